@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/** SKU identifiers, order ids, account ids: printable, no control characters. */
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((value) => !hasControlCharacter(value), 'must not contain control characters');
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** ISO 8601 timestamp (`2024-05-01T12:00:00.000Z`) or calendar date (`2024-05-01`). */
+export const isoDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    'must be an ISO 8601 date',
+  );
+
+/** A serial as stored: its canonical form. */
+export const serialString = z.string().min(1).max(200);
+
+export const uniquenessSchema = z
+  .enum(['sku', 'global'])
+  .describe("'sku': unique within its SKU; 'global': unique across every SKU with 'global'");
+
+export const serialTrackingSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Pattern in the serialkit format language, e.g. `SN-{YYYY}-{D:6}{check:luhn}`. */
+  format: z.string().min(1).max(500).optional(),
+  /** A legacy format given as a regular expression (instead of `format`). */
+  regex: z.string().min(1).max(500).optional(),
+  uniqueness: uniquenessSchema.default('sku'),
+});
+
+export const gtinSchema = z
+  .string()
+  .regex(/^\d{8}$|^\d{12,14}$/, 'must be a GTIN-8, -12, -13 or -14');
+
+/** A SKU and its serial tracking settings. */
+export const skuSchema = z.strictObject({
+  sku: id,
+  name: z.string().min(1).max(500),
+  gtin: gtinSchema.optional(),
+  serialTracking: serialTrackingSchema,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+/** Input of `skus.update`. */
+export const skuUpdateSchema = z.strictObject({
+  name: z.string().min(1).max(500),
+  gtin: gtinSchema.optional(),
+  serialTracking: serialTrackingSchema,
+});
+
+export const serialStatusSchema = z.enum([
+  'in_stock',
+  'allocated',
+  'shipped',
+  'returned',
+  'quarantined',
+  'scrapped',
+]);
+
+export const channelSchema = z.enum(['b2c', 'b2b']);
+
+/** A B2C customer. Personal data: never sent by public routes. */
+export const customerSchema = z.strictObject({
+  id: id.optional(),
+  email: z.email().max(320).optional(),
+  name: z.string().max(500).optional(),
+  postcode: z.string().max(32).optional(),
+});
+
+/** A B2B business account (reseller, distributor). */
+export const accountSchema = z.strictObject({
+  id,
+  name: z.string().max(500).optional(),
+});
+
+/** Where a unit left: recorded on the serial when it ships. */
+export const shipmentRefSchema = z.strictObject({
+  orderId: id,
+  shipmentId: id.optional(),
+  channel: channelSchema,
+  customer: customerSchema.optional(),
+  account: accountSchema.optional(),
+  shippedAt: isoDateTime,
+});
+
+/** One physical unit. */
+export const serialRecordSchema = z.strictObject({
+  sku: id,
+  /** Canonical serial. */
+  serial: serialString,
+  status: serialStatusSchema,
+  /** Recall id when the unit is under recall (a flag over any status). */
+  recallId: z.string().optional(),
+  lot: z.string().max(100).optional(),
+  manufacturedAt: isoDateTime.optional(),
+  receivedAt: isoDateTime.optional(),
+  registeredAt: isoDateTime,
+  updatedAt: isoDateTime,
+  shipment: shipmentRefSchema.optional(),
+});
+
+export const eventTypeSchema = z.enum([
+  'commissioned',
+  'allocated',
+  'shipped',
+  'return_checked',
+  'returned',
+  'return_rejected',
+  'restocked',
+  'quarantined',
+  'scrapped',
+  'recalled',
+  'verified',
+  'flagged',
+  'sighted',
+]);
+
+/** An entry of a serial's history. */
+export const serialEventSchema = z.strictObject({
+  id: z.string(),
+  sku: id,
+  serial: serialString,
+  type: eventTypeSchema,
+  at: isoDateTime,
+  /** Event details (order id, reason, recall id, sighting source…). */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type SerialTracking = z.infer<typeof serialTrackingSchema>;
+export type Uniqueness = z.infer<typeof uniquenessSchema>;
+export type Sku = z.infer<typeof skuSchema>;
+export type SkuUpdate = z.input<typeof skuUpdateSchema>;
+export type SerialStatus = z.infer<typeof serialStatusSchema>;
+export type Channel = z.infer<typeof channelSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type ShipmentRef = z.infer<typeof shipmentRefSchema>;
+export type SerialRecord = z.infer<typeof serialRecordSchema>;
+export type SerialEventType = z.infer<typeof eventTypeSchema>;
+export type SerialEvent = z.infer<typeof serialEventSchema>;

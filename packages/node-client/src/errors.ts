@@ -1,0 +1,100 @@
+/**
+ * serialkit's typed errors. Every error a client, store or handler raises on purpose is a
+ * `SerialkitError` with a stable `code`, an HTTP-like `status`, and `retryable`.
+ * `isInstance` works across duplicate copies of this package (it checks a brand, not the class).
+ *
+ * @example
+ * try {
+ *   await client.shipments.create(order);
+ * } catch (error) {
+ *   if (ConflictError.isInstance(error)) console.log(error.details);
+ * }
+ */
+import type { ErrorCode, Issue } from '@serialkit/core';
+
+const brand = Symbol.for('serialkit.error');
+
+export interface SerialkitErrorOptions {
+  status?: number;
+  retryable?: boolean;
+  cause?: unknown;
+  issues?: Issue[];
+  details?: Record<string, unknown>;
+}
+
+export class SerialkitError extends Error {
+  override readonly name: string = 'SerialkitError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly issues: Issue[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: SerialkitErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? 500;
+    this.retryable = options.retryable ?? false;
+    this.issues = options.issues;
+    this.details = options.details;
+    Object.defineProperty(this, brand, { value: true });
+  }
+
+  /** True for any serialkit error, even from another copy of this package. */
+  static isInstance(error: unknown): error is SerialkitError {
+    return typeof error === 'object' && error !== null && brand in error;
+  }
+
+  /** The JSON body the HTTP API sends for this error. */
+  toJSON(): {
+    error: {
+      code: ErrorCode;
+      message: string;
+      issues?: Issue[];
+      details?: Record<string, unknown>;
+    };
+  } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+function subclass<C extends ErrorCode>(name: string, code: C, status: number, retryable = false) {
+  return class extends SerialkitError {
+    override readonly name = name;
+    constructor(message: string, options: Omit<SerialkitErrorOptions, 'status'> = {}) {
+      super(code, message, { status, retryable, ...options });
+    }
+    static override isInstance(error: unknown): error is SerialkitError {
+      return SerialkitError.isInstance(error) && error.code === code;
+    }
+  };
+}
+
+/** A SKU, serial, recall or route that does not exist (404). */
+export class NotFoundError extends subclass('NotFoundError', 'not_found', 404) {}
+/** Input that fails validation; `issues` says what and where (400). */
+export class ValidationError extends subclass('ValidationError', 'validation_failed', 400) {}
+/** A request that is not well-formed (400). */
+export class BadRequestError extends subclass('BadRequestError', 'bad_request', 400) {}
+/** A state that forbids the change: not in stock, already shipped, duplicate (409). */
+export class ConflictError extends subclass('ConflictError', 'conflict', 409) {}
+/** Missing or wrong API key (401). */
+export class AuthError extends subclass('AuthError', 'unauthorized', 401) {}
+/** A valid key without the scope this needs (403). */
+export class ForbiddenError extends subclass('ForbiddenError', 'forbidden', 403) {}
+/** Too many requests; `retryAfter` in seconds (429). */
+export class RateLimitError extends subclass('RateLimitError', 'rate_limited', 429, true) {
+  get retryAfter(): number | undefined {
+    const value = this.details?.retryAfter;
+    return typeof value === 'number' ? value : undefined;
+  }
+}
+/** The store or service could not be reached or timed out (503). */
+export class ConnectionError extends subclass('ConnectionError', 'unavailable', 503, true) {}

@@ -1,0 +1,220 @@
+/**
+ * `SerialStore`: the narrow waist between serialkit's workflows and any database.
+ *
+ * A store persists SKUs, serials, events, recalls and verification counters, and offers a few
+ * atomic primitives. It never decides workflow rules (which transitions are allowed, what a
+ * return verdict is): those live once, in `SerialClient`. Anything that implements this
+ * interface and passes `runStoreConformance` from `@serialkit/node-client/testing` is a
+ * serialkit store.
+ *
+ * Conventions:
+ * - Timestamps and dates are ISO 8601 strings; serials are canonical (validated by the client).
+ * - Every method is async and never mutates its arguments.
+ * - Methods that change several rows are atomic: all or nothing.
+ * - Registration is recorded on the row itself (`registeredAt`, lot, dates): the event log holds
+ *   every change after it, so bulk imports write one row per unit, not two.
+ *
+ * @example
+ * const store = sqliteStore({ filename: 'serialkit.db' });
+ * const client = createSerialClient({ store });
+ */
+import type {
+  Recall,
+  SerialEvent,
+  SerialEventType,
+  SerialRecord,
+  SerialStatus,
+  ShipmentRef,
+  Sku,
+} from '@serialkit/core';
+
+/** What a store can do, for callers that adapt (e.g. batch sizes) and for diagnostics. */
+export interface StoreCapabilities {
+  /** Adapter name: 'memory', 'sqlite', 'postgres', 'http', or a third party's. */
+  readonly name: string;
+  /** Data survives a restart. */
+  readonly persistent: boolean;
+  /** Several processes may write at once (true for postgres and http). */
+  readonly concurrentWriters: boolean;
+  /** Rows per `insertSerials` call the adapter handles best. */
+  readonly preferredBatchSize: number;
+}
+
+/** A page of results and the cursor of the next one (null at the end). */
+export interface StorePage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A unit to insert. `uniqueKey` is computed by the client from the SKU's uniqueness policy. */
+export interface SerialInsert {
+  sku: string;
+  serial: string;
+  /**
+   * The store enforces `uniqueKey` unique across all rows (in addition to (sku, serial)).
+   * The client sets it to the serial for 'global' uniqueness and to `${sku}\u001f${serial}`
+   * for 'sku' uniqueness.
+   */
+  uniqueKey: string;
+  lot?: string;
+  manufacturedAt?: string;
+  receivedAt?: string;
+  registeredAt: string;
+}
+
+export interface InsertSerialsResult {
+  inserted: number;
+  /** Rows not inserted because their (sku, serial) or uniqueKey exists (or repeats in the batch), by index in the batch. */
+  conflicts: number[];
+}
+
+/** Filter of `listSerials` and `markRecalled`. All given criteria must hold (AND). */
+export interface SerialFilter {
+  sku?: string;
+  status?: SerialStatus | SerialStatus[];
+  lot?: string;
+  /** Inclusive range over canonical serials, compared as strings (binary collation). */
+  range?: { from: string; to: string };
+  prefix?: string;
+  serials?: string[];
+  orderId?: string;
+  customerId?: string;
+  customerEmail?: string;
+  accountId?: string;
+  recalled?: boolean;
+  recallId?: string;
+  manufacturedBetween?: { from: string; to: string };
+  registeredBetween?: { from: string; to: string };
+  shippedBetween?: { from: string; to: string };
+}
+
+/** A new event; the store assigns its id. */
+export interface EventInsert {
+  sku: string;
+  serial: string;
+  type: SerialEventType;
+  at: string;
+  data?: Record<string, unknown>;
+}
+
+export interface EventFilter {
+  sku?: string;
+  serial?: string;
+  type?: SerialEventType | SerialEventType[];
+  between?: { from: string; to: string };
+}
+
+/**
+ * A compare-and-set status change of one unit: applied only if the unit exists and its status is
+ * one of `from`. `set` fields replace the stored ones (`shipment: null` clears it).
+ */
+export interface Transition {
+  sku: string;
+  serial: string;
+  from: SerialStatus[];
+  to: SerialStatus;
+  set?: { shipment?: ShipmentRef | null; recallId?: string | null };
+  event: Omit<EventInsert, 'sku' | 'serial'>;
+}
+
+export type TransitionResult =
+  | { ok: true; records: SerialRecord[] }
+  | {
+      ok: false;
+      /** Every transition that could not apply, with the unit as it is now (null: not found). */
+      failures: { index: number; current: SerialRecord | null }[];
+    };
+
+export interface VerificationInput {
+  sku: string;
+  serial: string;
+  /** An opaque, already hashed client fingerprint (never personal data). */
+  fingerprint: string;
+  at: string;
+  /** Count distinct fingerprints seen at or after this time. */
+  windowStart: string;
+}
+
+export interface VerificationCounts {
+  /** Distinct fingerprints in the window, this one included. */
+  distinctFingerprints: number;
+  /** Verifications of this unit ever, this one included. */
+  total: number;
+}
+
+export interface SkuFilter {
+  /** true: only SKUs with serial tracking on; false: only those with it off. */
+  tracking?: boolean;
+}
+
+export interface PageOptions {
+  /** Opaque cursor from a previous page. */
+  cursor?: string | null;
+  /** Max items; adapters cap it at 10,000. Default 100. */
+  limit?: number;
+}
+
+export interface SerialStore {
+  readonly capabilities: StoreCapabilities;
+
+  /** Create the schema or apply pending migrations. Idempotent; safe to call concurrently. */
+  migrate(): Promise<void>;
+
+  // ── SKUs ──
+  getSku(sku: string): Promise<Sku | null>;
+  /** Insert or replace a SKU. */
+  putSku(sku: Sku): Promise<void>;
+  /** SKUs ordered by id. */
+  listSkus(filter?: SkuFilter, page?: PageOptions): Promise<StorePage<Sku>>;
+
+  // ── Serials ──
+  /**
+   * Insert units in one transaction. Rows whose (sku, serial) or uniqueKey already exists, or
+   * repeats earlier in the same batch, are skipped and reported by index; the rest are inserted.
+   * On any other error nothing of the batch is kept.
+   */
+  insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult>;
+  getSerial(sku: string, serial: string): Promise<SerialRecord | null>;
+  /** Every unit with this canonical serial, across SKUs, ordered by SKU. */
+  findSerial(serial: string): Promise<SerialRecord[]>;
+  /** Units matching the filter, ordered by (sku, serial). */
+  listSerials(filter: SerialFilter, page?: PageOptions): Promise<StorePage<SerialRecord>>;
+  /** Number of units matching the filter. */
+  countSerials(filter: SerialFilter): Promise<number>;
+
+  /**
+   * Apply every transition and append its event, atomically: if any transition's unit is missing
+   * or not in one of its `from` states, nothing is applied and every failure is reported.
+   * Concurrent calls touching the same unit: at most one succeeds for a given `from` state.
+   */
+  transition(transitions: Transition[]): Promise<TransitionResult>;
+
+  /**
+   * Set `recallId` on every unit matching the filter that is not already under this recall, and
+   * append a `recalled` event for each (`event.data` is copied), in one transaction.
+   * Returns how many units were marked, by status.
+   */
+  markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>>;
+
+  // ── Events ──
+  appendEvents(events: EventInsert[]): Promise<void>;
+  /** Events ordered by time, then insertion. */
+  listEvents(filter: EventFilter, page?: PageOptions): Promise<StorePage<SerialEvent>>;
+
+  // ── Recalls ──
+  putRecall(recall: Recall): Promise<void>;
+  getRecall(id: string): Promise<Recall | null>;
+  /** Recalls ordered by creation time, newest first. */
+  listRecalls(filter?: { sku?: string }, page?: PageOptions): Promise<StorePage<Recall>>;
+
+  // ── Verification counters ──
+  /** Record one verification and return the counts used for clone detection, atomically. */
+  recordVerification(input: VerificationInput): Promise<VerificationCounts>;
+
+  /** Release connections and file handles. The store is unusable afterwards. */
+  close(): Promise<void>;
+}

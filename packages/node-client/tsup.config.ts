@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/testing.ts', 'src/cli.ts'],
+  format: ['esm'],
+  dts: { entry: ['src/index.ts', 'src/testing.ts'] },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  external: ['better-sqlite3', 'pg', 'pg-copy-streams', 'vitest'],
+});
