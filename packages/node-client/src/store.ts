@@ -8,9 +8,14 @@
  * serialkit store.
  *
  * Conventions:
- * - Timestamps and dates are ISO 8601 strings; serials are canonical (validated by the client).
+ * - Timestamps and dates are ISO 8601 strings, stored as given and compared as strings: the client
+ *   passes UTC timestamps in `Date#toISOString()` form (and calendar dates as `YYYY-MM-DD`) so that
+ *   string order is time order in every store.
+ * - Serials are canonical (validated by the client). Strings are ordered and compared in binary
+ *   (Unicode code point) order: SQLite's BINARY, PostgreSQL's "C" collation.
  * - Every method is async and never mutates its arguments.
  * - Methods that change several rows are atomic: all or nothing.
+ * - Reads return fresh objects; absent optional fields are left out (never null or undefined).
  * - Registration is recorded on the row itself (`registeredAt`, lot, dates): the event log holds
  *   every change after it, so bulk imports write one row per unit, not two.
  *
@@ -76,6 +81,7 @@ export interface SerialFilter {
   /** Inclusive range over canonical serials, compared as strings (binary collation). */
   range?: { from: string; to: string };
   prefix?: string;
+  /** Any of these serials; an empty list matches nothing (as does an empty `status` list). */
   serials?: string[];
   orderId?: string;
   customerId?: string;
@@ -83,6 +89,7 @@ export interface SerialFilter {
   accountId?: string;
   recalled?: boolean;
   recallId?: string;
+  /** Inclusive, compared as strings; units without the date never match. */
   manufacturedBetween?: { from: string; to: string };
   registeredBetween?: { from: string; to: string };
   shippedBetween?: { from: string; to: string };
@@ -106,7 +113,8 @@ export interface EventFilter {
 
 /**
  * A compare-and-set status change of one unit: applied only if the unit exists and its status is
- * one of `from`. `set` fields replace the stored ones (`shipment: null` clears it).
+ * one of `from`. `set` fields replace the stored ones (`shipment: null` clears it; an omitted
+ * field is kept). The unit's `updatedAt` becomes `event.at`.
  */
 export interface Transition {
   sku: string;
@@ -118,7 +126,11 @@ export interface Transition {
 }
 
 export type TransitionResult =
-  | { ok: true; records: SerialRecord[] }
+  | {
+      ok: true;
+      /** The unit after each transition, by index (a unit transitioned twice appears twice). */
+      records: SerialRecord[];
+    }
   | {
       ok: false;
       /** Every transition that could not apply, with the unit as it is now (null: not found). */
@@ -131,7 +143,7 @@ export interface VerificationInput {
   /** An opaque, already hashed client fingerprint (never personal data). */
   fingerprint: string;
   at: string;
-  /** Count distinct fingerprints seen at or after this time. */
+  /** Count the distinct fingerprints whose latest verification is at or after this time. */
   windowStart: string;
 }
 
@@ -148,7 +160,7 @@ export interface SkuFilter {
 }
 
 export interface PageOptions {
-  /** Opaque cursor from a previous page. */
+  /** Opaque cursor from a previous page of the same list; a malformed one rejects with `BadRequestError`. */
   cursor?: string | null;
   /** Max items; adapters cap it at 10,000. Default 100. */
   limit?: number;
@@ -169,7 +181,7 @@ export interface SerialStore {
 
   // ── Serials ──
   /**
-   * Insert units in one transaction. Rows whose (sku, serial) or uniqueKey already exists, or
+   * Insert units in one transaction, with status `in_stock` and `updatedAt` = `registeredAt`. Rows whose (sku, serial) or uniqueKey already exists, or
    * repeats earlier in the same batch, are skipped and reported by index; the rest are inserted.
    * On any other error nothing of the batch is kept.
    */
@@ -185,14 +197,17 @@ export interface SerialStore {
   /**
    * Apply every transition and append its event, atomically: if any transition's unit is missing
    * or not in one of its `from` states, nothing is applied and every failure is reported.
+   * Transitions are evaluated in order: a later one sees the state the earlier ones leave (a
+   * failed one changes nothing), so one call may move a unit twice.
    * Concurrent calls touching the same unit: at most one succeeds for a given `from` state.
    */
   transition(transitions: Transition[]): Promise<TransitionResult>;
 
   /**
    * Set `recallId` on every unit matching the filter that is not already under this recall, and
-   * append a `recalled` event for each (`event.data` is copied), in one transaction.
-   * Returns how many units were marked, by status.
+   * append a `recalled` event for each (`event.data` is copied), in one transaction. A unit under
+   * another recall moves to this one. Marked units get `updatedAt` = `event.at`.
+   * Returns how many units were marked, by status (statuses with none are left out).
    */
   markRecalled(
     filter: SerialFilter,
@@ -215,6 +230,9 @@ export interface SerialStore {
   /** Record one verification and return the counts used for clone detection, atomically. */
   recordVerification(input: VerificationInput): Promise<VerificationCounts>;
 
-  /** Release connections and file handles. The store is unusable afterwards. */
+  /**
+   * Release the connections and file handles the store opened (not a pool or database handle the
+   * caller passed in). Idempotent; every other method rejects afterwards.
+   */
   close(): Promise<void>;
 }

@@ -1,0 +1,2 @@
+/** Store adapters: one factory per backend. Each returns a `SerialStore`. */
+export { memoryStore } from './memory.js';

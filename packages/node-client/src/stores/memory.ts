@@ -1,0 +1,489 @@
+/**
+ * The memory store: every `SerialStore` primitive over Maps, for tests and demos. State lives in
+ * the process and is lost when it exits. Values are deep-copied on the way in and out, so callers
+ * can never change stored state by mutating an argument or a result.
+ */
+import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type {
+  EventFilter,
+  EventInsert,
+  InsertSerialsResult,
+  PageOptions,
+  SerialFilter,
+  SerialInsert,
+  SerialStore,
+  SkuFilter,
+  StoreCapabilities,
+  StorePage,
+  Transition,
+  TransitionResult,
+  VerificationCounts,
+  VerificationInput,
+} from '../store.js';
+import { storeClosedError } from './sql/closed.js';
+import { decodeCursor, encodeCursor, pageSize } from './sql/cursor.js';
+import { compareCodePoints } from './sql/order.js';
+import { canonicalShipment } from './sql/records.js';
+
+interface StoredSerial {
+  record: SerialRecord;
+  uniqueKey: string;
+}
+
+interface StoredVerification {
+  firstAt: string;
+  lastAt: string;
+  count: number;
+}
+
+/** Serials of one SKU, with their order cached until the next insert. */
+interface SkuSerials {
+  bySerial: Map<string, StoredSerial>;
+  sorted: string[] | null;
+}
+
+const unitKey = (sku: string, serial: string): string => `${sku}\u0000${serial}`;
+
+/**
+ * Creates an in-memory `SerialStore`.
+ *
+ * @example
+ * import { memoryStore } from '@serialkit/node-client';
+ *
+ * const store = memoryStore();
+ * await store.insertSerials([
+ *   { sku: 'KB-01', serial: 'SN1', uniqueKey: 'KB-01\u001fSN1', registeredAt: new Date().toISOString() },
+ * ]);
+ * await store.getSerial('KB-01', 'SN1'); // { sku: 'KB-01', serial: 'SN1', status: 'in_stock', … }
+ */
+export function memoryStore(): SerialStore {
+  return new MemoryStore();
+}
+
+class MemoryStore implements SerialStore {
+  readonly capabilities: StoreCapabilities = {
+    name: 'memory',
+    persistent: false,
+    concurrentWriters: false,
+    preferredBatchSize: 10_000,
+  };
+
+  #closed = false;
+  #skus = new Map<string, Sku>();
+  #serials = new Map<string, SkuSerials>();
+  #sortedSerialSkus: string[] | null = null;
+  #uniqueKeys = new Set<string>();
+  /** serial → SKUs that have it, for `findSerial`. */
+  #skusBySerial = new Map<string, Set<string>>();
+  #events: SerialEvent[] = [];
+  #eventsByUnit = new Map<string, SerialEvent[]>();
+  #nextEventId = 1;
+  #recalls = new Map<string, Recall>();
+  #verifications = new Map<string, Map<string, StoredVerification>>();
+
+  async migrate(): Promise<void> {
+    this.#open();
+  }
+
+  // ── SKUs ──
+
+  async getSku(sku: string): Promise<Sku | null> {
+    this.#open();
+    const found = this.#skus.get(sku);
+    return found ? structuredClone(found) : null;
+  }
+
+  async putSku(sku: Sku): Promise<void> {
+    this.#open();
+    this.#skus.set(sku.sku, structuredClone(sku));
+  }
+
+  async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('skus', page.cursor, 1)?.[0];
+    const ids = [...this.#skus.keys()].sort(compareCodePoints);
+    const items: Sku[] = [];
+    for (const id of ids) {
+      if (after !== undefined && compareCodePoints(id, after) <= 0) continue;
+      const sku = this.#skus.get(id);
+      if (!sku) continue;
+      if (filter.tracking !== undefined && sku.serialTracking.enabled !== filter.tracking) continue;
+      if (items.length === limit) {
+        const last = items[items.length - 1] as Sku;
+        return { items: structuredClone(items), nextCursor: encodeCursor('skus', [last.sku]) };
+      }
+      items.push(sku);
+    }
+    return { items: structuredClone(items), nextCursor: null };
+  }
+
+  // ── Serials ──
+
+  async insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult> {
+    this.#open();
+    const conflicts: number[] = [];
+    let inserted = 0;
+    rows.forEach((row, index) => {
+      let skuSerials = this.#serials.get(row.sku);
+      if (skuSerials?.bySerial.has(row.serial) || this.#uniqueKeys.has(row.uniqueKey)) {
+        conflicts.push(index);
+        return;
+      }
+      if (!skuSerials) {
+        skuSerials = { bySerial: new Map(), sorted: null };
+        this.#serials.set(row.sku, skuSerials);
+        this.#sortedSerialSkus = null;
+      }
+      const record: SerialRecord = {
+        sku: row.sku,
+        serial: row.serial,
+        status: 'in_stock',
+        registeredAt: row.registeredAt,
+        updatedAt: row.registeredAt,
+      };
+      if (row.lot !== undefined) record.lot = row.lot;
+      if (row.manufacturedAt !== undefined) record.manufacturedAt = row.manufacturedAt;
+      if (row.receivedAt !== undefined) record.receivedAt = row.receivedAt;
+      skuSerials.bySerial.set(row.serial, { record, uniqueKey: row.uniqueKey });
+      skuSerials.sorted = null;
+      this.#uniqueKeys.add(row.uniqueKey);
+      let skus = this.#skusBySerial.get(row.serial);
+      if (!skus) {
+        skus = new Set();
+        this.#skusBySerial.set(row.serial, skus);
+      }
+      skus.add(row.sku);
+      inserted++;
+    });
+    return { inserted, conflicts };
+  }
+
+  async getSerial(sku: string, serial: string): Promise<SerialRecord | null> {
+    this.#open();
+    const found = this.#serials.get(sku)?.bySerial.get(serial);
+    return found ? structuredClone(found.record) : null;
+  }
+
+  async findSerial(serial: string): Promise<SerialRecord[]> {
+    this.#open();
+    const skus = [...(this.#skusBySerial.get(serial) ?? [])].sort(compareCodePoints);
+    return skus.flatMap((sku) => {
+      const found = this.#serials.get(sku)?.bySerial.get(serial);
+      return found ? [structuredClone(found.record)] : [];
+    });
+  }
+
+  async listSerials(
+    filter: SerialFilter,
+    page: PageOptions = {},
+  ): Promise<StorePage<SerialRecord>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('serials', page.cursor, 2) as [string, string] | null;
+    const items: SerialRecord[] = [];
+    for (const record of this.#scan(filter, after)) {
+      if (items.length === limit) {
+        const last = items[items.length - 1] as SerialRecord;
+        return {
+          items: structuredClone(items),
+          nextCursor: encodeCursor('serials', [last.sku, last.serial]),
+        };
+      }
+      items.push(record);
+    }
+    return { items: structuredClone(items), nextCursor: null };
+  }
+
+  async countSerials(filter: SerialFilter): Promise<number> {
+    this.#open();
+    let count = 0;
+    for (const _ of this.#scan(filter, null)) count++;
+    return count;
+  }
+
+  async transition(transitions: Transition[]): Promise<TransitionResult> {
+    this.#open();
+    // Evaluate in order against the state the earlier transitions leave, then commit all or none.
+    const staged = new Map<string, SerialRecord>();
+    const records: SerialRecord[] = [];
+    const failed: number[] = [];
+    transitions.forEach((t, index) => {
+      const key = unitKey(t.sku, t.serial);
+      const current = staged.get(key) ?? this.#serials.get(t.sku)?.bySerial.get(t.serial)?.record;
+      if (!current || !t.from.includes(current.status)) {
+        failed.push(index);
+        return;
+      }
+      const next: SerialRecord = { ...current, status: t.to, updatedAt: t.event.at };
+      if (t.set?.shipment !== undefined) {
+        const shipment = canonicalShipment(t.set.shipment);
+        if (shipment) next.shipment = shipment;
+        else delete next.shipment;
+      }
+      if (t.set?.recallId !== undefined) {
+        if (t.set.recallId === null) delete next.recallId;
+        else next.recallId = t.set.recallId;
+      }
+      staged.set(key, next);
+      records.push(next);
+    });
+    if (failed.length > 0) {
+      return {
+        ok: false,
+        failures: failed.map((index) => {
+          const t = transitions[index] as Transition;
+          const current = this.#serials.get(t.sku)?.bySerial.get(t.serial)?.record;
+          return { index, current: current ? structuredClone(current) : null };
+        }),
+      };
+    }
+    for (const record of staged.values()) {
+      const stored = this.#serials.get(record.sku)?.bySerial.get(record.serial);
+      if (stored) stored.record = record;
+    }
+    for (const t of transitions) this.#append({ ...t.event, sku: t.sku, serial: t.serial });
+    return { ok: true, records: structuredClone(records) };
+  }
+
+  async markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>> {
+    this.#open();
+    const counts: Partial<Record<SerialStatus, number>> = {};
+    const marked = [...this.#scan(filter, null)].filter((record) => record.recallId !== recallId);
+    for (const record of marked) {
+      const stored = this.#serials.get(record.sku)?.bySerial.get(record.serial);
+      if (!stored) continue;
+      stored.record = { ...record, recallId, updatedAt: event.at };
+      counts[record.status] = (counts[record.status] ?? 0) + 1;
+      this.#append({ sku: record.sku, serial: record.serial, type: 'recalled', ...event });
+    }
+    return counts;
+  }
+
+  // ── Events ──
+
+  async appendEvents(events: EventInsert[]): Promise<void> {
+    this.#open();
+    for (const event of events) this.#append(event);
+  }
+
+  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('events', page.cursor, 2) as [string, string] | null;
+    const source =
+      filter.sku !== undefined && filter.serial !== undefined
+        ? (this.#eventsByUnit.get(unitKey(filter.sku, filter.serial)) ?? [])
+        : this.#events;
+    const types =
+      filter.type === undefined
+        ? null
+        : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
+    const matching = source.filter(
+      (event) =>
+        (filter.sku === undefined || event.sku === filter.sku) &&
+        (filter.serial === undefined || event.serial === filter.serial) &&
+        (types === null || types.has(event.type)) &&
+        (filter.between === undefined ||
+          (event.at >= filter.between.from && event.at <= filter.between.to)) &&
+        (after === null || compareEvents(event, after[0], after[1]) > 0),
+    );
+    matching.sort((a, b) => compareEvents(a, b.at, b.id));
+    const items = matching.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: structuredClone(items),
+      nextCursor:
+        matching.length > limit && last ? encodeCursor('events', [last.at, last.id]) : null,
+    };
+  }
+
+  // ── Recalls ──
+
+  async putRecall(recall: Recall): Promise<void> {
+    this.#open();
+    this.#recalls.set(recall.id, structuredClone(recall));
+  }
+
+  async getRecall(id: string): Promise<Recall | null> {
+    this.#open();
+    const found = this.#recalls.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async listRecalls(
+    filter: { sku?: string } = {},
+    page: PageOptions = {},
+  ): Promise<StorePage<Recall>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('recalls', page.cursor, 2) as [string, string] | null;
+    const matching = [...this.#recalls.values()].filter(
+      (recall) =>
+        (filter.sku === undefined || recall.sku === filter.sku) &&
+        (after === null || compareRecallsNewestFirst(recall, after[0], after[1]) > 0),
+    );
+    matching.sort((a, b) => compareRecallsNewestFirst(a, b.createdAt, b.id));
+    const items = matching.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: structuredClone(items),
+      nextCursor:
+        matching.length > limit && last ? encodeCursor('recalls', [last.createdAt, last.id]) : null,
+    };
+  }
+
+  // ── Verification counters ──
+
+  async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
+    this.#open();
+    const key = unitKey(input.sku, input.serial);
+    let byFingerprint = this.#verifications.get(key);
+    if (!byFingerprint) {
+      byFingerprint = new Map();
+      this.#verifications.set(key, byFingerprint);
+    }
+    const seen = byFingerprint.get(input.fingerprint);
+    if (seen) {
+      seen.count++;
+      if (input.at > seen.lastAt) seen.lastAt = input.at;
+      if (input.at < seen.firstAt) seen.firstAt = input.at;
+    } else {
+      byFingerprint.set(input.fingerprint, { firstAt: input.at, lastAt: input.at, count: 1 });
+    }
+    let distinctFingerprints = 0;
+    let total = 0;
+    for (const entry of byFingerprint.values()) {
+      if (entry.lastAt >= input.windowStart) distinctFingerprints++;
+      total += entry.count;
+    }
+    return { distinctFingerprints, total };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  // ── Internals ──
+
+  #open(): void {
+    if (this.#closed) throw storeClosedError('memory');
+  }
+
+  #append(event: EventInsert): void {
+    const stored: SerialEvent = {
+      id: String(this.#nextEventId++),
+      sku: event.sku,
+      serial: event.serial,
+      type: event.type,
+      at: event.at,
+    };
+    if (event.data !== undefined) stored.data = structuredClone(event.data);
+    this.#events.push(stored);
+    const key = unitKey(event.sku, event.serial);
+    const forUnit = this.#eventsByUnit.get(key);
+    if (forUnit) forUnit.push(stored);
+    else this.#eventsByUnit.set(key, [stored]);
+  }
+
+  #sortedSkus(): string[] {
+    if (!this.#sortedSerialSkus)
+      this.#sortedSerialSkus = [...this.#serials.keys()].sort(compareCodePoints);
+    return this.#sortedSerialSkus;
+  }
+
+  /** Stored records matching the filter, in (sku, serial) order, after the cursor key. */
+  *#scan(filter: SerialFilter, after: [string, string] | null): Generator<SerialRecord> {
+    const matches = compileFilter(filter);
+    const skus = filter.sku !== undefined ? [filter.sku] : this.#sortedSkus();
+    for (const sku of skus) {
+      if (after !== null && compareCodePoints(sku, after[0]) < 0) continue;
+      const skuSerials = this.#serials.get(sku);
+      if (!skuSerials) continue;
+      if (!skuSerials.sorted)
+        skuSerials.sorted = [...skuSerials.bySerial.keys()].sort(compareCodePoints);
+      const sorted = skuSerials.sorted;
+      let start = 0;
+      if (after !== null && sku === after[0]) start = upperBound(sorted, after[1]);
+      else if (filter.range) start = lowerBound(sorted, filter.range.from);
+      else if (filter.prefix !== undefined) start = lowerBound(sorted, filter.prefix);
+      for (let i = start; i < sorted.length; i++) {
+        const record = skuSerials.bySerial.get(sorted[i] as string)?.record;
+        if (record && matches(record)) yield record;
+      }
+    }
+  }
+}
+
+/** Index of the first element >= value. */
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareCodePoints(sorted[mid] as string, value) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first element > value. */
+function upperBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareCodePoints(sorted[mid] as string, value) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function compareEvents(event: SerialEvent, at: string, id: string): number {
+  return compareCodePoints(event.at, at) || Number(event.id) - Number(id);
+}
+
+function compareRecallsNewestFirst(recall: Recall, createdAt: string, id: string): number {
+  return compareCodePoints(createdAt, recall.createdAt) || compareCodePoints(id, recall.id);
+}
+
+function within(value: string | undefined, range: { from: string; to: string }): boolean {
+  return (
+    value !== undefined &&
+    compareCodePoints(value, range.from) >= 0 &&
+    compareCodePoints(value, range.to) <= 0
+  );
+}
+
+/** The filter as a predicate with the same semantics as the SQL stores' WHERE clauses. */
+function compileFilter(filter: SerialFilter): (record: SerialRecord) => boolean {
+  const statuses =
+    filter.status === undefined
+      ? null
+      : new Set<string>(Array.isArray(filter.status) ? filter.status : [filter.status]);
+  const serials = filter.serials === undefined ? null : new Set(filter.serials);
+  return (record) =>
+    (filter.sku === undefined || record.sku === filter.sku) &&
+    (statuses === null || statuses.has(record.status)) &&
+    (filter.lot === undefined || record.lot === filter.lot) &&
+    (filter.range === undefined || within(record.serial, filter.range)) &&
+    (filter.prefix === undefined || record.serial.startsWith(filter.prefix)) &&
+    (serials === null || serials.has(record.serial)) &&
+    (filter.orderId === undefined || record.shipment?.orderId === filter.orderId) &&
+    (filter.customerId === undefined || record.shipment?.customer?.id === filter.customerId) &&
+    (filter.customerEmail === undefined ||
+      record.shipment?.customer?.email === filter.customerEmail) &&
+    (filter.accountId === undefined || record.shipment?.account?.id === filter.accountId) &&
+    (filter.recalled === undefined || (record.recallId !== undefined) === filter.recalled) &&
+    (filter.recallId === undefined || record.recallId === filter.recallId) &&
+    (filter.manufacturedBetween === undefined ||
+      within(record.manufacturedAt, filter.manufacturedBetween)) &&
+    (filter.registeredBetween === undefined ||
+      within(record.registeredAt, filter.registeredBetween)) &&
+    (filter.shippedBetween === undefined ||
+      within(record.shipment?.shippedAt, filter.shippedBetween));
+}

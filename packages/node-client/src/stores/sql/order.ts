@@ -1,0 +1,42 @@
+/**
+ * Binary string order shared by every store. SQLite's BINARY collation and PostgreSQL's "C"
+ * collation compare UTF-8 bytes, which is Unicode code point order; JavaScript's `<` compares
+ * UTF-16 code units, which differs for characters above U+FFFF. The memory store sorts with
+ * `compareCodePoints` so all stores agree on ranges, prefixes and page order.
+ */
+
+/** Compares two strings by Unicode code point (the order of UTF-8 bytes). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (D800–DFFF) encode code points above FFFF: move them above E000–FFFF.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
+      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+const MAX_CODE_POINT = 0x10ffff;
+
+/**
+ * The smallest string greater than every string that starts with `prefix` (in code point order),
+ * or null when there is none. `prefix <= s < prefixEnd(prefix)` selects exactly the strings that
+ * start with `prefix`, as a range an index can serve.
+ */
+export function prefixEnd(prefix: string): string | null {
+  const points = Array.from(prefix, (char) => char.codePointAt(0) ?? 0);
+  while (points.length > 0) {
+    const last = points.pop() ?? MAX_CODE_POINT;
+    if (last === MAX_CODE_POINT) continue;
+    const next = last === 0xd7ff ? 0xe000 : last + 1;
+    return String.fromCodePoint(...points, next);
+  }
+  return null;
+}
