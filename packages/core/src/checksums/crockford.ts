@@ -1,3 +1,4 @@
+import { remainderOf, valueTable } from './remainder.js';
 import type { CheckAlgorithm } from './types.js';
 
 /** Crockford base32 symbols by value. */
@@ -7,48 +8,24 @@ const SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CHECK_SYMBOLS = `${SYMBOLS}*~$=U`;
 
 /**
- * ASCII code → symbol value, or -1. Case-insensitive; decodes I and L as 1 and O as 0 as the
- * Crockford specification asks of decoders. `check` adds the five extra check symbols.
+ * ASCII code → symbol value, or -1. Case-insensitive, and I, L and O decode as 1, 1 and 0, as the
+ * Crockford specification asks of decoders.
  */
-function valueTable(chars: string): Int8Array {
-  const table = new Int8Array(128).fill(-1);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars.charCodeAt(i);
-    table[c] = i;
-    if (c >= 65 && c <= 90) table[c + 32] = i;
-  }
+function symbolValues(chars: string): Int8Array {
+  const table = valueTable(chars);
   for (const [alias, value] of [
     ['I', 1],
     ['L', 1],
     ['O', 0],
   ] as const) {
     table[alias.charCodeAt(0)] = value;
-    table[alias.toLowerCase().charCodeAt(0)] = value;
+    table[alias.charCodeAt(0) + 32] = value;
   }
   return table;
 }
 
-const DATA_VALUES = valueTable(SYMBOLS);
-const CHECK_VALUES = valueTable(CHECK_SYMBOLS);
-
-/** `STEPS[r * 32 + v]` = (32r + v) mod 37: the remainder of the base-32 number one symbol on. */
-const STEPS = /* @__PURE__ */ (() => {
-  const steps = new Uint8Array(37 * 32);
-  for (let r = 0; r < 37; r++) for (let v = 0; v < 32; v++) steps[r * 32 + v] = (r * 32 + v) % 37;
-  return steps;
-})();
-
-/** `s[0, end)` read as a base-32 number, mod 37; -1 on a character that is not a data symbol. */
-function remainder(s: string, end: number): number {
-  let r = 0;
-  for (let i = 0; i < end; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? DATA_VALUES[c]! : -1;
-    if (v < 0) return -1;
-    r = STEPS[r * 32 + v]!;
-  }
-  return r;
-}
+const DATA_VALUES = symbolValues(SYMBOLS);
+const CHECK_VALUES = symbolValues(CHECK_SYMBOLS);
 
 /**
  * Crockford base32 check symbol: the data read as one base-32 number, modulo 37, written with
@@ -67,7 +44,7 @@ export const crockford: CheckAlgorithm = Object.freeze({
   checkLength: 1,
   compute(data: string): string {
     if (data.length === 0) return '';
-    const r = remainder(data, data.length);
+    const r = remainderOf(data, data.length, DATA_VALUES, 32, 37);
     return r < 0 ? '' : CHECK_SYMBOLS[r]!;
   },
   validate(full: string): boolean {
@@ -75,6 +52,6 @@ export const crockford: CheckAlgorithm = Object.freeze({
     if (end < 1) return false;
     const c = full.charCodeAt(end);
     const check = c < 128 ? CHECK_VALUES[c]! : -1;
-    return check >= 0 && remainder(full, end) === check;
+    return check >= 0 && remainderOf(full, end, DATA_VALUES, 32, 37) === check;
   },
 });

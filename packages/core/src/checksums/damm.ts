@@ -12,15 +12,36 @@ const TABLE = new Uint8Array([
   0,
 ]);
 
+/** `PAIR_TABLE[(interim * 10 + a) * 10 + b]`: two digits per load, halving the dependent chain. */
+const PAIR_TABLE = /* @__PURE__ */ (() => {
+  const pairs = new Uint8Array(1024); // 1000 used; a power of two so a masked index stays in bounds
+  for (let x = 0; x < 10; x++) {
+    for (let a = 0; a < 10; a++) {
+      for (let b = 0; b < 10; b++)
+        pairs[(x * 10 + a) * 10 + b] = TABLE[TABLE[x * 10 + a]! * 10 + b]!;
+    }
+  }
+  return pairs;
+})();
+
 /** Interim digit after `s[0, end)`, or -1 when a character is not a digit. */
 function dammInterim(s: string, end: number): number {
   let interim = 0;
-  for (let i = 0; i < end; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    interim = TABLE[interim * 10 + d]!;
+  let bad = 0;
+  let i = 0;
+  for (; i + 1 < end; i += 2) {
+    const a = s.charCodeAt(i) - 48;
+    const b = s.charCodeAt(i + 1) - 48;
+    bad |= a | (9 - a) | b | (9 - b);
+    // The mask keeps a non-digit's index in bounds; `bad` rejects it below.
+    interim = PAIR_TABLE[((interim * 10 + a) * 10 + b) & 1023]!;
   }
-  return interim;
+  if (i < end) {
+    const a = s.charCodeAt(i) - 48;
+    if (a < 0 || a > 9) return -1;
+    interim = TABLE[interim * 10 + a]!;
+  }
+  return bad < 0 ? -1 : interim;
 }
 
 /**
