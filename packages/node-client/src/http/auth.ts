@@ -1,0 +1,59 @@
+/**
+ * Bearer API keys for the admin routes. Keys are compared as SHA-256 digests with
+ * `timingSafeEqual`, against every configured key without stopping early, so neither the
+ * position of a mismatch nor which key matched shows in the response time.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AuthError, ForbiddenError } from '../errors.js';
+
+/** `read` keys may only GET; `write` (alias `admin`) keys may do everything. */
+export type ApiKeyScope = 'read' | 'write' | 'admin';
+
+export type ApiKeys =
+  | readonly { key: string; scope: ApiKeyScope }[]
+  | ((key: string) => ApiKeyScope | null | Promise<ApiKeyScope | null>);
+
+export type Access = 'read' | 'write';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Resolves the bearer token of a request to its scope; throws 401/403 errors. */
+export type Authorizer = (request: Request, needs: Access) => Promise<Access>;
+
+export function createAuthorizer(keys: ApiKeys | undefined): Authorizer {
+  const lookup = keyLookup(keys);
+  return async (request, needs) => {
+    const header = request.headers.get('authorization');
+    if (!header) {
+      throw new AuthError('Missing API key: send "Authorization: Bearer <key>"');
+    }
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+    if (!match) throw new AuthError('Malformed Authorization header: expected "Bearer <key>"');
+    const scope = await lookup(match[1]!);
+    if (scope === null) throw new AuthError('Invalid API key');
+    const granted: Access = scope === 'read' ? 'read' : 'write';
+    if (needs === 'write' && granted === 'read') {
+      throw new ForbiddenError('This API key is read-only; use a write key for changes');
+    }
+    return granted;
+  };
+}
+
+function keyLookup(keys: ApiKeys | undefined): (key: string) => Promise<ApiKeyScope | null> {
+  if (typeof keys === 'function') return async (key) => keys(key);
+  const entries = (keys ?? []).map(({ key, scope }) => {
+    if (key.length < 16) throw new TypeError('API keys must be at least 16 characters long');
+    return { hash: digest(key), scope };
+  });
+  return async (key) => {
+    const candidate = digest(key);
+    let found: ApiKeyScope | null = null;
+    for (const entry of entries) {
+      // Every entry is compared, match or not: the loop's time depends only on the key count.
+      if (timingSafeEqual(candidate, entry.hash) && found === null) found = entry.scope;
+    }
+    return found;
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * `createHandler`: serialkit's HTTP API as one web-standard `(Request) => Promise<Response>`
+ * function, so it mounts in Node's http server (see `toNodeListener`), Hono, Express, Next.js
+ * route handlers and workers alike.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
+import type { SerialStore } from '../store.js';
+import { type ApiKeys, createAuthorizer } from './auth.js';
+import { assertJson, parseJsonText, parseWith, readJson, readText } from './body.js';
+import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
+import { corsPolicy } from './cors.js';
+import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
+import { buildOpenApi } from './openapi.js';
+import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
+import { empty, errorResponse, httpError, json } from './response.js';
+import type { Route, RouteContext } from './route.js';
+import { Router } from './router.js';
+import { adminRoutes } from './routes/admin.js';
+import { publicRoutes } from './routes/public.js';
+import { storeProtocolRoutes } from './routes/store-protocol.js';
+import type { ServedClient } from './served-client.js';
+
+export interface HandlerOptions {
+  /**
+   * API keys for the admin routes: a list (compared in constant time) or a function that
+   * resolves a presented key to its scope (null: unknown key). Without keys, every admin route
+   * answers 401: the public routes work, nothing else.
+   */
+  apiKeys?: ApiKeys;
+  /** Storefront origins allowed to call the public routes from a browser (CORS). */
+  publicOrigins?: readonly string[];
+  /**
+   * Token bucket per client address for the public routes. Default
+   * `{ capacity: 60, refillPerSecond: 1 }`; `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Called when a client is over its rate limit: return true to let the request through anyway
+   * (e.g. it carries a solved captcha token in `X-Serialkit-Proof`). The bucket is refilled.
+   */
+  proof?: (request: Request) => boolean | Promise<boolean>;
+  /** Largest JSON body accepted, in bytes (413 above). Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Largest streamed CSV import body, in bytes. Default 1 GiB. */
+  maxImportBytes?: number;
+  /** Path prefix the API is mounted under, e.g. `/api` → `/api/v1/verify`. Default ''. */
+  basePath?: string;
+  /**
+   * Take the client address from `X-Forwarded-For`: true uses its first entry (every proxy in
+   * front is yours), a number n the n-th entry from the right. Default false (peer address).
+   */
+  trustProxy?: boolean | number;
+  /** Largest store protocol body (bulk inserts), in bytes. Default 64 MiB. */
+  maxStoreBodyBytes?: number;
+  /** Serve the store protocol (`/v1/store/...`, write keys only). Default false. */
+  storeProtocol?: boolean;
+  /** The store for the store protocol. Default: the client's own store. */
+  store?: SerialStore;
+  /** Opaque client fingerprint for clone detection. Default: HMAC of address + user agent. */
+  fingerprint?: (request: Request, address: string) => string;
+  /**
+   * Key of the default fingerprint HMAC. Set it to keep fingerprints stable across restarts;
+   * default: random per handler.
+   */
+  fingerprintSecret?: string;
+  /** How `Idempotency-Key` answers are remembered. */
+  idempotency?: IdempotencyOptions;
+  /** Called with every unexpected (500) error; default `console.error`. */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/** A web-standard handler; `info` carries what a Request cannot (the peer address). */
+export type SerialkitHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
+
+const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 60, refillPerSecond: 1 };
+
+/**
+ * Creates the serialkit HTTP API for a client.
+ *
+ * @example
+ * const client = createSerialClient({ store: sqliteStore({ filename: 'serialkit.db' }) });
+ * const handler = createHandler(client, {
+ *   apiKeys: [{ key: process.env.SERIALKIT_API_KEY!, scope: 'write' }],
+ *   publicOrigins: ['https://shop.example'],
+ * });
+ * http.createServer(toNodeListener(handler)).listen(8787);
+ */
+export function createHandler(
+  client: ServedClient,
+  options: HandlerOptions = {},
+): SerialkitHandler {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxImportBytes = options.maxImportBytes ?? 1024 * 1024 * 1024;
+  const trustProxy = options.trustProxy ?? false;
+  const authorize = createAuthorizer(options.apiKeys);
+  const cors = corsPolicy(options.publicOrigins ?? []);
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
+  const idempotency = new IdempotencyCache(options.idempotency);
+  const secret = options.fingerprintSecret ?? randomBytes(32).toString('base64url');
+  const onError =
+    options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
+  const store = options.store ?? client.store;
+
+  const routes: Route[] = [...publicRoutes(client), ...adminRoutes(client)];
+  if (options.storeProtocol) {
+    if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');
+    routes.push(
+      ...storeProtocolRoutes(store, {
+        maxBodyBytes: options.maxStoreBodyBytes ?? 64 * 1024 * 1024,
+      }),
+    );
+  }
+  let openapi: Response | undefined;
+  routes.push({
+    method: 'GET',
+    path: '/v1/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    access: 'none',
+    responses: [{ status: 200, description: 'The OpenAPI document' }],
+    handle: () => {
+      openapi ??= json(buildOpenApi(routes, { basePath }));
+      return openapi.clone();
+    },
+  });
+  routes.push({
+    method: 'GET',
+    path: '/v1/health',
+    operationId: 'getHealth',
+    summary: 'Liveness check',
+    tag: 'meta',
+    access: 'none',
+    responses: [{ status: 200, description: 'The service is up' }],
+    handle: () => json({ ok: true }),
+  });
+
+  const router = new Router<Route>();
+  for (const route of routes) router.add(route.method, route.path, route);
+
+  return async function serialkitHandler(request, info) {
+    let corsHeaders: Record<string, string> | undefined;
+    try {
+      const url = new URL(request.url);
+      let path = url.pathname;
+      if (basePath) {
+        if (path !== basePath && !path.startsWith(`${basePath}/`)) throw notFound(path);
+        path = path.slice(basePath.length) || '/';
+      }
+      const match = router.match(request.method, path);
+      if (match.kind === 'not_found') throw notFound(path);
+      const origin = request.headers.get('origin');
+      if (match.kind === 'method_not_allowed') {
+        const isPublic = match.routes.some((route) => route.access === 'public');
+        if (request.method === 'OPTIONS') {
+          const methods = match.allow;
+          const preflight = isPublic ? cors.preflight(origin, methods) : null;
+          return empty(204, { allow: methods.join(', '), ...(preflight ?? {}) });
+        }
+        if (isPublic) corsHeaders = cors.headersFor(origin);
+        throw httpError(
+          'method_not_allowed',
+          `${request.method} is not allowed here; use ${match.allow.join(', ')}`,
+          { allow: match.allow },
+        );
+      }
+      const { route, params } = match;
+      const address = () => clientAddress(request, info, trustProxy);
+
+      if (route.access === 'public') {
+        corsHeaders = cors.headersFor(origin);
+        if (limiter) {
+          const key = address();
+          const taken = limiter.take(key);
+          if (!taken.ok) {
+            if (options.proof && (await options.proof(request))) limiter.reset(key);
+            else {
+              throw new RateLimitError(`Too many requests; retry in ${taken.retryAfter} s`, {
+                details: {
+                  retryAfter: taken.retryAfter,
+                  ...(options.proof ? { proof: 'accepted' } : {}),
+                },
+              });
+            }
+          }
+        }
+      } else if (route.access !== 'none') {
+        await authorize(request, route.access);
+      }
+
+      const query = route.query
+        ? parseWith(route.query, queryObject(url.searchParams), 'query')
+        : undefined;
+      const idempotencyKey = route.idempotent ? request.headers.get('idempotency-key') : null;
+      let bodyText: string | undefined;
+      if (idempotencyKey !== null) {
+        if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
+          throw new BadRequestError('Idempotency-Key must be 1 to 255 characters');
+        }
+        bodyText = await readText(request, route.maxBodyBytes ?? maxBodyBytes);
+      }
+      const context: RouteContext = {
+        request,
+        url,
+        params,
+        query,
+        body: undefined,
+        maxImportBytes,
+        fingerprint: () =>
+          options.fingerprint
+            ? options.fingerprint(request, address())
+            : fingerprintOf(secret, address(), request.headers.get('user-agent') ?? ''),
+        store,
+      };
+      const run = async () => {
+        try {
+          if (route.body && route.body !== 'csv') {
+            const limit = route.maxBodyBytes ?? maxBodyBytes;
+            if (bodyText === undefined) {
+              context.body = await readJson(request, route.body, limit);
+            } else {
+              assertJson(request);
+              context.body = parseJsonText(bodyText, route.body);
+            }
+          }
+          return await route.handle(context);
+        } catch (error) {
+          return errorResponse(error, (e) => onError(e, request));
+        }
+      };
+      let response: Response;
+      if (idempotencyKey !== null && bodyText !== undefined) {
+        const scope = request.headers.get('authorization') ?? '';
+        const cacheKey = `${hash(scope)}\u0000${route.operationId}\u0000${idempotencyKey}`;
+        response = await idempotency.run(cacheKey, hash(`${path}\u0000${bodyText}`), run);
+      } else {
+        response = await run();
+      }
+      if (corsHeaders)
+        for (const name in corsHeaders) response.headers.set(name, corsHeaders[name]!);
+      return response;
+    } catch (error) {
+      const response = errorResponse(error, (e) => onError(e, request));
+      if (corsHeaders)
+        for (const name in corsHeaders) response.headers.set(name, corsHeaders[name]!);
+      return response;
+    }
+  };
+}
+
+function notFound(path: string): SerialkitError {
+  return new NotFoundError(`No route for ${path.slice(0, 200)}; see /v1/openapi.json`);
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+/** Query string as an object: repeated keys become arrays. */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else result[key] = [existing, value];
+  }
+  return result;
+}

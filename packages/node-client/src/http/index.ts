@@ -1,0 +1,10 @@
+/** The HTTP side of serialkit: the web-standard handler, its Node adapter and building blocks. */
+export type { ApiKeyScope, ApiKeys } from './auth.js';
+export type { ConnectionInfo } from './client-address.js';
+export { createHandler, type HandlerOptions, type SerialkitHandler } from './handler.js';
+export type { IdempotencyOptions } from './idempotency.js';
+export { type NodeListenerOptions, toNodeListener, type WebHandler } from './node.js';
+export { buildOpenApi } from './openapi.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { PagedList, ServedClient } from './served-client.js';
+export { STORE_METHODS, type StoreMethodName } from './store-protocol-methods.js';

@@ -1,0 +1,164 @@
+/**
+ * `toNodeListener`: mounts a web-standard handler in Node's http server. Small bodies are read
+ * into memory before the handler runs (cheaper than a web stream for typical JSON requests);
+ * larger or chunked ones are passed on as a stream, so CSV imports stay streamed end to end.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ConnectionInfo } from './client-address.js';
+import { rawBodyOf } from './response.js';
+
+export type WebHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
+
+export interface NodeListenerOptions {
+  /** Bodies up to this size (with a Content-Length) are buffered. Default 64 KiB. */
+  bufferBodiesUpTo?: number;
+  /** Called when writing a response fails (client gone, stream error). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Adapts a `(Request) => Promise<Response>` handler to `http.createServer`.
+ *
+ * @example
+ * const server = http.createServer(toNodeListener(createHandler(client, { apiKeys })));
+ * server.listen(8787, '127.0.0.1');
+ */
+export function toNodeListener(
+  handler: WebHandler,
+  options: NodeListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const bufferLimit = options.bufferBodiesUpTo ?? 64 * 1024;
+  const onError = options.onError ?? (() => {});
+  return (req, res) => {
+    handle(req, res, handler, bufferLimit).catch((error: unknown) => {
+      onError(error);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"error":{"code":"internal","message":"Internal server error"}}');
+      } else {
+        res.destroy(error instanceof Error ? error : undefined);
+      }
+    });
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: WebHandler,
+  bufferLimit: number,
+): Promise<void> {
+  const controller = new AbortController();
+  // The client went away before the answer was complete: stop streaming and reading.
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const request = await toRequest(req, controller.signal, bufferLimit);
+  const response = await handler(request, { remoteAddress: req.socket.remoteAddress });
+  await writeResponse(response, res, controller.signal);
+}
+
+async function toRequest(
+  req: IncomingMessage,
+  signal: AbortSignal,
+  bufferLimit: number,
+): Promise<Request> {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const method = req.method ?? 'GET';
+  const url = requestUrl(req);
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
+  const length = Number(req.headers['content-length']);
+  if (Number.isFinite(length) && length <= bufferLimit) {
+    const body = await readAll(req, length);
+    return new Request(url, { method, headers, signal, body });
+  }
+  return new Request(url, {
+    method,
+    headers,
+    signal,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+function requestUrl(req: IncomingMessage): string {
+  const path = req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`;
+  const host = req.headers.host;
+  const protocol = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  // A Host header that is not a host (spaces, slashes) must not make the URL unparseable.
+  if (host && /^[\w.:[\]-]+$/.test(host)) return `${protocol}://${host}${path}`;
+  return `${protocol}://localhost${path}`;
+}
+
+function readAll(req: IncomingMessage, expected: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > expected) {
+        reject(new Error('Body longer than its Content-Length'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
+}
+
+async function writeResponse(
+  response: Response,
+  res: ServerResponse,
+  signal: AbortSignal,
+): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+
+  const raw = rawBodyOf(response);
+  if (raw !== undefined) {
+    headers['content-length'] = String(Buffer.byteLength(raw));
+    res.writeHead(response.status, headers);
+    res.end(raw);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      if (signal.aborted) {
+        await reader.cancel();
+        return;
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const finish = () => {
+            res.off('drain', finish);
+            res.off('close', finish);
+            resolve();
+          };
+          res.on('drain', finish);
+          res.on('close', finish);
+        });
+      }
+    }
+    res.end();
+  } catch (error) {
+    reader.cancel(error).catch(() => {});
+    throw error;
+  }
+}

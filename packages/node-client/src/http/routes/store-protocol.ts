@@ -1,0 +1,249 @@
+/**
+ * The store protocol: every `SerialStore` method over HTTP, so a store can live in another
+ * process, another language, or a hosted service (`httpStore` is its client). Write keys only:
+ * a store holds personal data and trusts its caller to have applied the workflow rules.
+ */
+import {
+  errorBodySchema,
+  eventTypeSchema,
+  isoDateTime,
+  recallSchema,
+  serialEventSchema,
+  serialRecordSchema,
+  serialStatusSchema,
+  shipmentRefSchema,
+  skuSchema,
+} from '@serialkit/core';
+import { z } from 'zod';
+import type { SerialStore } from '../../store.js';
+import { empty, json } from '../response.js';
+import { defineRoute, type Route } from '../route.js';
+import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
+
+const text = z.string().min(1).max(2000);
+const window = z.strictObject({ from: z.string(), to: z.string() });
+const statuses = z.union([serialStatusSchema, z.array(serialStatusSchema)]);
+const data = z.record(z.string(), z.unknown());
+
+export const pageOptionsSchema = z.strictObject({
+  cursor: z.string().max(2000).nullable().optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+
+export const serialFilterSchema = z.strictObject({
+  sku: text.optional(),
+  status: statuses.optional(),
+  lot: text.optional(),
+  range: window.optional(),
+  prefix: text.optional(),
+  serials: z.array(z.string()).max(1_000_000).optional(),
+  orderId: text.optional(),
+  customerId: text.optional(),
+  customerEmail: text.optional(),
+  accountId: text.optional(),
+  recalled: z.boolean().optional(),
+  recallId: text.optional(),
+  manufacturedBetween: window.optional(),
+  registeredBetween: window.optional(),
+  shippedBetween: window.optional(),
+});
+
+export const eventFilterSchema = z.strictObject({
+  sku: text.optional(),
+  serial: text.optional(),
+  type: z.union([eventTypeSchema, z.array(eventTypeSchema)]).optional(),
+  between: window.optional(),
+});
+
+const serialInsertSchema = z.strictObject({
+  sku: text,
+  serial: text,
+  uniqueKey: text,
+  lot: z.string().optional(),
+  manufacturedAt: isoDateTime.optional(),
+  receivedAt: isoDateTime.optional(),
+  registeredAt: isoDateTime,
+});
+
+const eventInsertSchema = z.strictObject({
+  sku: text,
+  serial: text,
+  type: eventTypeSchema,
+  at: isoDateTime,
+  data: data.optional(),
+});
+
+const transitionSchema = z.strictObject({
+  sku: text,
+  serial: text,
+  from: z.array(serialStatusSchema),
+  to: serialStatusSchema,
+  set: z
+    .strictObject({
+      shipment: shipmentRefSchema.nullable().optional(),
+      recallId: z.string().nullable().optional(),
+    })
+    .optional(),
+  event: z.strictObject({ type: eventTypeSchema, at: isoDateTime, data: data.optional() }),
+});
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Argument and result schemas of every method (result undefined: answers 204). */
+const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; summary: string }> =
+  {
+    migrate: { args: z.strictObject({}), summary: 'Create or migrate the schema' },
+    getSku: {
+      args: z.strictObject({ sku: text }),
+      result: skuSchema.nullable(),
+      summary: 'A SKU or null',
+    },
+    putSku: { args: z.strictObject({ sku: skuSchema }), summary: 'Insert or replace a SKU' },
+    listSkus: {
+      args: z.strictObject({
+        filter: z.strictObject({ tracking: z.boolean().optional() }).optional(),
+        page: pageOptionsSchema.optional(),
+      }),
+      result: page(skuSchema),
+      summary: 'SKUs ordered by id',
+    },
+    insertSerials: {
+      args: z.strictObject({ rows: z.array(serialInsertSchema).max(100_000) }),
+      result: z.object({ inserted: z.number().int(), conflicts: z.array(z.number().int()) }),
+      summary: 'Insert units; conflicting rows reported by index',
+    },
+    getSerial: {
+      args: z.strictObject({ sku: text, serial: text }),
+      result: serialRecordSchema.nullable(),
+      summary: 'A unit or null',
+    },
+    findSerial: {
+      args: z.strictObject({ serial: text }),
+      result: z.array(serialRecordSchema),
+      summary: 'Every unit with this serial, across SKUs',
+    },
+    listSerials: {
+      args: z.strictObject({ filter: serialFilterSchema, page: pageOptionsSchema.optional() }),
+      result: page(serialRecordSchema),
+      summary: 'Units matching a filter, ordered by (sku, serial)',
+    },
+    countSerials: {
+      args: z.strictObject({ filter: serialFilterSchema }),
+      result: z.number().int(),
+      summary: 'Number of units matching a filter',
+    },
+    transition: {
+      args: z.strictObject({ transitions: z.array(transitionSchema).max(100_000) }),
+      result: z.union([
+        z.object({ ok: z.literal(true), records: z.array(serialRecordSchema) }),
+        z.object({
+          ok: z.literal(false),
+          failures: z.array(
+            z.object({ index: z.number().int(), current: serialRecordSchema.nullable() }),
+          ),
+        }),
+      ]),
+      summary: 'Compare-and-set status changes, all or nothing',
+    },
+    markRecalled: {
+      args: z.strictObject({
+        filter: serialFilterSchema,
+        recallId: text,
+        event: z.strictObject({ at: isoDateTime, data: data.optional() }),
+      }),
+      result: z.record(z.string(), z.number().int()),
+      summary: 'Flag matching units as recalled; counts by status',
+    },
+    appendEvents: {
+      args: z.strictObject({ events: z.array(eventInsertSchema).max(100_000) }),
+      summary: 'Append events',
+    },
+    listEvents: {
+      args: z.strictObject({ filter: eventFilterSchema, page: pageOptionsSchema.optional() }),
+      result: page(serialEventSchema),
+      summary: 'Events ordered by time, then insertion',
+    },
+    putRecall: {
+      args: z.strictObject({ recall: recallSchema }),
+      summary: 'Insert or replace a recall',
+    },
+    getRecall: {
+      args: z.strictObject({ id: text }),
+      result: recallSchema.nullable(),
+      summary: 'A recall or null',
+    },
+    listRecalls: {
+      args: z.strictObject({
+        filter: z.strictObject({ sku: text.optional() }).optional(),
+        page: pageOptionsSchema.optional(),
+      }),
+      result: page(recallSchema),
+      summary: 'Recalls, newest first',
+    },
+    recordVerification: {
+      args: z.strictObject({
+        input: z.strictObject({
+          sku: text,
+          serial: text,
+          fingerprint: text,
+          at: isoDateTime,
+          windowStart: isoDateTime,
+        }),
+      }),
+      result: z.object({ distinctFingerprints: z.number().int(), total: z.number().int() }),
+      summary: 'Record a verification; counts for clone detection',
+    },
+  };
+
+export function storeProtocolRoutes(
+  store: SerialStore,
+  options: { maxBodyBytes: number },
+): Route[] {
+  const routes: Route[] = (Object.keys(STORE_METHODS) as StoreMethodName[]).map((name) => {
+    const spec = STORE_METHODS[name];
+    const schemas = SCHEMAS[name];
+    return defineRoute({
+      method: 'POST',
+      path: `/v1/store/${name}`,
+      operationId: `store_${name}`,
+      summary: schemas.summary,
+      description: `SerialStore.${name}(${spec.args.join(', ')})`,
+      tag: 'store',
+      access: 'write',
+      body: schemas.args,
+      maxBodyBytes: options.maxBodyBytes,
+      idempotent: spec.write,
+      responses: [
+        schemas.result
+          ? { status: 200, description: 'The result', schema: schemas.result }
+          : { status: 204, description: 'Done' },
+        { status: 400, description: 'Invalid arguments', schema: errorBodySchema },
+        { status: 401, description: 'Missing or invalid API key', schema: errorBodySchema },
+        { status: 403, description: 'Not a write key', schema: errorBodySchema },
+      ],
+      async handle({ body }) {
+        const args = body as Record<string, unknown>;
+        const method = store[name] as (...values: unknown[]) => Promise<unknown>;
+        const result = await method.apply(
+          store,
+          spec.args.map((arg) => args[arg]),
+        );
+        return schemas.result ? json(result ?? null) : empty(204);
+      },
+    });
+  });
+  routes.push(
+    defineRoute({
+      method: 'GET',
+      path: '/v1/store/capabilities',
+      operationId: 'store_capabilities',
+      summary: 'What the store behind this service can do',
+      tag: 'store',
+      access: 'write',
+      responses: [{ status: 200, description: 'StoreCapabilities' }],
+      handle: () => json(store.capabilities),
+    }),
+  );
+  return routes;
+}
