@@ -1,0 +1,90 @@
+import type { Translation } from '../translation.js';
+
+/** Deutsch. */
+const de: Translation = {
+  $code: 'de',
+  $name: 'Deutsch',
+
+  serialLabel: 'Seriennummer',
+  serialHelp: 'Sie steht auf dem Typenschild oder der Verpackung, meist nach „S/N“.',
+  formatHint: (hint, example) => `Format: ${hint}, zum Beispiel ${example}`,
+  looksRight: 'Das Format sieht richtig aus.',
+  matchesProduct: (product) => `Sieht aus wie eine Seriennummer von ${product}.`,
+  didYouMean: 'Meinten Sie:',
+  useSuggestion: (serial) => `${serial} übernehmen`,
+  suggestionApplied: (serial) => `Geändert zu ${serial}.`,
+  prefilled: (serial) => `Seriennummer ${serial} aus dem gescannten Code übernommen.`,
+  serialEmpty: 'Geben Sie die Seriennummer ein.',
+  checkSerial: 'Seriennummer prüfen',
+  checking: 'Wird geprüft…',
+
+  scan: 'Code auf dem Etikett scannen',
+  scanTitle: 'Code scannen',
+  scanInstructions: 'Richten Sie die Kamera auf den QR- oder Data-Matrix-Code auf dem Etikett.',
+  scanCancel: 'Abbrechen',
+  scanDenied: 'Der Kamerazugriff ist blockiert. Geben Sie die Seriennummer bitte ein.',
+  scanFailed: 'Die Kamera konnte nicht gestartet werden. Geben Sie die Seriennummer bitte ein.',
+
+  genuineTitle: 'Originalprodukt',
+  genuineBody: (serial, product) =>
+    product
+      ? `${serial} ist ein Original-${product}.`
+      : `${serial} ist als Originalprodukt registriert.`,
+  unknownTitle: 'Diese Seriennummer finden wir nicht',
+  unknownBody:
+    'Prüfen Sie, ob sie genau mit dem Etikett übereinstimmt. Wenn ja, kontaktieren Sie uns: Das Produkt stammt möglicherweise nicht von uns.',
+  recalledTitle: 'Dieses Produkt wird zurückgerufen',
+  recalledBody: (serial, product) =>
+    `${product ? `Dieses Gerät (${product})` : 'Dieses Gerät'} mit der Seriennummer ${serial} ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie es nicht weiter.`,
+  recallLink: 'Rückrufhinweis lesen',
+  suspiciousTitle: 'Diese Seriennummer prüfen wir genauer',
+  suspiciousBody:
+    'Bitte kontaktieren Sie uns, bevor Sie das Produkt verwenden oder weiterverkaufen.',
+  reasons: {
+    many_clients: 'Sie wurde von ungewöhnlich vielen Geräten aus geprüft.',
+    sighted_elsewhere: 'Sie wurde anderswo zum Verkauf gemeldet.',
+    not_shipped: 'Laut unseren Unterlagen wurde dieses Gerät nicht verkauft.',
+  },
+  invalidTitle: 'Das ist keine gültige Seriennummer',
+  invalidBody: 'Vergleichen Sie sie mit dem Etikett und versuchen Sie es erneut.',
+  queuedResult: 'Geprüft, als Sie wieder online waren',
+
+  orderLabel: 'Bestellnummer',
+  contactLabel: 'E-Mail-Adresse oder Postleitzahl der Bestellung',
+  contactHelp: 'Die Angabe, die Sie bei der Bestellung gemacht haben.',
+  orderEmpty: 'Geben Sie Ihre Bestellnummer ein.',
+  contactEmpty: 'Geben Sie die E-Mail-Adresse oder die Postleitzahl der Bestellung ein.',
+  checkReturn: 'Rücksendung prüfen',
+  verdicts: {
+    match: 'Dieser Artikel gehört zu Ihrer Bestellung',
+    mismatch: 'Dieser Artikel gehört nicht zu dieser Bestellung',
+    unknown: 'Diese Seriennummer finden wir nicht',
+    invalid: 'Das ist keine gültige Seriennummer',
+    already_returned: 'Dieser Artikel wurde bereits zurückgesendet',
+    order_not_found: 'Diese Bestellung finden wir nicht',
+  },
+  nextSteps: {
+    send_back:
+      'Sie können ihn zurücksenden. Legen Sie das Zubehör bei und folgen Sie der Rücksendeanleitung.',
+    contact_support: 'Bitte kontaktieren Sie unseren Kundenservice, bevor Sie etwas zurücksenden.',
+    check_serial: 'Prüfen Sie die Seriennummer auf dem Etikett und versuchen Sie es erneut.',
+    check_order:
+      'Prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl der Bestellung und versuchen Sie es erneut.',
+  },
+
+  offlineQueued: (serial) =>
+    `Sie sind offline. Wir prüfen ${serial}, sobald Sie wieder online sind.`,
+  offline: 'Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  network:
+    'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  timeout: 'Die Prüfung hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+  rateLimited: (seconds) =>
+    `Zu viele Prüfungen in kurzer Zeit. Versuchen Sie es in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} erneut.`,
+  rateLimitOver: 'Sie können jetzt wieder prüfen.',
+  server: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.',
+  invalidResponse:
+    'Wir haben eine unerwartete Antwort erhalten. Bitte versuchen Sie es gleich noch einmal.',
+  retry: 'Erneut versuchen',
+};
+
+export default de;

@@ -1,0 +1,86 @@
+import type { Translation } from '../translation.js';
+
+/** English. */
+const en: Translation = {
+  $code: 'en',
+  $name: 'English',
+
+  serialLabel: 'Serial number',
+  serialHelp: 'You’ll find it on the product label or the box, usually after “S/N”.',
+  formatHint: (hint, example) => `Format: ${hint}, for example ${example}`,
+  looksRight: 'The format looks right.',
+  matchesProduct: (product) => `Looks like a serial number of ${product}.`,
+  didYouMean: 'Did you mean:',
+  useSuggestion: (serial) => `Use ${serial}`,
+  suggestionApplied: (serial) => `Changed to ${serial}.`,
+  prefilled: (serial) => `Serial number ${serial} filled in from the code you scanned.`,
+  serialEmpty: 'Enter the serial number.',
+  checkSerial: 'Check serial number',
+  checking: 'Checking…',
+
+  scan: 'Scan the code on the label',
+  scanTitle: 'Scan the code',
+  scanInstructions: 'Point your camera at the QR or Data Matrix code on the label.',
+  scanCancel: 'Cancel',
+  scanDenied: 'Camera access is blocked. Type the serial number instead.',
+  scanFailed: 'The camera could not be started. Type the serial number instead.',
+
+  genuineTitle: 'Genuine product',
+  genuineBody: (serial, product) =>
+    product
+      ? `${serial} is an original ${product}.`
+      : `${serial} is registered as an original product.`,
+  unknownTitle: 'We can’t find this serial number',
+  unknownBody:
+    'Check that it matches the label exactly. If it does, contact us: the product may not come from us.',
+  recalledTitle: 'This product is recalled',
+  recalledBody: (serial, product) =>
+    `${product ? `This ${product}` : 'This unit'} (${serial}) is part of a safety recall. Please stop using it.`,
+  recallLink: 'Read the recall notice',
+  suspiciousTitle: 'This serial number needs a closer look',
+  suspiciousBody: 'Please contact us before you use or resell this product.',
+  reasons: {
+    many_clients: 'It has been checked from an unusual number of devices.',
+    sighted_elsewhere: 'It has been reported for sale elsewhere.',
+    not_shipped: 'We have no record of selling this unit.',
+  },
+  invalidTitle: 'This isn’t a valid serial number',
+  invalidBody: 'Compare it with the label and try again.',
+  queuedResult: 'Checked when you were back online',
+
+  orderLabel: 'Order number',
+  contactLabel: 'Email address or postcode of the order',
+  contactHelp: 'The one you used when you placed the order.',
+  orderEmpty: 'Enter your order number.',
+  contactEmpty: 'Enter the email address or the postcode of the order.',
+  checkReturn: 'Check return',
+  verdicts: {
+    match: 'This item is from your order',
+    mismatch: 'This item doesn’t belong to this order',
+    unknown: 'We can’t find this serial number',
+    invalid: 'This isn’t a valid serial number',
+    already_returned: 'This item has already been returned',
+    order_not_found: 'We can’t find this order',
+  },
+  nextSteps: {
+    send_back:
+      'You can send it back. Pack it with its accessories and follow the return instructions.',
+    contact_support: 'Please contact our support team before you send anything back.',
+    check_serial: 'Check the serial number on the item’s label and try again.',
+    check_order:
+      'Check the order number and the email address or postcode you used for the order, then try again.',
+  },
+
+  offlineQueued: (serial) => `You’re offline. We’ll check ${serial} as soon as you’re back online.`,
+  offline: 'You’re offline. Check your connection and try again.',
+  network: 'We couldn’t reach the service. Check your connection and try again.',
+  timeout: 'The check took too long. Please try again.',
+  rateLimited: (seconds) =>
+    `Too many checks in a short time. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+  rateLimitOver: 'You can check again now.',
+  server: 'Something went wrong on our side. Please try again in a moment.',
+  invalidResponse: 'We received an unexpected answer. Please try again in a moment.',
+  retry: 'Try again',
+};
+
+export default en;

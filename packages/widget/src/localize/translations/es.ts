@@ -1,0 +1,87 @@
+import type { Translation } from '../translation.js';
+
+/** Español. */
+const es: Translation = {
+  $code: 'es',
+  $name: 'Español',
+
+  serialLabel: 'Número de serie',
+  serialHelp: 'Está en la etiqueta del producto o en la caja, normalmente después de «S/N».',
+  formatHint: (hint, example) => `Formato: ${hint}, por ejemplo ${example}`,
+  looksRight: 'El formato parece correcto.',
+  matchesProduct: (product) => `Parece un número de serie de ${product}.`,
+  didYouMean: 'Quizás quisiste decir:',
+  useSuggestion: (serial) => `Usar ${serial}`,
+  suggestionApplied: (serial) => `Cambiado a ${serial}.`,
+  prefilled: (serial) => `Número de serie ${serial} tomado del código escaneado.`,
+  serialEmpty: 'Introduce el número de serie.',
+  checkSerial: 'Comprobar número de serie',
+  checking: 'Comprobando…',
+
+  scan: 'Escanear el código de la etiqueta',
+  scanTitle: 'Escanear el código',
+  scanInstructions: 'Apunta la cámara al código QR o Data Matrix de la etiqueta.',
+  scanCancel: 'Cancelar',
+  scanDenied: 'El acceso a la cámara está bloqueado. Escribe el número de serie.',
+  scanFailed: 'No se pudo iniciar la cámara. Escribe el número de serie.',
+
+  genuineTitle: 'Producto original',
+  genuineBody: (serial, product) =>
+    product
+      ? `${serial} es un ${product} original.`
+      : `${serial} está registrado como producto original.`,
+  unknownTitle: 'No encontramos este número de serie',
+  unknownBody:
+    'Comprueba que coincide exactamente con la etiqueta. Si es así, contáctanos: puede que el producto no sea nuestro.',
+  recalledTitle: 'Este producto ha sido retirado',
+  recalledBody: (serial, product) =>
+    `${product ? `Esta unidad (${product})` : 'Esta unidad'} con número ${serial} está afectada por una retirada de seguridad. Deja de usarla.`,
+  recallLink: 'Leer el aviso de retirada',
+  suspiciousTitle: 'Este número de serie requiere una revisión',
+  suspiciousBody: 'Contáctanos antes de usar o revender este producto.',
+  reasons: {
+    many_clients: 'Se ha comprobado desde un número inusual de dispositivos.',
+    sighted_elsewhere: 'Se ha visto a la venta en otro sitio.',
+    not_shipped: 'No consta que hayamos vendido esta unidad.',
+  },
+  invalidTitle: 'No es un número de serie válido',
+  invalidBody: 'Compáralo con la etiqueta y vuelve a intentarlo.',
+  queuedResult: 'Comprobado al volver a estar en línea',
+
+  orderLabel: 'Número de pedido',
+  contactLabel: 'Correo electrónico o código postal del pedido',
+  contactHelp: 'El que indicaste al hacer el pedido.',
+  orderEmpty: 'Introduce tu número de pedido.',
+  contactEmpty: 'Introduce el correo electrónico o el código postal del pedido.',
+  checkReturn: 'Comprobar devolución',
+  verdicts: {
+    match: 'Este artículo es de tu pedido',
+    mismatch: 'Este artículo no pertenece a este pedido',
+    unknown: 'No encontramos este número de serie',
+    invalid: 'No es un número de serie válido',
+    already_returned: 'Este artículo ya se ha devuelto',
+    order_not_found: 'No encontramos este pedido',
+  },
+  nextSteps: {
+    send_back:
+      'Puedes devolverlo. Inclúyelo con sus accesorios y sigue las instrucciones de devolución.',
+    contact_support: 'Contacta con nuestro servicio de atención antes de enviar nada.',
+    check_serial: 'Comprueba el número de serie en la etiqueta del artículo y vuelve a intentarlo.',
+    check_order:
+      'Comprueba el número de pedido y el correo electrónico o código postal del pedido, y vuelve a intentarlo.',
+  },
+
+  offlineQueued: (serial) =>
+    `Estás sin conexión. Comprobaremos ${serial} en cuanto vuelvas a estar en línea.`,
+  offline: 'Estás sin conexión. Revisa tu conexión y vuelve a intentarlo.',
+  network: 'No pudimos conectar con el servicio. Revisa tu conexión y vuelve a intentarlo.',
+  timeout: 'La comprobación tardó demasiado. Vuelve a intentarlo.',
+  rateLimited: (seconds) =>
+    `Demasiadas comprobaciones seguidas. Vuelve a intentarlo en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`,
+  rateLimitOver: 'Ya puedes volver a comprobar.',
+  server: 'Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.',
+  invalidResponse: 'Recibimos una respuesta inesperada. Vuelve a intentarlo en un momento.',
+  retry: 'Reintentar',
+};
+
+export default es;

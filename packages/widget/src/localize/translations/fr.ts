@@ -1,0 +1,87 @@
+import type { Translation } from '../translation.js';
+
+/** Français. */
+const fr: Translation = {
+  $code: 'fr',
+  $name: 'Français',
+
+  serialLabel: 'Numéro de série',
+  serialHelp: 'Il figure sur l’étiquette du produit ou sur la boîte, souvent après « S/N ».',
+  formatHint: (hint, example) => `Format : ${hint}, par exemple ${example}`,
+  looksRight: 'Le format semble correct.',
+  matchesProduct: (product) => `Ressemble à un numéro de série de ${product}.`,
+  didYouMean: 'Vouliez-vous dire :',
+  useSuggestion: (serial) => `Utiliser ${serial}`,
+  suggestionApplied: (serial) => `Remplacé par ${serial}.`,
+  prefilled: (serial) => `Numéro de série ${serial} repris du code scanné.`,
+  serialEmpty: 'Saisissez le numéro de série.',
+  checkSerial: 'Vérifier le numéro de série',
+  checking: 'Vérification…',
+
+  scan: 'Scanner le code de l’étiquette',
+  scanTitle: 'Scanner le code',
+  scanInstructions: 'Pointez l’appareil photo vers le code QR ou Data Matrix de l’étiquette.',
+  scanCancel: 'Annuler',
+  scanDenied: 'L’accès à la caméra est bloqué. Saisissez plutôt le numéro de série.',
+  scanFailed: 'La caméra n’a pas pu démarrer. Saisissez plutôt le numéro de série.',
+
+  genuineTitle: 'Produit authentique',
+  genuineBody: (serial, product) =>
+    product
+      ? `${serial} est un ${product} d’origine.`
+      : `${serial} est enregistré comme produit d’origine.`,
+  unknownTitle: 'Nous ne trouvons pas ce numéro de série',
+  unknownBody:
+    'Vérifiez qu’il correspond exactement à l’étiquette. Si c’est le cas, contactez-nous : le produit ne vient peut-être pas de chez nous.',
+  recalledTitle: 'Ce produit fait l’objet d’un rappel',
+  recalledBody: (serial, product) =>
+    `${product ? `Cet appareil (${product})` : 'Cet appareil'}, numéro ${serial}, est concerné par un rappel de sécurité. Veuillez cesser de l’utiliser.`,
+  recallLink: 'Lire l’avis de rappel',
+  suspiciousTitle: 'Ce numéro de série demande une vérification',
+  suspiciousBody: 'Contactez-nous avant d’utiliser ou de revendre ce produit.',
+  reasons: {
+    many_clients: 'Il a été vérifié depuis un nombre inhabituel d’appareils.',
+    sighted_elsewhere: 'Il a été signalé en vente ailleurs.',
+    not_shipped: 'Nous n’avons aucune trace de la vente de cet appareil.',
+  },
+  invalidTitle: 'Ce n’est pas un numéro de série valide',
+  invalidBody: 'Comparez-le avec l’étiquette et réessayez.',
+  queuedResult: 'Vérifié à votre retour en ligne',
+
+  orderLabel: 'Numéro de commande',
+  contactLabel: 'Adresse e-mail ou code postal de la commande',
+  contactHelp: 'Celui indiqué lors de la commande.',
+  orderEmpty: 'Saisissez votre numéro de commande.',
+  contactEmpty: 'Saisissez l’adresse e-mail ou le code postal de la commande.',
+  checkReturn: 'Vérifier le retour',
+  verdicts: {
+    match: 'Cet article provient de votre commande',
+    mismatch: 'Cet article n’appartient pas à cette commande',
+    unknown: 'Nous ne trouvons pas ce numéro de série',
+    invalid: 'Ce n’est pas un numéro de série valide',
+    already_returned: 'Cet article a déjà été retourné',
+    order_not_found: 'Nous ne trouvons pas cette commande',
+  },
+  nextSteps: {
+    send_back:
+      'Vous pouvez le renvoyer. Joignez ses accessoires et suivez les instructions de retour.',
+    contact_support: 'Contactez notre service client avant de renvoyer quoi que ce soit.',
+    check_serial: 'Vérifiez le numéro de série sur l’étiquette de l’article et réessayez.',
+    check_order:
+      'Vérifiez le numéro de commande et l’adresse e-mail ou le code postal de la commande, puis réessayez.',
+  },
+
+  offlineQueued: (serial) =>
+    `Vous êtes hors ligne. Nous vérifierons ${serial} dès votre retour en ligne.`,
+  offline: 'Vous êtes hors ligne. Vérifiez votre connexion et réessayez.',
+  network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  timeout: 'La vérification a pris trop de temps. Veuillez réessayer.',
+  rateLimited: (seconds) =>
+    `Trop de vérifications en peu de temps. Réessayez dans ${seconds} ${seconds < 2 ? 'seconde' : 'secondes'}.`,
+  rateLimitOver: 'Vous pouvez vérifier à nouveau.',
+  server: 'Un problème est survenu de notre côté. Veuillez réessayer dans un instant.',
+  invalidResponse: 'Nous avons reçu une réponse inattendue. Veuillez réessayer dans un instant.',
+  retry: 'Réessayer',
+};
+
+export default fr;
