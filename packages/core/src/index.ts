@@ -3,7 +3,8 @@
  * the zod schemas of every serialkit payload. Isomorphic: no Node or DOM imports.
  */
 
-export type * from './checksums/types.js';
-export type * from './formats/types.js';
+export * from './checksums/index.js';
+export * from './formats/index.js';
 export type * from './issues.js';
+export * from './locales/index.js';
 export * from './schemas/index.js';

@@ -26,7 +26,7 @@ export interface RegexFormatSource {
 
 /** A successfully validated serial. */
 export interface ParsedSerial {
-  /** The canonical form: literals restored, case normalized, look-alikes corrected. */
+  /** The canonical form: literals restored, case normalized, Crockford aliases (I/L → 1, O → 0) decoded. */
   serial: string;
   /** Named fields, date parts and the sequence, as typed in the canonical serial. */
   fields: Record<string, string>;
@@ -36,7 +36,10 @@ export type ValidationResult = Result<ParsedSerial, SerialIssue>;
 
 /** Options for {@link SerialFormat.generate}. */
 export interface GenerateOptions {
-  /** The value of the sequence field (`{seq:N}`, or the first digit class when there is none). */
+  /**
+   * The value of the sequence field: `{seq:N}`, or when there is none the last unnamed digit class
+   * before the check character, zero-padded.
+   */
   sequence?: number | bigint;
   /** Fills date parts. Default: now. */
   date?: Date;

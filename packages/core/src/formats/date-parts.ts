@@ -1,0 +1,117 @@
+/**
+ * Date parts of the format language (`{YYYY}` `{YY}` `{MM}` `{DD}` `{WW}` `{DDD}`): checked
+ * together as one real date, and filled from a `Date` (UTC) when generating.
+ */
+
+export type DatePart = 'YYYY' | 'YY' | 'MM' | 'DD' | 'WW' | 'DDD';
+
+export const DATE_PARTS: readonly DatePart[] = ['YYYY', 'YY', 'MM', 'DD', 'WW', 'DDD'];
+
+export function isDatePart(name: string): name is DatePart {
+  return (DATE_PARTS as readonly string[]).includes(name);
+}
+
+/** Number of digits of each part. */
+export const DATE_PART_LENGTH: Readonly<Record<DatePart, number>> = {
+  YYYY: 4,
+  YY: 2,
+  MM: 2,
+  DD: 2,
+  WW: 2,
+  DDD: 3,
+};
+
+/** The values read from a serial; -1 where the format has no such part. */
+export interface DateValues {
+  year: number;
+  month: number;
+  day: number;
+  week: number;
+  dayOfYear: number;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(month: number, year: number): number {
+  if (month === 2) return year < 0 || isLeapYear(year) ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1]!;
+}
+
+/** Weekday of 1 January (0 = Sunday … 6 = Saturday), proleptic Gregorian. */
+function weekdayOfJanuaryFirst(year: number): number {
+  const y = year - 1;
+  return (1 + 5 * (y % 4) + 4 * (y % 100) + 6 * (y % 400)) % 7;
+}
+
+/** ISO 8601 years with 53 weeks start on a Thursday, or on a Wednesday in leap years. */
+export function isoWeeksInYear(year: number): 52 | 53 {
+  const jan1 = weekdayOfJanuaryFirst(year);
+  return jan1 === 4 || (jan1 === 3 && isLeapYear(year)) ? 53 : 52;
+}
+
+/**
+ * The first part whose value is impossible, or `null` when the parts make a real date.
+ * Without a year, February 29, week 53 and day 366 are allowed (they exist in some year).
+ */
+export function invalidDatePart(v: DateValues): 'MM' | 'DD' | 'WW' | 'DDD' | null {
+  if (v.month !== -1 && (v.month < 1 || v.month > 12)) return 'MM';
+  if (v.day !== -1) {
+    const max = v.month > 0 ? daysInMonth(v.month, v.year) : 31;
+    if (v.day < 1 || v.day > max) return 'DD';
+  }
+  if (v.week !== -1) {
+    const max = v.year < 0 ? 53 : isoWeeksInYear(v.year);
+    if (v.week < 1 || v.week > max) return 'WW';
+  }
+  if (v.dayOfYear !== -1) {
+    const max = v.year < 0 || isLeapYear(v.year) ? 366 : 365;
+    if (v.dayOfYear < 1 || v.dayOfYear > max) return 'DDD';
+  }
+  return null;
+}
+
+/** ISO 8601 week number and week-numbering year of a UTC date. */
+export function isoWeek(date: Date): { week: number; year: number } {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  // The Thursday of this week decides its year.
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday);
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return { week, year };
+}
+
+function dayOfYear(date: Date): number {
+  const start = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return (day - start) / 86_400_000 + 1;
+}
+
+function pad(value: number, length: number): string {
+  return String(value).padStart(length, '0').slice(-length);
+}
+
+/**
+ * The digits of each part for `date` (UTC). In a week-based format (a week part and no month,
+ * day or day of year) the year is the ISO week-numbering year, so 2024-12-30 is week 01 of 2025.
+ */
+export function formatDateParts(
+  date: Date,
+  parts: ReadonlySet<DatePart>,
+): Readonly<Record<DatePart, string>> {
+  const { week, year: weekYear } = isoWeek(date);
+  const weekBased = parts.has('WW') && !parts.has('MM') && !parts.has('DD') && !parts.has('DDD');
+  const year = weekBased ? weekYear : date.getUTCFullYear();
+  return {
+    YYYY: pad(year, 4),
+    YY: pad(year % 100, 2),
+    MM: pad(date.getUTCMonth() + 1, 2),
+    DD: pad(date.getUTCDate(), 2),
+    WW: pad(week, 2),
+    DDD: pad(dayOfYear(date), 3),
+  };
+}

@@ -1,0 +1,5 @@
+export { compileFormat } from './compile.js';
+export { createIssue } from './create-issue.js';
+export { formatHint } from './format-hint.js';
+export { FormatSyntaxError } from './format-syntax-error.js';
+export type * from './types.js';

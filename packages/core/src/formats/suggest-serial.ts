@@ -1,0 +1,103 @@
+/**
+ * "Did you mean": valid serials one mistyped character or one swap of adjacent characters away
+ * from the input, look-alikes first.
+ */
+import { type Alignment, isDataSlot } from './align-input.js';
+import type { Program } from './build-program.js';
+import { lookalikeGroup, type PreparedInput } from './char-classes.js';
+import { testCanonical } from './match-canonical.js';
+import type { Suggestion } from './types.js';
+
+/** Candidates tried at most; formats with many free positions and no check stop here. */
+const MAX_TRIES = 4096;
+
+const SCORE_LOOKALIKE = 0.9;
+const SCORE_TRANSPOSE = 0.6;
+const SCORE_SUBSTITUTE = 0.3;
+
+/**
+ * Suggestions for an input whose alignment with the pattern (substitutions allowed) is known.
+ * Only alignments with at most two wrong characters can be one edit away.
+ */
+export function suggestSerials(
+  p: Program,
+  input: PreparedInput,
+  alignment: Alignment,
+  limit: number,
+): Suggestion[] {
+  if (alignment.cost > 2 || limit <= 0) return [];
+  const chars = Array.from(alignment.canonical);
+  const wrong = alignment.corrections.map((c) => c.index);
+  const starts = new Int32Array(p.segments.length + 1);
+  const found = new Map<string, Suggestion>();
+  let tries = 0;
+
+  const typed = (index: number): string => {
+    const source = alignment.sources[index]!;
+    const offset = input.offsets[source]!;
+    return input.input.slice(offset, offset + input.widths[source]!);
+  };
+  const position = (index: number): number => input.offsets[alignment.sources[index]!]!;
+  const isTyped = (index: number): boolean =>
+    index >= 0 &&
+    index < chars.length &&
+    alignment.sources[index]! >= 0 &&
+    isDataSlot(p, alignment.slotOf[index]!);
+
+  const consider = (candidate: string[], suggestion: Omit<Suggestion, 'serial'>): void => {
+    tries++;
+    const serial = candidate.join('');
+    if (found.has(serial) || !testCanonical(p, serial, starts)) return;
+    found.set(serial, { serial, ...suggestion });
+  };
+
+  // Substitutions: at the one wrong character, or anywhere when only the check or date failed.
+  const positions =
+    wrong.length === 1 ? wrong : wrong.length === 0 ? chars.map((_, i) => i).filter(isTyped) : [];
+  for (const index of positions) {
+    const spec = p.slots.spec[alignment.slotOf[index]!];
+    if (!spec) continue;
+    const from = typed(index);
+    const group = lookalikeGroup(from);
+    for (const to of spec.alphabet) {
+      if (tries >= MAX_TRIES) break;
+      if (to === chars[index]) continue;
+      const candidate = chars.slice();
+      candidate[index] = to;
+      const lookalike = group?.includes(to) === true;
+      consider(candidate, {
+        change: {
+          kind: lookalike ? 'lookalike' : 'substitute',
+          position: position(index),
+          from,
+          to,
+        },
+        score: lookalike ? SCORE_LOOKALIKE : SCORE_SUBSTITUTE,
+      });
+    }
+  }
+
+  // Swaps of two adjacent typed characters that cover every wrong one.
+  for (let index = 0; index + 1 < chars.length && tries < MAX_TRIES; index++) {
+    if (!isTyped(index) || !isTyped(index + 1)) continue;
+    if (wrong.some((w) => w !== index && w !== index + 1)) continue;
+    if (chars[index] === chars[index + 1]) continue;
+    const candidate = chars.slice();
+    candidate[index] = chars[index + 1]!;
+    candidate[index + 1] = chars[index]!;
+    const from = typed(index) + typed(index + 1);
+    consider(candidate, {
+      change: {
+        kind: 'transpose',
+        position: position(index),
+        from,
+        to: typed(index + 1) + typed(index),
+      },
+      score: SCORE_TRANSPOSE,
+    });
+  }
+
+  return [...found.values()]
+    .sort((a, b) => b.score - a.score || a.change.position - b.change.position)
+    .slice(0, limit);
+}
