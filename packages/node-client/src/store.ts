@@ -58,7 +58,8 @@ export interface SerialInsert {
   /**
    * The store enforces `uniqueKey` unique across all rows (in addition to (sku, serial)).
    * The client sets it to the serial for 'global' uniqueness and to `${sku}\u001f${serial}`
-   * for 'sku' uniqueness.
+   * for 'sku' uniqueness. Rows of one batch with the same (sku, serial) must have the same
+   * `uniqueKey` (stores may insert a large batch in key order and rely on it).
    */
   uniqueKey: string;
   lot?: string;

@@ -1,2 +1,8 @@
 /** Store adapters: one factory per backend. Each returns a `SerialStore`. */
 export { memoryStore } from './memory.js';
+export {
+  type SqliteDatabaseLike,
+  type SqliteStatementLike,
+  type SqliteStoreOptions,
+  sqliteStore,
+} from './sqlite.js';

@@ -4,6 +4,7 @@
  * pages, and costs an index seek instead of an OFFSET scan.
  */
 import { BadRequestError } from '../../errors.js';
+import type { StorePage } from '../../store.js';
 
 /** What a cursor pages over; a cursor of one list is rejected by another. */
 export type CursorKind = 'skus' | 'serials' | 'events' | 'recalls';
@@ -43,4 +44,11 @@ export const MAX_PAGE_SIZE = 10_000;
 export function pageSize(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_SIZE;
   return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
+}
+
+/** Splits a `limit + 1` fetch into a page and the cursor of its last item. */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => string): StorePage<T> {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: cursorOf(items[limit - 1] as T) };
 }

@@ -1,0 +1,101 @@
+/**
+ * The SQLite schema, as versioned migrations. Each runs once, in its own transaction, and is
+ * recorded in `serialkit_migrations`; applied migrations are never edited, only followed by new
+ * ones.
+ *
+ * Layout choices:
+ * - `serials` is WITHOUT ROWID, clustered on (sku, serial): a unit lookup is one B-tree descent and
+ *   a SKU's units are contiguous for range scans and keyset pages.
+ * - Indexes on shipment and recall columns are partial (`WHERE … IS NOT NULL`): units are
+ *   registered without them, so bulk registration maintains only the primary key, `unique_key`
+ *   and `serial` indexes.
+ * - Timestamps are ISO 8601 text, compared as strings (see store.ts).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE skus (
+  sku TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  gtin TEXT,
+  tracking_enabled INTEGER NOT NULL CHECK (tracking_enabled IN (0, 1)),
+  format TEXT,
+  regex TEXT,
+  uniqueness TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE serials (
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  unique_key TEXT NOT NULL,
+  status TEXT NOT NULL,
+  recall_id TEXT,
+  lot TEXT,
+  manufactured_at TEXT,
+  received_at TEXT,
+  registered_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  order_id TEXT,
+  shipment_id TEXT,
+  channel TEXT,
+  customer_id TEXT,
+  customer_email TEXT,
+  customer_name TEXT,
+  customer_postcode TEXT,
+  account_id TEXT,
+  account_name TEXT,
+  shipped_at TEXT,
+  PRIMARY KEY (sku, serial)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX serials_unique_key ON serials (unique_key);
+CREATE INDEX serials_serial ON serials (serial);
+CREATE INDEX serials_lot ON serials (sku, lot) WHERE lot IS NOT NULL;
+CREATE INDEX serials_order ON serials (order_id) WHERE order_id IS NOT NULL;
+CREATE INDEX serials_recall ON serials (recall_id) WHERE recall_id IS NOT NULL;
+CREATE INDEX serials_customer ON serials (customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX serials_customer_email ON serials (customer_email) WHERE customer_email IS NOT NULL;
+CREATE INDEX serials_account ON serials (account_id) WHERE account_id IS NOT NULL;
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  type TEXT NOT NULL,
+  at TEXT NOT NULL,
+  data TEXT
+);
+-- Both indexes end with the rowid (id), so they serve ORDER BY at, id.
+CREATE INDEX events_unit ON events (sku, serial, at);
+CREATE INDEX events_at ON events (at);
+
+CREATE TABLE recalls (
+  id TEXT NOT NULL PRIMARY KEY,
+  sku TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX recalls_created ON recalls (created_at, id);
+CREATE INDEX recalls_sku ON recalls (sku, created_at, id);
+
+CREATE TABLE verifications (
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (sku, serial, fingerprint)
+) WITHOUT ROWID;
+`,
+  },
+];

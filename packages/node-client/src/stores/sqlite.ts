@@ -1,0 +1,718 @@
+/**
+ * The SQLite store (better-sqlite3): serialkit's embedded default, one file per deployment.
+ *
+ * better-sqlite3 is synchronous, so within a process every method runs to completion before the
+ * next starts and transactions never interleave. Across processes, write transactions start with
+ * BEGIN IMMEDIATE (taking the write lock up front, so they never fail half-way on a lock upgrade)
+ * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
+ */
+import { createRequire } from 'node:module';
+import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import { ConnectionError, SerialkitError } from '../errors.js';
+import type {
+  EventFilter,
+  EventInsert,
+  InsertSerialsResult,
+  PageOptions,
+  SerialFilter,
+  SerialInsert,
+  SerialStore,
+  SkuFilter,
+  StoreCapabilities,
+  StorePage,
+  Transition,
+  TransitionResult,
+  VerificationCounts,
+  VerificationInput,
+} from '../store.js';
+import { storeClosedError } from './sql/closed.js';
+import { decodeCursor, encodeCursor, pageOf, pageSize } from './sql/cursor.js';
+import {
+  eventConditions,
+  type SqlDialect,
+  SqlParams,
+  serialConditions,
+  where,
+} from './sql/filter.js';
+import {
+  type EventRow,
+  type RecallRow,
+  rowToEvent,
+  rowToRecall,
+  rowToSerial,
+  rowToSku,
+  SERIAL_COLUMNS,
+  type SerialRow,
+  type SkuRow,
+  shipmentToColumns,
+} from './sql/records.js';
+import { SQLITE_MIGRATIONS } from './sql/sqlite-schema.js';
+
+// ── The slice of better-sqlite3 this store uses (its typings stay out of our public API) ──
+
+/** A prepared statement of better-sqlite3. */
+export interface SqliteStatementLike {
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+/** A better-sqlite3 `Database`, or anything with the same shape. */
+export interface SqliteDatabaseLike {
+  prepare(sql: string): SqliteStatementLike;
+  exec(sql: string): unknown;
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+  transaction<A extends unknown[], R>(
+    fn: (...args: A) => R,
+  ): ((...args: A) => R) & { immediate: (...args: A) => R };
+  close(): unknown;
+  readonly memory: boolean;
+  readonly readonly: boolean;
+}
+
+type SqliteConstructor = new (
+  filename: string,
+  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number },
+) => SqliteDatabaseLike;
+
+/** Options of `sqliteStore`: a file to open, or a database the caller opened (and closes). */
+export type SqliteStoreOptions =
+  | {
+      /** Path of the database file (created if missing), or ':memory:'. */
+      filename: string;
+      /** Open read-only; the schema must already be migrated. */
+      readonly?: boolean;
+      /** How long a write waits for another process's lock, in ms. Default 5000. */
+      busyTimeout?: number;
+    }
+  | {
+      /** An open better-sqlite3 database. The store sets its pragmas but never closes it. */
+      database: SqliteDatabaseLike;
+      busyTimeout?: number;
+    };
+
+/**
+ * Creates a `SerialStore` in a SQLite file, with better-sqlite3 (an optional peer dependency:
+ * `npm install better-sqlite3`). The file is opened and migrated on first use.
+ *
+ * @example
+ * import { sqliteStore } from '@serialkit/node-client';
+ *
+ * const store = sqliteStore({ filename: 'serialkit.db' });
+ * await store.insertSerials(rows); // one transaction per call
+ * await store.close();
+ */
+export function sqliteStore(options: SqliteStoreOptions): SerialStore {
+  return new SqliteStore(options);
+}
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS serialkit_migrations (
+  version INTEGER NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+const SERIAL_SELECT = `SELECT ${SERIAL_COLUMNS.join(', ')} FROM serials`;
+
+const sqlite: SqlDialect = {
+  placeholder: () => '?',
+  inList: (column, placeholder) => `${column} IN (SELECT value FROM json_each(${placeholder}))`,
+  listValue: (values) => JSON.stringify(values),
+  never: '0',
+};
+
+/** Thrown inside a transaction to roll it back; never escapes the store. */
+class Rollback {
+  constructor(readonly failed: number[]) {}
+}
+
+/** Batches at least this large are inserted in key order (see `insertionOrder`). */
+const SORT_BATCHES_FROM = 2_000;
+/** Batches at least this large refresh the planner's statistics afterwards. */
+const OPTIMIZE_AFTER_ROWS = 10_000;
+
+/** Statement cache size for filter queries (one entry per distinct filter shape). */
+const DYNAMIC_CACHE_SIZE = 200;
+
+function loadDriver(): SqliteConstructor {
+  try {
+    const required = createRequire(import.meta.url)('better-sqlite3') as
+      | SqliteConstructor
+      | { default: SqliteConstructor };
+    return 'default' in required ? required.default : required;
+  } catch (error) {
+    throw new SerialkitError(
+      'internal',
+      'sqliteStore needs the better-sqlite3 package: run `npm install better-sqlite3`',
+      { status: 500, cause: error },
+    );
+  }
+}
+
+const CONNECTION_CODES = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT',
+]);
+
+/** Lock timeouts and unusable files become `ConnectionError`; everything else is rethrown. */
+function mapError(error: unknown): unknown {
+  if (SerialkitError.isInstance(error)) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('SQLITE_IOERR'))) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new ConnectionError(`SQLite: ${message}`, { cause: error, details: { code } });
+  }
+  return error;
+}
+
+interface Statements {
+  insertSerial: SqliteStatementLike;
+  getSerial: SqliteStatementLike;
+  findSerial: SqliteStatementLike;
+  cas: SqliteStatementLike;
+  insertEvent: SqliteStatementLike;
+  getSku: SqliteStatementLike;
+  putSku: SqliteStatementLike;
+  getRecall: SqliteStatementLike;
+  putRecall: SqliteStatementLike;
+  verify: SqliteStatementLike;
+  verificationCounts: SqliteStatementLike;
+}
+
+class SqliteStore implements SerialStore {
+  readonly capabilities: StoreCapabilities;
+  readonly #options: SqliteStoreOptions;
+  #db: SqliteDatabaseLike | null = null;
+  #owned = false;
+  #migrated = false;
+  #closed = false;
+  #statements: Statements | null = null;
+  #dynamic = new Map<string, SqliteStatementLike>();
+
+  constructor(options: SqliteStoreOptions) {
+    this.#options = options;
+    const persistent =
+      'database' in options ? !options.database.memory : options.filename !== ':memory:';
+    this.capabilities = {
+      name: 'sqlite',
+      persistent,
+      concurrentWriters: false,
+      preferredBatchSize: 50_000,
+    };
+  }
+
+  async migrate(): Promise<void> {
+    this.#run(() => this.#migrate());
+  }
+
+  // ── SKUs ──
+
+  async getSku(sku: string): Promise<Sku | null> {
+    return this.#run((_, s) => {
+      const row = s.getSku.get(sku) as SkuRow | undefined;
+      return row ? rowToSku(row) : null;
+    });
+  }
+
+  async putSku(sku: Sku): Promise<void> {
+    this.#run((_, s) => {
+      s.putSku.run(
+        sku.sku,
+        sku.name,
+        sku.gtin ?? null,
+        sku.serialTracking.enabled ? 1 : 0,
+        sku.serialTracking.format ?? null,
+        sku.serialTracking.regex ?? null,
+        sku.serialTracking.uniqueness,
+        sku.createdAt,
+        sku.updatedAt,
+      );
+    });
+  }
+
+  async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('skus', page.cursor, 1);
+      const params = new SqlParams(sqlite);
+      const conditions: string[] = [];
+      if (filter.tracking !== undefined) {
+        conditions.push(`tracking_enabled = ${params.add(filter.tracking ? 1 : 0)}`);
+      }
+      if (after) conditions.push(`sku > ${params.add(after[0])}`);
+      const sql = `SELECT * FROM skus ${where(conditions)} ORDER BY sku LIMIT ${params.add(limit + 1)}`;
+      const rows = this.#prepare(sql).all(...params.values) as SkuRow[];
+      return pageOf(rows.map(rowToSku), limit, (last) => encodeCursor('skus', [last.sku]));
+    });
+  }
+
+  // ── Serials ──
+
+  async insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult> {
+    return this.#run((db, s) => {
+      const insert = s.insertSerial;
+      const order = insertionOrder(rows);
+      // The hot path of bulk registration: one cached statement, one transaction, no per-row
+      // objects beyond the bound values; `changes === 0` means ON CONFLICT DO NOTHING skipped it.
+      const conflicts = db
+        .transaction((): number[] => {
+          const skipped: number[] = [];
+          for (let n = 0; n < rows.length; n++) {
+            const i = order === null ? n : (order[n] as number);
+            const row = rows[i] as SerialInsert;
+            const { changes } = insert.run(
+              row.sku,
+              row.serial,
+              row.uniqueKey,
+              row.lot ?? null,
+              row.manufacturedAt ?? null,
+              row.receivedAt ?? null,
+              row.registeredAt,
+              row.registeredAt,
+            );
+            if (changes === 0) skipped.push(i);
+          }
+          return skipped;
+        })
+        .immediate();
+      if (order !== null) conflicts.sort((a, b) => a - b);
+      if (rows.length >= OPTIMIZE_AFTER_ROWS) this.#optimize();
+      return { inserted: rows.length - conflicts.length, conflicts };
+    });
+  }
+
+  async getSerial(sku: string, serial: string): Promise<SerialRecord | null> {
+    return this.#run((_, s) => {
+      const row = s.getSerial.get(sku, serial) as SerialRow | undefined;
+      return row ? rowToSerial(row) : null;
+    });
+  }
+
+  async findSerial(serial: string): Promise<SerialRecord[]> {
+    return this.#run((_, s) => (s.findSerial.all(serial) as SerialRow[]).map(rowToSerial));
+  }
+
+  async listSerials(
+    filter: SerialFilter,
+    page: PageOptions = {},
+  ): Promise<StorePage<SerialRecord>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('serials', page.cursor, 2);
+      const params = new SqlParams(sqlite);
+      const conditions = serialConditions(filter, params, after);
+      const sql = `${SERIAL_SELECT} ${where(conditions)} ORDER BY sku, serial LIMIT ${params.add(limit + 1)}`;
+      const rows = this.#prepare(sql).all(...params.values) as SerialRow[];
+      return pageOf(rows.map(rowToSerial), limit, (last) =>
+        encodeCursor('serials', [last.sku, last.serial]),
+      );
+    });
+  }
+
+  async countSerials(filter: SerialFilter): Promise<number> {
+    return this.#run(() => {
+      const params = new SqlParams(sqlite);
+      const sql = `SELECT count(*) AS n FROM serials ${where(serialConditions(filter, params))}`;
+      return (this.#prepare(sql).get(...params.values) as { n: number }).n;
+    });
+  }
+
+  async transition(transitions: Transition[]): Promise<TransitionResult> {
+    return this.#run((db, s) => {
+      try {
+        const records = db
+          .transaction((): SerialRecord[] => {
+            const applied: SerialRecord[] = [];
+            const failed: number[] = [];
+            transitions.forEach((t, index) => {
+              // Compare-and-set: the UPDATE only matches while the status is one of `from`.
+              const row = s.cas.get(casParams(t)) as SerialRow | undefined;
+              if (!row) {
+                failed.push(index);
+                return;
+              }
+              applied.push(rowToSerial(row));
+              s.insertEvent.run(t.sku, t.serial, t.event.type, t.event.at, json(t.event.data));
+            });
+            if (failed.length > 0) throw new Rollback(failed);
+            return applied;
+          })
+          .immediate();
+        return { ok: true, records };
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+        // Rolled back: report each failed unit as it is stored now.
+        return {
+          ok: false,
+          failures: error.failed.map((index) => {
+            const t = transitions[index] as Transition;
+            const row = s.getSerial.get(t.sku, t.serial) as SerialRow | undefined;
+            return { index, current: row ? rowToSerial(row) : null };
+          }),
+        };
+      }
+    });
+  }
+
+  async markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>> {
+    return this.#run((db) => {
+      const params = new SqlParams(sqlite);
+      const conditions = serialConditions(filter, params);
+      conditions.push(`recall_id IS NOT ${params.add(recallId)}`);
+      const selected = `FROM serials ${where(conditions)}`;
+      const count = this.#prepare(`SELECT status, count(*) AS n ${selected} GROUP BY status`);
+      const log = this.#prepare(
+        `INSERT INTO events (sku, serial, type, at, data) SELECT sku, serial, 'recalled', ?, ? ${selected} ORDER BY sku, serial`,
+      );
+      const mark = this.#prepare(
+        `UPDATE serials SET recall_id = ?, updated_at = ? ${where(conditions)}`,
+      );
+      // Count, log, then mark: the three statements see the same rows inside one write
+      // transaction, and marking last keeps `recall_id IS NOT ?` true for the first two.
+      return db
+        .transaction(() => {
+          const counts: Partial<Record<SerialStatus, number>> = {};
+          for (const { status, n } of count.all(...params.values) as {
+            status: SerialStatus;
+            n: number;
+          }[]) {
+            counts[status] = n;
+          }
+          if (Object.keys(counts).length === 0) return counts;
+          log.run(event.at, json(event.data), ...params.values);
+          mark.run(recallId, event.at, ...params.values);
+          return counts;
+        })
+        .immediate();
+    });
+  }
+
+  // ── Events ──
+
+  async appendEvents(events: EventInsert[]): Promise<void> {
+    this.#run((db, s) => {
+      db.transaction(() => {
+        for (const e of events) s.insertEvent.run(e.sku, e.serial, e.type, e.at, json(e.data));
+      }).immediate();
+    });
+  }
+
+  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('events', page.cursor, 2);
+      const params = new SqlParams(sqlite);
+      const conditions = eventConditions(filter, params);
+      if (after) {
+        conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
+      }
+      const sql = `SELECT id, sku, serial, type, at, data FROM events ${where(conditions)} ORDER BY at, id LIMIT ${params.add(limit + 1)}`;
+      const rows = this.#prepare(sql).all(...params.values) as EventRow[];
+      return pageOf(rows.map(rowToEvent), limit, (last) =>
+        encodeCursor('events', [last.at, last.id]),
+      );
+    });
+  }
+
+  // ── Recalls ──
+
+  async putRecall(recall: Recall): Promise<void> {
+    this.#run((_, s) => {
+      s.putRecall.run(recall.id, recall.sku, recall.createdAt, JSON.stringify(recall));
+    });
+  }
+
+  async getRecall(id: string): Promise<Recall | null> {
+    return this.#run((_, s) => {
+      const row = s.getRecall.get(id) as RecallRow | undefined;
+      return row ? rowToRecall(row) : null;
+    });
+  }
+
+  async listRecalls(
+    filter: { sku?: string } = {},
+    page: PageOptions = {},
+  ): Promise<StorePage<Recall>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('recalls', page.cursor, 2);
+      const params = new SqlParams(sqlite);
+      const conditions: string[] = [];
+      if (filter.sku !== undefined) conditions.push(`sku = ${params.add(filter.sku)}`);
+      if (after) {
+        conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
+      }
+      const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`;
+      const rows = this.#prepare(sql).all(...params.values) as RecallRow[];
+      return pageOf(rows.map(rowToRecall), limit, (last) =>
+        encodeCursor('recalls', [last.createdAt, last.id]),
+      );
+    });
+  }
+
+  // ── Verification counters ──
+
+  async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
+    return this.#run((db, s) =>
+      db
+        .transaction((): VerificationCounts => {
+          s.verify.run(input.sku, input.serial, input.fingerprint, input.at, input.at);
+          const counts = s.verificationCounts.get(input.windowStart, input.sku, input.serial) as {
+            distinct_fingerprints: number;
+            total: number;
+          };
+          return { distinctFingerprints: counts.distinct_fingerprints, total: counts.total };
+        })
+        .immediate(),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#migrated) {
+      try {
+        this.#optimize();
+      } catch {
+        // Statistics are an optimisation; closing must not fail because of them.
+      }
+    }
+    this.#statements = null;
+    this.#dynamic.clear();
+    if (this.#db && this.#owned) this.#db.close();
+    this.#db = null;
+  }
+
+  // ── Internals ──
+
+  /**
+   * Refreshes planner statistics (bounded work) so that, e.g., a selective lot uses its index
+   * rather than a scan of the SKU; SQLite recommends it after large changes and before closing.
+   */
+  #optimize(): void {
+    const db = this.#db;
+    if (!db || db.readonly) return;
+    db.pragma('analysis_limit = 1000');
+    db.pragma('optimize');
+  }
+
+  /** Runs `fn` with an open, migrated database, mapping driver errors. */
+  #run<T>(fn: (db: SqliteDatabaseLike, statements: Statements) => T): T {
+    if (this.#closed) throw storeClosedError('sqlite');
+    try {
+      const db = this.#open();
+      if (!this.#migrated) this.#migrate();
+      this.#statements ??= prepareStatements(db);
+      return fn(db, this.#statements);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  #open(): SqliteDatabaseLike {
+    if (this.#db) return this.#db;
+    const options = this.#options;
+    let db: SqliteDatabaseLike;
+    if ('database' in options) {
+      db = options.database;
+    } else {
+      const Database = loadDriver();
+      db = new Database(options.filename, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      });
+      this.#owned = true;
+    }
+    try {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeout ?? 5000))}`);
+      if (!db.readonly) {
+        // WAL: readers never block the writer; NORMAL: durable at checkpoints, not every commit.
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -32768');
+    } catch (error) {
+      if (this.#owned) db.close();
+      throw error;
+    }
+    this.#db = db;
+    return db;
+  }
+
+  #migrate(): void {
+    const db = this.#open();
+    if (db.readonly) {
+      const pending = this.#pendingMigrations(db);
+      if (pending.length > 0) {
+        throw new SerialkitError(
+          'unavailable',
+          `The SQLite database needs migration ${pending.join(', ')}; open it writable once to apply it`,
+          { status: 503 },
+        );
+      }
+    } else {
+      for (const migration of SQLITE_MIGRATIONS) {
+        // Each migration re-checks inside its own write transaction, so concurrent processes
+        // apply it exactly once.
+        db.transaction(() => {
+          db.exec(MIGRATIONS_TABLE);
+          const applied = db
+            .prepare('SELECT 1 FROM serialkit_migrations WHERE version = ?')
+            .get(migration.version);
+          if (applied) return;
+          db.exec(migration.sql);
+          db.prepare(
+            'INSERT INTO serialkit_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+          ).run(migration.version, migration.name, new Date().toISOString());
+        }).immediate();
+      }
+    }
+    this.#migrated = true;
+  }
+
+  #pendingMigrations(db: SqliteDatabaseLike): number[] {
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'serialkit_migrations'")
+      .get();
+    const applied = new Set(
+      table
+        ? (
+            db.prepare('SELECT version FROM serialkit_migrations').all() as { version: number }[]
+          ).map((row) => row.version)
+        : [],
+    );
+    return SQLITE_MIGRATIONS.filter((m) => !applied.has(m.version)).map((m) => m.version);
+  }
+
+  /** A prepared statement for generated SQL, cached by its text. */
+  #prepare(sql: string): SqliteStatementLike {
+    let statement = this.#dynamic.get(sql);
+    if (statement) {
+      // Refresh its position: the cache evicts the least recently used.
+      this.#dynamic.delete(sql);
+    } else {
+      statement = (this.#db as SqliteDatabaseLike).prepare(sql);
+      if (this.#dynamic.size >= DYNAMIC_CACHE_SIZE) {
+        const oldest = this.#dynamic.keys().next().value;
+        if (oldest !== undefined) this.#dynamic.delete(oldest);
+      }
+    }
+    this.#dynamic.set(sql, statement);
+    return statement;
+  }
+}
+
+function prepareStatements(db: SqliteDatabaseLike): Statements {
+  const shipmentSets = shipmentColumnsList
+    .map((column) => `${column} = CASE WHEN @set_shipment THEN @${column} ELSE ${column} END`)
+    .join(',\n  ');
+  return {
+    insertSerial: db.prepare(
+      `INSERT INTO serials (sku, serial, unique_key, status, lot, manufactured_at, received_at, registered_at, updated_at)
+       VALUES (?, ?, ?, 'in_stock', ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+    getSerial: db.prepare(`${SERIAL_SELECT} WHERE sku = ? AND serial = ?`),
+    findSerial: db.prepare(`${SERIAL_SELECT} WHERE serial = ? ORDER BY sku`),
+    cas: db.prepare(
+      `UPDATE serials SET
+  status = @to,
+  updated_at = @at,
+  ${shipmentSets},
+  recall_id = CASE WHEN @set_recall THEN @recall_id ELSE recall_id END
+WHERE sku = @sku AND serial = @serial AND status IN (SELECT value FROM json_each(@from))
+RETURNING ${SERIAL_COLUMNS.join(', ')}`,
+    ),
+    insertEvent: db.prepare(
+      'INSERT INTO events (sku, serial, type, at, data) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getSku: db.prepare('SELECT * FROM skus WHERE sku = ?'),
+    putSku: db.prepare(
+      `INSERT INTO skus (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (sku) DO UPDATE SET
+         name = excluded.name, gtin = excluded.gtin, tracking_enabled = excluded.tracking_enabled,
+         format = excluded.format, regex = excluded.regex, uniqueness = excluded.uniqueness,
+         created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    ),
+    getRecall: db.prepare('SELECT body FROM recalls WHERE id = ?'),
+    putRecall: db.prepare(
+      `INSERT INTO recalls (id, sku, created_at, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, created_at = excluded.created_at, body = excluded.body`,
+    ),
+    verify: db.prepare(
+      `INSERT INTO verifications (sku, serial, fingerprint, first_at, last_at, count)
+       VALUES (?, ?, ?, ?, ?, 1)
+       ON CONFLICT (sku, serial, fingerprint) DO UPDATE SET
+         count = count + 1,
+         first_at = min(first_at, excluded.first_at),
+         last_at = max(last_at, excluded.last_at)`,
+    ),
+    verificationCounts: db.prepare(
+      `SELECT coalesce(sum(last_at >= ?), 0) AS distinct_fingerprints, coalesce(sum(count), 0) AS total
+       FROM verifications WHERE sku = ? AND serial = ?`,
+    ),
+  };
+}
+
+const shipmentColumnsList = Object.keys(shipmentToColumns(null));
+
+function casParams(t: Transition): Record<string, unknown> {
+  const shipment = t.set?.shipment;
+  const recallId = t.set?.recallId;
+  return {
+    sku: t.sku,
+    serial: t.serial,
+    from: JSON.stringify(t.from),
+    to: t.to,
+    at: t.event.at,
+    set_shipment: shipment === undefined ? 0 : 1,
+    ...shipmentToColumns(shipment),
+    set_recall: recallId === undefined ? 0 : 1,
+    recall_id: recallId ?? null,
+  };
+}
+
+/**
+ * The order to insert a batch in: by `uniqueKey`, ties in batch order, or null to keep batch order
+ * (small or already sorted batches). Inserting in key order turns random B-tree insertions into
+ * near-appends in the primary key, `unique_key` and `serial` indexes, which is several times
+ * faster for large batches of shuffled or random serials once the indexes outgrow the page
+ * cache. Conflicts come out the same as in batch order because rows that can conflict within a
+ * batch share a `uniqueKey` (see `SerialInsert.uniqueKey`), and a stable sort keeps those in
+ * batch order.
+ */
+function insertionOrder(rows: readonly SerialInsert[]): Uint32Array | null {
+  if (rows.length < SORT_BATCHES_FROM) return null;
+  let sorted = true;
+  for (let i = 1; i < rows.length; i++) {
+    if ((rows[i - 1] as SerialInsert).uniqueKey > (rows[i] as SerialInsert).uniqueKey) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return null;
+  const keys = rows.map((row) => row.uniqueKey);
+  const order = new Uint32Array(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  // Code-unit order is fine here: the order only needs to group and localize keys.
+  return order.sort((a, b) => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
+function json(data: Record<string, unknown> | undefined): string | null {
+  return data === undefined ? null : JSON.stringify(data);
+}

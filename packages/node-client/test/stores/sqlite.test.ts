@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ConnectionError, SerialkitError } from '../../src/errors.js';
+import type { SerialInsert } from '../../src/store.js';
+import { sqliteStore } from '../../src/stores/sqlite.js';
+import { runStoreConformance } from '../../src/testing.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'serialkit-sqlite-'));
+let files = 0;
+/** A new database file path per call. */
+const tempFile = () => join(dir, `store-${++files}.db`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = '2024-01-01T00:00:00.000Z';
+const unit = (serial: string, extra: Partial<SerialInsert> = {}): SerialInsert => ({
+  sku: 'A',
+  serial,
+  uniqueKey: `A\u001f${serial}`,
+  registeredAt: at,
+  ...extra,
+});
+
+describe('sqliteStore', () => {
+  runStoreConformance({
+    test,
+    expect,
+    describe,
+    createStore: () => sqliteStore({ filename: tempFile() }),
+  });
+
+  test('capabilities', () => {
+    expect(sqliteStore({ filename: tempFile() }).capabilities).toEqual({
+      name: 'sqlite',
+      persistent: true,
+      concurrentWriters: false,
+      preferredBatchSize: 50_000,
+    });
+    expect(sqliteStore({ filename: ':memory:' }).capabilities.persistent).toBe(false);
+  });
+
+  test('reopens the file and finds the data; migrations are recorded once', async () => {
+    const filename = tempFile();
+    const first = sqliteStore({ filename });
+    await first.insertSerials([unit('S1', { lot: 'L1' })]);
+    await first.appendEvents([{ sku: 'A', serial: 'S1', type: 'verified', at }]);
+    await first.close();
+
+    const second = sqliteStore({ filename });
+    await second.migrate();
+    expect(await second.getSerial('A', 'S1')).toEqual({
+      sku: 'A',
+      serial: 'S1',
+      status: 'in_stock',
+      lot: 'L1',
+      registeredAt: at,
+      updatedAt: at,
+    });
+    expect((await second.listEvents({})).items.map((e) => e.type)).toEqual(['verified']);
+    await second.close();
+
+    const db = new Database(filename, { readonly: true });
+    const migrations = db.prepare('SELECT version, name FROM serialkit_migrations').all();
+    expect(migrations).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  test('concurrent migrations from two connections apply each migration once', async () => {
+    const filename = tempFile();
+    const a = sqliteStore({ filename });
+    const b = sqliteStore({ filename });
+    await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
+    await a.insertSerials([unit('S1')]);
+    expect((await b.getSerial('A', 'S1'))?.serial).toBe('S1');
+    await Promise.all([a.close(), b.close()]);
+    const db = new Database(filename, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM serialkit_migrations').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  test('uses a database the caller opened and leaves it open', async () => {
+    const db = new Database(':memory:');
+    const store = sqliteStore({ database: db });
+    expect(store.capabilities.persistent).toBe(false);
+    await store.insertSerials([unit('S1')]);
+    await store.close();
+    expect(db.open).toBe(true);
+    expect(db.prepare('SELECT serial FROM serials').all()).toEqual([{ serial: 'S1' }]);
+    db.close();
+  });
+
+  test('readonly reads a migrated file and refuses an unmigrated one', async () => {
+    const filename = tempFile();
+    const writer = sqliteStore({ filename });
+    await writer.insertSerials([unit('S1')]);
+    await writer.close();
+    const reader = sqliteStore({ filename, readonly: true });
+    expect((await reader.getSerial('A', 'S1'))?.status).toBe('in_stock');
+    const denied = await reader.insertSerials([unit('S2')]).catch((error: unknown) => error);
+    expect(denied instanceof Error).toBe(true);
+    await reader.close();
+
+    const empty = tempFile();
+    new Database(empty).close();
+    const unmigrated = sqliteStore({ filename: empty, readonly: true });
+    const error = await unmigrated.getSerial('A', 'S1').catch((e: unknown) => e);
+    expect(SerialkitError.isInstance(error) && error.message).toMatch(/needs migration 1/);
+    await unmigrated.close();
+
+    const missing = sqliteStore({ filename: join(dir, 'missing.db'), readonly: true });
+    expect(ConnectionError.isInstance(await missing.migrate().catch((e: unknown) => e))).toBe(true);
+    await missing.close();
+  });
+
+  test('a write lock held by another connection becomes a retryable ConnectionError', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename, busyTimeout: 50 });
+    await store.migrate();
+    const other = new Database(filename);
+    other.exec('BEGIN IMMEDIATE');
+    const error = await store.insertSerials([unit('S1')]).catch((e: unknown) => e);
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect(SerialkitError.isInstance(error) && error.retryable).toBe(true);
+    other.exec('ROLLBACK');
+    other.close();
+    // Reads are not blocked by a writer in WAL mode, and the store works once the lock is gone.
+    expect(await store.insertSerials([unit('S1')])).toEqual({ inserted: 1, conflicts: [] });
+    await store.close();
+  });
+
+  test('insertSerials keeps nothing of a batch that fails', async () => {
+    const store = sqliteStore({ filename: tempFile() });
+    const rows = Array.from({ length: 3_000 }, (_, n) => unit(`S${3_000 - n}`));
+    rows[1_500] = { ...unit('BAD'), registeredAt: null as unknown as string };
+    await expect(store.insertSerials(rows)).rejects.toThrow(/NOT NULL/);
+    expect(await store.countSerials({})).toBe(0);
+    expect(await store.insertSerials(rows.slice(0, 10))).toEqual({ inserted: 10, conflicts: [] });
+    await store.close();
+  });
+
+  test('markRecalled rolls back when the event log write fails', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.insertSerials([unit('S1'), unit('S2')]);
+    // A trigger stands in for any failure between marking and logging.
+    const db = new Database(filename);
+    db.exec(
+      "CREATE TRIGGER fail_events BEFORE INSERT ON events WHEN NEW.serial = 'S2' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    await expect(store.markRecalled({ sku: 'A' }, 'R1', { at })).rejects.toThrow(/boom/);
+    expect(await store.countSerials({ recalled: true })).toBe(0);
+    expect((await store.listEvents({})).items).toEqual([]);
+    db.exec('DROP TRIGGER fail_events');
+    db.close();
+    expect(await store.markRecalled({ sku: 'A' }, 'R1', { at })).toEqual({ in_stock: 2 });
+    await store.close();
+  });
+
+  test('pages of one SKU seek by the primary key', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.insertSerials([unit('S1')]);
+    await store.close();
+    // The plan of the query listSerials runs for the second page of a SKU.
+    const db = new Database(filename, { readonly: true });
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT * FROM serials WHERE sku = ? AND serial > ? ORDER BY sku, serial LIMIT 101',
+      )
+      .all('A', 'S1') as { detail: string }[];
+    expect(plan.map((row) => row.detail)).toEqual([
+      'SEARCH serials USING PRIMARY KEY (sku=? AND serial>?)',
+    ]);
+    db.close();
+  });
+});
