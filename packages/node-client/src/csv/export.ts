@@ -1,0 +1,111 @@
+/** CSV exports of units and events, streamed page by page. */
+import type { SerialEvent, SerialRecord } from '@serialkit/core';
+import type { EventFilter, SerialFilter } from '../store.js';
+import type { ClientContext } from '../workflows/context.js';
+import { neutralizeCell, stringifyRow } from './cells.js';
+
+const PAGE = 5000;
+
+/** Columns of `exports.serials`; the first five are those `imports.serials` reads. */
+export const SERIAL_EXPORT_COLUMNS = [
+  'sku',
+  'serial',
+  'lot',
+  'manufactured_at',
+  'received_at',
+  'status',
+  'recall_id',
+  'registered_at',
+  'updated_at',
+  'order_id',
+  'shipment_id',
+  'channel',
+  'customer_id',
+  'customer_email',
+  'customer_name',
+  'customer_postcode',
+  'account_id',
+  'account_name',
+  'shipped_at',
+] as const;
+
+/** Columns of `exports.events`; `data` is the event's details as JSON. */
+export const EVENT_EXPORT_COLUMNS = ['id', 'sku', 'serial', 'type', 'at', 'data'] as const;
+
+export interface ExportsResource {
+  /**
+   * Units matching the filter as CSV lines (header first, each ending in `\n`), streamed page
+   * by page. Cells that a spreadsheet would run as formulas are prefixed with `'`. Includes
+   * customer data: for the merchant's own use.
+   *
+   * @example
+   * await pipeline(Readable.from(client.exports.serials({ sku: 'KB-100' })), createWriteStream('units.csv'));
+   */
+  serials(filter?: SerialFilter): AsyncIterable<string>;
+  /**
+   * Events matching the filter as CSV lines, oldest first, formula-neutralized like `serials`.
+   *
+   * @example
+   * for await (const line of client.exports.events({ type: 'shipped' })) process.stdout.write(line);
+   */
+  events(filter?: EventFilter): AsyncIterable<string>;
+}
+
+export function csvExportsResource(ctx: ClientContext): ExportsResource {
+  return {
+    async *serials(filter = {}) {
+      yield stringifyRow([...SERIAL_EXPORT_COLUMNS]);
+      let cursor: string | null = null;
+      do {
+        const page = await ctx.store.listSerials(filter, { cursor, limit: PAGE });
+        for (const unit of page.items) yield stringifyRow(serialCells(unit));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+    },
+    async *events(filter = {}) {
+      yield stringifyRow([...EVENT_EXPORT_COLUMNS]);
+      let cursor: string | null = null;
+      do {
+        const page = await ctx.store.listEvents(filter, { cursor, limit: PAGE });
+        for (const event of page.items) yield stringifyRow(eventCells(event));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+    },
+  };
+}
+
+function serialCells(unit: SerialRecord): string[] {
+  const shipment = unit.shipment;
+  return [
+    unit.sku,
+    unit.serial,
+    unit.lot,
+    unit.manufacturedAt,
+    unit.receivedAt,
+    unit.status,
+    unit.recallId,
+    unit.registeredAt,
+    unit.updatedAt,
+    shipment?.orderId,
+    shipment?.shipmentId,
+    shipment?.channel,
+    shipment?.customer?.id,
+    shipment?.customer?.email,
+    shipment?.customer?.name,
+    shipment?.customer?.postcode,
+    shipment?.account?.id,
+    shipment?.account?.name,
+    shipment?.shippedAt,
+  ].map(neutralizeCell);
+}
+
+function eventCells(event: SerialEvent): string[] {
+  return [
+    event.id,
+    event.sku,
+    event.serial,
+    event.type,
+    event.at,
+    event.data === undefined ? undefined : JSON.stringify(event.data),
+  ].map(neutralizeCell);
+}

@@ -1,0 +1,187 @@
+/**
+ * What every workflow shares: the store, the clock, formats, and a snapshot of the tracked SKUs
+ * used to read serials typed without a SKU.
+ */
+import {
+  createMatcher,
+  type Issue,
+  type Locale,
+  type Matcher,
+  type SerialFormat,
+  type Sku,
+} from '@serialkit/core';
+import { NotFoundError } from '../errors.js';
+import type { SerialStore } from '../store.js';
+import { FormatCache } from './formats.js';
+
+export interface VerifySettings {
+  windowMinutes: number;
+  maxFingerprints: number;
+  secret: string;
+}
+
+export interface ClientContext {
+  readonly store: SerialStore;
+  readonly locale: Locale;
+  readonly formats: FormatCache;
+  readonly catalog: Catalog;
+  readonly verify: VerifySettings;
+  /** Rows per `insertSerials` call; undefined: the store's preferred batch size. */
+  readonly registerBatchSize: number | undefined;
+  now(): Date;
+  /** `now()` as an ISO 8601 string. */
+  nowIso(): string;
+  /** The SKU, or a `NotFoundError`. */
+  requireSku(sku: string): Promise<Sku>;
+}
+
+export function createContext(options: {
+  store: SerialStore;
+  now: () => Date;
+  locale: Locale;
+  verify: VerifySettings;
+  registerBatchSize: number | undefined;
+}): ClientContext {
+  const formats = new FormatCache(options.locale);
+  const { store, now } = options;
+  return {
+    store,
+    locale: options.locale,
+    formats,
+    catalog: new Catalog(store, formats),
+    verify: options.verify,
+    registerBatchSize: options.registerBatchSize,
+    now,
+    nowIso: () => now().toISOString(),
+    async requireSku(sku) {
+      const found = await store.getSku(sku);
+      if (!found) throw new NotFoundError(`SKU ${sku} not found`, { details: { sku } });
+      return found;
+    },
+  };
+}
+
+/** A tracked SKU whose serial reads the input, and the canonical serial. */
+export interface Candidate {
+  sku: Sku;
+  serial: string;
+}
+
+/** The tracked SKUs at one moment, indexed for reading typed serials. */
+export class CatalogSnapshot {
+  readonly skus: readonly Sku[];
+  readonly #byId = new Map<string, Sku>();
+  readonly #byGtin = new Map<string, Sku[]>();
+  readonly #matcher: Matcher = createMatcher();
+  /** The format of the only indexed SKU, to explain why input does not match it. */
+  #only: SerialFormat | undefined;
+
+  constructor(skus: Sku[], formats: FormatCache) {
+    this.skus = skus;
+    for (const sku of skus) {
+      this.#byId.set(sku.sku, sku);
+      if (sku.gtin !== undefined) {
+        const key = gtin14(sku.gtin);
+        const list = this.#byGtin.get(key);
+        if (list) list.push(sku);
+        else this.#byGtin.set(key, [sku]);
+      }
+      try {
+        const format = formats.of(sku);
+        this.#matcher.add({ id: sku.sku, format });
+        this.#only = this.#matcher.size === 1 ? format : undefined;
+      } catch {
+        // A stored format that no longer compiles (e.g. written by another version) cannot read
+        // serials; the SKU stays listed but matches nothing.
+      }
+    }
+  }
+
+  get(sku: string): Sku | undefined {
+    return this.#byId.get(sku);
+  }
+
+  /** Tracked SKUs with this GTIN (any of GTIN-8/12/13/14 spellings). */
+  byGtin(gtin: string): Sku[] {
+    return this.#byGtin.get(gtin14(gtin)) ?? [];
+  }
+
+  /**
+   * Every tracked SKU whose format reads `input`, with the canonical serial, or the issues that
+   * explain why none does.
+   */
+  match(input: string): { candidates: Candidate[]; issues: Issue[] } {
+    const candidates: Candidate[] = [];
+    for (const match of this.#matcher.match(input)) {
+      const sku = this.#byId.get(match.id);
+      if (sku) candidates.push({ sku, serial: match.data.serial });
+    }
+    if (candidates.length > 0) return { candidates, issues: [] };
+    // With one format the customer can be told exactly what is wrong; with several, only that
+    // none fits (which one they meant is unknown).
+    const result = this.#only?.validate(input);
+    if (result && !result.success)
+      return { candidates, issues: result.issues.map((i) => ({ ...i })) };
+    return {
+      candidates,
+      issues: [
+        {
+          code: 'no_matching_format',
+          message: 'This serial number does not match any product',
+          input,
+        },
+      ],
+    };
+  }
+}
+
+/** How long a catalog snapshot is reused; changes made by other processes show up after this. */
+const CATALOG_TTL_MS = 10_000;
+
+/**
+ * The tracked SKUs, loaded lazily and refreshed after `CATALOG_TTL_MS` or when this client
+ * changes a SKU.
+ */
+export class Catalog {
+  readonly #store: SerialStore;
+  readonly #formats: FormatCache;
+  #snapshot: { at: number; value: Promise<CatalogSnapshot> } | undefined;
+
+  constructor(store: SerialStore, formats: FormatCache) {
+    this.#store = store;
+    this.#formats = formats;
+  }
+
+  snapshot(): Promise<CatalogSnapshot> {
+    // Real time, not the client's clock: tests freeze `now`, and the TTL is a cache concern.
+    const at = Date.now();
+    if (this.#snapshot && at - this.#snapshot.at < CATALOG_TTL_MS) return this.#snapshot.value;
+    const value = this.#load();
+    this.#snapshot = { at, value };
+    // A failed load must not be cached.
+    value.catch(() => {
+      if (this.#snapshot?.value === value) this.#snapshot = undefined;
+    });
+    return value;
+  }
+
+  invalidate(): void {
+    this.#snapshot = undefined;
+  }
+
+  async #load(): Promise<CatalogSnapshot> {
+    const skus: Sku[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await this.#store.listSkus({ tracking: true }, { cursor, limit: 1000 });
+      skus.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return new CatalogSnapshot(skus, this.#formats);
+  }
+}
+
+/** A GTIN as 14 digits (GTIN-8/12/13 are left-padded with zeros). */
+export function gtin14(gtin: string): string {
+  return gtin.padStart(14, '0');
+}

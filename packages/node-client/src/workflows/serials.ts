@@ -1,0 +1,531 @@
+/** Units: register (stream of rows), generate, look up, list. */
+import {
+  type GenerateRequest,
+  generateRequestSchema,
+  type Issue,
+  type Lookup,
+  type RegisterRow,
+  type RegisterRowResult,
+  type RegisterSummary,
+  type SerialFormat,
+  type SerialRecord,
+  type Sku,
+} from '@serialkit/core';
+import { ConflictError, ValidationError } from '../errors.js';
+import type { PageOptions, SerialFilter, SerialInsert } from '../store.js';
+import type { ClientContext } from './context.js';
+import { unitHistory } from './events.js';
+import { isFreeForm } from './formats.js';
+import { isIsoDate, parseInput, requireString, toDateOrTimestamp } from './input.js';
+import { createList, type List } from './list.js';
+import { Registrar } from './registrar.js';
+import { requireUnit } from './resolve.js';
+
+/** Rejected rows kept in a registration summary unless `maxRejected` says otherwise. */
+const DEFAULT_MAX_REJECTED = 1000;
+/** Rounds of regeneration for serials that collided with existing ones. */
+const MAX_GENERATE_ROUNDS = 100;
+const MAX_LOT_LENGTH = 100;
+const MAX_SERIAL_INPUT_LENGTH = 2000;
+
+export interface RegisterOptions {
+  /** Called after each stored batch with the number of input rows processed so far. */
+  onProgress?(done: number): void;
+  /** Rejected rows listed in the summary (all are counted). Default 1000. */
+  maxRejected?: number;
+}
+
+export interface GenerateOptions {
+  /** 'sequential' continues after the SKU's highest sequence; 'random' is non-guessable. */
+  mode?: 'sequential' | 'random';
+  lot?: string;
+  /** Manufacture date recorded on each unit and used for the format's date parts. */
+  manufacturedAt?: string;
+}
+
+export interface GeneratedSerials {
+  sku: string;
+  serials: string[];
+}
+
+export interface SerialsResource {
+  /**
+   * Registers units of a SKU with tracking on. Every row is validated against the SKU's format
+   * and stored in its canonical form; invalid and duplicate rows (within the input or against
+   * the store) are reported per row and the valid rows are kept. Rows stream through in batches
+   * of the store's preferred size, so inputs of millions of rows use constant memory.
+   *
+   * If the store fails a batch, that batch is not kept, earlier batches are, and the error says
+   * how many units were registered.
+   *
+   * @example
+   * const summary = await client.serials.register('KB-100', [
+   *   'KB-2024-0000017',
+   *   { serial: 'KB-2024-0000025', lot: 'L7', manufacturedAt: '2024-05-01' },
+   * ]);
+   * // { sku: 'KB-100', registered: 2, duplicates: 0, invalid: 0, rejected: [] }
+   */
+  register(
+    sku: string,
+    rows: Iterable<RegisterRow> | AsyncIterable<RegisterRow>,
+    options?: RegisterOptions,
+  ): Promise<RegisterSummary>;
+  /**
+   * Generates and registers `count` new serials in the SKU's format. Sequential serials continue
+   * after the highest sequence among the SKU's units (read once per client and SKU, then
+   * counted in memory; collisions with units registered elsewhere are skipped). Random serials
+   * come from a CSPRNG and are regenerated on collision.
+   *
+   * @example
+   * const { serials } = await client.serials.generate('KB-100', 500, { mode: 'random', lot: 'L8' });
+   */
+  generate(sku: string, count: number, options?: GenerateOptions): Promise<GeneratedSerials>;
+  /**
+   * A unit, where it went, its recall and its whole history. Accepts the serial as typed or
+   * scanned: it is read through the SKU's format (or every tracked SKU's format) and GS1
+   * Digital Links / element strings are understood. `NotFoundError` for unknown units;
+   * `ValidationError` when several SKUs have this serial (give `sku`).
+   *
+   * @example
+   * const { record, events } = await client.serials.lookup('kb 2024 0000017');
+   */
+  lookup(serial: string, options?: { sku?: string }): Promise<Lookup>;
+  /**
+   * Units matching the filter, ordered by SKU and serial.
+   *
+   * @example
+   * const page = await client.serials.list({ sku: 'KB-100', status: 'in_stock' }, { limit: 50 });
+   */
+  list(filter: SerialFilter, page?: PageOptions): List<SerialRecord>;
+}
+
+export function serialsResource(ctx: ClientContext): SerialsResource {
+  const sequences = new SequenceCounters(ctx);
+  return {
+    register: (sku, rows, options) => register(ctx, sku, rows, options),
+    generate: (sku, count, options) => generate(ctx, sequences, sku, count, options),
+
+    async lookup(serial, options = {}) {
+      requireString(serial, 'serial', MAX_SERIAL_INPUT_LENGTH);
+      const record = await requireUnit(ctx, serial, options.sku);
+      const [sku, recall, events] = await Promise.all([
+        ctx.store.getSku(record.sku),
+        record.recallId === undefined ? null : ctx.store.getRecall(record.recallId),
+        unitHistory(ctx, record),
+      ]);
+      return {
+        record,
+        ...(sku ? { skuName: sku.name } : {}),
+        ...(recall ? { recall } : {}),
+        events,
+      };
+    },
+
+    list(filter, page) {
+      return createList(
+        ({ cursor, limit }) => ctx.store.listSerials(filter, { cursor, limit }),
+        page,
+      );
+    },
+  };
+}
+
+/** The SKU, if serial tracking is on for it (else `ConflictError`). */
+export async function requireTrackedSku(ctx: ClientContext, id: string): Promise<Sku> {
+  const sku = await ctx.requireSku(id);
+  if (!sku.serialTracking.enabled) {
+    throw new ConflictError(`Serial tracking is off for SKU ${id}`, {
+      details: { sku: id, reason: 'tracking_disabled' },
+    });
+  }
+  return sku;
+}
+
+/** The rows' insert-ready form: the key prefix of the SKU's uniqueness policy. */
+export function keyPrefix(sku: Sku): string {
+  return sku.serialTracking.uniqueness === 'global' ? '' : `${sku.sku}\u001f`;
+}
+
+async function register(
+  ctx: ClientContext,
+  skuId: string,
+  rows: Iterable<RegisterRow> | AsyncIterable<RegisterRow>,
+  options: RegisterOptions = {},
+): Promise<RegisterSummary> {
+  const maxRejected = options.maxRejected ?? DEFAULT_MAX_REJECTED;
+  if (!Number.isInteger(maxRejected) || maxRejected < 0) {
+    throw new ValidationError('maxRejected must be a non-negative integer', {
+      issues: [
+        { code: 'invalid_type', message: 'must be a non-negative integer', path: ['maxRejected'] },
+      ],
+    });
+  }
+  const onProgress = options.onProgress;
+  if (
+    rows === null ||
+    typeof rows !== 'object' ||
+    !(Symbol.iterator in rows || Symbol.asyncIterator in rows)
+  ) {
+    throw new ValidationError('rows must be an iterable or async iterable of rows', {
+      issues: [{ code: 'invalid_type', message: 'expected an iterable', path: ['rows'] }],
+    });
+  }
+
+  const sku = await requireTrackedSku(ctx, skuId);
+  const format = ctx.formats.of(sku);
+  const prefix = keyPrefix(sku);
+  const summary: RegisterSummary = {
+    sku: sku.sku,
+    registered: 0,
+    duplicates: 0,
+    invalid: 0,
+    rejected: [],
+  };
+  const registrar = new Registrar<RegisterRowResult>(
+    ctx.store,
+    ctx.registerBatchSize ?? ctx.store.capabilities.preferredBatchSize,
+    {
+      duplicate: (index, row) => ({ index, status: 'duplicate', serial: row.serial }),
+      rejected(list) {
+        for (const rejection of list) {
+          if (summary.rejected.length >= maxRejected) break;
+          summary.rejected.push(rejection);
+        }
+      },
+    },
+  );
+
+  let index = 0;
+  let registeredAt = ctx.nowIso();
+  // One validate call and one object per row: this loop runs millions of times.
+  const handle = (row: RegisterRow): Promise<void> | undefined => {
+    const at = index++;
+    const input = readRow(row);
+    if (typeof input !== 'string' && 'issues' in input) {
+      summary.invalid++;
+      registrar.reject(at, {
+        index: at,
+        status: 'invalid',
+        input: input.input,
+        issues: input.issues,
+      });
+      return undefined;
+    }
+    const result = format.validate(typeof input === 'string' ? input : input.serial);
+    if (!result.success) {
+      summary.invalid++;
+      registrar.reject(at, {
+        index: at,
+        status: 'invalid',
+        input: typeof input === 'string' ? input : input.serial,
+        issues: result.issues as Issue[],
+      });
+      return undefined;
+    }
+    const serial = result.data.serial;
+    const insert: SerialInsert =
+      typeof input === 'string'
+        ? { sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt }
+        : withDetails({ sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt }, input);
+    return registrar.add(insert, at);
+  };
+  const flushed = () => {
+    registeredAt = ctx.nowIso();
+    onProgress?.(index);
+  };
+
+  if (Symbol.iterator in rows) {
+    for (const row of rows as Iterable<RegisterRow>) {
+      const flushing = handle(row);
+      if (flushing) {
+        await flushing;
+        flushed();
+      }
+    }
+  } else {
+    for await (const row of rows) {
+      const flushing = handle(row);
+      if (flushing) {
+        await flushing;
+        flushed();
+      }
+    }
+  }
+  await registrar.flush();
+  onProgress?.(index);
+  summary.registered = registrar.registered;
+  summary.duplicates = registrar.duplicates;
+  return summary;
+}
+
+/** A row object's optional fields, already checked. */
+interface RowDetails {
+  serial: string;
+  lot?: string | undefined;
+  manufacturedAt?: string | undefined;
+  receivedAt?: string | undefined;
+}
+
+/**
+ * Reads a row's shape by hand (no zod on the hot path): a string, or `{ serial, lot?,
+ * manufacturedAt?, receivedAt? }` with nothing else.
+ */
+function readRow(row: unknown): string | RowDetails | { input: string; issues: Issue[] } {
+  if (typeof row === 'string') {
+    return row.length > MAX_SERIAL_INPUT_LENGTH
+      ? rowIssue(row, 'too_long', 'The serial is too long', 'serial')
+      : row;
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    return rowIssue(
+      String(row),
+      'invalid_type',
+      'A row is a serial or { serial, lot?, manufacturedAt?, receivedAt? }',
+    );
+  }
+  const { serial, lot, manufacturedAt, receivedAt } = row as Record<string, unknown>;
+  if (typeof serial !== 'string')
+    return rowIssue('', 'invalid_type', 'serial must be a string', 'serial');
+  if (serial.length > MAX_SERIAL_INPUT_LENGTH)
+    return rowIssue(serial, 'too_long', 'The serial is too long', 'serial');
+  for (const key in row) {
+    if (key !== 'serial' && key !== 'lot' && key !== 'manufacturedAt' && key !== 'receivedAt') {
+      return rowIssue(serial, 'unrecognized_keys', `Unknown field ${key}`, key);
+    }
+  }
+  if (lot !== undefined && (typeof lot !== 'string' || lot.length > MAX_LOT_LENGTH)) {
+    return rowIssue(
+      serial,
+      'invalid_lot',
+      `lot must be a string of at most ${MAX_LOT_LENGTH} characters`,
+      'lot',
+    );
+  }
+  const manufactured = readDate(manufacturedAt);
+  if (manufactured === null) {
+    return rowIssue(
+      serial,
+      'invalid_date',
+      'manufacturedAt must be an ISO 8601 date',
+      'manufacturedAt',
+    );
+  }
+  const received = readDate(receivedAt);
+  if (received === null) {
+    return rowIssue(serial, 'invalid_date', 'receivedAt must be an ISO 8601 date', 'receivedAt');
+  }
+  return {
+    serial,
+    lot: lot as string | undefined,
+    manufacturedAt: manufactured,
+    receivedAt: received,
+  };
+}
+
+/** A row's date in store form; undefined when absent, null when not a date. */
+export function readDate(value: unknown): string | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) return null;
+  return toDateOrTimestamp(value);
+}
+
+function rowIssue(input: string, code: string, message: string, field?: string) {
+  return { input, issues: [{ code, message, input, ...(field ? { path: [field] } : {}) }] };
+}
+
+/** Adds a row's lot and dates to its insert, leaving absent ones out. */
+export function withDetails(
+  insert: SerialInsert,
+  details: {
+    lot?: string | undefined;
+    manufacturedAt?: string | undefined;
+    receivedAt?: string | undefined;
+  },
+): SerialInsert {
+  if (details.lot !== undefined && details.lot !== '') insert.lot = details.lot;
+  if (details.manufacturedAt !== undefined && details.manufacturedAt !== '') {
+    insert.manufacturedAt = details.manufacturedAt;
+  }
+  if (details.receivedAt !== undefined && details.receivedAt !== '')
+    insert.receivedAt = details.receivedAt;
+  return insert;
+}
+
+// ── Generation ───────────────────────────────────────────────────────────────
+
+/**
+ * Per-SKU sequence counters. The first generation for a SKU reads the highest sequence among
+ * its units; later ones count on in memory. Reservations are synchronous, so concurrent
+ * generations in one process never hand out the same number.
+ */
+class SequenceCounters {
+  readonly #ctx: ClientContext;
+  readonly #counters = new Map<string, Promise<{ next: bigint }>>();
+
+  constructor(ctx: ClientContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Reserves `count` sequence numbers and returns the first. */
+  async reserve(sku: Sku, format: SerialFormat, count: number): Promise<bigint> {
+    const key = `${sku.sku}\u001f${format.source}`;
+    let counter = this.#counters.get(key);
+    if (!counter) {
+      counter = this.#highest(sku, format).then((highest) => ({ next: highest + 1n }));
+      this.#counters.set(key, counter);
+      counter.catch(() => this.#counters.delete(key));
+    }
+    const state = await counter;
+    const first = state.next;
+    state.next += BigInt(count);
+    return first;
+  }
+
+  async #highest(sku: Sku, format: SerialFormat): Promise<bigint> {
+    const sequenceOf = sequenceReader(format);
+    let highest = 0n;
+    let cursor: string | null = null;
+    do {
+      const page = await this.#ctx.store.listSerials({ sku: sku.sku }, { cursor, limit: 5000 });
+      for (const unit of page.items) {
+        const sequence = sequenceOf(unit.serial);
+        if (sequence !== undefined && sequence > highest) highest = sequence;
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return highest;
+  }
+}
+
+const DATE_PART_LENGTH = { YYYY: 4, YY: 2, MM: 2, DD: 2, WW: 2, DDD: 3 } as const;
+
+/**
+ * Reads the number that `generate({ sequence })` wrote into a serial: the `{seq}` field, else
+ * the last unnamed digit class before the check character (the same rule as the generator).
+ * That class is located by the fixed widths around it; in a format where they vary, nothing is
+ * read, and sequential generation starts at 1 and skips the serials that exist.
+ */
+function sequenceReader(format: SerialFormat): (serial: string) => bigint | undefined {
+  const tokens = format.tokens;
+  if (tokens.some((token) => token.kind === 'seq')) {
+    return (serial) => {
+      const result = format.validate(serial);
+      const value = result.success ? result.data.fields.seq : undefined;
+      return value !== undefined && /^\d+$/.test(value) ? BigInt(value) : undefined;
+    };
+  }
+  const checkAt = tokens.findIndex((token) => token.kind === 'check');
+  const end = checkAt < 0 ? tokens.length : checkAt;
+  let at = -1;
+  for (let i = end - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.kind === 'class' && token.charClass === 'D' && token.name === undefined) {
+      at = i;
+      break;
+    }
+  }
+  const width = (from: number, to: number): number | undefined => {
+    let total = 0;
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      if (token.kind === 'literal') total += token.text.length;
+      else if (token.kind === 'class' && token.min === token.max) total += token.min;
+      else if (token.kind === 'date') total += DATE_PART_LENGTH[token.part];
+      else if (token.kind === 'seq' || token.kind === 'check') total += token.length;
+      else return undefined;
+    }
+    return total;
+  };
+  const before = at < 0 ? undefined : width(0, at);
+  const after = at < 0 ? undefined : width(at + 1, tokens.length);
+  if (before === undefined || after === undefined) return () => undefined;
+  return (serial) => {
+    const value = serial.slice(before, serial.length - after);
+    return /^\d+$/.test(value) ? BigInt(value) : undefined;
+  };
+}
+
+async function generate(
+  ctx: ClientContext,
+  sequences: SequenceCounters,
+  skuId: string,
+  count: number,
+  options: GenerateOptions = {},
+): Promise<GeneratedSerials> {
+  const request = parseInput(
+    generateRequestSchema,
+    { count, ...options } satisfies GenerateRequest,
+    'generate request',
+  );
+  const sku = await requireTrackedSku(ctx, skuId);
+  if (isFreeForm(sku)) {
+    throw new ConflictError(`SKU ${sku.sku} has no serial format to generate serials from`, {
+      details: { sku: sku.sku, reason: 'no_format' },
+    });
+  }
+  const format = ctx.formats.of(sku);
+  const manufacturedAt =
+    request.manufacturedAt === undefined ? undefined : readDate(request.manufacturedAt);
+  if (manufacturedAt === null) {
+    throw new ValidationError('Invalid manufacturedAt', {
+      issues: [
+        { code: 'invalid_date', message: 'This date does not exist', path: ['manufacturedAt'] },
+      ],
+    });
+  }
+  const date = manufacturedAt === undefined ? ctx.now() : new Date(manufacturedAt);
+  const prefix = keyPrefix(sku);
+  const batchSize = ctx.registerBatchSize ?? ctx.store.capabilities.preferredBatchSize;
+
+  let nextSequence = 0n;
+  let reserved = 0;
+  const make = async (): Promise<string> => {
+    if (request.mode === 'random') return format.generate({ random: true, date });
+    if (reserved === 0) {
+      // Reserve in blocks so that collisions retried later keep counting upward.
+      reserved = Math.max(batchSize, 1);
+      nextSequence = await sequences.reserve(sku, format, reserved);
+    }
+    reserved--;
+    return format.generate({ sequence: nextSequence++, date });
+  };
+
+  const serials = new Array<string>(request.count);
+  let pending: number[] = Array.from({ length: request.count }, (_, i) => i);
+  for (let round = 0; pending.length > 0; round++) {
+    if (round >= MAX_GENERATE_ROUNDS) {
+      throw new ConflictError(
+        `Could not find ${pending.length} unused serials for SKU ${sku.sku}: the format's serial space is nearly full`,
+        { details: { sku: sku.sku, reason: 'serial_space_exhausted', missing: pending.length } },
+      );
+    }
+    const collided: number[] = [];
+    for (let start = 0; start < pending.length; start += batchSize) {
+      const positions = pending.slice(start, start + batchSize);
+      const registeredAt = ctx.nowIso();
+      const rows: SerialInsert[] = [];
+      for (const position of positions) {
+        let serial: string;
+        try {
+          serial = await make();
+        } catch (error) {
+          throw new ConflictError(
+            `SKU ${sku.sku} cannot generate more serials: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error, details: { sku: sku.sku, reason: 'serial_space_exhausted' } },
+          );
+        }
+        serials[position] = serial;
+        rows.push(
+          withDetails(
+            { sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt },
+            { lot: request.lot, manufacturedAt },
+          ),
+        );
+      }
+      const result = await ctx.store.insertSerials(rows);
+      for (const index of result.conflicts) collided.push(positions[index]!);
+    }
+    pending = collided;
+  }
+  return { sku: sku.sku, serials };
+}

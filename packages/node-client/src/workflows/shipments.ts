@@ -1,0 +1,208 @@
+/** Shipping: assign specific units to an order, atomically. */
+import {
+  type Issue,
+  type SerialRecord,
+  type SerialStatus,
+  type Shipment,
+  type ShipmentCreate,
+  type ShipmentRef,
+  type Sku,
+  shipmentCreateSchema,
+} from '@serialkit/core';
+import { ConflictError } from '../errors.js';
+import type { Transition } from '../store.js';
+import type { ClientContext } from './context.js';
+import { parseInput, requireTimestamp } from './input.js';
+
+/** Why a unit cannot ship. */
+export type ShipmentProblemReason =
+  | 'not_found'
+  | 'not_in_stock'
+  | 'wrong_sku'
+  | 'invalid_format'
+  | 'repeated'
+  | 'recalled';
+
+/** One unit that stops a shipment, in `ConflictError.details.problems`. */
+export interface ShipmentProblem {
+  sku: string;
+  /** The canonical serial, or the input when it is not valid. */
+  serial: string;
+  reason: ShipmentProblemReason;
+  /** The unit's status, for `not_in_stock`. */
+  status?: SerialStatus;
+  /** The SKU the unit belongs to, for `wrong_sku`. */
+  actualSku?: string;
+  /** Format issues, for `invalid_format`. */
+  issues?: Issue[];
+}
+
+/** Problems named in a conflict message before "and N more". */
+const PROBLEMS_IN_MESSAGE = 5;
+/** Units read per store call when checking a shipment (the stores' page cap). */
+const READ_CHUNK = 10_000;
+
+export interface ShipmentsResource {
+  /**
+   * Ships units in an order, all or nothing: each unit moves from `in_stock` to `shipped`, gets
+   * the shipment recorded and a `shipped` event. Units that are unknown, of another SKU, not in
+   * stock, recalled, not in the SKU's format, or listed twice make it fail with a
+   * `ConflictError` whose `details.problems` names each one; nothing is applied then. Concurrent
+   * shipments of the same unit: exactly one succeeds.
+   *
+   * @example
+   * await client.shipments.create({
+   *   orderId: 'ORD-1001',
+   *   channel: 'b2c',
+   *   customer: { id: 'C-7', email: 'ada@example.com', postcode: 'SW1A 1AA' },
+   *   lines: [{ sku: 'KB-100', serials: ['KB-2024-0000017'] }],
+   * });
+   */
+  create(input: ShipmentCreate): Promise<Shipment>;
+}
+
+export function shipmentsResource(ctx: ClientContext): ShipmentsResource {
+  return { create: (input) => createShipment(ctx, input) };
+}
+
+async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promise<Shipment> {
+  const request = parseInput(shipmentCreateSchema, input, 'shipment');
+  const shippedAt =
+    request.shippedAt === undefined
+      ? ctx.nowIso()
+      : requireTimestamp(request.shippedAt, ['shippedAt']);
+  const problems: ShipmentProblem[] = [];
+  const units: { sku: string; serial: string }[] = [];
+  const seen = new Set<string>();
+
+  // Read every line's SKU first: an unknown SKU is a not-found error, not a unit problem.
+  const skus = new Map<string, Sku>();
+  for (const line of request.lines) {
+    if (!skus.has(line.sku)) skus.set(line.sku, await ctx.requireSku(line.sku));
+  }
+
+  for (const line of request.lines) {
+    const format = ctx.formats.of(skus.get(line.sku)!);
+    const serials: string[] = [];
+    for (const typed of line.serials) {
+      const result = format.validate(typed);
+      if (!result.success) {
+        problems.push({
+          sku: line.sku,
+          serial: typed,
+          reason: 'invalid_format',
+          issues: result.issues.map((issue) => ({ ...issue })),
+        });
+        continue;
+      }
+      const serial = result.data.serial;
+      const key = `${line.sku}\u001f${serial}`;
+      if (seen.has(key)) {
+        problems.push({ sku: line.sku, serial, reason: 'repeated' });
+        continue;
+      }
+      seen.add(key);
+      serials.push(serial);
+      units.push({ sku: line.sku, serial });
+    }
+    problems.push(...(await stockProblems(ctx, line.sku, serials)));
+  }
+  if (problems.length > 0) throw shipmentConflict(request.orderId, problems);
+
+  const shipment: ShipmentRef = {
+    orderId: request.orderId,
+    ...(request.shipmentId === undefined ? {} : { shipmentId: request.shipmentId }),
+    channel: request.channel,
+    ...(request.customer === undefined ? {} : { customer: request.customer }),
+    ...(request.account === undefined ? {} : { account: request.account }),
+    shippedAt,
+  };
+  // Event data names the order, never the customer: events are exported and shared.
+  const eventData: Record<string, unknown> = {
+    orderId: request.orderId,
+    ...(request.shipmentId === undefined ? {} : { shipmentId: request.shipmentId }),
+    channel: request.channel,
+    ...(request.account === undefined ? {} : { accountId: request.account.id }),
+  };
+  const transitions: Transition[] = units.map((unit) => ({
+    sku: unit.sku,
+    serial: unit.serial,
+    from: ['in_stock'],
+    to: 'shipped',
+    set: { shipment },
+    event: { type: 'shipped', at: shippedAt, data: eventData },
+  }));
+  // The store's compare-and-set decides races: between the checks above and here another
+  // shipment may have taken a unit.
+  const result = await ctx.store.transition(transitions);
+  if (!result.ok) {
+    throw shipmentConflict(
+      request.orderId,
+      result.failures.map(({ index, current }) => {
+        const unit = units[index]!;
+        return current === null
+          ? { ...unit, reason: 'not_found' as const }
+          : { ...unit, reason: 'not_in_stock' as const, status: current.status };
+      }),
+    );
+  }
+  return {
+    orderId: request.orderId,
+    ...(request.shipmentId === undefined ? {} : { shipmentId: request.shipmentId }),
+    channel: request.channel,
+    shippedAt,
+    units,
+  };
+}
+
+/** Problems of units of one SKU as stored now: missing, of another SKU, not in stock, recalled. */
+async function stockProblems(
+  ctx: ClientContext,
+  sku: string,
+  serials: string[],
+): Promise<ShipmentProblem[]> {
+  const problems: ShipmentProblem[] = [];
+  const found = new Map<string, SerialRecord>();
+  for (let start = 0; start < serials.length; start += READ_CHUNK) {
+    const chunk = serials.slice(start, start + READ_CHUNK);
+    let cursor: string | null = null;
+    do {
+      const page = await ctx.store.listSerials(
+        { sku, serials: chunk },
+        { cursor, limit: READ_CHUNK },
+      );
+      for (const record of page.items) found.set(record.serial, record);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+  }
+  for (const serial of serials) {
+    const record = found.get(serial);
+    if (!record) {
+      const elsewhere = (await ctx.store.findSerial(serial))[0];
+      problems.push(
+        elsewhere
+          ? { sku, serial, reason: 'wrong_sku', actualSku: elsewhere.sku }
+          : { sku, serial, reason: 'not_found' },
+      );
+    } else if (record.status !== 'in_stock') {
+      problems.push({ sku, serial, reason: 'not_in_stock', status: record.status });
+    } else if (record.recallId !== undefined) {
+      problems.push({ sku, serial, reason: 'recalled' });
+    }
+  }
+  return problems;
+}
+
+function shipmentConflict(orderId: string, problems: ShipmentProblem[]): ConflictError {
+  const described = problems
+    .slice(0, PROBLEMS_IN_MESSAGE)
+    .map((p) => `${p.sku} ${p.serial}: ${p.reason}${p.status ? ` (${p.status})` : ''}`)
+    .join('; ');
+  const more =
+    problems.length > PROBLEMS_IN_MESSAGE
+      ? `; and ${problems.length - PROBLEMS_IN_MESSAGE} more`
+      : '';
+  return new ConflictError(`Order ${orderId} cannot ship: ${described}${more}`, {
+    details: { orderId, problems },
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * Public verification: is the unit in the customer's hands genuine? Answers never carry
+ * personal data and have the same keys whatever the status.
+ */
+import { createHmac } from 'node:crypto';
+import {
+  type Issue,
+  type SerialRecord,
+  type VerifyResult,
+  verifyRequestSchema,
+} from '@serialkit/core';
+import type { EventInsert } from '../store.js';
+import type { ClientContext } from './context.js';
+import { parseInput, requireString } from './input.js';
+import { resolveSerial } from './resolve.js';
+
+type Reason = VerifyResult['reasons'][number];
+
+/** Upper bound of "after it shipped" when looking for sightings. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+const MAX_FINGERPRINT_LENGTH = 1000;
+
+/**
+ * Verifies a serial, or a GS1 Digital Link / element string (GTIN → SKU, AI 21 → serial):
+ * - `invalid`: no tracked format reads the input (see `issues`);
+ * - `unknown`: it reads as a serial, but no such unit is registered;
+ * - `recalled`: the unit is under recall (`recall.notice`, `recall.url`);
+ * - `suspicious`: `many_clients` (more distinct clients than `verify.maxFingerprints` in the
+ *   window), `sighted_elsewhere` (seen, e.g. on a marketplace, after it shipped), `not_shipped`
+ *   (customers verify a unit that has not left, or has come back);
+ * - `genuine`.
+ *
+ * `fingerprint` identifies the asking client (e.g. a hash of IP and user agent from the HTTP
+ * handler); it is HMAC-hashed with the client's secret before it reaches the store.
+ *
+ * The event log stays small: a `verified` event is recorded only when a unit's outcome (status
+ * and reasons) differs from its last recorded one, and a `flagged` event when it turns
+ * suspicious. Volume is counted by the store's verification counters instead.
+ *
+ * @example
+ * const result = await client.verify('https://id.gs1.org/01/04012345678901/21/KB-2024-0000017', {
+ *   fingerprint: hash(ip + userAgent),
+ * });
+ * if (result.status === 'recalled') showNotice(result.recall?.notice);
+ */
+export type VerifyFunction = (
+  input: string,
+  options: { fingerprint: string; sku?: string },
+) => Promise<VerifyResult>;
+
+export function verifyFunction(ctx: ClientContext): VerifyFunction {
+  return async (input, options) => {
+    const request = parseInput(
+      verifyRequestSchema,
+      { input, ...(options?.sku === undefined ? {} : { sku: options.sku }) },
+      'verification',
+    );
+    const fingerprint = requireString(options?.fingerprint, 'fingerprint', MAX_FINGERPRINT_LENGTH);
+    const checkedAt = ctx.nowIso();
+    const answer = (
+      status: VerifyResult['status'],
+      fields: Partial<Omit<VerifyResult, 'status' | 'checkedAt'>> = {},
+    ): VerifyResult => ({
+      status,
+      serial: fields.serial ?? null,
+      product: fields.product ?? null,
+      recall: fields.recall ?? null,
+      reasons: fields.reasons ?? [],
+      issues: fields.issues ?? [],
+      checkedAt,
+    });
+
+    const resolution = await resolveSerial(ctx, request.input, { sku: request.sku });
+    switch (resolution.kind) {
+      case 'invalid':
+        return answer('invalid', { issues: publicIssues(resolution.issues) });
+      case 'unknown_sku':
+        return answer('unknown');
+      case 'unknown':
+        return answer('unknown', { serial: resolution.serial });
+      case 'found':
+        break;
+    }
+
+    // Several SKUs may share a serial; a recall on any of them must not be hidden.
+    const unit = resolution.units.find((u) => u.recallId !== undefined) ?? resolution.units[0]!;
+    const windowStart = new Date(
+      Date.parse(checkedAt) - ctx.verify.windowMinutes * 60_000,
+    ).toISOString();
+    const [counts, sku, recall] = await Promise.all([
+      ctx.store.recordVerification({
+        sku: unit.sku,
+        serial: unit.serial,
+        fingerprint: hashFingerprint(ctx.verify.secret, fingerprint),
+        at: checkedAt,
+        windowStart,
+      }),
+      ctx.store.getSku(unit.sku),
+      unit.recallId === undefined ? null : ctx.store.getRecall(unit.recallId),
+    ]);
+    const product = { sku: unit.sku, name: sku?.name ?? unit.sku };
+
+    if (unit.recallId !== undefined) {
+      await recordOutcome(ctx, unit, 'recalled', [], checkedAt);
+      return answer('recalled', {
+        serial: unit.serial,
+        product,
+        recall: {
+          notice: recall?.notice ?? 'This product has been recalled',
+          url: recall?.url ?? null,
+        },
+      });
+    }
+
+    const reasons: Reason[] = [];
+    if (counts.distinctFingerprints > ctx.verify.maxFingerprints) reasons.push('many_clients');
+    if (await sightedAfterShipping(ctx, unit)) reasons.push('sighted_elsewhere');
+    if (unit.status !== 'shipped') reasons.push('not_shipped');
+    const status = reasons.length > 0 ? 'suspicious' : 'genuine';
+    await recordOutcome(ctx, unit, status, reasons, checkedAt);
+    return answer(status, { serial: unit.serial, product, reasons });
+  };
+}
+
+/** An opaque id for a client: HMAC-SHA256 under the client's secret, hex. */
+export function hashFingerprint(secret: string, fingerprint: string): string {
+  return createHmac('sha256', secret).update(fingerprint).digest('hex');
+}
+
+/** Format issues as customers see them: only what concerns their input. */
+function publicIssues(issues: Issue[]): Issue[] {
+  return issues.map(({ path: _path, ...issue }) => issue);
+}
+
+async function sightedAfterShipping(ctx: ClientContext, unit: SerialRecord): Promise<boolean> {
+  if (!unit.shipment) return false;
+  const page = await ctx.store.listEvents(
+    {
+      sku: unit.sku,
+      serial: unit.serial,
+      type: 'sighted',
+      between: { from: unit.shipment.shippedAt, to: END_OF_TIME },
+    },
+    { limit: 1 },
+  );
+  return page.items.length > 0;
+}
+
+/**
+ * Appends `verified` when the outcome differs from the unit's last recorded one, and `flagged`
+ * when it becomes suspicious. Verified events are few (one per change), so reading them is
+ * cheap.
+ */
+async function recordOutcome(
+  ctx: ClientContext,
+  unit: SerialRecord,
+  status: VerifyResult['status'],
+  reasons: Reason[],
+  at: string,
+): Promise<void> {
+  const outcome = [status, ...reasons].join(' ');
+  let last: string | undefined;
+  let cursor: string | null = null;
+  do {
+    const page = await ctx.store.listEvents(
+      { sku: unit.sku, serial: unit.serial, type: 'verified' },
+      { cursor, limit: 1000 },
+    );
+    const data = page.items.at(-1)?.data;
+    if (data) last = typeof data.outcome === 'string' ? data.outcome : undefined;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  if (last === outcome) return;
+
+  const data = { outcome, status, reasons };
+  const events: EventInsert[] = [
+    { sku: unit.sku, serial: unit.serial, type: 'verified', at, data },
+  ];
+  const wasSuspicious = last?.startsWith('suspicious') ?? false;
+  if (status === 'suspicious' && !wasSuspicious) {
+    events.push({ sku: unit.sku, serial: unit.serial, type: 'flagged', at, data });
+  }
+  await ctx.store.appendEvents(events);
+}
