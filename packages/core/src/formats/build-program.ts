@@ -71,7 +71,20 @@ export interface Program {
   /** ASCII code → 1 for separator characters. */
   readonly separators: Uint8Array;
   readonly check: CheckInfo | null;
+  /**
+   * Date segments to check together; empty when no value can be impossible (a year alone).
+   */
   readonly dateSegments: readonly number[];
+  /** Segments with a field name, and those names, for reading fields without a search. */
+  readonly fieldSegments: readonly number[];
+  readonly fieldNames: readonly string[];
+  /**
+   * When every segment has a fixed length: one 128-entry table per canonical position
+   * (`table[position << 7 | code]`), so the canonical matcher is a single loop.
+   */
+  readonly fixedTable: Uint8Array | null;
+  /** With `fixedTable`: the segment offsets, the same for every match. */
+  readonly fixedStarts: Int32Array | null;
   /** The segment `generate({ sequence })` fills, or -1. */
   readonly sequenceSegment: number;
   readonly slots: Slots;
@@ -320,10 +333,35 @@ export function buildProgram(
     inputCap: 2 * maxLength + 32,
     separators,
     check,
-    dateSegments: segments.flatMap((s, i) => (s.datePart ? [i] : [])),
+    dateSegments: segments.some((s) => s.datePart && s.datePart !== 'YYYY' && s.datePart !== 'YY')
+      ? segments.flatMap((s, i) => (s.datePart ? [i] : []))
+      : [],
+    fieldSegments: segments.flatMap((s, i) => (s.field !== null ? [i] : [])),
+    fieldNames: segments.flatMap((s) => (s.field !== null ? [s.field] : [])),
+    ...fixedLayout(segments),
     sequenceSegment,
     slots: buildSlots(segments, caseSensitive, separators, lastVariable),
   };
+}
+
+function fixedLayout(segments: readonly Segment[]): {
+  fixedTable: Uint8Array | null;
+  fixedStarts: Int32Array | null;
+} {
+  if (segments.some((s) => s.min !== s.max)) return { fixedTable: null, fixedStarts: null };
+  const length = segments.reduce((n, s) => n + s.max, 0);
+  const table = new Uint8Array(length << 7);
+  const starts = new Int32Array(segments.length + 1);
+  let position = 0;
+  segments.forEach((seg, k) => {
+    starts[k] = position;
+    for (let j = 0; j < seg.max; j++, position++) {
+      if (seg.kind === LITERAL) table[(position << 7) | seg.codes[j]!] = 1;
+      else table.set(seg.spec!.canonical, position << 7);
+    }
+  });
+  starts[segments.length] = position;
+  return { fixedTable: table, fixedStarts: starts };
 }
 
 function buildSlots(

@@ -78,7 +78,7 @@ class PatternFormat implements SerialFormat {
     const trimmed = inputText(input).trim();
     if (trimmed.length <= p.inputCap) {
       // Already canonical in shape: kept as it is, so that normalizing twice changes nothing.
-      if (matchCanonical(p, trimmed, this.#starts)) return trimmed;
+      if (matchCanonical(p, trimmed, this.#starts) !== null) return trimmed;
       const alignment = alignInput(p, prepareInput(trimmed, 0, trimmed.length), {
         lookalikes: true,
         substitutions: false,

@@ -7,22 +7,31 @@ import { BY_LENGTH, FIXED, LITERAL, type Program } from './build-program.js';
 import { type DateValues, invalidDatePart } from './date-parts.js';
 
 /**
- * Matches `s` against the canonical shape, writing each segment's start offset into `starts`
- * (and the end into `starts[segments.length]`). Case, separators and look-alikes are not
- * forgiven here: that is the aligner's job.
+ * Matches `s` against the canonical shape; returns the segment start offsets (then the end), or
+ * `null`. The offsets are `p.fixedStarts` for fixed-length formats, else written into `scratch`.
+ * Case, separators and look-alikes are not forgiven here: that is the aligner's job.
  */
-export function matchCanonical(p: Program, s: string, starts: Int32Array): boolean {
+export function matchCanonical(p: Program, s: string, scratch: Int32Array): Int32Array | null {
   const n = s.length;
-  if (n < p.minLength || n > p.maxLength) return false;
+  const fixed = p.fixedTable;
+  if (fixed !== null) {
+    if (n !== p.maxLength) return null;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127 || fixed[(i << 7) | c] === 0) return null;
+    }
+    return p.fixedStarts;
+  }
+  if (n < p.minLength || n > p.maxLength) return null;
   const segments = p.segments;
   let pos = 0;
   for (let k = 0; k < segments.length; k++) {
     const seg = segments[k]!;
-    starts[k] = pos;
+    scratch[k] = pos;
     if (seg.kind === LITERAL) {
       const codes = seg.codes;
       for (let j = 0; j < codes.length; j++) {
-        if (s.charCodeAt(pos + j) !== codes[j]) return false;
+        if (s.charCodeAt(pos + j) !== codes[j]) return null;
       }
       pos += codes.length;
       continue;
@@ -33,7 +42,7 @@ export function matchCanonical(p: Program, s: string, starts: Int32Array): boole
       end = pos + seg.max;
     } else if (seg.mode === BY_LENGTH) {
       const length = n - pos - seg.tail;
-      if (length < seg.min || length > seg.max) return false;
+      if (length < seg.min || length > seg.max) return null;
       end = pos + length;
     } else {
       // GREEDY: the next segment cannot start with one of our characters, so take them all.
@@ -41,20 +50,20 @@ export function matchCanonical(p: Program, s: string, starts: Int32Array): boole
       let j = pos;
       for (; j < limit; j++) {
         const c = s.charCodeAt(j);
-        if (c >= 128 || table[c] === 0) break;
+        if (c > 127 || table[c] === 0) break;
       }
-      if (j - pos < seg.min) return false;
+      if (j - pos < seg.min) return null;
       pos = j;
       continue;
     }
-    if (end > n) return false;
+    if (end > n) return null;
     for (; pos < end; pos++) {
       const c = s.charCodeAt(pos);
-      if (c >= 128 || table[c] === 0) return false;
+      if (c > 127 || table[c] === 0) return null;
     }
   }
-  starts[segments.length] = pos;
-  return pos === n;
+  scratch[segments.length] = pos;
+  return pos === n ? scratch : null;
 }
 
 /** The value of the digits `s[from, to)`. */
@@ -123,17 +132,17 @@ export function checkHolds(p: Program, s: string, starts: Int32Array): boolean {
 /** The fields of a matched canonical serial. */
 export function readFields(p: Program, s: string, starts: Int32Array): Record<string, string> {
   const fields: Record<string, string> = {};
-  const segments = p.segments;
-  for (let k = 0; k < segments.length; k++) {
-    const field = segments[k]!.field;
-    if (field !== null) fields[field] = s.slice(starts[k]!, starts[k + 1]!);
+  const segments = p.fieldSegments;
+  const names = p.fieldNames;
+  for (let i = 0; i < segments.length; i++) {
+    const k = segments[i]!;
+    fields[names[i]!] = s.slice(starts[k]!, starts[k + 1]!);
   }
   return fields;
 }
 
 /** Full canonical validity: shape, date and check character. */
-export function testCanonical(p: Program, s: string, starts: Int32Array): boolean {
-  return (
-    matchCanonical(p, s, starts) && invalidDateSegment(p, s, starts) < 0 && checkHolds(p, s, starts)
-  );
+export function testCanonical(p: Program, s: string, scratch: Int32Array): boolean {
+  const starts = matchCanonical(p, s, scratch);
+  return starts !== null && invalidDateSegment(p, s, starts) < 0 && checkHolds(p, s, starts);
 }

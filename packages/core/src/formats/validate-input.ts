@@ -50,9 +50,10 @@ export function validateInput(
   p: Program,
   input: string,
   locale: Locale,
-  starts: Int32Array,
+  scratch: Int32Array,
 ): ValidationResult {
-  if (matchCanonical(p, input, starts)) {
+  const starts = matchCanonical(p, input, scratch);
+  if (starts !== null) {
     const badDate = invalidDateSegment(p, input, starts);
     if (badDate < 0 && checkHolds(p, input, starts)) {
       return { success: true, data: { serial: input, fields: readFields(p, input, starts) } };

@@ -1,0 +1,117 @@
+/**
+ * Serial format validation: a compiled format against the RegExp + Luhn loop an engineer would
+ * write by hand for the same format, on the same precomputed array of valid canonical serials;
+ * plus the absolute target of 2,000,000 validations a second and the cost of typed input.
+ */
+import { performance } from 'node:perf_hooks';
+import { nsPerOp, type Report } from '../../../scripts/bench/report.js';
+import { compileFormat } from '../src/formats/index.js';
+
+/** Milliseconds per timed round; lower it (BENCH_ROUND_MS=10) for a quick look. */
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
+const SIZE = 1024;
+const TARGET_PER_SECOND = 2_000_000;
+
+/** ns/op of `fn`, with the iteration count calibrated so that each round lasts about ROUND_MS. */
+function measure(fn: (i: number) => unknown): number {
+  let iterations = 256;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) fn(i);
+    const ms = performance.now() - start;
+    if (ms >= 5) return nsPerOp(fn, Math.max(1, Math.ceil((iterations * ROUND_MS) / ms)), 5);
+    iterations *= 4;
+  }
+}
+
+/** Serials arrive flat from JSON, CSV or a database, not as the ropes concatenation leaves. */
+function flat(values: string[]): string[] {
+  return JSON.parse(JSON.stringify(values)) as string[];
+}
+
+// ---- The hand-written baseline for SN-{YYYY}-{D:6}{check:luhn} ----
+
+const SN_REGEX = /^SN-(\d{4})-(\d{6})(\d)$/;
+
+function luhnValid(s: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = s.length - 1; i >= 0; i--) {
+    let d = s.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function baselineValidate(s: string): { serial: string; year: string } | null {
+  const match = SN_REGEX.exec(s);
+  if (!match || !luhnValid(match[1]! + match[2]! + match[3]!)) return null;
+  return { serial: s, year: match[1]! };
+}
+
+export default function formatsBench(report: Report): void {
+  const format = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
+  const date = new Date(Date.UTC(2024, 4, 1));
+  const serials = flat(
+    Array.from({ length: SIZE }, (_, i) => format.generate({ sequence: (i * 7919) % 1e6, date })),
+  );
+  const typed = flat(serials.map((s) => s.toLowerCase().replaceAll('-', ' ')));
+  if (!serials.every((s) => baselineValidate(s) !== null && format.validate(s).success)) {
+    throw new Error('bench inputs are not valid');
+  }
+
+  const group = 'formats';
+  const validateNs = measure((i) => format.validate(serials[i & (SIZE - 1)]!).success);
+  const baselineNs = measure((i) => baselineValidate(serials[i & (SIZE - 1)]!) !== null);
+  report.add({
+    group,
+    case: 'validate SN-{YYYY}-{D:6}{check:luhn}, canonical',
+    ours: validateNs,
+    baseline: baselineNs,
+    baselineName: 'RegExp exec + Luhn loop',
+    unit: 'ns/op',
+    minRatio: 1,
+  });
+
+  const testNs = measure((i) => format.test(serials[i & (SIZE - 1)]!));
+  const baselineTestNs = measure((i) => {
+    const s = serials[i & (SIZE - 1)]!;
+    return SN_REGEX.test(s) && luhnValid(s.slice(3, 7) + s.slice(8));
+  });
+  report.add({
+    group,
+    case: 'test (boolean), canonical',
+    ours: testNs,
+    baseline: baselineTestNs,
+    baselineName: 'RegExp test + Luhn loop',
+    unit: 'ns/op',
+    minRatio: 1,
+  });
+
+  const perSecond = 1e9 / validateNs;
+  report.absolute({
+    group,
+    case: 'validate, canonical: validations per second',
+    value: perSecond,
+    unit: 'ops/s',
+    target: '≥ 2,000,000/s',
+    met: perSecond >= TARGET_PER_SECOND,
+  });
+
+  const typedNs = measure((i) => format.validate(typed[i & (SIZE - 1)]!).success);
+  const typedPerSecond = 1e9 / typedNs;
+  report.absolute({
+    group,
+    case: "validate, typed ('sn 2024 0001238'): validations per second",
+    value: typedPerSecond,
+    unit: 'ops/s',
+    target: '≥ 100,000/s',
+    met: typedPerSecond >= 100_000,
+    note: 'lenient path: case, separators, restored literals',
+  });
+}
