@@ -7,4 +7,5 @@ export { type NodeListenerOptions, toNodeListener, type WebHandler } from './nod
 export { buildOpenApi } from './openapi.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { PagedList, ServedClient } from './served-client.js';
+export { type StaticHandler, type StaticOptions, serveStatic } from './static.js';
 export { STORE_METHODS, type StoreMethodName } from './store-protocol-methods.js';

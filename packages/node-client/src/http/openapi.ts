@@ -84,11 +84,19 @@ export function buildOpenApi(
   routes: readonly Route[],
   options: { basePath?: string } = {},
 ): JsonObject {
-  const inputs = new Components('input');
   const outputs = new Components('output');
+  for (const [schema, name] of NAMED) outputs.name(schema, name);
+  for (const route of routes) {
+    for (const answer of route.responses) {
+      if (answer.schema)
+        outputs.ref(answer.schema, `${pascal(route.operationId)}Response${answer.status}`);
+    }
+  }
+  // Request schemas are converted as inputs (defaults optional, before transforms); one that is
+  // also an answer gets its own `…Input` component.
+  const inputs = new Components('input');
   for (const [schema, name] of NAMED) {
-    inputs.name(schema, name);
-    outputs.name(schema, name);
+    inputs.name(schema, outputs.names.has(name) ? `${name}Input` : name);
   }
 
   const paths: Record<string, Record<string, JsonObject>> = {};
@@ -195,23 +203,21 @@ class Components {
   readonly #registry = z.registry<{ id: string }>();
   readonly #ids = new Map<z.ZodType, string>();
   readonly #used = new Set<string>();
-  readonly #suffix: string;
 
-  constructor(readonly io: 'input' | 'output') {
-    // Inputs and outputs of one schema can differ (defaults, transforms): inputs get a suffix
-    // when their name is taken by the output form.
-    this.#suffix = io === 'input' ? 'Input' : '';
+  constructor(readonly io: 'input' | 'output') {}
+
+  get names(): ReadonlySet<string> {
+    return this.#used;
   }
 
   name(schema: z.ZodType, id: string): void {
-    if (this.#ids.has(schema)) return;
-    this.#ids.set(schema, id + this.#suffix);
+    if (!this.#ids.has(schema)) this.#ids.set(schema, id);
   }
 
   ref(schema: z.ZodType, fallbackId: string): JsonObject {
     let id = this.#ids.get(schema);
     if (!id) {
-      id = fallbackId + this.#suffix;
+      id = fallbackId;
       this.#ids.set(schema, id);
     }
     if (!this.#used.has(id)) {
@@ -229,7 +235,7 @@ class Components {
     });
     const result: Record<string, JsonObject> = {};
     for (const [id, schema] of Object.entries(schemas)) {
-      const { $schema: _, id: __, ...rest } = schema as JsonObject;
+      const { $schema: _, $id: __, ...rest } = schema as JsonObject;
       result[id] = rest;
     }
     return result;

@@ -5,6 +5,7 @@
 import {
   errorBodySchema,
   generateRequestSchema,
+  issueSchema,
   lookupSchema,
   pageSchema,
   recallContactSchema,
@@ -65,8 +66,34 @@ export const registerBodySchema = z.array(registerRowSchema).min(1).max(100_000)
 /** Answer of generate. */
 export const generateResultSchema = z.object({ sku: z.string(), serials: z.array(z.string()) });
 
-/** Report of a CSV import. */
-export const importReportSchema = z.record(z.string(), z.unknown());
+const importErrorSchema = z.object({
+  line: z.number().int().describe('1-based line number (the header is line 1)'),
+  serial: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(issueSchema).optional(),
+});
+
+/** Report of a CSV import of units. */
+export const importReportSchema = z.object({
+  rows: z.number().int(),
+  registered: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int(),
+});
+
+/** Report of a CSV import of shipments. */
+export const shipmentImportReportSchema = z.object({
+  rows: z.number().int(),
+  shipments: z.number().int(),
+  units: z.number().int(),
+  failedShipments: z.number().int(),
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int(),
+});
 
 const skuParam = { sku: 'SKU id' };
 const serialParam = { serial: 'Serial as typed or canonical (percent-encoded)' };
@@ -480,7 +507,7 @@ export function adminRoutes(client: ServedClient): Route[] {
       access: 'write',
       body: 'csv',
       responses: [
-        { status: 200, description: 'Import report', schema: importReportSchema },
+        { status: 200, description: 'Import report', schema: shipmentImportReportSchema },
         ...writeErrors,
       ],
       async handle({ request, maxImportBytes }) {

@@ -1,0 +1,24 @@
+/** Every `serialkit` command, in the order `--help` lists them. */
+import type { Command } from '../command.js';
+import { demo } from './demo.js';
+import { returns, ship } from './orders.js';
+import { recall } from './recall.js';
+import { serve } from './serve.js';
+import { sku } from './sku.js';
+import { exportCmd, importCmd } from './transfer-commands.js';
+import { generate, lookup, trace, verify } from './units.js';
+
+export const commands: Command[] = [
+  serve,
+  demo,
+  sku,
+  generate,
+  importCmd,
+  exportCmd,
+  lookup,
+  ship,
+  returns,
+  recall,
+  trace,
+  verify,
+];
