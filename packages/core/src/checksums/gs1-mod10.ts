@@ -2,27 +2,27 @@ import { DIGITS } from './digits.js';
 import type { CheckAlgorithm } from './types.js';
 
 /**
- * Weighted sum of `s[0, end)` with weights 1, 3, 1, … from the right (3, 1, 3, … when
+ * Weighted sum of `s[start, end)` with weights 1, 3, 1, … from the right (3, 1, 3, … when
  * `tripleRightmost`); -1 when a character is not a digit. Same branch-free shape as Luhn.
  */
-function gs1Sum(s: string, end: number, tripleRightmost: boolean): number {
+function gs1Sum(s: string, start: number, end: number, tripleRightmost: boolean): number {
   let sum = 0;
   let bad = 0;
   let i = end - 1;
-  if (tripleRightmost && i >= 0) {
+  if (tripleRightmost && i >= start) {
     const b = s.charCodeAt(i) - 48;
     bad |= b | (9 - b);
     sum += 3 * b;
     i--;
   }
-  for (; i > 0; i -= 2) {
+  for (; i > start; i -= 2) {
     const a = s.charCodeAt(i) - 48;
     const b = s.charCodeAt(i - 1) - 48;
     bad |= a | (9 - a) | b | (9 - b);
     sum += a + 3 * b;
   }
-  if (i === 0) {
-    const a = s.charCodeAt(0) - 48;
+  if (i === start) {
+    const a = s.charCodeAt(start) - 48;
     bad |= a | (9 - a);
     sum += a;
   }
@@ -45,12 +45,12 @@ export const gs1Mod10: CheckAlgorithm = Object.freeze({
   checkLength: 1,
   compute(data: string): string {
     if (data.length === 0) return '';
-    const sum = gs1Sum(data, data.length, true);
+    const sum = gs1Sum(data, 0, data.length, true);
     return sum < 0 ? '' : DIGITS[(10 - (sum % 10)) % 10]!;
   },
   validate(full: string): boolean {
     if (full.length < 2) return false;
-    const sum = gs1Sum(full, full.length, false);
+    const sum = gs1Sum(full, 0, full.length, false);
     return sum >= 0 && sum % 10 === 0;
   },
 });
@@ -60,13 +60,6 @@ export const gs1Mod10: CheckAlgorithm = Object.freeze({
  * For callers that check a key inside a longer string without slicing it.
  */
 export function gs1CheckDigitOf(s: string, start: number, end: number): number {
-  let sum = 0;
-  let weight = 3;
-  for (let i = end - 1; i >= start; i--) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    sum += weight * d;
-    weight = 4 - weight;
-  }
-  return (10 - (sum % 10)) % 10;
+  const sum = gs1Sum(s, start, end, true);
+  return sum < 0 ? -1 : (10 - (sum % 10)) % 10;
 }

@@ -1,0 +1,348 @@
+import type { Result, SerialIssue } from '../issues.js';
+import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
+import { pushElement } from './element-string.js';
+import { normalizeGtin } from './gtin.js';
+import { gs1Issue } from './issues.js';
+
+/** A GS1 Digital Link URI split into its AIs. */
+export interface ParsedDigitalLink {
+  /**
+   * Scheme, host and any path before the primary key, without a trailing slash:
+   * `https://example.com/some/prefix`.
+   */
+  base: string;
+  /**
+   * The AIs in URI order: the primary key (AI 01 padded to 14 digits), its key qualifiers, then
+   * the AIs of the query string. Values are percent-decoded.
+   */
+  elements: Gs1Element[];
+}
+
+/** Default resolver of canonical GS1 Digital Link URIs. */
+export const GS1_RESOLVER = 'https://id.gs1.org';
+
+/** Index after `http://` or `https://` (any case) at `s[start]`, or -1. */
+export function schemeEnd(s: string, start: number): number {
+  let i = start;
+  if ((s.charCodeAt(i++) | 32) !== 104 /* h */) return -1;
+  if ((s.charCodeAt(i++) | 32) !== 116 /* t */) return -1;
+  if ((s.charCodeAt(i++) | 32) !== 116 /* t */) return -1;
+  if ((s.charCodeAt(i++) | 32) !== 112 /* p */) return -1;
+  if ((s.charCodeAt(i) | 32) === 115 /* s */) i++;
+  return s.charCodeAt(i) === 58 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47
+    ? i + 3
+    : -1;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * `s[start, end)` with `%XX` decoded to the character with that code, or `undefined` when a `%`
+ * is not followed by two hex digits. Bytes of multi-byte UTF-8 decode to single Latin-1 characters:
+ * AI values are ASCII, so such a value is rejected later either way.
+ */
+function percentDecode(s: string, start: number, end: number): string | undefined {
+  let i = s.indexOf('%', start);
+  if (i < 0 || i >= end) return s.slice(start, end);
+  let out = s.slice(start, i);
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c === 37) {
+      if (i + 2 >= end) return undefined;
+      const hi = hexValue(s.charCodeAt(i + 1));
+      const lo = hexValue(s.charCodeAt(i + 2));
+      if (hi < 0 || lo < 0) return undefined;
+      out += String.fromCharCode(hi * 16 + lo);
+      i += 3;
+    } else {
+      let j = s.indexOf('%', i);
+      if (j < 0 || j > end) j = end;
+      out += s.slice(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Index of the character `code` in `s[from, end)`, or `end`. */
+function indexIn(s: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === code) return i;
+  return end;
+}
+
+/** End of path segment `k`: the next slash, or the end of the path. */
+function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
+  return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;
+}
+
+/**
+ * Index in `found` (key qualifier AIs in path order) of the first qualifier that no allowed
+ * sequence admits there, or -1 when `found` is a subsequence of one of them.
+ */
+function firstBadQualifier(found: readonly string[], allowed: readonly (readonly string[])[]) {
+  let longest = 0;
+  for (const sequence of allowed) {
+    let n = 0;
+    for (let k = 0; n < found.length && k < sequence.length; k++) if (sequence[k] === found[n]) n++;
+    if (n > longest) longest = n;
+  }
+  return longest === found.length ? -1 : longest;
+}
+
+/**
+ * Parses a GS1 Digital Link URI (GS1 Digital Link standard, URI syntax): any `http`/`https` host,
+ * any path before the primary key, the primary key (e.g. `/01/{gtin}`; GTIN-8, -12 and -13 are
+ * padded to 14 digits) with its key qualifiers in order (`/22/…/10/…/21/…` for a GTIN), and AIs in
+ * the query string (`?17=251231&3103=000189`). Other query parameters (`linkType`, tracking…) and
+ * the fragment are ignored. Values are percent-decoded and checked against their AI.
+ *
+ * The path is read from the right, as the standard prescribes, so a prefix may itself contain
+ * segments that look like AIs.
+ *
+ * @example
+ * parseDigitalLink('https://example.com/some/prefix/01/09506000134352/21/ABC%2F1?17=251231');
+ * // { success: true, data: { base: 'https://example.com/some/prefix', elements: [
+ * //   { ai: '01', value: '09506000134352' }, { ai: '21', value: 'ABC/1' }, { ai: '17', value: '251231' }] } }
+ */
+export function parseDigitalLink(uri: string): Result<ParsedDigitalLink, SerialIssue> {
+  return parseDigitalLinkAt(uri, 0, uri.length);
+}
+
+/** Parses `input[start, end)`; positions in issues are into `input`. */
+export function parseDigitalLinkAt(
+  input: string,
+  start: number,
+  end: number,
+): Result<ParsedDigitalLink, SerialIssue> {
+  const hostStart = schemeEnd(input, start);
+  if (hostStart < 0 || hostStart > end) {
+    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, start)] };
+  }
+  // One pass: the slashes of the path, where the path ends (`?` or `#`), where the query ends.
+  // Segment k is input[slashes[k] + 1, segment end); the first slash ends the host.
+  const slashes: number[] = [];
+  let pathEnd = -1;
+  let queryEnd = end;
+  for (let i = hostStart; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 47 /* / */) {
+      if (pathEnd < 0) slashes.push(i);
+    } else if (c === 63 /* ? */) {
+      if (pathEnd < 0) pathEnd = i;
+    } else if (c === 35 /* # */) {
+      if (pathEnd < 0) pathEnd = i;
+      queryEnd = i;
+      break;
+    }
+  }
+  if (pathEnd < 0) pathEnd = end;
+  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
+  if (hostEnd === hostStart) {
+    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, hostStart)] };
+  }
+  // A trailing slash adds no segment.
+  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  const count = slashes.length;
+
+  // From the right: (AI, value) pairs of key qualifiers, until the primary key.
+  let key = -1;
+  let k = count - 2;
+  for (; k >= 0; k -= 2) {
+    const def = aiIn(input, slashes[k]! + 1, segmentEnd(slashes, k, pathEnd));
+    if (def === undefined) break;
+    if (def.keyQualifiers !== undefined) {
+      key = k;
+      break;
+    }
+    if (!KEY_QUALIFIER_AIS.has(def.ai)) break;
+  }
+  if (key < 0) {
+    return {
+      success: false,
+      issues: [gs1Issue(input, 'no_primary_key', undefined, k >= 0 ? slashes[k]! + 1 : hostEnd)],
+    };
+  }
+
+  const issues: SerialIssue[] = [];
+  const elements: Gs1Element[] = [];
+  const primary = aiIn(input, slashes[key]! + 1, segmentEnd(slashes, key, pathEnd))!;
+  const found: string[] = [];
+  for (let q = key + 2; q < count; q += 2) {
+    found.push(aiIn(input, slashes[q]! + 1, segmentEnd(slashes, q, pathEnd))!.ai);
+  }
+  const bad = firstBadQualifier(found, primary.keyQualifiers!);
+  if (bad >= 0) {
+    const at = slashes[key + 2 + 2 * bad]! + 1;
+    issues.push(gs1Issue(input, 'invalid_key_qualifier', found[bad], at));
+  }
+
+  for (let p = key; p < count; p += 2) {
+    const def =
+      p === key ? primary : aiIn(input, slashes[p]! + 1, segmentEnd(slashes, p, pathEnd))!;
+    const valueStart = slashes[p + 1]! + 1;
+    const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
+    let value = percentDecode(input, valueStart, valueEnd);
+    if (value === undefined) {
+      issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
+      continue;
+    }
+    let verbatim = value.length === valueEnd - valueStart;
+    if (def.ai === '01' && value.length < 14 && (value.length === 8 || value.length >= 12)) {
+      // The standard lets the path carry GTIN-8, -12 and -13 as they are printed.
+      value = '000000'.slice(0, 14 - value.length) + value;
+      verbatim = false;
+    }
+    pushElement(input, def, value, valueStart, verbatim, elements, issues);
+  }
+
+  // Query: numeric keys are AIs; every other parameter is not GS1's business.
+  for (let i = pathEnd + 1; i < queryEnd; ) {
+    const paramEnd = indexIn(input, 38 /* & */, i, queryEnd);
+    const eq = indexIn(input, 61 /* = */, i, paramEnd);
+    if (isDigits(input, i, eq)) {
+      const def = aiIn(input, i, eq);
+      if (def === undefined) {
+        issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
+      } else {
+        const valueStart = Math.min(eq + 1, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd);
+        if (value === undefined) {
+          issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
+        } else {
+          const verbatim = value.length === paramEnd - valueStart;
+          pushElement(input, def, value, valueStart, verbatim, elements, issues);
+        }
+      }
+    }
+    i = paramEnd + 1;
+  }
+
+  if (issues.length > 0) return { success: false, issues };
+  return { success: true, data: { base: input.slice(start, slashes[key]), elements } };
+}
+
+function isDigits(s: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Characters a Digital Link writes as they are (RFC 3986 unreserved); all others are %XX. */
+const ENCODED: readonly string[] = /* @__PURE__ */ Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return /[A-Za-z0-9._~-]/.test(ch) ? ch : `%${c.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+
+/** Percent-encodes an AI value (ASCII, already checked) for a Digital Link path or query. */
+function encodeValue(value: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const encoded = ENCODED[value.charCodeAt(i)]!;
+    if (encoded.length > 1) {
+      out += value.slice(from, i) + encoded;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
+/** What a unit's Digital Link carries. */
+export interface BuildDigitalLinkOptions {
+  /** GTIN-8, -12, -13 or -14; written as 14 digits. */
+  gtin: string;
+  /** AI 21. */
+  serial?: string;
+  /** AI 10, batch or lot. */
+  lot?: string;
+  /** Scheme, host and optional path prefix. Default {@link GS1_RESOLVER}. */
+  base?: string;
+  /**
+   * More AIs, e.g. `{ '17': '251231' }`. AI 22 (or 235) joins the path as a key qualifier; the
+   * others go to the query string in AI order.
+   */
+  ais?: Readonly<Record<string, string>>;
+}
+
+function checked(ai: string, value: string): string {
+  const def = getAiDefinition(ai);
+  if (def === undefined) throw new RangeError(`buildDigitalLink: unknown AI (${ai})`);
+  const problem = checkAiValue(def, value, 0, value.length);
+  if (problem) {
+    throw new RangeError(
+      `buildDigitalLink: AI (${ai}) value ${JSON.stringify(value)}: ${problem.reason}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The GS1 Digital Link URI for a unit's label: `{base}/01/{gtin}[/22/{cpv}][/10/{lot}][/21/{serial}]`
+ * then the other AIs in the query string, each value percent-encoded (everything but letters,
+ * digits, `-`, `.`, `_` and `~`). The result parses back with {@link parseDigitalLink}.
+ *
+ * Throws a `RangeError` for an invalid GTIN, AI or value, or a base that is not an http(s) URL:
+ * these come from the merchant's own data, not from a customer.
+ *
+ * @example
+ * buildDigitalLink({ gtin: '9506000134352', serial: 'ABC/1' });
+ * // 'https://id.gs1.org/01/09506000134352/21/ABC%2F1'
+ * buildDigitalLink({ gtin: '09506000134352', lot: 'L1', serial: '7', ais: { '17': '251231' } });
+ * // 'https://id.gs1.org/01/09506000134352/10/L1/21/7?17=251231'
+ */
+export function buildDigitalLink(options: BuildDigitalLinkOptions): string {
+  const { gtin, serial, lot, ais = {} } = options;
+  const gtin14 = normalizeGtin(gtin);
+  if (gtin14 === undefined)
+    throw new RangeError(`buildDigitalLink: invalid GTIN ${JSON.stringify(gtin)}`);
+  let base = options.base ?? GS1_RESOLVER;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  const hostStart = schemeEnd(base, 0);
+  if (hostStart < 0 || hostStart === base.length || /[?#]/.test(base)) {
+    throw new RangeError(
+      `buildDigitalLink: base must be an http(s) URL, got ${JSON.stringify(base)}`,
+    );
+  }
+
+  const path: Record<string, string | undefined> = {
+    '22': ais['22'],
+    '10': lot ?? ais['10'],
+    '21': serial ?? ais['21'],
+    '235': ais['235'],
+  };
+  for (const ai of ['10', '21'] as const) {
+    if (ais[ai] !== undefined && path[ai] !== ais[ai]) {
+      throw new RangeError(`buildDigitalLink: AI (${ai}) given twice with different values`);
+    }
+  }
+  if (path['235'] !== undefined && (path['22'] ?? path['10'] ?? path['21']) !== undefined) {
+    throw new RangeError('buildDigitalLink: AI (235) cannot be combined with AIs 22, 10 or 21');
+  }
+  if (ais['01'] !== undefined && normalizeGtin(ais['01']) !== gtin14) {
+    throw new RangeError('buildDigitalLink: AI (01) given twice with different values');
+  }
+
+  let uri = `${base}/01/${gtin14}`;
+  for (const ai of ['22', '10', '21', '235']) {
+    const value = path[ai];
+    if (value !== undefined) uri += `/${ai}/${encodeValue(checked(ai, value))}`;
+  }
+  let separator = '?';
+  for (const ai of Object.keys(ais).sort()) {
+    if (ai in path || ai === '01') continue;
+    const def = getAiDefinition(ai);
+    if (def?.keyQualifiers !== undefined || KEY_QUALIFIER_AIS.has(ai)) {
+      throw new RangeError(`buildDigitalLink: AI (${ai}) is a key or key qualifier of another key`);
+    }
+    uri += `${separator}${ai}=${encodeValue(checked(ai, ais[ai]!))}`;
+    separator = '&';
+  }
+  return uri;
+}

@@ -1,0 +1,180 @@
+import type { Result, SerialIssue } from '../issues.js';
+import { aiAt, aiIn, type Gs1Element } from './ai.js';
+import { gs1DateToIso } from './dates.js';
+import { parseDigitalLinkAt, schemeEnd } from './digital-link.js';
+import { GS, gs1SymbologyIdAt, parseElementStringAt } from './element-string.js';
+import { isValidGtin } from './gtin.js';
+import { gs1Issue } from './issues.js';
+
+/** GS1 data read from a Digital Link URI or an element string. */
+export interface Gs1Data {
+  /** The form the input had. */
+  form: 'digital-link' | 'bracketed' | 'raw';
+  /** AI 01, always 14 digits. */
+  gtin?: string;
+  /** AI 21. */
+  serial?: string;
+  /** AI 10. */
+  lot?: string;
+  /** AI 17 as an ISO date `YYYY-MM-DD` (day 00 is the month's last day). */
+  expiry?: string;
+  /**
+   * Every AI found, by AI, in a prototype-free object. (Objects list integer-like keys first: do
+   * not rely on key order; the parsers' `elements` keep it.)
+   */
+  ais: Record<string, string>;
+}
+
+/** Options for {@link parseGs1}. */
+export interface ParseGs1Options {
+  /** The year that anchors the century of two-digit years (GS1 sliding window). Default: now. */
+  referenceYear?: number;
+}
+
+/** Index of the first character of `input` that is not a space, tab or line break. */
+function trimStart(input: string): number {
+  let start = 0;
+  while (start < input.length && isBlank(input.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Index after the last character of `input[start…]` that is not a space, tab or line break. */
+function trimEnd(input: string, start: number): number {
+  let end = input.length;
+  while (end > start && isBlank(input.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Is `input[i]` the start of `]` + symbology letter + modifier digit? */
+function isSymbologyId(input: string, i: number): boolean {
+  const letter = input.charCodeAt(i + 1) | 32;
+  const modifier = input.charCodeAt(i + 2);
+  return (
+    input.charCodeAt(i) === 93 && letter >= 97 && letter <= 122 && modifier >= 48 && modifier <= 57
+  );
+}
+
+type Parsed = Result<{ form: Gs1Data['form']; elements: Gs1Element[] }, SerialIssue>;
+
+function parseForm(input: string, start: number, end: number): Parsed {
+  if (start === end)
+    return { success: false, issues: [gs1Issue(input, 'empty', undefined, start)] };
+  let i = start;
+  if (gs1SymbologyIdAt(input, i) === undefined && isSymbologyId(input, i)) {
+    // A plain QR Code or Data Matrix (`]Q1`, `]d1`) can carry a Digital Link URI.
+    i += 3;
+    if (schemeEnd(input, i) < 0) {
+      return { success: false, issues: [gs1Issue(input, 'unrecognized', undefined, start)] };
+    }
+  }
+  if (schemeEnd(input, i) >= 0) {
+    const link = parseDigitalLinkAt(input, i, end);
+    return link.success
+      ? { success: true, data: { form: 'digital-link', elements: link.data.elements } }
+      : link;
+  }
+  const c = input.charCodeAt(i);
+  if (c === 40 /* ( */ || c === 93 /* ] */ || c === 0x1d || (c >= 48 && c <= 57)) {
+    return parseElementStringAt(input, i, end);
+  }
+  return { success: false, issues: [gs1Issue(input, 'unrecognized', undefined, start)] };
+}
+
+/**
+ * Reads GS1 data from whatever a scanner or a customer gives: a GS1 Digital Link URI, a bracketed
+ * element string `(01)…(21)…`, or a raw element string with GS separators and an optional
+ * symbology identifier. Surrounding white space is ignored. Never throws.
+ *
+ * Issues: a GTIN with a wrong check digit gives `invalid_gtin`; anything else (an unknown AI, a
+ * value of the wrong length or characters, such as a serial (AI 21) over 20 characters or outside
+ * set 82, a bad date, empty input) gives `invalid_gs1` with a `reason` and, where known, the `ai`.
+ *
+ * @example
+ * parseGs1('https://id.gs1.org/01/09506000134352/10/LOT7/21/ABC123?17=251200');
+ * // { success: true, data: { form: 'digital-link', gtin: '09506000134352', serial: 'ABC123',
+ * //   lot: 'LOT7', expiry: '2025-12-31', ais: { '01': …, '10': …, '17': '251200', '21': … } } }
+ * parseGs1('(01)09506000134352(21)ABC123').success; // true
+ */
+export function parseGs1(
+  input: string,
+  options: ParseGs1Options = {},
+): Result<Gs1Data, SerialIssue> {
+  const start = trimStart(input);
+  const parsed = parseForm(input, start, trimEnd(input, start));
+  if (!parsed.success) return parsed;
+
+  // Prototype-free: AI keys never meet Object.prototype, and V8 adds keys to it faster.
+  const ais: Record<string, string> = Object.create(null);
+  const issues: SerialIssue[] = [];
+  for (const { ai, value } of parsed.data.elements) {
+    const seen = ais[ai];
+    if (seen !== undefined && seen !== value) issues.push(gs1Issue(input, 'duplicate_ai', ai));
+    ais[ai] = value;
+  }
+  const data: Gs1Data = { form: parsed.data.form, ais };
+  if (ais['01'] !== undefined) data.gtin = ais['01'];
+  if (ais['21'] !== undefined) data.serial = ais['21'];
+  if (ais['10'] !== undefined) data.lot = ais['10'];
+  if (ais['17'] !== undefined) {
+    const expiry = gs1DateToIso(ais['17'], options.referenceYear);
+    // Checked as YYMMDD already; only 29 February of a century year that is not leap gets here.
+    if (expiry === undefined) issues.push(gs1Issue(input, 'invalid_date', '17'));
+    else data.expiry = expiry;
+  }
+  return issues.length > 0 ? { success: false, issues } : { success: true, data };
+}
+
+/**
+ * Does `input` look like GS1 data (a Digital Link URI, an element string) rather than a plain
+ * serial? A quick test on the shape, not a validation: use {@link parseGs1} for that.
+ *
+ * True for: an http(s) URL whose path has a GS1 primary key followed by a value (`/01/…`);
+ * a bracketed AI at the start (`(01)`); a GS1 symbology identifier (`]C1`, `]d2`, `]Q3`, `]e0`,
+ * `]J1`); a GS character anywhere; or digits starting with AI 01 and a GTIN-14 with a correct check
+ * digit, followed by nothing or by another AI.
+ *
+ * @example
+ * isGs1Input('https://example.com/01/09506000134352/21/ABC'); // true
+ * isGs1Input('(01)09506000134352(21)ABC'); // true
+ * isGs1Input('SN-2024-000123'); // false
+ */
+export function isGs1Input(input: string): boolean {
+  const start = trimStart(input);
+  const end = trimEnd(input, start);
+  if (end - start < 4) return false;
+  let i = start;
+  if (isSymbologyId(input, i)) {
+    if (gs1SymbologyIdAt(input, i) !== undefined) return true;
+    i += 3;
+  }
+  const host = schemeEnd(input, i);
+  if (host >= 0) return hasPrimaryKeySegment(input, host, end);
+  if (input.indexOf(GS, i) >= 0) return true;
+  const c = input.charCodeAt(i);
+  if (c === 40 /* ( */) {
+    const close = input.indexOf(')', i);
+    return close > 0 && close < end && aiIn(input, i + 1, close) !== undefined;
+  }
+  if (c === 48 && input.charCodeAt(i + 1) === 49 && end - i >= 16) {
+    const gtin = input.slice(i + 2, i + 16);
+    return isValidGtin(gtin) && (end === i + 16 || aiAt(input, i + 16, end) !== undefined);
+  }
+  return false;
+}
+
+/** Has the URL path from `from` a segment that is a primary key AI followed by a value? */
+function hasPrimaryKeySegment(input: string, from: number, end: number): boolean {
+  let i = input.indexOf('/', from);
+  while (i >= 0 && i < end) {
+    const next = input.indexOf('/', i + 1);
+    if (next < 0 || next >= end - 1) return false;
+    const def = aiIn(input, i + 1, next);
+    if (def?.keyQualifiers !== undefined && input.charCodeAt(next + 1) !== 47) return true;
+    i = next;
+  }
+  return false;
+}
