@@ -5,6 +5,7 @@ import {
   applicationIdentifiers,
   buildDigitalLink,
   computeGtinCheckDigit,
+  GROUP_SEPARATOR,
   GS1_SET_82,
   getAiDefinition,
   gs1DateToIso,
@@ -17,7 +18,7 @@ import {
   parseGs1,
 } from '../src/gs1/index.js';
 
-const GS = '\u001d';
+const GS = GROUP_SEPARATOR;
 const GTIN = '09506000134352'; // GS1's own example GTIN
 
 /** parseGs1 with a fixed reference year, so that two-digit years resolve the same every year. */
@@ -739,6 +740,7 @@ describe('isGs1Input', () => {
     `https://id.gs1.org/01/${GTIN}/21/ABC`,
     `https://brand.example/p/01/${GTIN}`,
     `]Q1https://x.org/01/${GTIN}`,
+    `https://x.org/a//01/${GTIN}?q=1`,
     `(01)${GTIN}(21)ABC`,
     `(21)ABC`,
     `]C101${GTIN}`,
@@ -757,6 +759,7 @@ describe('isGs1Input', () => {
     '0123456789012345678',
     'https://brand.example/products/123',
     'https://brand.example/01/',
+    `https://brand.example/search?q=/01/${GTIN}`,
     '(ab)12',
     '(23)12',
     '',

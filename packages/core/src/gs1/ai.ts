@@ -312,7 +312,7 @@ const ROWS: readonly Row[] = [
   ['91-99', 'X..90', 'INTERNAL'],
 ];
 
-/** GS1 Digital Link primary keys and their key qualifier sequences (GS1 Digital Link 1.4, 6.1). */
+/** GS1 Digital Link primary keys and their key qualifier sequences (GS1 Digital Link URI syntax). */
 const KEY_QUALIFIERS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   '00': [],
   '01': [['22', '10', '21'], ['235']],
@@ -378,7 +378,9 @@ function define(ai: string, spec: string, title: string): AiDefinition {
     fixedLength: minLength === maxLength,
     charset: CHARSET_NAMES[widest],
     predefinedLength: PREDEFINED_LENGTHS[ai.slice(0, 2)] !== undefined,
-    ...(qualifiers ? { keyQualifiers: qualifiers } : {}),
+    ...(qualifiers
+      ? { keyQualifiers: Object.freeze(qualifiers.map((q) => Object.freeze([...q]))) }
+      : {}),
   });
 }
 

@@ -2,8 +2,8 @@ import type { Result, SerialIssue } from '../issues.js';
 import { type AiDefinition, aiAt, aiIn, checkAiValue, type Gs1Element, isGtinAi } from './ai.js';
 import { gs1Issue, gtinIssue } from './issues.js';
 
-/** ASCII GS, which barcode scanners send for FNC1 between variable-length fields. */
-export const GS = '\u001d';
+/** ASCII GS (group separator), which barcode scanners send for FNC1 between fields. */
+export const GROUP_SEPARATOR = '\u001d';
 const GS_CODE = 0x1d;
 
 /** An element string split into its AIs. */
@@ -142,7 +142,7 @@ function parseRaw(
         return;
       }
     } else {
-      valueEnd = input.indexOf(GS, valueStart);
+      valueEnd = input.indexOf(GROUP_SEPARATOR, valueStart);
       if (valueEnd < 0 || valueEnd > end) valueEnd = end;
     }
     pushElement(input, def, input.slice(valueStart, valueEnd), valueStart, true, elements, issues);

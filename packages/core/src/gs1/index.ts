@@ -17,7 +17,11 @@ export {
   type ParsedDigitalLink,
   parseDigitalLink,
 } from './digital-link.js';
-export { GS, type ParsedElementString, parseElementString } from './element-string.js';
+export {
+  GROUP_SEPARATOR,
+  type ParsedElementString,
+  parseElementString,
+} from './element-string.js';
 export { computeGtinCheckDigit, isValidGtin, normalizeGtin } from './gtin.js';
 export { type Gs1IssueReason, gs1IssueMessage } from './issues.js';
 export { type Gs1Data, isGs1Input, type ParseGs1Options, parseGs1 } from './parse.js';

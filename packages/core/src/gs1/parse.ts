@@ -2,7 +2,7 @@ import type { Result, SerialIssue } from '../issues.js';
 import { aiAt, aiIn, type Gs1Element } from './ai.js';
 import { gs1DateToIso } from './dates.js';
 import { parseDigitalLinkAt, schemeEnd } from './digital-link.js';
-import { GS, gs1SymbologyIdAt, parseElementStringAt } from './element-string.js';
+import { GROUP_SEPARATOR, gs1SymbologyIdAt, parseElementStringAt } from './element-string.js';
 import { isValidGtin } from './gtin.js';
 import { gs1Issue } from './issues.js';
 
@@ -153,7 +153,7 @@ export function isGs1Input(input: string): boolean {
   }
   const host = schemeEnd(input, i);
   if (host >= 0) return hasPrimaryKeySegment(input, host, end);
-  if (input.indexOf(GS, i) >= 0) return true;
+  if (input.indexOf(GROUP_SEPARATOR, i) >= 0) return true;
   const c = input.charCodeAt(i);
   if (c === 40 /* ( */) {
     const close = input.indexOf(')', i);
@@ -168,12 +168,17 @@ export function isGs1Input(input: string): boolean {
 
 /** Has the URL path from `from` a segment that is a primary key AI followed by a value? */
 function hasPrimaryKeySegment(input: string, from: number, end: number): boolean {
+  let pathEnd = from;
+  while (pathEnd < end && input.charCodeAt(pathEnd) !== 63 && input.charCodeAt(pathEnd) !== 35) {
+    pathEnd++;
+  }
   let i = input.indexOf('/', from);
-  while (i >= 0 && i < end) {
-    const next = input.indexOf('/', i + 1);
-    if (next < 0 || next >= end - 1) return false;
-    const def = aiIn(input, i + 1, next);
-    if (def?.keyQualifiers !== undefined && input.charCodeAt(next + 1) !== 47) return true;
+  while (i >= 0 && i < pathEnd) {
+    let next = input.indexOf('/', i + 1);
+    if (next < 0 || next > pathEnd) next = pathEnd;
+    // A key counts when a value follows: a non-empty segment after it.
+    const valued = next + 1 < pathEnd && input.charCodeAt(next + 1) !== 47;
+    if (valued && aiIn(input, i + 1, next)?.keyQualifiers !== undefined) return true;
     i = next;
   }
   return false;
