@@ -39,7 +39,15 @@ export interface Alignment {
   corrections: Correction[];
 }
 
-const INFINITE = 0xffff;
+/**
+ * Cost of one correction. Skipping a typed separator costs 1, so among the alignments with the
+ * fewest corrections the one that reads the most typed characters wins: in `P{S:3-5}/{D:2}`,
+ * "PAB;= -/15" keeps the '-' in the S field rather than reading the space as the '/'. Skips
+ * never add up to one correction because inputs are capped below this many characters.
+ */
+const CORRECTION = 1024;
+const SKIPPED = 1;
+const INFINITE = 0xffffffff;
 
 // Transition kinds, in the order they are preferred when several alignments cost the same.
 const ACCEPT = 0;
@@ -50,10 +58,10 @@ const OMIT = 4;
 const SKIP = 5;
 
 // Scratch space, reused: validation is synchronous, so one buffer serves every call.
-let costs = new Uint16Array(4096);
+let costs = new Uint32Array(4096);
 const targetInput = new Int32Array(8);
 const targetSlot = new Int32Array(8);
-const stepCost = new Uint8Array(8);
+const stepCost = new Uint32Array(8);
 const stepKind = new Uint8Array(8);
 let stepCount = 0;
 
@@ -88,7 +96,7 @@ function transitions(
         const folded = slots.exactCase[s] === 0 && c >= 97 && c <= 122 ? c - 32 : c;
         if (folded === code || (isSeparator && slots.separator[s] === 1))
           push(i + 1, s + 1, 0, ACCEPT);
-        else if (options.substitutions && !isSeparator) push(i + 1, s + 1, 1, MISMATCH);
+        else if (options.substitutions && !isSeparator) push(i + 1, s + 1, CORRECTION, MISMATCH);
       }
       if (slots.optional[s] === 1) push(i, s + 1, 0, OMIT);
     } else {
@@ -99,11 +107,11 @@ function transitions(
           dataHere = true;
           push(i + 1, s + 1, 0, ACCEPT);
         } else if (options.lookalikes && c < 128 && spec.lookalike[c]! >= 0) {
-          push(i + 1, s + 1, 1, LOOKALIKE);
+          push(i + 1, s + 1, CORRECTION, LOOKALIKE);
         } else if (options.substitutions && !isSeparator) {
           // A separator is never taken for a wrong character: "SN-2024-000123" is one digit
           // short, not a dash where a digit belongs.
-          push(i + 1, s + 1, 1, MISMATCH);
+          push(i + 1, s + 1, CORRECTION, MISMATCH);
         }
       }
       const end = slots.endSlot[s]!;
@@ -111,7 +119,7 @@ function transitions(
     }
   }
   // A separator is skipped wherever it cannot be data (in a GS1 `S` field '-' is data).
-  if (isSeparator && !dataHere) push(i + 1, s, 0, SKIP);
+  if (isSeparator && !dataHere) push(i + 1, s, SKIPPED, SKIP);
   return stepCount;
 }
 
@@ -128,7 +136,7 @@ export function alignInput(
   const slotCount = p.slots.count;
   const width = slotCount + 1;
   const size = (n + 1) * width;
-  if (costs.length < size) costs = new Uint16Array(Math.max(size, costs.length * 2));
+  if (costs.length < size) costs = new Uint32Array(Math.max(size, costs.length * 2));
 
   for (let i = n; i >= 0; i--) {
     for (let s = slotCount; s >= 0; s--) {
@@ -197,7 +205,7 @@ export function alignInput(
   while (k <= segmentCount) starts[k++] = out.length;
 
   return {
-    cost: total,
+    cost: Math.floor(total / CORRECTION),
     canonical: String.fromCodePoint(...out),
     starts,
     sources: Int32Array.from(sources),

@@ -330,6 +330,7 @@ export function buildProgram(
     ),
     minLength,
     maxLength,
+    // Also keeps skipped separators below the weight of one correction in the aligner.
     inputCap: 2 * maxLength + 32,
     separators,
     check,

@@ -78,19 +78,20 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
   if (!alignment) {
     let separatorLiterals = 0;
     for (let s = 0; s < p.slots.count; s++) separatorLiterals += p.slots.separator[s]!;
-    return failure([
-      createIssue(
-        {
-          code: 'invalid_length',
-          input,
-          minimum: p.minLength,
-          maximum: p.maxLength,
-          // As if the separators the pattern writes had been typed too.
-          received: typed + separatorLiterals,
-        },
-        locale,
-      ),
-    ]);
+    // Counted as if the separators the pattern writes had been typed too.
+    const received = typed + separatorLiterals;
+    if (received >= p.minLength && received <= p.maxLength) {
+      // The length could fit, so something is missing in one place and extra in another.
+      return failure([createIssue({ code: 'pattern_mismatch', input }, locale)]);
+    }
+    const data = {
+      code: 'invalid_length',
+      input,
+      minimum: p.minLength,
+      maximum: p.maxLength,
+      received,
+    } as const;
+    return failure([createIssue(data, locale)]);
   }
 
   const position = (index: number): number => {
