@@ -478,17 +478,10 @@ async function generate(
   const batchSize = ctx.registerBatchSize ?? ctx.store.capabilities.preferredBatchSize;
 
   let nextSequence = 0n;
-  let reserved = 0;
-  const make = async (): Promise<string> => {
-    if (request.mode === 'random') return format.generate({ random: true, date });
-    if (reserved === 0) {
-      // Reserve in blocks so that collisions retried later keep counting upward.
-      reserved = Math.max(batchSize, 1);
-      nextSequence = await sequences.reserve(sku, format, reserved);
-    }
-    reserved--;
-    return format.generate({ sequence: nextSequence++, date });
-  };
+  const make = (): string =>
+    request.mode === 'random'
+      ? format.generate({ random: true, date })
+      : format.generate({ sequence: nextSequence++, date });
 
   const serials = new Array<string>(request.count);
   let pending: number[] = Array.from({ length: request.count }, (_, i) => i);
@@ -500,6 +493,9 @@ async function generate(
       );
     }
     const collided: number[] = [];
+    // Exactly as many numbers as this round needs: the next call continues right after them.
+    if (request.mode === 'sequential')
+      nextSequence = await sequences.reserve(sku, format, pending.length);
     for (let start = 0; start < pending.length; start += batchSize) {
       const positions = pending.slice(start, start + batchSize);
       const registeredAt = ctx.nowIso();
@@ -507,7 +503,7 @@ async function generate(
       for (const position of positions) {
         let serial: string;
         try {
-          serial = await make();
+          serial = make();
         } catch (error) {
           throw new ConflictError(
             `SKU ${sku.sku} cannot generate more serials: ${error instanceof Error ? error.message : String(error)}`,
