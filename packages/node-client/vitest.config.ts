@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     name: 'node-client',
     include: ['test/**/*.test.ts'],
+    // A throwaway PostgreSQL server (about 1.5 s) for the postgres store tests; see the file.
+    globalSetup: ['test/setup/postgres.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -15,3 +15,9 @@ export {
   runStoreConformance,
   type StoreConformanceOptions,
 } from './testing/conformance.js';
+export {
+  findPostgresBinDir,
+  type PostgresTestServer,
+  type PostgresTestServerOptions,
+  startPostgresTestServer,
+} from './testing/postgres-server.js';
