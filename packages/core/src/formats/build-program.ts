@@ -216,11 +216,6 @@ export function buildProgram(
     }
   }
 
-  const dataIndexes = drafts.flatMap((d, i) => (d.kind === DATA ? [i] : []));
-  if (dataIndexes.length === 0) {
-    fail('a pattern needs at least one field, e.g. {D:6}', tokens[0]?.column ?? 0);
-  }
-
   // ── The check character ────────────────────────────────────────────────────
   let check: CheckInfo | null = null;
   if (checkAlgorithm) {
@@ -236,9 +231,8 @@ export function buildProgram(
     const readable = readableBy(algorithm);
     for (const d of covered) {
       if (!coveredBy(d.spec!, readable)) {
-        const what = d.token.kind === 'class' ? `{${d.token.charClass}}` : 'this field';
         fail(
-          `check algorithm '${algorithm.name}' (${algorithm.label}) cannot read ${what}: it reads ${describeInput(algorithm, caseSensitive)}`,
+          `{check:${algorithm.name}} cannot read ${describeToken(d.token)}: ${algorithm.label} reads ${describeInput(algorithm, caseSensitive)}`,
           d.token.column,
         );
       }
@@ -255,6 +249,10 @@ export function buildProgram(
     }
     runs.push(start, checkIndex + 1);
     check = { algorithm, segment: checkIndex, runs: Int32Array.from(runs) };
+  }
+
+  if (!drafts.some((d) => d.kind === DATA)) {
+    fail('a pattern needs at least one field, e.g. {D:6}', tokens[0]?.column ?? 0);
   }
 
   // ── Lengths and where variable-length segments end ─────────────────────────

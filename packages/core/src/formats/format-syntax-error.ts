@@ -19,7 +19,7 @@ export class FormatSyntaxError extends Error {
 
   constructor(reason: string, pattern: string, column: number) {
     const at = Math.max(0, Math.min(column, pattern.length));
-    super(`${reason} at column ${at}\n  ${pattern}\n  ${' '.repeat(at)}^`);
+    super(`${reason} (column ${at})\n  ${pattern}\n  ${' '.repeat(at)}^`);
     this.reason = reason;
     this.pattern = pattern;
     this.column = at;

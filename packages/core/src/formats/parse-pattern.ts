@@ -91,7 +91,8 @@ export function parsePattern(pattern: string, caseSensitive: boolean): FormatTok
     const colon = body.indexOf(':');
     const head = colon < 0 ? body : body.slice(0, colon);
     const arg = colon < 0 ? undefined : body.slice(colon + 1);
-    const argColumn = bodyColumn + colon + 1;
+    // Where the argument is, or where it should have been.
+    const argColumn = colon < 0 ? bodyColumn + body.length : bodyColumn + colon + 1;
 
     if (head === 'check') {
       const algorithm = arg ? getCheckAlgorithm(arg) : undefined;
@@ -131,7 +132,7 @@ export function parsePattern(pattern: string, caseSensitive: boolean): FormatTok
     if (!(CLASSES as readonly string[]).includes(letter)) {
       fail(
         letter
-          ? `unknown character class '${letter}' (classes: ${CLASSES.join(' ')})`
+          ? `unknown character class '${letter}': use ${CLASSES.slice(0, -1).join(', ')} or ${CLASSES.at(-1)}`
           : 'missing character class',
         letterColumn,
       );
