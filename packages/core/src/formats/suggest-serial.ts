@@ -5,7 +5,7 @@
 import { type Alignment, isDataSlot } from './align-input.js';
 import type { Program } from './build-program.js';
 import { lookalikeGroup, type PreparedInput } from './char-classes.js';
-import { testCanonical } from './match-canonical.js';
+import { invalidDateSegment, testCanonical } from './match-canonical.js';
 import type { Suggestion } from './types.js';
 
 /** Candidates tried at most; formats with many free positions and no check stop here. */
@@ -51,15 +51,23 @@ export function suggestSerials(
     found.set(serial, { serial, ...suggestion });
   };
 
-  // Substitutions: at the one wrong character, or anywhere when only the check or date failed.
-  const positions =
-    wrong.length === 1 ? wrong : wrong.length === 0 ? chars.map((_, i) => i).filter(isTyped) : [];
+  // Substitutions: at the one wrong character, else (only the date or the check failed) at any
+  // typed position, or in the date parts when the date is impossible: one edit must fix it.
+  let positions: number[] = [];
+  if (wrong.length === 1) positions = wrong;
+  else if (wrong.length === 0) {
+    const dateBroken = invalidDateSegment(p, alignment.canonical, alignment.starts) >= 0;
+    const inDate = (index: number): boolean =>
+      p.segments[p.slots.segment[alignment.slotOf[index]!]!]!.datePart !== null;
+    positions = chars.map((_, i) => i).filter((i) => isTyped(i) && (!dateBroken || inDate(i)));
+  }
   for (const index of positions) {
-    const spec = p.slots.spec[alignment.slotOf[index]!];
-    if (!spec) continue;
+    const slot = alignment.slotOf[index]!;
+    const spec = p.slots.spec[slot];
+    const alphabet = spec ? spec.alphabet : String.fromCodePoint(p.slots.code[slot]!);
     const from = typed(index);
     const group = lookalikeGroup(from);
-    for (const to of spec.alphabet) {
+    for (const to of alphabet) {
       if (tries >= MAX_TRIES) break;
       if (to === chars[index]) continue;
       const candidate = chars.slice();
