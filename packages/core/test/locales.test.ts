@@ -58,7 +58,11 @@ const SAMPLES: { [C in SerialIssueCode]: Extract<IssueData, { code: C }> } = {
 describe('messages', () => {
   test('every locale has a message for every issue code', () => {
     const codes = Object.keys(SAMPLES).sort();
-    for (const locale of LOCALES) expect(Object.keys(messages[locale]).sort()).toEqual(codes);
+    for (const locale of LOCALES) {
+      expect(Object.keys(messages[locale]).sort()).toEqual(codes);
+      expect(locales[locale].issues).toBe(messages[locale]);
+      expect(locales[locale].classNames).toBe(classNames[locale]);
+    }
   });
 
   test('no message is empty or leaves a value out', () => {
