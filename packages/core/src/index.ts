@@ -5,6 +5,8 @@
 
 export * from './checksums/index.js';
 export * from './formats/index.js';
+export * from './gs1/index.js';
 export type * from './issues.js';
 export * from './locales/index.js';
+export * from './matching/index.js';
 export * from './schemas/index.js';
