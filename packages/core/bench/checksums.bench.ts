@@ -20,18 +20,35 @@ const gtinPkg = require('gtin') as { isValid(s: string): boolean };
 
 /** Milliseconds per timed round; lower it (BENCH_ROUND_MS=10) for a quick look. */
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
+/** Turns per contender (see `measure`). */
+const TURNS = Number(process.env.BENCH_TURNS ?? 3);
 const SIZE = 1024;
 
-/** ns/op of `fn`, with the iteration count calibrated so that each round lasts about ROUND_MS. */
-function measure(fn: (i: number) => unknown): number {
-  let iterations = 256;
+/** Iterations that make one round of `fn` last about ROUND_MS. */
+function calibrate(fn: (i: number) => unknown): number {
+  let iterations = 64;
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < iterations; i++) fn(i);
     const ms = performance.now() - start;
-    if (ms >= 5) return nsPerOp(fn, Math.max(1, Math.ceil((iterations * ROUND_MS) / ms)), 5);
+    if (ms >= 5) return Math.max(1, Math.ceil((iterations * ROUND_MS) / ms));
     iterations *= 4;
   }
+}
+
+/**
+ * ns/op of each function, measured in turns (a, b, c, a, b, c, …) and keeping each one's best
+ * median, so that load from other processes on a shared machine hits every contender alike.
+ */
+function measure(...fns: ((i: number) => unknown)[]): number[] {
+  const iterations = fns.map(calibrate);
+  const best = fns.map(() => Number.POSITIVE_INFINITY);
+  for (let turn = 0; turn < TURNS; turn++) {
+    fns.forEach((fn, k) => {
+      best[k] = Math.min(best[k]!, nsPerOp(fn, iterations[k]!, 5));
+    });
+  }
+  return best;
 }
 
 /** A deterministic generator, so every run validates the same strings. */
@@ -352,20 +369,22 @@ const CASES: Case[] = [
 export default function checksumsBench(report: Report): void {
   for (const c of CASES) {
     const inputs = validInputs(c.name, c.chars, c.length);
-    const validate = checksums[c.name].validate;
-    // Every contender must accept every input, or the comparison means nothing.
-    for (const [who, fn] of [
-      ['ours', validate],
+    const contenders: [string, (s: string) => boolean][] = [
+      ['ours', checksums[c.name].validate],
       ['baseline', c.baseline],
       ...c.packages,
-    ] as const) {
+    ];
+    // Every contender must accept every input, or the comparison means nothing.
+    for (const [who, fn] of contenders) {
       for (const s of inputs) if (!fn(s)) throw new Error(`${who} rejects valid ${c.name} ${s}`);
     }
     const mask = SIZE - 1;
-    // The floor: only reading every character of the same strings, as each contender must.
-    const floor = measure((i) => readAll(inputs[i & mask]!));
-    const ours = measure((i) => validate(inputs[i & mask]!));
-    const baseline = measure((i) => c.baseline(inputs[i & mask]!));
+    // The floor only reads every character of the same strings, as each contender must.
+    const [floor = 0, ours = 0, baseline = 0, ...packageNs] = measure(
+      ...[readAll, ...contenders.map(([, fn]) => fn)].map(
+        (fn) => (i: number) => fn(inputs[i & mask]!),
+      ),
+    );
     report.add({
       group: 'checksums',
       case: `${c.name} validate`,
@@ -376,10 +395,7 @@ export default function checksumsBench(report: Report): void {
       minRatio: 0.8,
     });
     if (c.packages.length === 0) continue;
-    const timed = c.packages.map(([who, fn]) => ({
-      who,
-      ns: measure((i) => fn(inputs[i & mask]!)),
-    }));
+    const timed = c.packages.map(([who], k) => ({ who, ns: packageNs[k]! }));
     const fastest = timed.reduce((a, b) => (b.ns < a.ns ? b : a));
     report.add({
       group: 'checksums',
