@@ -1,0 +1,151 @@
+import type { VerifyResult } from '@serialkit/core';
+import { verifyResultSchema } from '@serialkit/core';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors.js';
+import type { VerificationInput } from '../../src/store.js';
+import {
+  b2c,
+  createStore,
+  override,
+  registerRange,
+  SN,
+  setup,
+  sn,
+  trackedSku,
+} from './fixtures.js';
+
+const GTIN = '09506000134352';
+const KEYS = ['checkedAt', 'issues', 'product', 'reasons', 'recall', 'serial', 'status'];
+
+async function verifySetup(options: Parameters<typeof setup>[0] = {}) {
+  const s = setup(options);
+  await trackedSku(s.client, 'SKU-1', SN, { gtin: GTIN, name: 'Keyboard' });
+  await registerRange(s.client, 'SKU-1', 6);
+  await s.client.shipments.create(
+    b2c('ORD-1', 'SKU-1', [sn(1), sn(2), sn(3), sn(4)], {
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      postcode: 'SW1A 1AA',
+    }),
+  );
+  return s;
+}
+
+function expectPublicShape(result: VerifyResult) {
+  expect(Object.keys(result).sort()).toEqual(KEYS);
+  expect(verifyResultSchema.safeParse(result).success).toBe(true);
+  const json = JSON.stringify(result);
+  for (const secret of ['ada@example.com', 'Ada Lovelace', 'SW1A', 'ORD-1', 'C-ORD-1', 'fp-']) {
+    expect(json).not.toContain(secret);
+  }
+}
+
+describe('verify', () => {
+  it('answers every status with the same keys and no personal data', async () => {
+    const { client } = await verifySetup();
+    await client.recalls.create({
+      sku: 'SKU-1',
+      serials: [sn(2)],
+      notice: 'Overheats',
+      url: 'https://example.com/r',
+    });
+    await client.sightings.record({ serial: sn(3), source: 'marketplace' });
+
+    const genuine = await client.verify('sn 000001', { fingerprint: 'fp-1' });
+    expect(genuine).toEqual({
+      status: 'genuine',
+      serial: sn(1),
+      product: { sku: 'SKU-1', name: 'Keyboard' },
+      recall: null,
+      reasons: [],
+      issues: [],
+      checkedAt: '2024-05-01T12:00:00.000Z',
+    });
+    const recalled = await client.verify(sn(2), { fingerprint: 'fp-1' });
+    expect(recalled).toMatchObject({
+      status: 'recalled',
+      recall: { notice: 'Overheats', url: 'https://example.com/r' },
+    });
+    const sighted = await client.verify(sn(3), { fingerprint: 'fp-1' });
+    expect(sighted).toMatchObject({ status: 'suspicious', reasons: ['sighted_elsewhere'] });
+    const inStock = await client.verify(sn(5), { fingerprint: 'fp-1' });
+    expect(inStock).toMatchObject({ status: 'suspicious', reasons: ['not_shipped'] });
+    const unknown = await client.verify(sn(99), { fingerprint: 'fp-1' });
+    expect(unknown).toMatchObject({ status: 'unknown', serial: sn(99), product: null });
+    const invalid = await client.verify('not a serial', { fingerprint: 'fp-1' });
+    expect(invalid).toMatchObject({ status: 'invalid', serial: null, product: null });
+    expect(invalid.issues.length).toBeGreaterThan(0);
+
+    for (const result of [genuine, recalled, sighted, inStock, unknown, invalid])
+      expectPublicShape(result);
+  });
+
+  it('reads GS1 Digital Links: GTIN → SKU, AI 21 → serial', async () => {
+    const { client } = await verifySetup();
+    const result = await client.verify(`https://id.gs1.org/01/${GTIN}/21/SN-000001`, {
+      fingerprint: 'x',
+    });
+    expect(result).toMatchObject({ status: 'genuine', serial: sn(1) });
+    expect(
+      await client.verify(`https://id.gs1.org/01/04012345678901/21/SN-000001`, {
+        fingerprint: 'x',
+      }),
+    ).toMatchObject({ status: 'unknown', product: null });
+    expect(await client.verify(`(01)${GTIN}(21)SN-00`, { fingerprint: 'x' })).toMatchObject({
+      status: 'invalid',
+    });
+  });
+
+  it('flags a unit checked by more distinct clients than allowed in the window', async () => {
+    const { client, clock } = await verifySetup({
+      verify: { maxFingerprints: 3, windowMinutes: 60 },
+    });
+    for (const fp of ['a', 'b', 'c', 'a', 'b']) {
+      expect((await client.verify(sn(1), { fingerprint: fp })).status).toBe('genuine');
+    }
+    expect(await client.verify(sn(1), { fingerprint: 'd' })).toMatchObject({
+      status: 'suspicious',
+      reasons: ['many_clients'],
+    });
+    clock.advance(120);
+    expect((await client.verify(sn(1), { fingerprint: 'e' })).status).toBe('genuine');
+  });
+
+  it('hashes fingerprints with the secret before they reach the store', async () => {
+    const inner = createStore();
+    const seen: VerificationInput[] = [];
+    const store = override(inner, {
+      recordVerification: (input: VerificationInput) => {
+        seen.push(input);
+        return inner.recordVerification(input);
+      },
+    });
+    const a = await verifySetup({ store, verify: { secret: 'one' } });
+    await a.client.verify(sn(1), { fingerprint: '203.0.113.7 Firefox' });
+    const b = setup({ store, verify: { secret: 'two' } });
+    await b.client.verify(sn(1), { fingerprint: '203.0.113.7 Firefox' });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen[0]!.fingerprint).not.toBe(seen[1]!.fingerprint);
+    expect(JSON.stringify(seen)).not.toContain('203.0.113.7');
+  });
+
+  it('records verified events only when the outcome changes, and flags once', async () => {
+    const { client, store } = await verifySetup({ verify: { maxFingerprints: 2 } });
+    for (let i = 0; i < 10; i++) await client.verify(sn(1), { fingerprint: 'same' });
+    for (const fp of ['x', 'y', 'z', 'w']) await client.verify(sn(1), { fingerprint: fp });
+    const verified = await store.listEvents({ sku: 'SKU-1', serial: sn(1), type: 'verified' });
+    expect(verified.items.map((e) => e.data?.status)).toEqual(['genuine', 'suspicious']);
+    const flagged = await store.listEvents({ sku: 'SKU-1', serial: sn(1), type: 'flagged' });
+    expect(flagged.items).toHaveLength(1);
+    expect(flagged.items[0]?.data).toMatchObject({ reasons: ['many_clients'] });
+  });
+
+  it('needs a fingerprint and input', async () => {
+    const { client } = await verifySetup();
+    await expect(client.verify(sn(1), {} as never)).rejects.toSatisfy(ValidationError.isInstance);
+    await expect(client.verify('', { fingerprint: 'x' })).rejects.toSatisfy(
+      ValidationError.isInstance,
+    );
+  });
+});
