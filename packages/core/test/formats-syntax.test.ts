@@ -122,3 +122,7 @@ describe('patterns that compile', () => {
     expect(() => compileFormat(pattern)).not.toThrow();
   });
 });
+
+test('literals beyond U+FFFF are refused', () => {
+  expect(syntaxError('\u{1F600}{D:2}').column).toBe(0);
+});

@@ -154,6 +154,7 @@ export function compileFormat(
   const caseSensitive = options.caseSensitive === true;
   const separators = separatorTable(options.separators ?? DEFAULT_SEPARATORS);
   const tokens = parsePattern(pattern, caseSensitive);
+  for (const token of tokens) Object.freeze(token);
   const program = buildProgram(pattern, Object.freeze(tokens), caseSensitive, separators);
   return new PatternFormat(program, options.locale ?? 'en');
 }

@@ -35,8 +35,10 @@ export function parsePattern(pattern: string, caseSensitive: boolean): FormatTok
     literal = '';
   };
   const addLiteral = (ch: string, column: number): void => {
-    const code = ch.charCodeAt(0);
+    const code = ch.codePointAt(0)!;
     if (code < 32 || code === 127) fail('control character in pattern', column);
+    // One UTF-16 unit per canonical character keeps offsets and slots aligned.
+    if (code > 0xffff) fail('characters beyond U+FFFF are not supported in literals', column);
     if (!literal) literalColumn = column;
     // Literals go through the same mapping as typed input, so that an en dash in a pattern
     // matches an en dash typed by a customer.
