@@ -321,7 +321,7 @@ export async function seedDemo(
       accepted++;
     } else {
       // The customer sends back a different unit than the one shipped on this order.
-      const other = headphoneOrders[100 + i]!;
+      const other = headphoneOrders[headphoneOrders.length - i]!;
       await client.returns.reject({
         orderId: order.orderId,
         serial: other.serial,
