@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the serialkit demo from a fresh clone. Builds what is missing or stale, seeds
+ * `.data/demo.db` once, then serves the API and the storefront on 127.0.0.1 (PORT or 8787) and
+ * prints what to try. Ctrl-C stops it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => join(root, ...parts);
+const port = process.env.PORT ?? '8787';
+const bold = (text) => (process.stdout.isTTY ? `\u001b[1m${text}\u001b[22m` : text);
+
+/** Newest modification time under a directory (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+function stale(pkg, output) {
+  const built = existsSync(at(pkg, output)) ? statSync(at(pkg, output)).mtimeMs : 0;
+  return built === 0 || newest(at(pkg, 'src')) > built;
+}
+
+function npm(args, what) {
+  console.log(`› ${what}`);
+  const result = spawnSync('npm', args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    console.error(
+      `\n${what} failed (exit ${result.status}). Fix the error above and run npm start again.`,
+    );
+    process.exit(result.status ?? 1);
+  }
+}
+
+// ── Build ──
+const workspaces = [];
+if (stale('packages/core', 'dist/index.js')) workspaces.push('@serialkit/core');
+if (stale('packages/node-client', 'dist/cli.js') || workspaces.length)
+  workspaces.push('@serialkit/node-client');
+if (workspaces.length) {
+  npm(
+    ['run', 'build', ...workspaces.flatMap((w) => ['-w', w])],
+    `Building ${workspaces.join(', ')}`,
+  );
+}
+const bundle = at('packages/widget/dist/serial-lookup.bundle.js');
+const widgetPackage = JSON.parse(readFileSync(at('packages/widget/package.json'), 'utf8'));
+if (
+  widgetPackage.scripts?.build &&
+  existsSync(at('packages/widget/src')) &&
+  (!existsSync(bundle) || stale('packages/widget', 'dist/serial-lookup.bundle.js'))
+) {
+  const result = spawnSync('npm', ['run', 'build', '-w', '@serialkit/widget'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0)
+    console.warn('The widget did not build: the storefront falls back to a plain page.');
+}
+
+const cli = at('packages/node-client/dist/cli.js');
+
+// ── Demo data ──
+const dataDir = at('.data');
+mkdirSync(dataDir, { recursive: true });
+const db = join(dataDir, 'demo.db');
+const samplesFile = join(dataDir, 'demo.json');
+if (!existsSync(db) || !existsSync(samplesFile)) {
+  console.log('› Seeding the demo database (100,000 units; about 10 s)');
+  const seeded = spawnSync(process.execPath, [cli, 'demo', '--db', db, '--force', '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) {
+    console.error(`Seeding failed (exit ${seeded.status}).`);
+    process.exit(seeded.status ?? 1);
+  }
+  writeFileSync(samplesFile, seeded.stdout);
+}
+const demo = JSON.parse(readFileSync(samplesFile, 'utf8'));
+
+// The admin key is kept beside the data so scripts and the merchant-backend example can reuse it.
+const keyFile = join(dataDir, 'admin-key');
+const apiKey =
+  process.env.SERIALKIT_API_KEY ??
+  (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined) ??
+  `sk_demo_${randomBytes(24).toString('base64url')}`;
+if (!process.env.SERIALKIT_API_KEY) writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
+
+// ── Serve ──
+const storefront = existsSync(at('examples/storefront/index.html'))
+  ? at('examples/storefront')
+  : at('packages/node-client/src/demo/storefront');
+const args = [
+  cli,
+  'serve',
+  '--db',
+  db,
+  '--host',
+  '127.0.0.1',
+  '--port',
+  port,
+  '--api-key',
+  apiKey,
+  '--static',
+  storefront,
+  '--store-protocol',
+  '--json',
+];
+if (existsSync(bundle)) args.push('--asset', `/assets/serial-lookup.js=${bundle}`);
+const server = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+
+let banner = false;
+let buffered = '';
+server.stdout.setEncoding('utf8');
+server.stdout.on('data', (chunk) => {
+  if (banner) return process.stdout.write(chunk);
+  buffered += chunk;
+  const newline = buffered.indexOf('\n}');
+  if (newline === -1) return;
+  banner = true;
+  const { url } = JSON.parse(buffered.slice(0, newline + 2));
+  printBanner(url);
+});
+
+function printBanner(url) {
+  const s = demo.samples;
+  const rc = s.returnCheck;
+  console.log(`
+${bold('serialkit demo')} is running at ${bold(`${url}/`)}
+  storefront   ${url}/   (${relative(root, storefront)}${existsSync(bundle) ? ', widget at /assets/serial-lookup.js' : ''})
+  API docs     ${url}/v1/openapi.json
+  admin key    ${apiKey}
+  database     ${relative(root, db)}  (${demo.units.toLocaleString('en')} units; delete .data/ to reseed)
+
+Serials to try in the storefront (or: curl -X POST ${url}/v1/verify -H 'content-type: application/json' -d '{"input":"…"}'):
+  genuine      ${s.genuine}
+  recalled     ${s.recalled}
+  unknown      ${s.unknown}
+  mistyped     ${s.mistyped}
+  gift card    ${s.giftCard}
+
+Return check: order ${rc.orderId}, email ${rc.email}, serial ${rc.serial}
+
+Admin API, e.g.:
+  curl -H 'authorization: Bearer ${apiKey}' ${url}/v1/serials/${encodeURIComponent(s.traced)}/trace
+  npm start -w @serialkit/example-merchant-backend   (every workflow through the API)
+
+Press Ctrl-C to stop.
+`);
+}
+
+// Ctrl-C reaches the child too (same process group); wait for it to close the database.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => {
+  if (!banner && code)
+    console.error(
+      `The server stopped (exit ${code}). Is port ${port} free? Try PORT=8788 npm start.`,
+    );
+  process.exit(stopping || signal ? 0 : (code ?? 0));
+});
