@@ -147,12 +147,16 @@ function countQuotes(text: string): number {
   return count;
 }
 
-/** Header names as keys: trimmed, lower case, spaces and dashes as underscores. */
+/**
+ * Header names as keys in snake case: `Order ID`, `order-id`, `orderId` and `order_id` all
+ * become `order_id`.
+ */
 export function headerIndex(cells: string[]): Map<string, number> {
   const index = new Map<string, number>();
   cells.forEach((cell, i) => {
     const name = cell
       .trim()
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
       .toLowerCase()
       .replace(/[\s-]+/g, '_');
     if (!index.has(name)) index.set(name, i);

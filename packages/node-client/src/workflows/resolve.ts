@@ -2,7 +2,7 @@
  * Reading a serial as a person typed or scanned it: with a SKU, through every tracked SKU's
  * format, or from a GS1 Digital Link / element string (GTIN → SKU, AI 21 → serial).
  */
-import type { Issue, SerialRecord, Sku } from '@serialkit/core';
+import type { Issue, SerialIssue, SerialRecord, Sku } from '@serialkit/core';
 import { isGs1Input, parseGs1 } from '@serialkit/core';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Candidate, ClientContext } from './context.js';
@@ -17,6 +17,18 @@ export type Resolution =
   /** Registered units the input denotes (several only when SKUs share a serial). */
   | { kind: 'found'; serial: string; units: SerialRecord[] };
 
+/** How the input reads: candidate units, or why none. */
+type Reading =
+  | Extract<Resolution, { kind: 'invalid' | 'unknown_sku' | 'unknown' }>
+  | {
+      kind: 'candidates';
+      candidates: Candidate[];
+      /** Why no format reads the input, for when no unit is found either. */
+      issues: Issue[];
+      /** SKUs whose units also match the trimmed input verbatim (those with tracking off). */
+      exactFor?: (sku: string) => boolean;
+    };
+
 /**
  * Resolves typed input to registered units. Never throws for bad input: the verdict says what
  * was wrong.
@@ -26,55 +38,16 @@ export async function resolveSerial(
   input: string,
   options: { sku?: string | undefined } = {},
 ): Promise<Resolution> {
-  const trimmed = input.trim();
-  if (trimmed.length === 0) {
-    return {
-      kind: 'invalid',
-      issues: [{ code: 'empty', message: 'Enter a serial number', input }],
-    };
-  }
-
-  let candidates: Candidate[];
-  // Exact serials of SKUs whose tracking is off are still found when typed exactly.
-  let exact: string | undefined;
-
-  if (options.sku !== undefined) {
-    const sku = await ctx.store.getSku(options.sku);
-    if (!sku) return { kind: 'unknown_sku', sku: options.sku };
-    const result = ctx.formats.of(sku).validate(input);
-    if (!result.success) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i })) };
-    candidates = [{ sku, serial: result.data.serial }];
-  } else if (isGs1Input(trimmed)) {
-    const gs1 = readGs1(trimmed);
-    if ('issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
-    const snapshot = await ctx.catalog.snapshot();
-    const skus = snapshot.byGtin(gs1.gtin);
-    if (skus.length === 0) return { kind: 'unknown', serial: gs1.serial, skus: [] };
-    candidates = [];
-    let issues: Issue[] = [];
-    for (const sku of skus) {
-      const result = ctx.formats.of(sku).validate(gs1.serial);
-      if (result.success) candidates.push({ sku, serial: result.data.serial });
-      else issues = result.issues.map((i) => ({ ...i }));
-    }
-    if (candidates.length === 0) return { kind: 'invalid', issues };
-  } else {
-    const snapshot = await ctx.catalog.snapshot();
-    const matched = snapshot.match(input);
-    candidates = matched.candidates;
-    exact = trimmed;
-    const units = await findUnits(ctx, candidates, exact, (sku) => snapshot.get(sku) === undefined);
-    if (units.length > 0) return { kind: 'found', serial: units[0]!.serial, units };
-    if (candidates.length === 0) return { kind: 'invalid', issues: matched.issues };
-    return unknown(candidates);
-  }
-
-  const units = await findUnits(ctx, candidates, exact, () => false);
+  const reading = await read(ctx, input, options.sku);
+  if (reading.kind !== 'candidates') return reading;
+  const { candidates, exactFor } = reading;
+  const units = await findUnits(
+    ctx,
+    candidates,
+    exactFor && { serial: input.trim(), accepts: exactFor },
+  );
   if (units.length > 0) return { kind: 'found', serial: units[0]!.serial, units };
-  return unknown(candidates);
-}
-
-function unknown(candidates: Candidate[]): Resolution {
+  if (candidates.length === 0) return { kind: 'invalid', issues: reading.issues };
   return {
     kind: 'unknown',
     serial: candidates[0]!.serial,
@@ -82,21 +55,69 @@ function unknown(candidates: Candidate[]): Resolution {
   };
 }
 
-/** Units of the candidates, plus exact matches of SKUs `acceptExact` admits. */
+async function read(
+  ctx: ClientContext,
+  input: string,
+  skuId: string | undefined,
+): Promise<Reading> {
+  const trimmed = input.trim();
+  if (trimmed.length === 0) {
+    return {
+      kind: 'invalid',
+      issues: [{ code: 'empty', message: 'Enter a serial number', input }],
+    };
+  }
+  if (skuId !== undefined) {
+    const sku = await ctx.store.getSku(skuId);
+    if (!sku) return { kind: 'unknown_sku', sku: skuId };
+    const result = ctx.formats.of(sku).validate(input);
+    if (!result.success) return { kind: 'invalid', issues: copyIssues(result.issues) };
+    return { kind: 'candidates', candidates: [{ sku, serial: result.data.serial }], issues: [] };
+  }
+  const snapshot = await ctx.catalog.snapshot();
+  if (isGs1Input(trimmed)) {
+    const gs1 = readGs1(trimmed);
+    if ('issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
+    const skus = snapshot.byGtin(gs1.gtin);
+    if (skus.length === 0) return { kind: 'unknown', serial: gs1.serial, skus: [] };
+    const candidates: Candidate[] = [];
+    let issues: Issue[] = [];
+    for (const sku of skus) {
+      const result = ctx.formats.of(sku).validate(gs1.serial);
+      if (result.success) candidates.push({ sku, serial: result.data.serial });
+      else issues = copyIssues(result.issues);
+    }
+    return { kind: 'candidates', candidates, issues };
+  }
+  const { candidates, issues } = snapshot.match(input);
+  // Units of SKUs whose tracking was turned off have no format in the catalog: find them when
+  // typed exactly.
+  return {
+    kind: 'candidates',
+    candidates,
+    issues,
+    exactFor: (sku) => snapshot.get(sku) === undefined,
+  };
+}
+
+function copyIssues(issues: readonly SerialIssue[]): Issue[] {
+  return issues.map((issue) => ({ ...issue }));
+}
+
+/** Units of the candidates, plus verbatim matches of SKUs `exact.accepts` admits. */
 async function findUnits(
   ctx: ClientContext,
   candidates: Candidate[],
-  exact: string | undefined,
-  acceptExact: (sku: string) => boolean,
+  exact: { serial: string; accepts: (sku: string) => boolean } | undefined,
 ): Promise<SerialRecord[]> {
   const wanted = new Set(candidates.map((c) => `${c.sku.sku}\u001f${c.serial}`));
   const serials = new Set(candidates.map((c) => c.serial));
-  if (exact !== undefined) serials.add(exact);
+  if (exact) serials.add(exact.serial);
   const units: SerialRecord[] = [];
   for (const serial of serials) {
     for (const record of await ctx.store.findSerial(serial)) {
       const key = `${record.sku}\u001f${record.serial}`;
-      if (wanted.has(key) || (record.serial === exact && acceptExact(record.sku))) {
+      if (wanted.has(key) || (record.serial === exact?.serial && exact.accepts(record.sku))) {
         wanted.delete(key); // the same unit can be reached through two candidates
         units.push(record);
       }
@@ -108,7 +129,7 @@ async function findUnits(
 /** GTIN and serial (AI 21) of a GS1 input, or why it cannot identify a unit. */
 function readGs1(input: string): { gtin: string; serial: string } | { issues: Issue[] } {
   const parsed = parseGs1(input);
-  if (!parsed.success) return { issues: parsed.issues.map((i) => ({ ...i })) };
+  if (!parsed.success) return { issues: copyIssues(parsed.issues) };
   const { gtin, serial } = parsed.data;
   if (gtin === undefined || serial === undefined) {
     return {

@@ -79,7 +79,7 @@ describe('imports.serials', () => {
   it('streams bytes split anywhere, from web streams and async iterables, with a default SKU', async () => {
     const { client, store } = setup({ registerBatchSize: 2 });
     await trackedSku(client, 'SKU-1', SN);
-    const text = `\uFEFFserial,lot\n${Array.from({ length: 7 }, (_, i) => `${sn(i + 1)},Lé`).join('\n')}\n`;
+    const text = `\uFEFFSerial,Lot,manufacturedAt\n${Array.from({ length: 7 }, (_, i) => `${sn(i + 1)},Lé,2024-01-0${i + 1}`).join('\n')}\n`;
     const bytes = encoder.encode(text);
     const chunks = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) =>
       bytes.slice(i * 5, i * 5 + 5),
@@ -91,7 +91,10 @@ describe('imports.serials', () => {
     });
     expect(fromIterable).toMatchObject({ rows: 7, registered: 7, errorCount: 0 });
     expect(progress.at(-1)).toBe(7);
-    expect((await store.getSerial('SKU-1', sn(3)))?.lot).toBe('Lé');
+    expect(await store.getSerial('SKU-1', sn(3))).toMatchObject({
+      lot: 'Lé',
+      manufacturedAt: '2024-01-03',
+    });
 
     const { client: other } = setup();
     await trackedSku(other, 'SKU-1', SN);
