@@ -214,6 +214,64 @@ export function alignInput(
   };
 }
 
+/**
+ * A one-pass alignment for fixed-length formats, when the input needs no correction; `null`
+ * otherwise (then {@link alignInput} decides). With every length fixed, the k-th character read
+ * as data always lands in the k-th data slot, so reading greedily gives the aligner's answer.
+ */
+export function alignFixedGreedily(p: Program, input: PreparedInput): Alignment | null {
+  if (p.fixedTable === null) return null;
+  const slots = p.slots;
+  const count = slots.count;
+  const out = new Int32Array(count);
+  const sources = new Int32Array(count);
+  let s = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.codes[i]!;
+    const isSeparator = c < 128 && p.separators[c] === 1;
+    for (;;) {
+      if (s < count && slots.kind[s] === LITERAL) {
+        const code = slots.code[s]!;
+        const folded = slots.exactCase[s] === 0 && c >= 97 && c <= 122 ? c - 32 : c;
+        if (folded === code || (isSeparator && slots.separator[s] === 1)) {
+          out[s] = code;
+          sources[s++] = i;
+          break;
+        }
+        if (!isSeparator && slots.optional[s] === 1) {
+          out[s] = code;
+          sources[s++] = -1;
+          continue;
+        }
+      } else if (s < count) {
+        const accepted = c < 128 ? slots.spec[s]!.accept[c]! : -1;
+        if (accepted >= 0) {
+          out[s] = accepted;
+          sources[s++] = i;
+          break;
+        }
+      }
+      if (isSeparator) break;
+      return null;
+    }
+  }
+  for (; s < count; s++) {
+    if (slots.optional[s] !== 1) return null;
+    out[s] = slots.code[s]!;
+    sources[s] = -1;
+  }
+  const slotOf = new Int32Array(count);
+  for (let j = 0; j < count; j++) slotOf[j] = j;
+  return {
+    cost: 0,
+    canonical: String.fromCharCode(...out),
+    starts: p.fixedStarts!,
+    sources,
+    slotOf,
+    corrections: [],
+  };
+}
+
 /** Whether the slot of a canonical character is a data (or check) position. */
 export function isDataSlot(p: Program, slot: number): boolean {
   const kind = p.slots.kind[slot];

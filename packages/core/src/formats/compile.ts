@@ -1,5 +1,5 @@
 import type { Locale } from '../issues.js';
-import { alignInput } from './align-input.js';
+import { alignFixedGreedily, alignInput } from './align-input.js';
 import { buildProgram, DEFAULT_SEPARATORS, type Program, separatorTable } from './build-program.js';
 import { prepareInput, upperAscii } from './char-classes.js';
 import { formatHint } from './format-hint.js';
@@ -79,10 +79,10 @@ class PatternFormat implements SerialFormat {
     if (trimmed.length <= p.inputCap) {
       // Already canonical in shape: kept as it is, so that normalizing twice changes nothing.
       if (matchCanonical(p, trimmed, this.#starts) !== null) return trimmed;
-      const alignment = alignInput(p, prepareInput(trimmed, 0, trimmed.length), {
-        lookalikes: true,
-        substitutions: false,
-      });
+      const prepared = prepareInput(trimmed, 0, trimmed.length);
+      const alignment =
+        alignFixedGreedily(p, prepared) ??
+        alignInput(p, prepared, { lookalikes: true, substitutions: false });
       if (alignment) return alignment.canonical;
     }
     return p.foldsCaseEverywhere ? upperAscii(trimmed) : trimmed;
@@ -101,7 +101,9 @@ class PatternFormat implements SerialFormat {
     if (this.validate(text).success) return [];
     const start = text.length - text.trimStart().length;
     const prepared = prepareInput(text, start, start + trimmed.length);
-    const alignment = alignInput(p, prepared, { lookalikes: false, substitutions: true });
+    const alignment =
+      alignFixedGreedily(p, prepared) ??
+      alignInput(p, prepared, { lookalikes: false, substitutions: true });
     if (!alignment) return [];
     return suggestSerials(p, prepared, alignment, options?.limit ?? DEFAULT_SUGGESTIONS);
   }

@@ -4,7 +4,7 @@
  */
 import type { Locale, SerialIssue } from '../issues.js';
 import type { IssueData } from '../locales/index.js';
-import { alignInput } from './align-input.js';
+import { alignFixedGreedily, alignInput } from './align-input.js';
 import { CHECK, LITERAL, type Program } from './build-program.js';
 import { type PreparedInput, prepareInput } from './char-classes.js';
 import { createIssue } from './create-issue.js';
@@ -74,7 +74,9 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
   }
   if (typed === 0) return failure([createIssue({ code: 'empty', input }, locale)]);
 
-  const alignment = alignInput(p, prepared, { lookalikes: false, substitutions: true });
+  const alignment =
+    alignFixedGreedily(p, prepared) ??
+    alignInput(p, prepared, { lookalikes: false, substitutions: true });
   if (!alignment) {
     let separatorLiterals = 0;
     for (let s = 0; s < p.slots.count; s++) separatorLiterals += p.slots.separator[s]!;
