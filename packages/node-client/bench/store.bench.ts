@@ -1,0 +1,502 @@
+/**
+ * Stores and workflows at scale: registering, looking up and recalling units on SQLite and
+ * PostgreSQL through `SerialClient`, each next to the raw driver doing the same work on the same
+ * schema, plus the peak memory of a streamed CSV import.
+ *
+ *   npx tsx bench/run.ts store                      # 1,000,000 units
+ *   BENCH_UNITS=100000 npx tsx bench/run.ts store   # a quick look
+ *
+ * See bench/README.md for the cases, baselines and targets.
+ */
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import type { Report } from '../../../scripts/bench/report.js';
+import type { SerialClient } from '../src/client.js';
+import type { SerialInsert, SerialStore } from '../src/store.js';
+import { resolveCoreFromSource } from './lib/core-source.js';
+import {
+  createFixture,
+  type Fixture,
+  FORMAT,
+  REGISTERED_AT,
+  SKU,
+  writeCsv,
+} from './lib/fixture.js';
+import { copyRaw, rawRecallPg } from './lib/postgres-raw.js';
+import { interleaved, opsPerSecond } from './lib/rounds.js';
+import {
+  createRawSqlite,
+  insertRaw,
+  openRawSqlite,
+  type RawSqlite,
+  rawFindSerial,
+  rawRecall,
+} from './lib/sqlite-raw.js';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 1_000_000);
+/** Rounds of each one-shot case (ours and baseline interleaved); medians are reported. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Lookups per timed pass. */
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 20_000);
+/** Targets. */
+const REGISTER_MAX_RATIO = 1.5;
+const LOOKUPS_PER_SECOND = 50_000;
+const RECALL_MS = 2000;
+const IMPORT_RSS_MB = 300;
+
+const run = promisify(execFile);
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+type ClientModule = typeof import('../src/client.js');
+type StoresModule = typeof import('../src/stores/index.js');
+
+interface Modules {
+  createSerialClient: ClientModule['createSerialClient'];
+  sqliteStore: StoresModule['sqliteStore'];
+}
+
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+async function trackedSku(client: SerialClient): Promise<void> {
+  await client.skus.update(SKU, {
+    name: 'Mechanical keyboard',
+    serialTracking: { enabled: true, format: FORMAT },
+  });
+}
+
+function fmtMs(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+export default async function storeBench(report: Report): Promise<void> {
+  console.log(
+    `load average ${load()} (${cpus().length} cores); ${UNITS.toLocaleString('en')} units, ` +
+      `${ROUNDS} rounds per one-shot case, ours and baseline interleaved`,
+  );
+  resolveCoreFromSource();
+  const { compileFormat } = await import('@serialkit/core');
+  const { createSerialClient } = await import('../src/client.js');
+  const { sqliteStore } = await import('../src/stores/index.js');
+  const modules: Modules = { createSerialClient, sqliteStore };
+
+  const format = compileFormat(FORMAT);
+  const date = new Date(Date.UTC(2024, 4, 1));
+  const started = performance.now();
+  const fixture = createFixture(
+    (sequence) => format.generate({ sequence, date }),
+    UNITS,
+    Math.min(LOOKUPS, UNITS),
+  );
+  console.log(
+    `fixture: ${FORMAT}, ${fixture.serials[0]} … ${fixture.serials.at(-1)}, ` +
+      `10 lots, generated in ${fmtMs(performance.now() - started)}`,
+  );
+
+  const work = await mkdtemp(join(tmpdir(), 'serialkit-store-bench-'));
+  try {
+    await sqliteCases(report, modules, fixture, work, (input) => format.validate(input));
+    await postgresCases(report, modules, fixture);
+    await importRssCase(report, fixture, work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`load average at the end ${load()}`);
+}
+
+// ── SQLite ───────────────────────────────────────────────────────────────────
+
+async function sqliteCases(
+  report: Report,
+  { createSerialClient, sqliteStore }: Modules,
+  fixture: Fixture,
+  work: string,
+  validate: (input: string) => { success: boolean },
+): Promise<void> {
+  const rawFile = join(work, 'raw.db');
+  const oursFile = join(work, 'ours.db');
+  const units = fixture.units.toLocaleString('en');
+
+  // 1. Register.
+  let raw: RawSqlite | undefined;
+  let client: SerialClient | undefined;
+  const register = await interleaved(
+    ROUNDS,
+    {
+      setup: () => {
+        removeDatabase(rawFile);
+        raw = createRawSqlite(rawFile);
+      },
+      run: () => insertRaw(raw as RawSqlite, fixture),
+      teardown: () => raw?.close(),
+    },
+    {
+      setup: async () => {
+        removeDatabase(oursFile);
+        client = createSerialClient({ store: sqliteStore({ filename: oursFile }) });
+        await trackedSku(client);
+      },
+      run: async () => {
+        const summary = await (client as SerialClient).serials.register(SKU, fixture.rows);
+        if (summary.registered !== fixture.units) {
+          throw new Error(`registered ${summary.registered} of ${fixture.units}`);
+        }
+      },
+      teardown: () => client?.close(),
+    },
+  );
+  removeDatabase(rawFile);
+
+  // Where the time of `register` goes: validating every row, and the store's inserts alone.
+  const split = await registerSplit(sqliteStore, fixture, join(work, 'split.db'), validate);
+  report.add({
+    group: 'register · sqlite',
+    case: `client.serials.register ${units} units`,
+    ours: register.ours,
+    baseline: register.baseline,
+    baselineName: 'raw prepared INSERT loop, 1 transaction',
+    unit: 'ms',
+    minRatio: 1 / REGISTER_MAX_RATIO,
+    target: `≤ ${REGISTER_MAX_RATIO}× baseline time`,
+    note: `samples ours ${register.samples.ours.map(Math.round).join('/')} ms, baseline ${register.samples.baseline.map(Math.round).join('/')} ms; validate alone ${Math.round(split.validateMs)} ms, store.insertSerials alone ${Math.round(split.insertMs)} ms; load ${load()}`,
+  });
+  report.add({
+    group: 'register · sqlite',
+    case: `store.insertSerials ${units} prebuilt rows (50k batches)`,
+    ours: split.insertMs,
+    baseline: register.baseline,
+    baselineName: 'raw prepared INSERT loop, 1 transaction',
+    unit: 'ms',
+    note: 'the store alone, without validation or the client (one round)',
+  });
+
+  // 2. Lookups on the database `register` filled.
+  const store = sqliteStore({ filename: oursFile });
+  client = createSerialClient({ store });
+  raw = openRawSqlite(oursFile);
+  const find = rawFindSerial(raw);
+  const sample = fixture.sample;
+  const rawRate = await opsPerSecond(sample, find);
+  const findRate = await opsPerSecond(sample, (serial) => store.findSerial(serial));
+  const lookupRate = await opsPerSecond(sample, (serial) =>
+    (client as SerialClient).serials.lookup(serial),
+  );
+  const lookupParts = await lookupBreakdown(store, sample);
+  for (const [name, rate] of [
+    ['store.findSerial', findRate],
+    ['client.serials.lookup (record + history)', lookupRate],
+  ] as const) {
+    report.add({
+      group: 'lookup · sqlite',
+      case: `${name}, ${units} units`,
+      ours: rate,
+      baseline: rawRate,
+      baselineName: 'raw prepared SELECT … WHERE serial = ?',
+      unit: 'ops/s',
+    });
+    report.absolute({
+      group: 'lookup · sqlite',
+      case: `${name} rate`,
+      value: rate,
+      unit: 'ops/s',
+      target: `≥ ${LOOKUPS_PER_SECOND.toLocaleString('en')}/s`,
+      met: rate >= LOOKUPS_PER_SECOND,
+      note:
+        name === 'store.findSerial'
+          ? `load ${load()}`
+          : `store calls of one lookup, each alone: ${lookupParts}; load ${load()}`,
+    });
+  }
+
+  // 3. Recalls of a tenth of the units, by serial range and by lot.
+  await recallCases(
+    report,
+    'sqlite',
+    fixture,
+    client,
+    (by) => {
+      const recall = rawRecall(raw as RawSqlite, by);
+      return async (id, at) => recall(id, at);
+    },
+    'raw INSERT … SELECT events + UPDATE, 1 transaction',
+  );
+
+  raw.close();
+  await client.close();
+}
+
+/** Validation alone, and the store's inserts of prebuilt rows alone, one round each. */
+async function registerSplit(
+  sqliteStore: Modules['sqliteStore'],
+  fixture: Fixture,
+  file: string,
+  validate: (input: string) => { success: boolean },
+): Promise<{ validateMs: number; insertMs: number }> {
+  let start = performance.now();
+  let valid = 0;
+  for (const row of fixture.rows) if (validate(row.serial).success) valid++;
+  const validateMs = performance.now() - start;
+  if (valid !== fixture.units) throw new Error(`${fixture.units - valid} fixture serials invalid`);
+
+  const rows: SerialInsert[] = fixture.rows.map((row) => ({
+    sku: SKU,
+    serial: row.serial,
+    uniqueKey: `${SKU}\u001f${row.serial}`,
+    lot: row.lot,
+    registeredAt: REGISTERED_AT,
+  }));
+  removeDatabase(file);
+  const store = sqliteStore({ filename: file });
+  await store.migrate();
+  start = performance.now();
+  const batch = store.capabilities.preferredBatchSize;
+  for (let i = 0; i < rows.length; i += batch) await store.insertSerials(rows.slice(i, i + batch));
+  const insertMs = performance.now() - start;
+  await store.close();
+  removeDatabase(file);
+  return { validateMs, insertMs };
+}
+
+/** Rates of the store calls `serials.lookup` makes, each measured alone. */
+async function lookupBreakdown(store: SerialStore, sample: string[]): Promise<string> {
+  const probe = sample.slice(0, Math.min(sample.length, 10_000));
+  const rates = {
+    findSerial: await opsPerSecond(probe, (serial) => store.findSerial(serial), 1),
+    getSku: await opsPerSecond(probe, () => store.getSku(SKU), 1),
+    listEvents: await opsPerSecond(
+      probe,
+      (serial) => store.listEvents({ sku: SKU, serial }, { limit: 1000 }),
+      1,
+    ),
+    listSkus: await opsPerSecond(
+      probe,
+      () => store.listSkus({ tracking: true }, { limit: 1000 }),
+      1,
+    ),
+  };
+  return Object.entries(rates)
+    .map(([name, rate]) => `${name} ${Math.round(rate).toLocaleString('en')}/s`)
+    .join(', ');
+}
+
+type RecallBy = { range: { from: string; to: string } } | { lot: string };
+
+async function recallCases(
+  report: Report,
+  engine: string,
+  fixture: Fixture,
+  client: SerialClient,
+  rawRecallOf: (by: RecallBy) => (recallId: string, at: string) => Promise<number>,
+  baselineName: string,
+): Promise<void> {
+  const tenth = Math.floor(fixture.units / 10);
+  const cases: [string, RecallBy][] = [
+    [`by serial range (${tenth.toLocaleString('en')} units)`, { range: fixture.range }],
+    [`by lot (${tenth.toLocaleString('en')} units)`, { lot: fixture.lot }],
+  ];
+  let round = 0;
+  for (const [name, by] of cases) {
+    const recallRaw = rawRecallOf(by);
+    const times = await interleaved(
+      ROUNDS,
+      {
+        run: async () => {
+          const marked = await recallRaw(`raw_${engine}_${++round}`, new Date().toISOString());
+          if (marked !== tenth) throw new Error(`raw recall marked ${marked} of ${tenth}`);
+        },
+      },
+      {
+        run: async () => {
+          const recall = await client.recalls.create({
+            sku: SKU,
+            ...by,
+            notice: 'Keyboards of this batch may overheat. Stop using them.',
+          });
+          if (recall.counts.affected !== tenth) {
+            throw new Error(`recall marked ${recall.counts.affected} of ${tenth}`);
+          }
+        },
+      },
+    );
+    report.add({
+      group: `recall · ${engine}`,
+      case: `client.recalls.create ${name}`,
+      ours: times.ours,
+      baseline: times.baseline,
+      baselineName,
+      unit: 'ms',
+    });
+    report.absolute({
+      group: `recall · ${engine}`,
+      case: `client.recalls.create ${name} time`,
+      value: times.ours,
+      unit: 'ms',
+      target: `< ${RECALL_MS} ms`,
+      met: times.ours < RECALL_MS,
+      note: `of ${fixture.units.toLocaleString('en')} units; samples ${times.samples.ours.map(Math.round).join('/')} ms; load ${load()}`,
+    });
+  }
+}
+
+// ── PostgreSQL ───────────────────────────────────────────────────────────────
+
+const PG_SCHEMA = 'bench';
+
+async function postgresCases(
+  report: Report,
+  { createSerialClient }: Modules,
+  fixture: Fixture,
+): Promise<void> {
+  let server: { url: string; stop(): Promise<void> } | undefined;
+  let pool: pg.Pool | undefined;
+  let client: SerialClient | undefined;
+  try {
+    const { startPostgresTestServer } = await import('../src/testing/postgres-server.js');
+    const { postgresStore } = await import('../src/stores/postgres.js');
+    server = await startPostgresTestServer();
+    console.log(
+      'PostgreSQL: throwaway cluster with fsync=off, synchronous_commit=off, full_page_writes=off (disposable data); other settings default',
+    );
+    pool = new pg.Pool({ connectionString: server.url, max: 4 });
+    const store = postgresStore({ pool }, { schema: PG_SCHEMA });
+    await store.migrate();
+    client = createSerialClient({ store });
+    await trackedSku(client);
+    const units = fixture.units.toLocaleString('en');
+    const active = pool;
+
+    // Each round starts from an empty table, with the previous round's dirty pages flushed.
+    const reset = async () => {
+      await active.query(`TRUNCATE ${PG_SCHEMA}.serials, ${PG_SCHEMA}.events`);
+      await active.query('CHECKPOINT');
+    };
+    const register = await interleaved(
+      ROUNDS,
+      {
+        setup: reset,
+        run: async () => {
+          const connection = await active.connect();
+          try {
+            await copyRaw(connection, PG_SCHEMA, fixture);
+          } finally {
+            connection.release();
+          }
+        },
+      },
+      {
+        setup: reset,
+        run: async () => {
+          const summary = await (client as SerialClient).serials.register(SKU, fixture.rows);
+          if (summary.registered !== fixture.units) {
+            throw new Error(`registered ${summary.registered} of ${fixture.units}`);
+          }
+        },
+      },
+    );
+    report.add({
+      group: 'register · postgres',
+      case: `client.serials.register ${units} units`,
+      ours: register.ours,
+      baseline: register.baseline,
+      baselineName: 'raw COPY FROM STDIN, 1 statement',
+      unit: 'ms',
+      minRatio: 1 / REGISTER_MAX_RATIO,
+      target: `≤ ${REGISTER_MAX_RATIO}× baseline time`,
+      note: `samples ours ${register.samples.ours.map(Math.round).join('/')} ms, baseline ${register.samples.baseline.map(Math.round).join('/')} ms; fsync=off; load ${load()}`,
+    });
+
+    await active.query(`VACUUM ANALYZE ${PG_SCHEMA}.serials`);
+    await recallCases(
+      report,
+      'postgres',
+      fixture,
+      client,
+      (by) => rawRecallPg(active, PG_SCHEMA, by),
+      'raw INSERT … SELECT events + UPDATE, 1 transaction',
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`PostgreSQL cases failed: ${message}`);
+    for (const group of ['register · postgres', 'recall · postgres']) {
+      report.absolute({
+        group,
+        case: 'PostgreSQL cases did not run',
+        value: Number.NaN,
+        unit: 'ms',
+        target: 'run',
+        met: false,
+        note: message ?? 'unknown error',
+      });
+    }
+  } finally {
+    await client?.close().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  }
+}
+
+// ── Peak memory of a streamed CSV import ─────────────────────────────────────
+
+async function importRssCase(report: Report, fixture: Fixture, work: string): Promise<void> {
+  const csv = join(work, 'units.csv');
+  const file = join(work, 'import.db');
+  await writeCsv(csv, fixture);
+  const units = fixture.units.toLocaleString('en');
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'rss-import.ts'), csv, file, SKU, FORMAT],
+      { cwd: join(here, '..'), maxBuffer: 1024 * 1024 },
+    );
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      rows: number;
+      registered: number;
+      ms: number;
+      rssBeforeMb: number;
+      rssPeakSampledMb: number;
+      vmHwmMb: number;
+    };
+    if (result.registered !== fixture.units) {
+      throw new Error(`imported ${result.registered} of ${fixture.units} rows`);
+    }
+    const peak = Number.isNaN(result.vmHwmMb) ? result.rssPeakSampledMb : result.vmHwmMb;
+    report.absolute({
+      group: 'import · sqlite',
+      case: `client.imports.serials ${units}-row CSV file stream, peak RSS`,
+      value: peak,
+      unit: 'MB',
+      target: `< ${IMPORT_RSS_MB} MB`,
+      met: peak < IMPORT_RSS_MB,
+      note: `VmHWM ${result.vmHwmMb.toFixed(0)} MB, sampled peak ${result.rssPeakSampledMb.toFixed(0)} MB, RSS before the import ${result.rssBeforeMb.toFixed(0)} MB; ${fmtMs(result.ms)} (${Math.round((result.rows * 1000) / result.ms).toLocaleString('en')} rows/s); load ${load()}`,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`CSV import case failed: ${message}`);
+    report.absolute({
+      group: 'import · sqlite',
+      case: 'CSV import did not run',
+      value: Number.NaN,
+      unit: 'MB',
+      target: `< ${IMPORT_RSS_MB} MB`,
+      met: false,
+      note: message ?? 'unknown error',
+    });
+  } finally {
+    rmSync(csv, { force: true });
+    removeDatabase(file);
+  }
+}
