@@ -4,7 +4,7 @@
  */
 import type { Locale, SerialIssue } from '../issues.js';
 import type { IssueData } from '../locales/index.js';
-import { alignFixedGreedily, alignInput } from './align-input.js';
+import { type Alignment, alignFixedGreedily, alignInput } from './align-input.js';
 import { CHECK, LITERAL, type Program } from './build-program.js';
 import { type PreparedInput, prepareInput } from './char-classes.js';
 import { createIssue } from './create-issue.js';
@@ -111,7 +111,7 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
     }
     return failure(valueIssues(p, canonical, starts, input, position, locale));
   }
-  return failure(characterIssues(p, prepared, alignment.corrections, alignment, position, locale));
+  return failure(characterIssues(p, prepared, alignment, position, locale));
 }
 
 /** Issues of a serial with the right shape: an impossible date, a check character that fails. */
@@ -151,15 +151,14 @@ function checksumIssue(p: Program, input: string, position: number, locale: Loca
 function characterIssues(
   p: Program,
   prepared: PreparedInput,
-  corrections: readonly { index: number; source: number }[],
-  alignment: { slotOf: Int32Array },
+  alignment: Alignment,
   position: (canonicalIndex: number) => number,
   locale: Locale,
 ): SerialIssue[] {
   const input = prepared.input;
   const issues: SerialIssue[] = [];
   let checkPosition = -1;
-  for (const { index, source } of corrections) {
+  for (const { index, source } of alignment.corrections) {
     const slot = alignment.slotOf[index]!;
     const at = position(index);
     const offset = prepared.offsets[source]!;
