@@ -4,7 +4,7 @@
  * plus the absolute target of 2,000,000 validations a second and the cost of typed input.
  */
 import { performance } from 'node:perf_hooks';
-import { nsPerOp, type Report } from '../../../scripts/bench/report.js';
+import { median, nsPerOp, type Report } from '../../../scripts/bench/report.js';
 import { compileFormat } from '../src/formats/index.js';
 
 /** Milliseconds per timed round; lower it (BENCH_ROUND_MS=10) for a quick look. */
@@ -12,16 +12,40 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
 const SIZE = 1024;
 const TARGET_PER_SECOND = 2_000_000;
 
-/** ns/op of `fn`, with the iteration count calibrated so that each round lasts about ROUND_MS. */
-function measure(fn: (i: number) => unknown): number {
+/** Iterations of `fn` that take about ROUND_MS. */
+function calibrate(fn: (i: number) => unknown): number {
   let iterations = 256;
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < iterations; i++) fn(i);
     const ms = performance.now() - start;
-    if (ms >= 5) return nsPerOp(fn, Math.max(1, Math.ceil((iterations * ROUND_MS) / ms)), 5);
+    if (ms >= 5) return Math.max(1, Math.ceil((iterations * ROUND_MS) / ms));
     iterations *= 4;
   }
+}
+
+/** ns/op of `fn`, with the iteration count calibrated so that each round lasts about ROUND_MS. */
+function measure(fn: (i: number) => unknown): number {
+  return nsPerOp(fn, calibrate(fn), 5);
+}
+
+/**
+ * ns/op of `ours` and `baseline`, measured in alternating rounds so that load from other
+ * processes on a shared machine falls on both alike.
+ */
+function measurePair(
+  ours: (i: number) => unknown,
+  baseline: (i: number) => unknown,
+  rounds = 7,
+): [number, number] {
+  const a = calibrate(ours);
+  const b = calibrate(baseline);
+  const samples: [number[], number[]] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    samples[0].push(nsPerOp(ours, a, 1));
+    samples[1].push(nsPerOp(baseline, b, 1));
+  }
+  return [median(samples[0]), median(samples[1])];
 }
 
 /** Serials arrive flat from JSON, CSV or a database, not as the ropes concatenation leaves. */
@@ -66,8 +90,10 @@ export default function formatsBench(report: Report): void {
   }
 
   const group = 'formats';
-  const validateNs = measure((i) => format.validate(serials[i & (SIZE - 1)]!).success);
-  const baselineNs = measure((i) => baselineValidate(serials[i & (SIZE - 1)]!) !== null);
+  const [validateNs, baselineNs] = measurePair(
+    (i) => format.validate(serials[i & (SIZE - 1)]!).success,
+    (i) => baselineValidate(serials[i & (SIZE - 1)]!) !== null,
+  );
   report.add({
     group,
     case: 'validate SN-{YYYY}-{D:6}{check:luhn}, canonical',
@@ -78,11 +104,13 @@ export default function formatsBench(report: Report): void {
     minRatio: 1,
   });
 
-  const testNs = measure((i) => format.test(serials[i & (SIZE - 1)]!));
-  const baselineTestNs = measure((i) => {
-    const s = serials[i & (SIZE - 1)]!;
-    return SN_REGEX.test(s) && luhnValid(s.slice(3, 7) + s.slice(8));
-  });
+  const [testNs, baselineTestNs] = measurePair(
+    (i) => format.test(serials[i & (SIZE - 1)]!),
+    (i) => {
+      const s = serials[i & (SIZE - 1)]!;
+      return SN_REGEX.test(s) && luhnValid(s.slice(3, 7) + s.slice(8));
+    },
+  );
   report.add({
     group,
     case: 'test (boolean), canonical',
