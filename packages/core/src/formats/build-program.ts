@@ -363,6 +363,11 @@ function fixedLayout(segments: readonly Segment[]): {
   return { fixedTable: table, fixedStarts: starts };
 }
 
+/** Whether a data segment would take the typed character `c` as one of its own. */
+function readsAsData(segment: Segment | undefined, c: number): boolean {
+  return segment?.spec != null && c < 128 && segment.spec.accept[c]! >= 0;
+}
+
 function buildSlots(
   segments: readonly Segment[],
   caseSensitive: boolean,
@@ -406,9 +411,7 @@ function buildSlots(
         slots.exactCase[i] = caseSensitive ? 1 : 0;
         const isSeparator = c < 128 && separators[c] === 1;
         slots.separator[i] = isSeparator ? 1 : 0;
-        const readAsData =
-          (prev?.spec !== null && prev?.spec !== undefined && prev.spec.accept[c]! >= 0) ||
-          (next?.spec !== null && next?.spec !== undefined && next.spec.accept[c]! >= 0);
+        const readAsData = readsAsData(prev, c) || readsAsData(next, c);
         slots.optional[i] = isSeparator && !needed && !readAsData ? 1 : 0;
       }
     } else {
