@@ -3,6 +3,7 @@ import type { Issue, ShipmentCreate, Sku } from '@serialkit/core';
 import { ConflictError, NotFoundError, SerialkitError, ValidationError } from '../errors.js';
 import type { SerialInsert } from '../store.js';
 import type { ClientContext } from '../workflows/context.js';
+import { wireIssues } from '../workflows/input.js';
 import { Registrar } from '../workflows/registrar.js';
 import { keyPrefix, readDate, withDetails } from '../workflows/serials.js';
 import type { ShipmentProblem, ShipmentsResource } from '../workflows/shipments.js';
@@ -331,7 +332,7 @@ async function importSerials(
         serial: serialInput,
         code: first?.code ?? 'invalid_serial',
         message: first?.message ?? 'Invalid serial',
-        issues: result.issues as Issue[],
+        issues: wireIssues(result.issues),
       });
       continue;
     }

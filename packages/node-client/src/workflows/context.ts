@@ -3,6 +3,7 @@
  * used to read serials typed without a SKU.
  */
 import {
+  createIssue,
   createMatcher,
   type Issue,
   type Locale,
@@ -13,6 +14,7 @@ import {
 import { NotFoundError } from '../errors.js';
 import type { SerialStore } from '../store.js';
 import { FormatCache } from './formats.js';
+import { wireIssues } from './input.js';
 
 export interface VerifySettings {
   windowMinutes: number;
@@ -75,9 +77,11 @@ export class CatalogSnapshot {
   readonly #matcher: Matcher = createMatcher();
   /** The format of the only indexed SKU, to explain why input does not match it. */
   #only: SerialFormat | undefined;
+  readonly #locale: Locale;
 
   constructor(skus: Sku[], formats: FormatCache) {
     this.skus = skus;
+    this.#locale = formats.locale;
     for (const sku of skus) {
       this.#byId.set(sku.sku, sku);
       if (sku.gtin !== undefined) {
@@ -120,17 +124,10 @@ export class CatalogSnapshot {
     // With one format the customer can be told exactly what is wrong; with several, only that
     // none fits (which one they meant is unknown).
     const result = this.#only?.validate(input);
-    if (result && !result.success)
-      return { candidates, issues: result.issues.map((i) => ({ ...i })) };
+    if (result && !result.success) return { candidates, issues: wireIssues(result.issues) };
     return {
       candidates,
-      issues: [
-        {
-          code: 'no_matching_format',
-          message: 'This serial number does not match any product',
-          input,
-        },
-      ],
+      issues: wireIssues([createIssue({ code: 'no_matching_format', input }, this.#locale)]),
     };
   }
 }

@@ -4,6 +4,7 @@
  */
 import {
   compileFormat,
+  createIssue,
   type Issue,
   type Locale,
   type SerialFormat,
@@ -43,9 +44,14 @@ export class FormatCache {
   readonly #locale: Locale;
   readonly #freeForm: SerialFormat;
 
+  /** Language of issue messages. */
+  get locale(): Locale {
+    return this.#locale;
+  }
+
   constructor(locale: Locale) {
     this.#locale = locale;
-    this.#freeForm = freeFormFormat();
+    this.#freeForm = freeFormFormat(locale);
   }
 
   /**
@@ -122,28 +128,25 @@ function compileIssues(error: unknown, path: string[]): Issue[] {
  * The format of a SKU that tracks serials without a pattern: any printable text up to 200
  * characters, trimmed, compared exactly.
  */
-function freeFormFormat(): SerialFormat {
+function freeFormFormat(locale: Locale): SerialFormat {
   const check = (input: string): SerialIssue | null => {
-    if (input.length === 0) return { code: 'empty', message: 'Enter a serial number', input };
+    if (input.length === 0) return createIssue({ code: 'empty', input }, locale);
     if (input.length > FREE_FORM_MAX_LENGTH) {
-      return {
-        code: 'too_long',
-        message: `A serial number has at most ${FREE_FORM_MAX_LENGTH} characters`,
-        input,
-        maximum: FREE_FORM_MAX_LENGTH,
-      };
+      return createIssue({ code: 'too_long', input, maximum: FREE_FORM_MAX_LENGTH }, locale);
     }
     for (let i = 0; i < input.length; i++) {
       const code = input.charCodeAt(i);
       if (code < 0x20 || code === 0x7f) {
-        return {
-          code: 'invalid_character',
-          message: 'A serial number cannot contain control characters',
-          input,
-          position: i,
-          expected: 'S',
-          received: input[i] ?? '',
-        };
+        return createIssue(
+          {
+            code: 'invalid_character',
+            input,
+            position: i,
+            expected: 'S',
+            received: input[i] ?? '',
+          },
+          locale,
+        );
       }
     }
     return null;

@@ -12,7 +12,7 @@ import { neutralizeCell, stringifyRow } from '../csv/cells.js';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter } from '../store.js';
 import type { ClientContext } from './context.js';
-import { dateRange, parseInput } from './input.js';
+import { dateRange, parseInput, wireIssues } from './input.js';
 import { createList, type List } from './list.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
@@ -101,7 +101,7 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
       const canonical = (value: string, path: (string | number)[]): string => {
         const result = format.validate(value);
         if (result.success) return result.data.serial;
-        issues.push(...result.issues.map((issue) => ({ ...issue, path })));
+        issues.push(...wireIssues(result.issues, path));
         return value;
       };
       const range = request.range && {

@@ -2,10 +2,18 @@
  * Reading a serial as a person typed or scanned it: with a SKU, through every tracked SKU's
  * format, or from a GS1 Digital Link / element string (GTIN → SKU, AI 21 → serial).
  */
-import type { Issue, SerialIssue, SerialRecord, Sku } from '@serialkit/core';
-import { isGs1Input, parseGs1 } from '@serialkit/core';
+import {
+  createIssue,
+  type Issue,
+  isGs1Input,
+  type Locale,
+  parseGs1,
+  type SerialRecord,
+  type Sku,
+} from '@serialkit/core';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Candidate, ClientContext } from './context.js';
+import { wireIssues } from './input.js';
 
 export type Resolution =
   /** The input cannot be a serial of the given SKU or of any tracked SKU. */
@@ -64,19 +72,19 @@ async function read(
   if (trimmed.length === 0) {
     return {
       kind: 'invalid',
-      issues: [{ code: 'empty', message: 'Enter a serial number', input }],
+      issues: wireIssues([createIssue({ code: 'empty', input }, ctx.locale)]),
     };
   }
   if (skuId !== undefined) {
     const sku = await ctx.store.getSku(skuId);
     if (!sku) return { kind: 'unknown_sku', sku: skuId };
     const result = ctx.formats.of(sku).validate(input);
-    if (!result.success) return { kind: 'invalid', issues: copyIssues(result.issues) };
+    if (!result.success) return { kind: 'invalid', issues: wireIssues(result.issues) };
     return { kind: 'candidates', candidates: [{ sku, serial: result.data.serial }], issues: [] };
   }
   const snapshot = await ctx.catalog.snapshot();
   if (isGs1Input(trimmed)) {
-    const gs1 = readGs1(trimmed);
+    const gs1 = readGs1(trimmed, ctx.locale);
     if ('issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
     const skus = snapshot.byGtin(gs1.gtin);
     if (skus.length === 0) return { kind: 'unknown', serial: gs1.serial, skus: [] };
@@ -85,7 +93,7 @@ async function read(
     for (const sku of skus) {
       const result = ctx.formats.of(sku).validate(gs1.serial);
       if (result.success) candidates.push({ sku, serial: result.data.serial });
-      else issues = copyIssues(result.issues);
+      else issues = wireIssues(result.issues);
     }
     return { kind: 'candidates', candidates, issues };
   }
@@ -98,10 +106,6 @@ async function read(
     issues,
     exactFor: (sku) => snapshot.get(sku) === undefined,
   };
-}
-
-function copyIssues(issues: readonly SerialIssue[]): Issue[] {
-  return issues.map((issue) => ({ ...issue }));
 }
 
 /** Units of the candidates, plus verbatim matches of SKUs `exact.accepts` admits. */
@@ -127,21 +131,26 @@ async function findUnits(
 }
 
 /** GTIN and serial (AI 21) of a GS1 input, or why it cannot identify a unit. */
-function readGs1(input: string): { gtin: string; serial: string } | { issues: Issue[] } {
+function readGs1(
+  input: string,
+  locale: Locale,
+): { gtin: string; serial: string } | { issues: Issue[] } {
   const parsed = parseGs1(input);
-  if (!parsed.success) return { issues: copyIssues(parsed.issues) };
+  if (!parsed.success) return { issues: wireIssues(parsed.issues) };
   const { gtin, serial } = parsed.data;
-  if (gtin === undefined || serial === undefined) {
+  // A GTIN alone names a product, not one unit.
+  if (gtin === undefined) {
     return {
-      issues: [
-        {
-          code: 'invalid_gs1',
-          message:
-            'This code identifies a product, not one unit: it needs a GTIN and a serial (AI 21)',
-          input,
-          reason: gtin === undefined ? 'missing_gtin' : 'missing_serial',
-        },
-      ],
+      issues: wireIssues([
+        createIssue({ code: 'invalid_gs1', input, reason: 'no_primary_key' }, locale),
+      ]),
+    };
+  }
+  if (serial === undefined) {
+    return {
+      issues: wireIssues([
+        createIssue({ code: 'invalid_gs1', input, reason: 'missing_value', ai: '21' }, locale),
+      ]),
     };
   }
   return { gtin, serial };

@@ -16,7 +16,7 @@ import type { PageOptions, SerialFilter, SerialInsert } from '../store.js';
 import type { ClientContext } from './context.js';
 import { unitHistory } from './events.js';
 import { isFreeForm } from './formats.js';
-import { isIsoDate, parseInput, requireString, toDateOrTimestamp } from './input.js';
+import { isIsoDate, parseInput, requireString, toDateOrTimestamp, wireIssues } from './input.js';
 import { createList, type List } from './list.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
@@ -218,7 +218,7 @@ async function register(
         index: at,
         status: 'invalid',
         input: typeof input === 'string' ? input : input.serial,
-        issues: result.issues as Issue[],
+        issues: wireIssues(result.issues),
       });
       return undefined;
     }

@@ -12,7 +12,7 @@ import {
 import { ConflictError } from '../errors.js';
 import type { Transition } from '../store.js';
 import type { ClientContext } from './context.js';
-import { parseInput, requireTimestamp } from './input.js';
+import { parseInput, requireTimestamp, wireIssues } from './input.js';
 
 /** Why a unit cannot ship. */
 export type ShipmentProblemReason =
@@ -91,7 +91,7 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
           sku: line.sku,
           serial: typed,
           reason: 'invalid_format',
-          issues: result.issues.map((issue) => ({ ...issue })),
+          issues: wireIssues(result.issues),
         });
         continue;
       }

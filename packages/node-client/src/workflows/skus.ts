@@ -3,7 +3,7 @@ import { type Issue, type Sku, type SkuUpdate, skuSchema, skuUpdateSchema } from
 import { ConflictError, ValidationError } from '../errors.js';
 import type { PageOptions, SkuFilter } from '../store.js';
 import type { ClientContext } from './context.js';
-import { parseInput } from './input.js';
+import { parseInput, wireIssues } from './input.js';
 import { createList, type List } from './list.js';
 
 /** Incompatible units listed in a format change conflict. */
@@ -91,7 +91,7 @@ export function skusResource(ctx: ClientContext): SkusResource {
                           input: unit.serial,
                         },
                       ]
-                    : result.issues.map((issue) => ({ ...issue })),
+                    : wireIssues(result.issues),
                 });
                 if (incompatible.length >= MAX_INCOMPATIBLE_EXAMPLES) break;
               }

@@ -96,6 +96,21 @@ describe('verify', () => {
     });
   });
 
+  it('explains GS1 input without a serial, in the client locale', async () => {
+    const { client } = await verifySetup({ locale: 'de' });
+    const productOnly = await client.verify(`https://id.gs1.org/01/${GTIN}`, { fingerprint: 'x' });
+    expect(productOnly).toMatchObject({ status: 'invalid', serial: null });
+    expect(productOnly.issues[0]).toMatchObject({
+      code: 'invalid_gs1',
+      reason: 'missing_value',
+      ai: '21',
+    });
+    const english = await (await verifySetup()).client.verify('SN-1', { fingerprint: 'x' });
+    const german = await client.verify('SN-1', { fingerprint: 'x' });
+    expect(german.issues[0]?.code).toBe(english.issues[0]?.code);
+    expect(german.issues[0]?.message).not.toBe(english.issues[0]?.message);
+  });
+
   it('flags a unit checked by more distinct clients than allowed in the window', async () => {
     const { client, clock } = await verifySetup({
       verify: { maxFingerprints: 3, windowMinutes: 60 },
