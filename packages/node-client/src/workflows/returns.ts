@@ -26,7 +26,7 @@ import { appendEvent } from './events.js';
 import { parseInput } from './input.js';
 import { resolveSerial } from './resolve.js';
 
-/** Units of an order read to prove it and to prefer its SKUs; orders are rarely larger. */
+/** Units of an order read to prove it; orders are rarely larger. */
 const ORDER_UNITS_READ = 1000;
 
 const DISPOSITIONS = {
@@ -98,8 +98,7 @@ export function returnsResource(ctx: ClientContext): ReturnsResource {
   return {
     async check(input) {
       const request = parseInput(returnCheckRequestSchema, input, 'return check');
-      const orderUnits = await unitsOfOrder(ctx, request.orderId);
-      const verdict = await judge(ctx, request, orderUnits);
+      const verdict = await judge(ctx, request);
       if (verdict.unit) await recordCheck(ctx, verdict, false);
       return verdict.check;
     },
@@ -110,11 +109,7 @@ export function returnsResource(ctx: ClientContext): ReturnsResource {
       if (!proves(orderUnits, request.email, request.postcode)) {
         return { verdict: 'order_not_found', next: NEXT_STEP.order_not_found, issues: [] };
       }
-      const verdict = await judge(
-        ctx,
-        { orderId: request.orderId, serial: request.serial },
-        orderUnits,
-      );
+      const verdict = await judge(ctx, { orderId: request.orderId, serial: request.serial });
       if (verdict.unit) await recordCheck(ctx, verdict, true);
       return {
         verdict: verdict.check.verdict,
@@ -125,8 +120,7 @@ export function returnsResource(ctx: ClientContext): ReturnsResource {
 
     async accept(input) {
       const request = parseInput(returnAcceptSchema, input, 'return');
-      const orderUnits = await unitsOfOrder(ctx, request.orderId);
-      const { check, unit } = await judge(ctx, request, orderUnits);
+      const { check, unit } = await judge(ctx, request);
       if (check.verdict !== 'match' || !unit) throw refused(check);
       const at = ctx.nowIso();
       const disposition = DISPOSITIONS[request.disposition];
@@ -173,8 +167,7 @@ export function returnsResource(ctx: ClientContext): ReturnsResource {
 
     async reject(input) {
       const request = parseInput(returnRejectSchema, input, 'return rejection');
-      const orderUnits = await unitsOfOrder(ctx, request.orderId);
-      const { check, unit } = await judge(ctx, request, orderUnits);
+      const { check, unit } = await judge(ctx, request);
       if (!unit) {
         if (check.verdict === 'invalid') throw refused(check);
         throw new NotFoundError(`Serial ${check.serial ?? request.serial} not found`, {
@@ -227,7 +220,6 @@ function canonicalPostcode(postcode: string): string {
 async function judge(
   ctx: ClientContext,
   request: { orderId: string; serial: string; sku?: string | undefined },
-  orderUnits: SerialRecord[],
 ): Promise<Verdict> {
   const base = { orderId: request.orderId };
   const resolution = await resolveSerial(ctx, request.serial, { sku: request.sku });
@@ -249,10 +241,8 @@ async function judge(
         unit: undefined,
       };
     case 'found': {
-      const inOrder = new Set(orderUnits.map((u) => `${u.sku}\u001f${u.serial}`));
       const unit =
         resolution.units.find((u) => u.shipment?.orderId === request.orderId) ??
-        resolution.units.find((u) => inOrder.has(`${u.sku}\u001f${u.serial}`)) ??
         resolution.units[0]!;
       const found = { ...base, serial: unit.serial, sku: unit.sku };
       let verdict: ReturnVerdict;

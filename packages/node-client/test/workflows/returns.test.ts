@@ -51,6 +51,18 @@ describe('returns.check', () => {
     );
   });
 
+  it('picks the unit of this order when SKUs share the serial', async () => {
+    const { client } = await shippedSetup();
+    await trackedSku(client, 'SKU-2', SN);
+    await client.serials.register('SKU-1', [sn(10)]);
+    await client.serials.register('SKU-2', [sn(10)]);
+    await client.shipments.create(b2c('ORD-9', 'SKU-2', [sn(10)]));
+    expect(await client.returns.check({ orderId: 'ORD-9', serial: sn(10) })).toMatchObject({
+      verdict: 'match',
+      sku: 'SKU-2',
+    });
+  });
+
   it('records a return_checked event only for units that exist', async () => {
     const { client, store } = await shippedSetup();
     await client.returns.check({ orderId: 'ORD-1', serial: sn(3) });
