@@ -37,6 +37,9 @@ export interface ShipmentProblem {
   issues?: Issue[];
 }
 
+/** Statuses a unit can ship from: in stock, or set aside for an order. */
+const SHIPPABLE: SerialStatus[] = ['in_stock', 'allocated'];
+
 /** Problems named in a conflict message before "and N more". */
 const PROBLEMS_IN_MESSAGE = 5;
 /** Units read per store call when checking a shipment (the stores' page cap). */
@@ -44,11 +47,11 @@ const READ_CHUNK = 10_000;
 
 export interface ShipmentsResource {
   /**
-   * Ships units in an order, all or nothing: each unit moves from `in_stock` to `shipped`, gets
-   * the shipment recorded and a `shipped` event. Units that are unknown, of another SKU, not in
-   * stock, recalled, not in the SKU's format, or listed twice make it fail with a
-   * `ConflictError` whose `details.problems` names each one; nothing is applied then. Concurrent
-   * shipments of the same unit: exactly one succeeds.
+   * Ships units in an order, all or nothing: each unit moves from `in_stock` (or `allocated`) to
+   * `shipped`, gets the shipment recorded and a `shipped` event. Units that are unknown, of
+   * another SKU, not in stock, recalled, not in the SKU's format, or listed twice make it fail
+   * with a `ConflictError` whose `details.problems` names each one; nothing is applied then.
+   * Concurrent shipments of the same unit: exactly one succeeds.
    *
    * @example
    * await client.shipments.create({
@@ -127,7 +130,7 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
   const transitions: Transition[] = units.map((unit) => ({
     sku: unit.sku,
     serial: unit.serial,
-    from: ['in_stock'],
+    from: SHIPPABLE,
     to: 'shipped',
     set: { shipment },
     event: { type: 'shipped', at: shippedAt, data: eventData },
@@ -184,7 +187,7 @@ async function stockProblems(
           ? { sku, serial, reason: 'wrong_sku', actualSku: elsewhere.sku }
           : { sku, serial, reason: 'not_found' },
       );
-    } else if (record.status !== 'in_stock') {
+    } else if (!SHIPPABLE.includes(record.status)) {
       problems.push({ sku, serial, reason: 'not_in_stock', status: record.status });
     } else if (record.recallId !== undefined) {
       problems.push({ sku, serial, reason: 'recalled' });
