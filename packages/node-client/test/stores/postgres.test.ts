@@ -186,6 +186,24 @@ describe('postgresStore', () => {
     await pool.end();
   });
 
+  test('stores in two schemas share a caller pool, with and without prepared statements', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const one = postgresStore({ pool }, { schema: newSchema() });
+    const two = postgresStore({ pool }, { schema: newSchema(), preparedStatements: false });
+    const three = postgresStore({ pool }, { schema: newSchema() });
+    await one.insertSerials([unit('S1', { lot: 'one' })]);
+    await two.insertSerials([unit('S1', { lot: 'two' })]);
+    await three.insertSerials([unit('S1', { lot: 'three' })]);
+    // One connection, so the same prepared lookup runs for different schemas on it.
+    for (let i = 0; i < 2; i++) {
+      expect((await one.getSerial('A', 'S1'))?.lot).toBe('one');
+      expect((await two.getSerial('A', 'S1'))?.lot).toBe('two');
+      expect((await three.findSerial('S1')).map((r) => r.lot)).toEqual(['three']);
+    }
+    await Promise.all([one.close(), two.close(), three.close()]);
+    await pool.end();
+  });
+
   test('an unreachable server is a retryable ConnectionError', async () => {
     const store = postgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres' });
     const error = await store.getSerial('A', 'S1').catch((e: unknown) => e);
