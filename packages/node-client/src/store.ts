@@ -16,6 +16,11 @@
  * - Every method is async and never mutates its arguments.
  * - Methods that change several rows are atomic: all or nothing.
  * - Reads return fresh objects; absent optional fields are left out (never null or undefined).
+ *   A shipment's customer is kept field by field, so `customer: {}` reads back as no customer.
+ * - An unreachable database, or a lock or conflict that outlasts the adapter's waits and
+ *   retries, rejects with the retryable `ConnectionError`; a closed store rejects with a
+ *   non-retryable `unavailable` error.
+ * - Stores create or migrate their schema on first use; `migrate()` does it up front.
  * - Registration is recorded on the row itself (`registeredAt`, lot, dates): the event log holds
  *   every change after it, so bulk imports write one row per unit, not two.
  *
@@ -161,7 +166,7 @@ export interface SkuFilter {
 }
 
 export interface PageOptions {
-  /** Opaque cursor from a previous page of the same list; a malformed one rejects with `BadRequestError`. */
+  /** Opaque cursor from a previous page of the same list; a malformed one rejects (`BadRequestError`). */
   cursor?: string | null;
   /** Max items; adapters cap it at 10,000. Default 100. */
   limit?: number;
@@ -182,9 +187,10 @@ export interface SerialStore {
 
   // ── Serials ──
   /**
-   * Insert units in one transaction, with status `in_stock` and `updatedAt` = `registeredAt`. Rows whose (sku, serial) or uniqueKey already exists, or
-   * repeats earlier in the same batch, are skipped and reported by index; the rest are inserted.
-   * On any other error nothing of the batch is kept.
+   * Insert units in one transaction, with status `in_stock` and `updatedAt` = `registeredAt`.
+   * Rows whose (sku, serial) or uniqueKey already exists, or repeats earlier in the same batch,
+   * are skipped and reported by index; the rest are inserted. On any other error nothing of the
+   * batch is kept.
    */
   insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult>;
   getSerial(sku: string, serial: string): Promise<SerialRecord | null>;
@@ -207,7 +213,8 @@ export interface SerialStore {
   /**
    * Set `recallId` on every unit matching the filter that is not already under this recall, and
    * append a `recalled` event for each (`event.data` is copied), in one transaction. A unit under
-   * another recall moves to this one. Marked units get `updatedAt` = `event.at`.
+   * another recall moves to this one. Marked units get `updatedAt` = `event.at`; their events are
+   * appended in (sku, serial) order.
    * Returns how many units were marked, by status (statuses with none are left out).
    */
   markRecalled(

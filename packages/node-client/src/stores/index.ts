@@ -3,6 +3,7 @@ export { memoryStore } from './memory.js';
 export {
   type PgClientLike,
   type PgPoolLike,
+  type PgQueryConfigLike,
   type PgQueryResultLike,
   type PostgresConnection,
   type PostgresStoreOptions,
