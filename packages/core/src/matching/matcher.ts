@@ -1,8 +1,9 @@
-import { inputCode } from '../formats/char-classes.js';
 import { compileFormat } from '../formats/compile.js';
 import type { CompileOptions, ParsedSerial, SerialFormat } from '../formats/types.js';
+import { Confirmer } from './confirm.js';
 import { insert, PrefixNode, remove } from './prefix-trie.js';
-import { GROUP, type Signature, signatureOf } from './signature.js';
+import { Probe } from './probe.js';
+import { type Signature, signatureOf } from './signature.js';
 
 /** One SKU format to match against: the SKU's id and its format (compiled or as a pattern). */
 export interface MatcherEntry<Id extends string = string> {
@@ -46,8 +47,7 @@ export interface Matcher<Id extends string = string> {
 /**
  * Index SKU formats for matching serials against all of them at once.
  *
- * Each probe is reduced to its *skeleton* (ASCII letters and digits, case and look-alikes folded)
- * in one pass; candidates come from a trie on the formats' leading literals, bucketed by skeleton
+ * Each probe is reduced to its *skeleton* (its letters and digits, case folded) in one pass; candidates come from a trie on the formats' leading literals, bucketed by skeleton
  * length, and are narrowed by a per-position mask of the characters each format allows (one AND
  * per position). Only the few that remain run their own `validate`, which has the last word on
  * separators, case, dates and check characters, so typed input (`sn 2024 0001238`) matches too.
@@ -85,11 +85,12 @@ interface Entry<Id> {
 /** One distinct format and the entries that use it. */
 interface FormatRecord<Id> {
   format: SerialFormat;
+  confirmer: Confirmer;
   /** The pattern it was compiled from, when the entries gave a string. */
   pattern: string | undefined;
   /** By `seq`; never empty while the record is in the index. */
   entries: Entry<Id>[];
-  /** Undefined for fallback formats. */
+  /** Empty for fallback formats. */
   signature: Signature;
   indexed: boolean;
 }
@@ -114,8 +115,8 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
   #seq = 0;
   /** Longest skeleton any indexed format accepts; longer probes skip the index. */
   #longest = 0;
-  /** The probe's skeleton as group bits; reused between probes. */
-  #probe = new Int32Array(64);
+  /** The serial being matched, read once; reused between probes. */
+  readonly #probe = new Probe();
   /** Candidates of the current probe; reused between probes. */
   readonly #hits: FormatRecord<Id>[] = [];
 
@@ -157,16 +158,16 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
     let firstData: ParsedSerial | undefined;
     let all: { seq: number; match: SerialMatch<Id> }[] | undefined;
     for (const record of hits) {
-      const result = record.format.validate(serial);
-      if (!result.success) continue;
+      const data = record.confirmer.confirm(serial, this.#probe);
+      if (!data) continue;
       if (!first) {
         first = record;
-        firstData = result.data;
+        firstData = data;
         continue;
       }
       all ??= tagged(first, firstData!);
       for (const entry of record.entries) {
-        all.push({ seq: entry.seq, match: { id: entry.id, data: result.data } });
+        all.push({ seq: entry.seq, match: { id: entry.id, data } });
       }
     }
     hits.length = 0;
@@ -181,9 +182,9 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
     let found: SerialMatch<Id> | undefined;
     // Candidates are in the order of their first entry, so the first success is the answer.
     for (const record of hits) {
-      const result = record.format.validate(serial);
-      if (result.success) {
-        found = { id: record.entries[0]!.id, data: result.data };
+      const data = record.confirmer.confirm(serial, this.#probe);
+      if (data) {
+        found = { id: record.entries[0]!.id, data };
         break;
       }
     }
@@ -209,6 +210,7 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
     const indexed = compiled.tokens.length > 0;
     record = {
       format: compiled,
+      confirmer: new Confirmer(compiled),
       pattern,
       entries: [],
       signature: indexed ? signatureOf(compiled.tokens, compiled.caseSensitive) : NO_SIGNATURE,
@@ -240,58 +242,26 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
     const hits = this.#hits;
     hits.length = 0;
     if (typeof serial !== 'string') return hits;
-    const n = this.#skeleton(serial);
+    const probe = this.#probe;
+    probe.read(serial, this.#longest);
+    const n = probe.length;
     if (n >= 0) {
-      const probe = this.#probe;
+      const { bits, keys } = probe;
       let node: PrefixNode<FormatRecord<Id>> | undefined = this.#root;
       let depth = 0;
       while (node) {
-        const bucket = node.buckets[n];
-        if (bucket) {
-          for (const record of bucket) if (fits(record.signature, probe, n)) hits.push(record);
-        }
+        node.buckets[n]?.collect(bits, depth, hits);
         for (const record of node.wide) {
           const { min, max } = record.signature;
-          if (n >= min && n <= max && fits(record.signature, probe, n)) hits.push(record);
+          if (n >= min && n <= max && fits(record.signature, bits, n)) hits.push(record);
         }
         if (depth === n) break;
-        node = node.children.get(probe[depth++]!);
+        node = node.children.get(keys[depth++]!);
       }
     }
     for (const record of this.#fallback) hits.push(record);
     if (hits.length > 1) sortByFirstEntry(hits);
     return hits;
-  }
-
-  /**
-   * Write the group bits of the skeleton of `serial` to `#probe` and return its length, or -1 when
-   * it is longer than any indexed format allows.
-   */
-  #skeleton(serial: string): number {
-    const longest = this.#longest;
-    let probe = this.#probe;
-    let n = 0;
-    for (let i = 0; i < serial.length; i++) {
-      let c = serial.charCodeAt(i);
-      if (c >= 128) {
-        // Rare: map it as validation does (full-width and other compatibility forms → ASCII).
-        const low = c >= 0xd800 && c <= 0xdbff ? serial.charCodeAt(i + 1) : 0;
-        const width = low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-        c = inputCode(serial.slice(i, i + width));
-        i += width - 1;
-        if (c < 0 || c >= 128) continue;
-      }
-      const group = GROUP[c]!;
-      if (group < 0) continue;
-      if (n >= longest) return -1;
-      if (n === probe.length) {
-        const grown = new Int32Array(probe.length * 2);
-        grown.set(probe);
-        this.#probe = probe = grown;
-      }
-      probe[n++] = 1 << group;
-    }
-    return n;
   }
 }
 

@@ -7,44 +7,59 @@
  * separators are never letters or digits, so only the skeleton is stable between what they type
  * and the canonical serial.
  *
- * Each skeleton character maps to one of 30 *groups*: case is folded and look-alike characters
- * share the group of their digit (O→0, I/L→1, Z→2, S→5, B→8), because validation may correct them.
- * A position of a format is then a 30-bit mask of the groups it can hold, and testing a typed
- * character against it is one AND.
+ * Each skeleton character maps to one of 32 *groups* (case folded; each digit its own group, and
+ * a few rarely told-apart letters share one), so a position of a format is a 32-bit mask of the
+ * groups it can hold and testing a typed character against it is one AND. Literal prefixes are
+ * keyed on the exact (upper-cased) character instead.
  *
  * The signature must never rule out a serial that the format's own `validate` accepts, so every
  * choice below over-approximates: a mask may allow more than the format does, a length range may be
  * wider. `validate` has the last word.
  */
 import { getCheckAlgorithm } from '../checksums/index.js';
-import { type CharSpec, checkSpec, classSpec, lookalikeGroup } from '../formats/char-classes.js';
+import { type CharSpec, checkSpec, classSpec } from '../formats/char-classes.js';
 import type { FormatToken } from '../formats/types.js';
 
-/** At most this many groups: 10 digits and the 20 letters that look like no digit. */
-export const GROUP_COUNT = 30;
-
 /** A mask that allows every group: the position tells nothing. */
-export const ANY = (1 << GROUP_COUNT) - 1;
+export const ANY = -1;
 
 /** Longest run of positions, from either end, that a signature records. */
 export const SIGNATURE_CAP = 48;
 
+/**
+ * Letters that share the group of another, to fit 36 characters in 32 bits. None of them is a
+ * class boundary (A-F for `H`, U for Crockford), so classes stay exact; only literals in the middle
+ * of a pattern lose a little.
+ */
+const SHARED: Readonly<Record<string, string>> = { Q: 'J', V: 'K', Y: 'W', Z: 'X' };
+
 /** Skeleton group of each ASCII code, or -1 for characters outside the skeleton. */
 export const GROUP: Int8Array = /* @__PURE__ */ buildGroups();
+
+/** Trie key of each ASCII code: the upper-cased letter or the digit, or -1 outside the skeleton. */
+export const KEY: Int16Array = /* @__PURE__ */ buildKeys();
 
 function buildGroups(): Int8Array {
   const groups = new Int8Array(128).fill(-1);
   for (let d = 0; d < 10; d++) groups[48 + d] = d;
-  let next = 0;
+  let next = 10;
   for (let c = 65; c <= 90; c++) {
-    // A letter that validation may read as a digit shares the digit's group.
-    const twin = lookalikeGroup(String.fromCharCode(c))?.match(/[0-9]/)?.[0];
-    // Should fewer letters be look-alikes, letters share groups: coarser, still never wrong.
-    const group = twin === undefined ? 10 + (next++ % (GROUP_COUNT - 10)) : twin.charCodeAt(0) - 48;
+    const twin = SHARED[String.fromCharCode(c)];
+    const group = twin === undefined ? next++ : groups[twin.charCodeAt(0)]!;
     groups[c] = group;
     groups[c + 32] = group;
   }
   return groups;
+}
+
+function buildKeys(): Int16Array {
+  const keys = new Int16Array(128).fill(-1);
+  for (let c = 48; c <= 57; c++) keys[c] = c;
+  for (let c = 65; c <= 90; c++) {
+    keys[c] = c;
+    keys[c + 32] = c;
+  }
+  return keys;
 }
 
 /** Mask of the groups of every skeleton character in `chars` (others are ignored). */
@@ -60,7 +75,7 @@ export function maskOf(chars: string): number {
 
 /**
  * What a class or check position accepts as typed input, read from the same tables validation
- * uses (case folding, aliases and look-alike corrections included): the mask of the skeleton
+ * uses (case folding and Crockford's aliases included): the mask of the skeleton
  * characters, and whether it also takes characters outside the skeleton (GS1 `S` takes `-` and
  * `/`, Crockford check symbols include `*`), which makes it able to add no skeleton character.
  */
@@ -68,7 +83,7 @@ function specShape(spec: CharSpec): { mask: number; takesOthers: boolean } {
   let mask = 0;
   let takesOthers = false;
   for (let c = 0; c < 128; c++) {
-    if (spec.accept[c]! < 0 && spec.lookalike[c]! < 0) continue;
+    if (spec.accept[c]! < 0) continue;
     const g = GROUP[c]!;
     if (g >= 0) mask |= 1 << g;
     else takesOthers = true;
@@ -149,7 +164,7 @@ export function tokenShape(token: FormatToken, caseSensitive: boolean): TokenSha
 
 /** What the index keeps of one format. */
 export interface Signature {
-  /** Skeleton characters of the leading literals, as groups: the key in the prefix trie. */
+  /** Skeleton characters of the leading literals, as {@link KEY}s: the path in the prefix trie. */
   prefix: number[];
   /** Skeleton length range. `max` may be `Infinity`. */
   min: number;
@@ -168,8 +183,8 @@ export function signatureOf(tokens: readonly FormatToken[], caseSensitive: boole
     if (token.kind !== 'literal') break;
     for (let i = 0; i < token.text.length; i++) {
       const c = token.text.charCodeAt(i);
-      const g = c < 128 ? GROUP[c]! : -1;
-      if (g >= 0) prefix.push(g);
+      const key = c < 128 ? KEY[c]! : -1;
+      if (key >= 0) prefix.push(key);
     }
   }
   let min = 0;
