@@ -54,18 +54,25 @@ if (workspaces.length) {
   );
 }
 const bundle = at('packages/widget/dist/serial-lookup.bundle.js');
-const widgetPackage = JSON.parse(readFileSync(at('packages/widget/package.json'), 'utf8'));
+const widget = at('packages/widget');
+const widgetBuilds =
+  JSON.parse(readFileSync(join(widget, 'package.json'), 'utf8')).scripts?.build &&
+  readdirSync(widget).some((file) => /^(tsup|vite|rollup|esbuild)\.config\./.test(file));
 if (
-  widgetPackage.scripts?.build &&
-  existsSync(at('packages/widget/src')) &&
+  widgetBuilds &&
   (!existsSync(bundle) || stale('packages/widget', 'dist/serial-lookup.bundle.js'))
 ) {
+  console.log('› Building @serialkit/widget');
   const result = spawnSync('npm', ['run', 'build', '-w', '@serialkit/widget'], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    encoding: 'utf8',
   });
-  if (result.status !== 0)
-    console.warn('The widget did not build: the storefront falls back to a plain page.');
+  if (result.status !== 0) {
+    console.warn(
+      `The widget did not build (exit ${result.status}); the storefront uses its plain page.`,
+    );
+    console.warn(`${result.stdout}${result.stderr}`.trim().split('\n').slice(-8).join('\n'));
+  }
 }
 
 const cli = at('packages/node-client/dist/cli.js');

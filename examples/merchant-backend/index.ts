@@ -81,8 +81,14 @@ try {
   step('2. Register units: generate sequential serials, then import a CSV');
   const { serials } = await client.serials.generate(sku, 8, { mode: 'sequential', lot: 'L1' });
   console.log(`generated ${serials.join(', ')}`);
-  const csv = `serial,lot\nKB-2030-1234567,L2\nnot-a-serial,L2\n${serials[0]},L2\n`;
-  const report = await client.imports.serials(csv, { sku });
+  // CSV imports stream any size; every line is validated and reported on its own.
+  const cables = `${sku}-CABLE`;
+  await client.skus.update(cables, {
+    name: 'Coiled USB-C cable',
+    serialTracking: { enabled: true, format: 'KC-{D:6}', uniqueness: 'sku' },
+  });
+  const csv = 'serial,lot\nKC-000101,C1\nkc 000102,C1\nKC-12AB,C1\nKC-000101,C1\n';
+  const report = await client.imports.serials(csv, { sku: cables });
   console.log(
     `import: ${report.registered} registered, ${report.invalid} invalid, ${report.duplicates} duplicates`,
   );
@@ -160,16 +166,12 @@ try {
   );
 
   step('8. Public verification (what the storefront widget shows)');
-  for (const input of [
-    serials[6]!,
-    serials[3]!,
-    'KB-2030-9999990',
-    `${serials[6]!.slice(0, -1)}0`,
-  ]) {
+  const last = serials[1]!.at(-1)!;
+  const mistyped = serials[1]!.slice(0, -1) + (last === '9' ? '0' : String(Number(last) + 1));
+  for (const input of [serials[1]!, serials[3]!, serials[6]!, mistyped]) {
     const result = await client.verify(input, { fingerprint: 'merchant-backend-example' });
-    console.log(
-      `${input.padEnd(18)} → ${result.status}${result.issues[0] ? ` (${result.issues[0].message})` : ''}`,
-    );
+    const why = [...result.reasons, ...result.issues.map((issue) => issue.message)].join('; ');
+    console.log(`${input.padEnd(18)} → ${result.status}${why ? ` (${why})` : ''}`);
   }
 
   step('9. Events, EPCIS and CSV export');

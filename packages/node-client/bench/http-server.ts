@@ -3,6 +3,7 @@
  * generator does not share its event loop:
  *
  *   node --import tsx bench/http-server.ts serialkit <db>   # createHandler on SQLite, no rate limit
+ *   node --import tsx bench/http-server.ts layer            # createHandler, verify answering a constant
  *   node --import tsx bench/http-server.ts bare             # constant JSON: the ceiling
  *
  * Sends `{ port }` to the parent over IPC once listening, and `{ rss }` when asked `'rss'`.
@@ -42,12 +43,19 @@ async function listener(): Promise<{ listener: RequestListener; close: () => Pro
       close: async () => {},
     };
   }
-  if (!db) throw new Error('usage: http-server.ts serialkit <db>');
   resolveCoreFromSource();
-  const { createSerialClient } = await import('../src/client.js');
-  const { sqliteStore } = await import('../src/stores/index.js');
   const { createHandler } = await import('../src/http/handler.js');
   const { toNodeListener } = await import('../src/http/node.js');
+  if (mode === 'layer') {
+    // The HTTP layer alone: routing, body, validation, answer; the workflow costs nothing.
+    const constant = JSON.parse(CONSTANT);
+    const client = { verify: async () => constant };
+    const handler = createHandler(client as never, { rateLimit: false });
+    return { listener: toNodeListener(handler), close: async () => {} };
+  }
+  if (!db) throw new Error('usage: http-server.ts serialkit <db>');
+  const { createSerialClient } = await import('../src/client.js');
+  const { sqliteStore } = await import('../src/stores/index.js');
   const store = sqliteStore({ filename: db });
   await store.migrate();
   const client = createSerialClient({ store });

@@ -2,7 +2,10 @@
  * Public verification over HTTP: requests/s and p99 latency of `POST /v1/verify` through
  * `createHandler` + `toNodeListener` on a real node:http server backed by a seeded SQLite store
  * (rate limiter off), next to a bare node:http server answering a constant JSON body, the
- * ceiling of any handler on this machine. Servers run in a child process, autocannon in this one.
+ * ceiling of any handler on this machine. A third server runs the same handler with a client
+ * whose verify answers a constant, which separates the HTTP layer's cost from the workflow's
+ * (a lookup and a verification write per request). Servers run in a child process, autocannon
+ * in this one.
  *
  *   npx tsx bench/run.ts http
  *   BENCH_HTTP_SECONDS=5 BENCH_HTTP_UNITS=20000 npx tsx bench/run.ts http   # a quick look
@@ -73,6 +76,10 @@ export default async function httpBench(report: Report): Promise<void> {
       await load(bare.url, connections, bodies.slice(0, 5)); // warm-up
       const ceiling = await load(bare.url, connections, bodies);
       await bare.stop();
+      const layer = await startServer('layer');
+      await load(layer.url, connections, bodies.slice(0, 5));
+      const layerOnly = await load(layer.url, connections, bodies);
+      await layer.stop();
       const server = await startServer('serialkit', db);
       await load(server.url, connections, bodies.slice(0, 5));
       const ours = await load(server.url, connections, bodies);
@@ -80,7 +87,18 @@ export default async function httpBench(report: Report): Promise<void> {
 
       report.add({
         group: 'http',
-        case: `POST /v1/verify, ${connections} connections`,
+        case: `HTTP layer only (verify answers a constant), ${connections} connections`,
+        ours: layerOnly.rps,
+        baseline: ceiling.rps,
+        baselineName: 'bare node:http, constant JSON',
+        unit: 'ops/s',
+        minRatio: 0.5,
+        note: `p99 ${layerOnly.p99} ms; errors ${layerOnly.errors}`,
+      });
+
+      report.add({
+        group: 'http',
+        case: `POST /v1/verify on SQLite, ${connections} connections`,
         ours: ours.rps,
         baseline: ceiling.rps,
         baselineName: 'bare node:http, constant JSON',

@@ -13,7 +13,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(mode: 'serialkit' | 'bare', db?: string): Promise<ServerProcess> {
+export async function startServer(
+  mode: 'serialkit' | 'layer' | 'bare',
+  db?: string,
+): Promise<ServerProcess> {
   const script = fileURLToPath(new URL('../http-server.ts', import.meta.url));
   const child = fork(script, db ? [mode, db] : [mode], {
     execArgv: ['--import', 'tsx'],

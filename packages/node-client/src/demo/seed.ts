@@ -220,6 +220,8 @@ export async function seedDemo(
   // ── Orders ──
   step('Shipping B2C and B2B orders');
   const cursor = new Map<string, number>();
+  // Batteries leave from the end of lot B7C2 on, so the recalled lot K3M9 has units with customers.
+  cursor.set(skus.batteries.id, Math.max(0, perLot * 2 - 50));
   const take = (sku: string, count: number): string[] => {
     const all = serialsBySku.get(sku) ?? [];
     const start = cursor.get(sku) ?? 0;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { BadRequestError, ValidationError } from '../errors.js';
+import { bodyOf } from './request-body.js';
 import { httpError } from './response.js';
 
 /** Media type of a request without parameters, lower-cased ('' when absent). */
@@ -31,12 +32,21 @@ function checkDeclaredLength(request: Request, maxBytes: number): void {
 /** Reads the whole body as text, failing with 413 as soon as it passes `maxBytes`. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   checkDeclaredLength(request, maxBytes);
-  if (!request.body) return '';
+  const body = bodyOf(request);
+  if (!body) return '';
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  if (body instanceof Uint8Array) {
+    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+    try {
+      return decoder.decode(body);
+    } catch {
+      throw new BadRequestError('Request body is not valid UTF-8');
+    }
+  }
   let size = 0;
   let text = '';
   try {
-    for await (const chunk of limited(request.body, maxBytes)) {
+    for await (const chunk of limited(body, maxBytes)) {
       size += chunk.byteLength;
       text += decoder.decode(chunk, { stream: true });
     }
@@ -118,8 +128,15 @@ export function csvBody(request: Request, maxBytes: number): AsyncIterable<Uint8
     );
   }
   checkDeclaredLength(request, maxBytes);
-  if (!request.body) throw new BadRequestError('Request body is empty: send CSV rows');
-  return limited(request.body, maxBytes);
+  const body = bodyOf(request);
+  if (!body) throw new BadRequestError('Request body is empty: send CSV rows');
+  if (body instanceof Uint8Array) {
+    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return (async function* () {
+      yield body;
+    })();
+  }
+  return limited(body, maxBytes);
 }
 
 async function* limited(

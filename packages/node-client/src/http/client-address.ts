@@ -2,7 +2,7 @@
  * Who is calling: the address used as the rate-limit key and, hashed with the user agent, as the
  * verification fingerprint.
  */
-import { createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** What the server knows about the connection, beyond the Request (passed by adapters). */
 export interface ConnectionInfo {
@@ -56,9 +56,9 @@ export function normalizeAddress(address: string): string {
     .join(':')}::/64`;
 }
 
-/** A keyed hash of address and user agent: stable per client, not reversible to either. */
-export function fingerprintOf(secret: string, address: string, userAgent: string): string {
-  return createHmac('sha256', secret)
+/** A hash of address and user agent: stable per client; neither travels further in the clear. */
+export function fingerprintOf(address: string, userAgent: string): string {
+  return createHash('sha256')
     .update(address)
     .update('\n')
     .update(userAgent)

@@ -3,7 +3,7 @@
  * function, so it mounts in Node's http server (see `toNodeListener`), Hono, Express, Next.js
  * route handlers and workers alike.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
 import type { SerialStore } from '../store.js';
 import { type ApiKeys, createAuthorizer } from './auth.js';
@@ -13,6 +13,7 @@ import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { buildOpenApi } from './openapi.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
+import { acceptsBufferedBodies } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
@@ -57,13 +58,11 @@ export interface HandlerOptions {
   storeProtocol?: boolean;
   /** The store for the store protocol. Default: the client's own store. */
   store?: SerialStore;
-  /** Opaque client fingerprint for clone detection. Default: HMAC of address + user agent. */
-  fingerprint?: (request: Request, address: string) => string;
   /**
-   * Key of the default fingerprint HMAC. Set it to keep fingerprints stable across restarts;
-   * default: random per handler.
+   * Opaque client fingerprint for clone detection. Default: a SHA-256 of address and user
+   * agent, which the client hashes again with its secret before anything reaches the store.
    */
-  fingerprintSecret?: string;
+  fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
   idempotency?: IdempotencyOptions;
   /** Called with every unexpected (500) error; default `console.error`. */
@@ -99,7 +98,6 @@ export function createHandler(
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
   const idempotency = new IdempotencyCache(options.idempotency);
-  const secret = options.fingerprintSecret ?? randomBytes(32).toString('base64url');
   const onError =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
   const store = options.store ?? client.store;
@@ -141,7 +139,7 @@ export function createHandler(
   const router = new Router<Route>();
   for (const route of routes) router.add(route.method, route.path, route);
 
-  return async function serialkitHandler(request, info) {
+  const serialkitHandler: SerialkitHandler = async (request, info) => {
     let corsHeaders: Record<string, string> | undefined;
     try {
       const url = new URL(request.url);
@@ -212,7 +210,7 @@ export function createHandler(
         fingerprint: () =>
           options.fingerprint
             ? options.fingerprint(request, address())
-            : fingerprintOf(secret, address(), request.headers.get('user-agent') ?? ''),
+            : fingerprintOf(address(), request.headers.get('user-agent') ?? ''),
         store,
       };
       const run = async () => {
@@ -249,6 +247,8 @@ export function createHandler(
       return response;
     }
   };
+  // Tells toNodeListener that bodies may be handed over already read (see request-body.ts).
+  return Object.assign(serialkitHandler, { [acceptsBufferedBodies]: true });
 }
 
 function notFound(path: string): SerialkitError {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ConnectionInfo } from './client-address.js';
+import { acceptsBufferedBodies, withBufferedBody } from './request-body.js';
 import { rawBodyOf } from './response.js';
 
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -49,19 +50,16 @@ async function handle(
   handler: WebHandler,
   bufferLimit: number,
 ): Promise<void> {
-  const controller = new AbortController();
-  // The client went away before the answer was complete: stop streaming and reading.
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  const request = await toRequest(req, controller.signal, bufferLimit);
+  // No AbortSignal on the Request: it costs as much as the rest of a small request, and the
+  // one thing it would stop, a streamed answer to a client that left, is stopped in writeResponse.
+  const request = await toRequest(req, handler, bufferLimit);
   const response = await handler(request, { remoteAddress: req.socket.remoteAddress });
-  await writeResponse(response, res, controller.signal);
+  await writeResponse(response, res);
 }
 
 async function toRequest(
   req: IncomingMessage,
-  signal: AbortSignal,
+  handler: WebHandler,
   bufferLimit: number,
 ): Promise<Request> {
   const headers = new Headers();
@@ -69,16 +67,18 @@ async function toRequest(
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const method = req.method ?? 'GET';
   const url = requestUrl(req);
-  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
   const length = Number(req.headers['content-length']);
   if (Number.isFinite(length) && length <= bufferLimit) {
     const body = await readAll(req, length);
-    return new Request(url, { method, headers, signal, body });
+    if (acceptsBufferedBodies in handler) {
+      return withBufferedBody(new Request(url, { method, headers }), body);
+    }
+    return new Request(url, { method, headers, body });
   }
   return new Request(url, {
     method,
     headers,
-    signal,
     body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
     duplex: 'half',
   } as RequestInit);
@@ -111,11 +111,7 @@ function readAll(req: IncomingMessage, expected: number): Promise<Uint8Array> {
   });
 }
 
-async function writeResponse(
-  response: Response,
-  res: ServerResponse,
-  signal: AbortSignal,
-): Promise<void> {
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -136,9 +132,14 @@ async function writeResponse(
     return;
   }
   const reader = response.body.getReader();
+  // The client went away before the answer was complete: stop pulling from the source.
+  let gone = false;
+  res.once('close', () => {
+    gone = !res.writableFinished;
+  });
   try {
     for (;;) {
-      if (signal.aborted) {
+      if (gone) {
         await reader.cancel();
         return;
       }

@@ -10,7 +10,7 @@ export function demoSummaryText(summary: DemoSummary): string {
   return [
     `Seeded ${summary.units.toLocaleString('en')} units of ${summary.skus.length} SKUs in ${summary.seconds.toFixed(1)} s:`,
     `  ${summary.orders.b2c.toLocaleString('en')} B2C and ${summary.orders.b2b} B2B orders (${summary.shippedUnits.toLocaleString('en')} units shipped)`,
-    `  recall ${summary.recall.id}: ${summary.recall.sku} lot ${summary.recall.lot}, ${summary.recall.affected.toLocaleString('en')} units (${summary.recall.shipped} with customers)`,
+    `  recall ${summary.recall.id}: ${summary.recall.sku} lot ${summary.recall.lot}, ${summary.recall.affected.toLocaleString('en')} units (${summary.recall.shipped.toLocaleString('en')} with customers)`,
     `  returns: ${summary.returns.accepted} accepted, ${summary.returns.rejected} rejected; 1 marketplace sighting`,
     '',
     'Try:',
