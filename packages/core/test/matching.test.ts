@@ -55,7 +55,18 @@ function typedVariants(serial: string, next: () => number): string[] {
   const bare = serial.replace(/[-_./ ]/g, '');
   let spaced = '';
   for (const ch of bare) spaced += next() < 0.2 ? `${ch}${pick(next, SEPARATORS)}` : ch;
-  return [serial.toLowerCase(), bare, ` ${spaced} `, `\t${serial.replace(/-/g, ' ')}\n`];
+  // Full-width forms, as some Asian keyboards type them, and an en dash pasted from a document.
+  const wide = serial.replace(/[0-9A-Za-z]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) + 0xfee0),
+  );
+  return [
+    serial.toLowerCase(),
+    bare,
+    ` ${spaced} `,
+    `\t${serial.replace(/-/g, ' ')}\n`,
+    wide,
+    serial.replace(/-/g, '\u2013'),
+  ];
 }
 
 const LOOKALIKES: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z' };
@@ -339,6 +350,55 @@ describe('createMatcher', () => {
         { id: 'y', format: '{D:6}' },
       ];
     }
+  });
+
+  it('answers like validate wherever it skips the lenient path', () => {
+    const entries = compiled([
+      { id: 'dash', format: 'SN-{YYYY}-{D:6}{check:luhn}' },
+      { id: 'colon', format: compileFormat('SN-{YYYY}-{D:6}{check:luhn}', { separators: ':' }) },
+      { id: 'hash', format: 'SN#{D:10}{check:luhn}' },
+      { id: 'lower', format: compileFormat('sn{YYYY}{D:7}', { caseSensitive: true }) },
+      { id: 'crockford', format: 'SN{C:6}{D:5}' },
+      { id: 'range', format: 'SN{D:9-12}' },
+    ]);
+    const matcher = createMatcher(entries);
+    const probes = [
+      'SN-2024-0001238',
+      'sn 2024 0001238',
+      'SN20240001238',
+      'SN:2024:0001238',
+      'SN:2024-0001238',
+      'S N 2 0 2 4 0 0 0 1 2 3 8',
+      `SN-2024-${'-'.repeat(40)}0001238`,
+      'SN#20240001238',
+      'SN 20240001238',
+      'sn20240001238',
+      'SNILO12312345',
+      'snilo12312345',
+      'SN-ILO-123-12345',
+      'SN-2024-0001238-',
+      '-SN-2024-0001238',
+      'SN—2024—0001238',
+      'ＳＮ－２０２４－０００１２３８',
+    ];
+    for (const probe of probes) {
+      const expected = naive(entries, probe);
+      expect(matcher.match(probe), probe).toEqual(expected);
+      // Twice: the second answer uses what the first one learned about each format.
+      expect(matcher.match(probe), probe).toEqual(expected);
+    }
+    const ids = (serial: string) => matcher.match(serial).map((m) => m.id);
+    expect(ids('sn 2024 0001238')).toEqual(['dash', 'lower', 'crockford', 'range']);
+    // With ':' as its only separator, the second format needs its dashes, typed as dashes.
+    expect(ids('SN-2024-0001238')).toEqual(['dash', 'colon', 'crockford', 'range']);
+    expect(ids('SN - 2024 - 0001238')).toEqual(['dash', 'crockford', 'range']);
+    expect(ids('SN:2024:0001238')).toEqual([]);
+    expect(ids('SN#20240001238')).toEqual(['hash']);
+    expect(ids('SN 20240001238')).toContain('range');
+    expect(ids('SN 20240001238')).not.toContain('hash');
+    expect(matcher.match('snilo12312345')).toEqual([
+      { id: 'crockford', data: { serial: 'SN11012312345', fields: {} } },
+    ]);
   });
 
   describe('on a catalogue of several hundred SKUs', () => {

@@ -26,7 +26,7 @@ export interface MatcherOptions {
 /**
  * Finds the entries whose format accepts a serial, out of thousands, without trying them all.
  * Results are exactly those of calling every entry's `format.validate(serial)` in the order the
- * entries were added, and keeping the successes.
+ * entries were added, and keeping the successes. Adding and removing entries is cheap: no rebuild.
  */
 export interface Matcher<Id extends string = string> {
   /** Number of entries. */
@@ -36,7 +36,10 @@ export interface Matcher<Id extends string = string> {
    * anything that is not a string matches nothing.
    */
   match(serial: string): SerialMatch<Id>[];
-  /** The first entry, in the order they were added, whose format accepts `serial`: `match(serial)[0]`, sooner. */
+  /**
+   * The first entry, in the order they were added, whose format accepts `serial`: the same as
+   * `match(serial)[0]`, without confirming the candidates after it.
+   */
   matchFirst(serial: string): SerialMatch<Id> | undefined;
   /** Add an entry after the others. Several entries may share an id or a format. */
   add(entry: MatcherEntry<Id>): void;
@@ -47,16 +50,24 @@ export interface Matcher<Id extends string = string> {
 /**
  * Index SKU formats for matching serials against all of them at once.
  *
- * Each probe is reduced to its *skeleton* (its letters and digits, case folded) in one pass; candidates come from a trie on the formats' leading literals, bucketed by skeleton
- * length, and are narrowed by a per-position mask of the characters each format allows (one AND
- * per position). Only the few that remain run their own `validate`, which has the last word on
- * separators, case, dates and check characters, so typed input (`sn 2024 0001238`) matches too.
+ * The answer is always what trying every format would give: the entries whose
+ * `format.validate(serial)` succeeds, in the order they were added, each with its parsed serial.
+ * Typed input matches as it validates: `sn 2024 0001238` for `SN-{YYYY}-{D:6}{check:luhn}`.
  *
- * Formats without tokens (regular expression formats) cannot be indexed: they sit in a fallback
- * list whose formats are validated on every probe. Keep that list short.
+ * How: each probe is read once into its *skeleton* (letters and digits, case folded). Candidates
+ * come from a trie on the formats' leading literals, bucketed by skeleton length, and are narrowed
+ * by a mask per position of the characters each format allows (one AND per position). Most of the
+ * remaining candidates are then settled through the canonical serial the skeleton makes for them:
+ * the format's own `test` rules out wrong check characters and impossible dates, and `validate` of
+ * that canonical serial gives the result, so the costly lenient path of `validate` runs only for
+ * inputs it alone can judge (an unusual separator, a GS1 `S` field…).
+ *
+ * Regular expression formats (no tokens) cannot be indexed: they sit in a fallback list that is
+ * validated on every probe, after the index. Keep that list short.
  *
  * Entries sharing a format (the same `SerialFormat` object, or the same pattern string) are
- * validated once per probe.
+ * validated once per probe. Formats are expected to come from `compileFormat`: the index reads
+ * their tokens.
  *
  * @example
  * const matcher = createMatcher([
