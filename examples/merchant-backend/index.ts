@@ -121,23 +121,25 @@ try {
   }
 
   step('4. Look up a unit');
-  const found = await client.serials.lookup(serials[0]!.toLowerCase());
+  const found = await client.serials.lookup(serials[0]!.toLowerCase(), { sku });
   console.log(
     `${found.record.serial}: ${found.record.status}, order ${found.record.shipment?.orderId}, ${found.events.length} events`,
   );
 
   step('5. Returns: check, accept one, reject another');
-  console.log(await client.returns.check({ orderId: `${sku}-ORD-1`, serial: serials[0]! }));
-  console.log(await client.returns.check({ orderId: `${sku}-ORD-1`, serial: serials[3]! }));
+  console.log(await client.returns.check({ orderId: `${sku}-ORD-1`, serial: serials[0]!, sku }));
+  console.log(await client.returns.check({ orderId: `${sku}-ORD-1`, serial: serials[3]!, sku }));
   const accepted = await client.returns.accept({
     orderId: `${sku}-ORD-1`,
     serial: serials[0]!,
+    sku,
     disposition: 'restock',
   });
   console.log(`accepted: ${accepted.serial} is ${accepted.status}`);
   const rejected = await client.returns.reject({
     orderId: `${sku}-ORD-1`,
     serial: serials[1]!,
+    sku,
     reason: 'Coffee damage',
   });
   console.log(`rejected: ${rejected.type} at ${rejected.at}`);
@@ -160,7 +162,7 @@ try {
     source: 'marketplace',
     url: 'https://market.example/item/42',
   });
-  const trace = await client.trace(serials[5]!);
+  const trace = await client.trace(serials[5]!, { sku });
   console.log(
     `sold to ${trace.soldTo?.account?.name} in ${trace.soldTo?.orderId}; ${trace.sightings.length} sighting(s)`,
   );
@@ -169,7 +171,7 @@ try {
   const last = serials[1]!.at(-1)!;
   const mistyped = serials[1]!.slice(0, -1) + (last === '9' ? '0' : String(Number(last) + 1));
   for (const input of [serials[1]!, serials[3]!, serials[6]!, mistyped]) {
-    const result = await client.verify(input, { fingerprint: 'merchant-backend-example' });
+    const result = await client.verify(input, { fingerprint: 'merchant-backend-example', sku });
     const why = [...result.reasons, ...result.issues.map((issue) => issue.message)].join('; ');
     console.log(`${input.padEnd(18)} → ${result.status}${why ? ` (${why})` : ''}`);
   }
