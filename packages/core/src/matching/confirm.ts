@@ -34,28 +34,25 @@ export class Confirmer {
     const format = this.format;
     const layout = this.#layout;
     if (layout === null || probe.length < 0) return dataOf(format.validate(serial));
-    const typed = probe.trimmed;
-    // Already canonical (the common case for scanned serials): nothing to rebuild.
-    if (typed.length === probe.length + layout.symbols && format.test(typed)) {
-      return dataOf(format.validate(typed));
-    }
     const canonical = rebuild(layout, probe.codes, probe.length);
+    if (canonical === null) return null;
+    // Typed in canonical form (scanned serials are): validation takes its fast path.
+    if (canonical === probe.trimmed) return dataOf(format.validate(probe.trimmed));
     // Whatever validation accepts, it turns into this canonical serial; if that is not valid
     // (wrong check character, impossible date), neither is the input.
-    if (canonical === null || !format.test(canonical)) return null;
+    if (!format.test(canonical)) return null;
     // The input is accepted for sure: the canonical serial gives the same answer, cheaply.
     if (this.#accepts(probe, canonical)) return dataOf(format.validate(canonical));
     return dataOf(format.validate(serial));
   }
 
   /**
-   * Whether validation is sure to accept a probe whose canonical serial is valid: it is that serial
-   * up to case, or its other characters are all separators and the format's symbols may all be
-   * left out. Otherwise the format decides the long way.
+   * Whether validation is sure to accept a probe whose canonical serial is valid: the probe is that
+   * serial up to case, or its other characters are all separators and the format's symbols may all
+   * be left out. Otherwise the format decides the long way.
    */
   #accepts(probe: Probe, canonical: string): boolean {
     const typed = probe.trimmed;
-    if (typed === canonical) return true;
     const format = this.format;
     // Validation refuses input past twice the longest serial (and some more) without reading it.
     if (typed.length > 2 * format.maxLength) return false;
