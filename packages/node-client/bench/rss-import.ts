@@ -11,13 +11,13 @@ import { resolveCoreFromSource } from './lib/core-source.js';
 
 const MB = 1024 * 1024;
 
-/** The kernel's high-water mark of this process's resident set, in MB (Linux), else NaN. */
-function vmHwmMb(): number {
+/** The kernel's high-water mark of this process's resident set, in MB (Linux), else null. */
+function vmHwmMb(): number | null {
   try {
     const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match ? Number(match[1]) / 1024 : Number.NaN;
+    return match ? Number(match[1]) / 1024 : null;
   } catch {
-    return Number.NaN;
+    return null;
   }
 }
 

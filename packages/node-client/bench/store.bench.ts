@@ -29,8 +29,16 @@ import {
   SKU,
   writeCsv,
 } from './lib/fixture.js';
+import { canMeterProcesses, clusterCpuMeter } from './lib/postgres-cpu.js';
 import { copyRaw, rawRecallPg } from './lib/postgres-raw.js';
-import { interleaved, opsPerSecond } from './lib/rounds.js';
+import {
+  type CpuMeter,
+  interleaved,
+  opsPerSecond,
+  processCpu,
+  type Rate,
+  type Timings,
+} from './lib/rounds.js';
 import {
   createRawSqlite,
   insertRaw,
@@ -50,6 +58,11 @@ const REGISTER_MAX_RATIO = 1.5;
 const LOOKUPS_PER_SECOND = 50_000;
 const RECALL_MS = 2000;
 const IMPORT_RSS_MB = 300;
+
+const REGISTER_SQLITE_BASELINE = 'raw prepared INSERT loop, 1 transaction';
+const REGISTER_PG_BASELINE = 'raw COPY FROM STDIN, 1 statement';
+const LOOKUP_BASELINE = 'raw prepared SELECT … WHERE serial = ?';
+const RECALL_BASELINE = 'raw INSERT … SELECT events + UPDATE, 1 transaction';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -79,8 +92,37 @@ async function trackedSku(client: SerialClient): Promise<void> {
   });
 }
 
-function fmtMs(ms: number): string {
+function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function samplesNote(times: Timings): string {
+  const list = (values: number[]) => values.map(Math.round).join('/');
+  return `samples ours ${list(times.samples.ours)} ms, baseline ${list(times.samples.baseline)} ms`;
+}
+
+function perCpuSecond(rate: Rate): string {
+  return `${Math.round(rate.cpu).toLocaleString('en')}/s per CPU second`;
+}
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'error';
+}
+
+/** The CPU-time twin of a timed row: what the work costs, however busy the machine was. */
+function addCpuRow(
+  report: Report,
+  row: { group: string; case: string; baselineName: string; note: string },
+  times: Timings,
+): void {
+  if (!times.cpu) return;
+  report.add({
+    ...row,
+    case: `${row.case} (CPU time)`,
+    ours: times.cpu.ours,
+    baseline: times.cpu.baseline,
+    unit: 'ms',
+  });
 }
 
 export default async function storeBench(report: Report): Promise<void> {
@@ -104,7 +146,7 @@ export default async function storeBench(report: Report): Promise<void> {
   );
   console.log(
     `fixture: ${FORMAT}, ${fixture.serials[0]} … ${fixture.serials.at(-1)}, ` +
-      `10 lots, generated in ${fmtMs(performance.now() - started)}`,
+      `10 lots, generated in ${seconds(performance.now() - started)}`,
   );
 
   const work = await mkdtemp(join(tmpdir(), 'serialkit-store-bench-'));
@@ -158,30 +200,42 @@ async function sqliteCases(
       },
       teardown: () => client?.close(),
     },
+    processCpu,
   );
   removeDatabase(rawFile);
 
   // Where the time of `register` goes: validating every row, and the store's inserts alone.
   const split = await registerSplit(sqliteStore, fixture, join(work, 'split.db'), validate);
+  const registerCase = `client.serials.register ${units} units`;
   report.add({
     group: 'register · sqlite',
-    case: `client.serials.register ${units} units`,
+    case: registerCase,
     ours: register.ours,
     baseline: register.baseline,
-    baselineName: 'raw prepared INSERT loop, 1 transaction',
+    baselineName: REGISTER_SQLITE_BASELINE,
     unit: 'ms',
     minRatio: 1 / REGISTER_MAX_RATIO,
     target: `≤ ${REGISTER_MAX_RATIO}× baseline time`,
-    note: `samples ours ${register.samples.ours.map(Math.round).join('/')} ms, baseline ${register.samples.baseline.map(Math.round).join('/')} ms; validate alone ${Math.round(split.validateMs)} ms, store.insertSerials alone ${Math.round(split.insertMs)} ms; load ${load()}`,
+    note: `${samplesNote(register)}; load ${load()}`,
   });
+  addCpuRow(
+    report,
+    {
+      group: 'register · sqlite',
+      case: registerCase,
+      baselineName: REGISTER_SQLITE_BASELINE,
+      note: 'CPU time of this process, where SQLite runs',
+    },
+    register,
+  );
   report.add({
     group: 'register · sqlite',
     case: `store.insertSerials ${units} prebuilt rows (50k batches)`,
     ours: split.insertMs,
     baseline: register.baseline,
-    baselineName: 'raw prepared INSERT loop, 1 transaction',
+    baselineName: REGISTER_SQLITE_BASELINE,
     unit: 'ms',
-    note: 'the store alone, without validation or the client (one round)',
+    note: `the store alone, one round; validating the ${units} serials alone took ${Math.round(split.validateMs)} ms`,
   });
 
   // 2. Lookups on the database `register` filled.
@@ -190,12 +244,11 @@ async function sqliteCases(
   raw = openRawSqlite(oursFile);
   const find = rawFindSerial(raw);
   const sample = fixture.sample;
+  const active = client;
   const rawRate = await opsPerSecond(sample, find);
   const findRate = await opsPerSecond(sample, (serial) => store.findSerial(serial));
-  const lookupRate = await opsPerSecond(sample, (serial) =>
-    (client as SerialClient).serials.lookup(serial),
-  );
-  const lookupParts = await lookupBreakdown(store, sample);
+  const lookupRate = await opsPerSecond(sample, (serial) => active.serials.lookup(serial));
+  const parts = await lookupParts(store, sample);
   for (const [name, rate] of [
     ['store.findSerial', findRate],
     ['client.serials.lookup (record + history)', lookupRate],
@@ -203,22 +256,22 @@ async function sqliteCases(
     report.add({
       group: 'lookup · sqlite',
       case: `${name}, ${units} units`,
-      ours: rate,
-      baseline: rawRate,
-      baselineName: 'raw prepared SELECT … WHERE serial = ?',
+      ours: rate.wall,
+      baseline: rawRate.wall,
+      baselineName: LOOKUP_BASELINE,
       unit: 'ops/s',
+      note: `ours ${perCpuSecond(rate)}, baseline ${perCpuSecond(rawRate)}`,
     });
     report.absolute({
       group: 'lookup · sqlite',
       case: `${name} rate`,
-      value: rate,
+      value: rate.wall,
       unit: 'ops/s',
       target: `≥ ${LOOKUPS_PER_SECOND.toLocaleString('en')}/s`,
-      met: rate >= LOOKUPS_PER_SECOND,
-      note:
-        name === 'store.findSerial'
-          ? `load ${load()}`
-          : `store calls of one lookup, each alone: ${lookupParts}; load ${load()}`,
+      met: rate.wall >= LOOKUPS_PER_SECOND,
+      note: `${perCpuSecond(rate)}${
+        name === 'store.findSerial' ? '' : `; the store calls of one lookup, each alone: ${parts}`
+      }; load ${load()}`,
     });
   }
 
@@ -227,16 +280,17 @@ async function sqliteCases(
     report,
     'sqlite',
     fixture,
-    client,
+    active,
     (by) => {
       const recall = rawRecall(raw as RawSqlite, by);
       return async (id, at) => recall(id, at);
     },
-    'raw INSERT … SELECT events + UPDATE, 1 transaction',
+    processCpu,
+    'CPU time of this process, where SQLite runs',
   );
 
   raw.close();
-  await client.close();
+  await active.close();
 }
 
 /** Validation alone, and the store's inserts of prebuilt rows alone, one round each. */
@@ -272,7 +326,7 @@ async function registerSplit(
 }
 
 /** Rates of the store calls `serials.lookup` makes, each measured alone. */
-async function lookupBreakdown(store: SerialStore, sample: string[]): Promise<string> {
+async function lookupParts(store: SerialStore, sample: string[]): Promise<string> {
   const probe = sample.slice(0, Math.min(sample.length, 10_000));
   const rates = {
     findSerial: await opsPerSecond(probe, (serial) => store.findSerial(serial), 1),
@@ -282,14 +336,9 @@ async function lookupBreakdown(store: SerialStore, sample: string[]): Promise<st
       (serial) => store.listEvents({ sku: SKU, serial }, { limit: 1000 }),
       1,
     ),
-    listSkus: await opsPerSecond(
-      probe,
-      () => store.listSkus({ tracking: true }, { limit: 1000 }),
-      1,
-    ),
   };
   return Object.entries(rates)
-    .map(([name, rate]) => `${name} ${Math.round(rate).toLocaleString('en')}/s`)
+    .map(([name, rate]) => `${name} ${perCpuSecond(rate)}`)
     .join(', ');
 }
 
@@ -301,7 +350,8 @@ async function recallCases(
   fixture: Fixture,
   client: SerialClient,
   rawRecallOf: (by: RecallBy) => (recallId: string, at: string) => Promise<number>,
-  baselineName: string,
+  cpu: CpuMeter | undefined,
+  cpuNote: string,
 ): Promise<void> {
   const tenth = Math.floor(fixture.units / 10);
   const cases: [string, RecallBy][] = [
@@ -311,6 +361,7 @@ async function recallCases(
   let round = 0;
   for (const [name, by] of cases) {
     const recallRaw = rawRecallOf(by);
+    // Every round marks the same units under a new recall id, so each does the full work.
     const times = await interleaved(
       ROUNDS,
       {
@@ -331,15 +382,27 @@ async function recallCases(
           }
         },
       },
+      cpu,
     );
     report.add({
       group: `recall · ${engine}`,
       case: `client.recalls.create ${name}`,
       ours: times.ours,
       baseline: times.baseline,
-      baselineName,
+      baselineName: RECALL_BASELINE,
       unit: 'ms',
+      note: samplesNote(times),
     });
+    addCpuRow(
+      report,
+      {
+        group: `recall · ${engine}`,
+        case: `client.recalls.create ${name}`,
+        baselineName: RECALL_BASELINE,
+        note: cpuNote,
+      },
+      times,
+    );
     report.absolute({
       group: `recall · ${engine}`,
       case: `client.recalls.create ${name} time`,
@@ -347,7 +410,7 @@ async function recallCases(
       unit: 'ms',
       target: `< ${RECALL_MS} ms`,
       met: times.ours < RECALL_MS,
-      note: `of ${fixture.units.toLocaleString('en')} units; samples ${times.samples.ours.map(Math.round).join('/')} ms; load ${load()}`,
+      note: `of ${fixture.units.toLocaleString('en')} units; load ${load()}`,
     });
   }
 }
@@ -371,13 +434,16 @@ async function postgresCases(
     console.log(
       'PostgreSQL: throwaway cluster with fsync=off, synchronous_commit=off, full_page_writes=off (disposable data); other settings default',
     );
-    pool = new pg.Pool({ connectionString: server.url, max: 4 });
-    const store = postgresStore({ pool }, { schema: PG_SCHEMA });
+    // Connections stay open between rounds, so the CPU meter keeps following the same backends.
+    pool = new pg.Pool({ connectionString: server.url, max: 4, idleTimeoutMillis: 0 });
+    const active = pool;
+    const store = postgresStore({ pool: active }, { schema: PG_SCHEMA });
     await store.migrate();
     client = createSerialClient({ store });
     await trackedSku(client);
+    const ours = client;
     const units = fixture.units.toLocaleString('en');
-    const active = pool;
+    const cpu = canMeterProcesses() ? clusterCpuMeter(active) : undefined;
 
     // Each round starts from an empty table, with the previous round's dirty pages flushed.
     const reset = async () => {
@@ -400,36 +466,49 @@ async function postgresCases(
       {
         setup: reset,
         run: async () => {
-          const summary = await (client as SerialClient).serials.register(SKU, fixture.rows);
+          const summary = await ours.serials.register(SKU, fixture.rows);
           if (summary.registered !== fixture.units) {
             throw new Error(`registered ${summary.registered} of ${fixture.units}`);
           }
         },
       },
+      cpu,
     );
+    const registerCase = `client.serials.register ${units} units`;
     report.add({
       group: 'register · postgres',
-      case: `client.serials.register ${units} units`,
+      case: registerCase,
       ours: register.ours,
       baseline: register.baseline,
-      baselineName: 'raw COPY FROM STDIN, 1 statement',
+      baselineName: REGISTER_PG_BASELINE,
       unit: 'ms',
       minRatio: 1 / REGISTER_MAX_RATIO,
       target: `≤ ${REGISTER_MAX_RATIO}× baseline time`,
-      note: `samples ours ${register.samples.ours.map(Math.round).join('/')} ms, baseline ${register.samples.baseline.map(Math.round).join('/')} ms; fsync=off; load ${load()}`,
+      note: `${samplesNote(register)}; fsync=off; load ${load()}`,
     });
+    addCpuRow(
+      report,
+      {
+        group: 'register · postgres',
+        case: registerCase,
+        baselineName: REGISTER_PG_BASELINE,
+        note: 'CPU time of this process plus the PostgreSQL processes',
+      },
+      register,
+    );
 
     await active.query(`VACUUM ANALYZE ${PG_SCHEMA}.serials`);
     await recallCases(
       report,
       'postgres',
       fixture,
-      client,
+      ours,
       (by) => rawRecallPg(active, PG_SCHEMA, by),
-      'raw INSERT … SELECT events + UPDATE, 1 transaction',
+      cpu,
+      'CPU time of this process plus the PostgreSQL processes',
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = errorMessage(error);
     console.error(`PostgreSQL cases failed: ${message}`);
     for (const group of ['register · postgres', 'recall · postgres']) {
       report.absolute({
@@ -439,7 +518,7 @@ async function postgresCases(
         unit: 'ms',
         target: 'run',
         met: false,
-        note: message ?? 'unknown error',
+        note: message,
       });
     }
   } finally {
@@ -450,6 +529,15 @@ async function postgresCases(
 }
 
 // ── Peak memory of a streamed CSV import ─────────────────────────────────────
+
+interface ImportResult {
+  rows: number;
+  registered: number;
+  ms: number;
+  rssBeforeMb: number;
+  rssPeakSampledMb: number;
+  vmHwmMb: number | null;
+}
 
 async function importRssCase(report: Report, fixture: Fixture, work: string): Promise<void> {
   const csv = join(work, 'units.csv');
@@ -462,18 +550,13 @@ async function importRssCase(report: Report, fixture: Fixture, work: string): Pr
       ['--import', 'tsx', join(here, 'rss-import.ts'), csv, file, SKU, FORMAT],
       { cwd: join(here, '..'), maxBuffer: 1024 * 1024 },
     );
-    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
-      rows: number;
-      registered: number;
-      ms: number;
-      rssBeforeMb: number;
-      rssPeakSampledMb: number;
-      vmHwmMb: number;
-    };
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ImportResult;
     if (result.registered !== fixture.units) {
       throw new Error(`imported ${result.registered} of ${fixture.units} rows`);
     }
-    const peak = Number.isNaN(result.vmHwmMb) ? result.rssPeakSampledMb : result.vmHwmMb;
+    const peak = result.vmHwmMb ?? result.rssPeakSampledMb;
+    const hwm =
+      result.vmHwmMb === null ? 'VmHWM unavailable' : `VmHWM ${result.vmHwmMb.toFixed(0)} MB`;
     report.absolute({
       group: 'import · sqlite',
       case: `client.imports.serials ${units}-row CSV file stream, peak RSS`,
@@ -481,10 +564,10 @@ async function importRssCase(report: Report, fixture: Fixture, work: string): Pr
       unit: 'MB',
       target: `< ${IMPORT_RSS_MB} MB`,
       met: peak < IMPORT_RSS_MB,
-      note: `VmHWM ${result.vmHwmMb.toFixed(0)} MB, sampled peak ${result.rssPeakSampledMb.toFixed(0)} MB, RSS before the import ${result.rssBeforeMb.toFixed(0)} MB; ${fmtMs(result.ms)} (${Math.round((result.rows * 1000) / result.ms).toLocaleString('en')} rows/s); load ${load()}`,
+      note: `${hwm}, sampled peak ${result.rssPeakSampledMb.toFixed(0)} MB, RSS before the import (node + tsx + modules) ${result.rssBeforeMb.toFixed(0)} MB; ${seconds(result.ms)}, ${Math.round((result.rows * 1000) / result.ms).toLocaleString('en')} rows/s; load ${load()}`,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = errorMessage(error);
     console.error(`CSV import case failed: ${message}`);
     report.absolute({
       group: 'import · sqlite',
@@ -493,7 +576,7 @@ async function importRssCase(report: Report, fixture: Fixture, work: string): Pr
       unit: 'MB',
       target: `< ${IMPORT_RSS_MB} MB`,
       met: false,
-      note: message ?? 'unknown error',
+      note: message,
     });
   } finally {
     rmSync(csv, { force: true });
