@@ -62,8 +62,10 @@ export interface Matcher<Id extends string = string> {
  * that canonical serial gives the result, so the costly lenient path of `validate` runs only for
  * inputs it alone can judge (an unusual separator, a GS1 `S` field…).
  *
- * Regular expression formats (no tokens) cannot be indexed: they sit in a fallback list that is
- * validated on every probe, after the index. Keep that list short.
+ * Regular expression formats (no tokens) cannot be indexed: they sit in a fallback list whose
+ * formats are validated on every probe, once the index has given its candidates (results still
+ * come in the order entries were added). Each costs a regular expression run per probe: keep that
+ * list short, and prefer patterns for new formats.
  *
  * Entries sharing a format (the same `SerialFormat` object, or the same pattern string) are
  * validated once per probe. Formats are expected to come from `compileFormat`: the index reads
