@@ -11,9 +11,10 @@ import { assertJson, parseJsonText, parseWith, readJson, readText } from './body
 import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
+import { materialize } from './lazy-response.js';
 import { buildOpenApi } from './openapi.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
-import { acceptsBufferedBodies } from './request-body.js';
+import { acceptsLazyRequests, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
@@ -140,6 +141,12 @@ export function createHandler(
   for (const route of routes) router.add(route.method, route.path, route);
 
   const serialkitHandler: SerialkitHandler = async (request, info) => {
+    const response = await answer(request, info);
+    // Lazy Responses go only to toNodeListener; any other runtime gets a real one.
+    return isLazyRequest(request) ? response : materialize(response);
+  };
+
+  const answer: SerialkitHandler = async (request, info) => {
     let corsHeaders: Record<string, string> | undefined;
     try {
       const url = new URL(request.url);
@@ -247,8 +254,8 @@ export function createHandler(
       return response;
     }
   };
-  // Tells toNodeListener that bodies may be handed over already read (see request-body.ts).
-  return Object.assign(serialkitHandler, { [acceptsBufferedBodies]: true });
+  // Tells toNodeListener it may pass lazily built Requests (see request-body.ts).
+  return Object.assign(serialkitHandler, { [acceptsLazyRequests]: true });
 }
 
 function notFound(path: string): SerialkitError {

@@ -2,11 +2,12 @@
  * `toNodeListener`: mounts a web-standard handler in Node's http server. Small bodies are read
  * into memory before the handler runs (cheaper than a web stream for typical JSON requests);
  * larger or chunked ones are passed on as a stream, so CSV imports stay streamed end to end.
+ * Handlers that opt in (serialkit's own) get lazily built Requests: see request-body.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ConnectionInfo } from './client-address.js';
-import { acceptsBufferedBodies, withBufferedBody } from './request-body.js';
+import { acceptsLazyRequests, lazyRequest } from './request-body.js';
 import { rawBodyOf } from './response.js';
 
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -67,20 +68,20 @@ async function toRequest(
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const method = req.method ?? 'GET';
   const url = requestUrl(req);
-  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
-  const length = Number(req.headers['content-length']);
-  if (Number.isFinite(length) && length <= bufferLimit) {
-    const body = await readAll(req, length);
-    if (acceptsBufferedBodies in handler) {
-      return withBufferedBody(new Request(url, { method, headers }), body);
-    }
-    return new Request(url, { method, headers, body });
+  let body: Uint8Array | null = null;
+  let stream: (() => ReadableStream<Uint8Array>) | null = null;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const length = Number(req.headers['content-length']);
+    if (Number.isFinite(length) && length <= bufferLimit) body = await readAll(req, length);
+    else stream = () => Readable.toWeb(req) as ReadableStream<Uint8Array>;
   }
+  if (acceptsLazyRequests in handler)
+    return lazyRequest({ url, method, headers, body: body ?? stream });
+  const source = body ?? stream?.();
   return new Request(url, {
     method,
     headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    duplex: 'half',
+    ...(source ? { body: source, duplex: 'half' } : {}),
   } as RequestInit);
 }
 

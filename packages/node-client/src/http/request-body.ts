@@ -1,22 +1,100 @@
 /**
- * Bodies an adapter already read into memory, kept beside the Request instead of inside it.
- * Building a Request around a body and reading it back through a web stream costs more than the
- * rest of a small JSON request; adapters that buffer anyway (`toNodeListener`) hand the bytes
- * over here, to handlers that declare they look here first (`acceptsBufferedBodies`).
+ * Lazily built Requests for the Node adapter. Constructing a WHATWG Request (and reading its
+ * body back through a web stream) costs more than routing, validating and answering a small
+ * JSON request. `toNodeListener` therefore hands handlers that opt in (`acceptsLazyRequests`)
+ * an object that is a Request (`instanceof Request`, every property and method) whose real
+ * Request is built only when something other than `url`, `method` and `headers` is used; the
+ * body it already read is offered directly through `bodyOf`.
  */
 
-const buffered = new WeakMap<Request, Uint8Array>();
+/** Marks a handler that accepts lazy Requests (it never passes them to `new Request(…)`). */
+export const acceptsLazyRequests: unique symbol = Symbol.for('serialkit.acceptsLazyRequests');
 
-/** Marks a handler that reads bodies through `bodyOf`, so adapters may use `withBufferedBody`. */
-export const acceptsBufferedBodies: unique symbol = Symbol.for('serialkit.acceptsBufferedBodies');
+const state = Symbol('serialkit.lazyRequest');
 
-/** Attaches an already-read body to a Request created without one. */
-export function withBufferedBody(request: Request, body: Uint8Array): Request {
-  buffered.set(request, body);
+interface LazyState {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** Bytes already read, or the stream to build on demand, or none. */
+  body: Uint8Array | (() => ReadableStream<Uint8Array>) | null;
+  real: Request | undefined;
+}
+
+type Lazy = Request & { [state]: LazyState };
+
+function realOf(self: Lazy): Request {
+  const s = self[state];
+  if (!s.real) {
+    const body = typeof s.body === 'function' ? s.body() : s.body;
+    s.real = new Request(s.url, {
+      method: s.method,
+      headers: s.headers,
+      ...(body ? { body, duplex: 'half' } : {}),
+    } as RequestInit);
+  }
+  return s.real;
+}
+
+const OWN = new Set(['constructor', 'url', 'method', 'headers']);
+const prototype: object = Object.create(Request.prototype);
+for (const name of Object.getOwnPropertyNames(Request.prototype)) {
+  if (OWN.has(name)) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
+  if (descriptor.get) {
+    Object.defineProperty(prototype, name, {
+      get(this: Lazy) {
+        return Reflect.get(realOf(this), name);
+      },
+      configurable: true,
+    });
+  } else if (typeof descriptor.value === 'function') {
+    Object.defineProperty(prototype, name, {
+      value(this: Lazy, ...args: unknown[]) {
+        const real = realOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return real[name]!.apply(real, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+Object.defineProperties(prototype, {
+  url: {
+    get(this: Lazy) {
+      return this[state].url;
+    },
+  },
+  method: {
+    get(this: Lazy) {
+      return this[state].method;
+    },
+  },
+  headers: {
+    get(this: Lazy) {
+      return this[state].real?.headers ?? this[state].headers;
+    },
+  },
+});
+
+/** A Request built on first use of anything but url, method, headers (and `bodyOf`). */
+export function lazyRequest(init: Omit<LazyState, 'real'>): Request {
+  const request = Object.create(prototype) as Lazy;
+  request[state] = { ...init, real: undefined };
   return request;
 }
 
-/** The body of a request: the buffered bytes when an adapter left them, else its stream. */
+/**
+ * The body of a request: the bytes an adapter already read when it left them (and nothing has
+ * built the real Request since), else its stream.
+ */
 export function bodyOf(request: Request): Uint8Array | ReadableStream<Uint8Array> | null {
-  return buffered.get(request) ?? request.body;
+  const s = (request as Partial<Lazy>)[state];
+  if (s && !s.real && s.body instanceof Uint8Array) return s.body;
+  return request.body;
+}
+
+/** True for a Request made by `lazyRequest` (that is, one that came through toNodeListener). */
+export function isLazyRequest(request: Request): boolean {
+  return state in request;
 }

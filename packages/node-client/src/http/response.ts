@@ -3,17 +3,11 @@
  * security headers every API answer carries.
  */
 import { SerialkitError } from '../errors.js';
+import { lazyBodyOf, lazyResponse } from './lazy-response.js';
 
-/**
- * Bodies of responses built here, kept beside the Response so the Node adapter can write the
- * string directly instead of reading it back through a web stream (a large share of the cost of
- * a small JSON answer).
- */
-const rawBodies = new WeakMap<Response, string>();
-
-/** The already-serialized body of a Response made by {@link json}, if any. */
+/** The already-serialized body of a Response made by {@link json} and not built yet, if any. */
 export function rawBodyOf(response: Response): string | undefined {
-  return rawBodies.get(response);
+  return lazyBodyOf(response);
 }
 
 /** Headers on every API response: nothing in it may be sniffed, framed or cached by accident. */
@@ -41,12 +35,7 @@ function baseHeaders(contentType: string | null, extra?: HeaderInit): Headers {
  */
 export function json(body: unknown, status = 200, headers?: HeaderInit): Response {
   const text = escapeJson(JSON.stringify(body));
-  const response = new Response(text, {
-    status,
-    headers: baseHeaders('application/json; charset=utf-8', headers),
-  });
-  rawBodies.set(response, text);
-  return response;
+  return lazyResponse(text, status, baseHeaders('application/json; charset=utf-8', headers));
 }
 
 const unsafeJson = /[<>&\u2028\u2029]/g;

@@ -1,7 +1,11 @@
 /** Shared set-up of the HTTP tests: a client over a memory store, seeded, behind a handler. */
 import { compileFormat } from '@serialkit/core';
 import { createSerialClient, type SerialClient } from '../../src/client.js';
-import { createHandler, type HandlerOptions } from '../../src/http/handler.js';
+import {
+  createHandler,
+  type HandlerOptions,
+  type SerialkitHandler,
+} from '../../src/http/handler.js';
 import type { SerialStore } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
 
@@ -31,7 +35,7 @@ export interface JsonResponse extends Response {
 export interface Harness {
   client: SerialClient;
   store: SerialStore;
-  handler: (request: Request) => Promise<Response>;
+  handler: SerialkitHandler;
   /** Sends a request; `key` adds a Bearer header, `body` objects are sent as JSON. */
   call(
     method: string,
@@ -81,7 +85,7 @@ export async function harness(options: HandlerOptions = {}): Promise<Harness> {
   return {
     client,
     store,
-    handler: (request) => handler(request),
+    handler,
     headphones,
     errors,
     call(method, path, init = {}) {

@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createSerialClient } from '../../client.js';
 import type { ApiKeyScope } from '../../http/auth.js';
+import type { ConnectionInfo } from '../../http/client-address.js';
 import { createHandler } from '../../http/handler.js';
 import { toNodeListener } from '../../http/node.js';
+import { acceptsLazyRequests } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
@@ -115,20 +117,22 @@ export const serve: Command = {
         ? serveStatic(staticDir ? resolve(io.cwd, staticDir) : undefined, { files })
         : null;
     const log = options.log === true;
+    const handle = async (request: Request, info?: ConnectionInfo): Promise<Response> => {
+      const started = performance.now();
+      const path = new URL(request.url).pathname;
+      const response =
+        (files$ && !path.startsWith('/v1/') ? await files$(request) : null) ??
+        (await api(request, info));
+      if (log) {
+        io.stderr.write(
+          `${request.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms\n`,
+        );
+      }
+      return response;
+    };
+    // Static files and the API read only url, method, headers and bodies: lazy Requests are safe.
     const server = createServer(
-      toNodeListener(async (request, info) => {
-        const started = performance.now();
-        const path = new URL(request.url).pathname;
-        const response =
-          (files$ && !path.startsWith('/v1/') ? await files$(request) : null) ??
-          (await api(request, info));
-        if (log) {
-          io.stderr.write(
-            `${request.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms\n`,
-          );
-        }
-        return response;
-      }),
+      toNodeListener(Object.assign(handle, { [acceptsLazyRequests]: true })),
     );
     server.keepAliveTimeout = 65_000;
     server.listen(port, host);

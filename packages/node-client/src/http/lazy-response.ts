@@ -1,0 +1,88 @@
+/**
+ * Lazily built JSON Responses, the counterpart of lazy Requests (request-body.ts). A WHATWG
+ * Response wraps its body in a web stream at construction, which costs more than serializing a
+ * small answer. `json()` returns an object that is a Response (`instanceof Response`, every
+ * property and method) holding the serialized text; the real Response is built only when
+ * something other than `status`, `ok`, `statusText` and `headers` is used. The handler
+ * materializes it before answering anyone but `toNodeListener`, which writes the text directly.
+ */
+
+const state = Symbol('serialkit.lazyResponse');
+
+interface LazyState {
+  text: string;
+  status: number;
+  headers: Headers;
+  real: Response | undefined;
+}
+
+type Lazy = Response & { [state]: LazyState };
+
+function realOf(self: Lazy): Response {
+  const s = self[state];
+  s.real ??= new Response(s.text, { status: s.status, headers: s.headers });
+  return s.real;
+}
+
+const OWN = new Set(['constructor', 'status', 'ok', 'statusText', 'headers']);
+const prototype: object = Object.create(Response.prototype);
+for (const name of Object.getOwnPropertyNames(Response.prototype)) {
+  if (OWN.has(name)) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Response.prototype, name)!;
+  if (descriptor.get) {
+    Object.defineProperty(prototype, name, {
+      get(this: Lazy) {
+        return Reflect.get(realOf(this), name);
+      },
+      configurable: true,
+    });
+  } else if (typeof descriptor.value === 'function') {
+    Object.defineProperty(prototype, name, {
+      value(this: Lazy, ...args: unknown[]) {
+        const real = realOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return real[name]!.apply(real, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+Object.defineProperties(prototype, {
+  status: {
+    get(this: Lazy) {
+      return this[state].status;
+    },
+  },
+  ok: {
+    get(this: Lazy) {
+      return this[state].status >= 200 && this[state].status <= 299;
+    },
+  },
+  statusText: {
+    get(this: Lazy) {
+      return this[state].real?.statusText ?? '';
+    },
+  },
+  headers: {
+    get(this: Lazy) {
+      return this[state].headers;
+    },
+  },
+});
+
+export function lazyResponse(text: string, status: number, headers: Headers): Response {
+  const response = Object.create(prototype) as Lazy;
+  response[state] = { text, status, headers, real: undefined };
+  return response;
+}
+
+/** The serialized body of a lazy Response not built yet (the Node adapter writes it as is). */
+export function lazyBodyOf(response: Response): string | undefined {
+  const s = (response as Partial<Lazy>)[state];
+  return s && !s.real ? s.text : undefined;
+}
+
+/** A real Response for a lazy one (for runtimes that look inside it); others are returned as is. */
+export function materialize(response: Response): Response {
+  return (response as Partial<Lazy>)[state] ? realOf(response as Lazy) : response;
+}
