@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidGtin } from '../gs1/gtin.js';
 
 /** SKU identifiers, order ids, account ids: printable, no control characters. */
 const id = z
@@ -41,7 +42,8 @@ export const serialTrackingSchema = z.strictObject({
 
 export const gtinSchema = z
   .string()
-  .regex(/^\d{8}$|^\d{12,14}$/, 'must be a GTIN-8, -12, -13 or -14');
+  .regex(/^\d{8}$|^\d{12,14}$/, 'must be a GTIN-8, -12, -13 or -14')
+  .refine(isValidGtin, 'the GTIN check digit is wrong');
 
 /** A SKU and its serial tracking settings. */
 export const skuSchema = z.strictObject({

@@ -21,7 +21,7 @@ export interface EventsResource {
    * registration recorded on the unit). `NotFoundError` for an unknown unit.
    *
    * @example
-   * const history = await client.events.history('KB-100', 'KB-2024-0000017');
+   * const history = await client.events.history('KB-100', 'KB-2024-0000016');
    */
   history(sku: string, serial: string): Promise<SerialEvent[]>;
   /**

@@ -12,7 +12,7 @@ export interface FormatsResource {
    * @example
    * const { version, formats } = await client.formats.hints();
    * // formats[0]: { sku: 'KB-100', name: 'Mechanical keyboard', format: 'KB-{YYYY}-{D:6}{check:luhn}',
-   * //               hint: 'KB-YYYY-NNNNNN + check digit', example: 'KB-2024-0000017' }
+   * //               hint: 'KB-YYYY-NNNNNN + check digit', example: 'KB-2024-0001238' }
    */
   hints(): Promise<FormatHints>;
 }

@@ -53,7 +53,7 @@ export interface ReturnsResource {
    * `return_checked` event on the unit when it exists.
    *
    * @example
-   * const { verdict } = await client.returns.check({ orderId: 'ORD-1001', serial: 'KB-2024-0000017' });
+   * const { verdict } = await client.returns.check({ orderId: 'ORD-1001', serial: 'KB-2024-0000016' });
    */
   check(input: ReturnCheckRequest): Promise<ReturnCheck>;
   /**
@@ -63,7 +63,7 @@ export interface ReturnsResource {
    *
    * @example
    * const { verdict, next } = await client.returns.checkPublic({
-   *   orderId: 'ORD-1001', email: 'Ada@Example.com', serial: 'kb2024 0000017',
+   *   orderId: 'ORD-1001', email: 'Ada@Example.com', serial: 'kb2024 0000016',
    * });
    */
   checkPublic(input: PublicReturnCheckRequest): Promise<PublicReturnCheck>;
@@ -75,7 +75,7 @@ export interface ReturnsResource {
    *
    * @example
    * await client.returns.accept({
-   *   orderId: 'ORD-1001', serial: 'KB-2024-0000017', disposition: 'quarantine', reason: 'Dead key',
+   *   orderId: 'ORD-1001', serial: 'KB-2024-0000016', disposition: 'quarantine', reason: 'Dead key',
    * });
    */
   accept(input: ReturnAccept): Promise<SerialRecord>;

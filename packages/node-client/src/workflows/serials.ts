@@ -60,8 +60,8 @@ export interface SerialsResource {
    *
    * @example
    * const summary = await client.serials.register('KB-100', [
-   *   'KB-2024-0000017',
-   *   { serial: 'KB-2024-0000025', lot: 'L7', manufacturedAt: '2024-05-01' },
+   *   'KB-2024-0000016',
+   *   { serial: 'KB-2024-0000024', lot: 'L7', manufacturedAt: '2024-05-01' },
    * ]);
    * // { sku: 'KB-100', registered: 2, duplicates: 0, invalid: 0, rejected: [] }
    */
@@ -87,7 +87,7 @@ export interface SerialsResource {
    * `ValidationError` when several SKUs have this serial (give `sku`).
    *
    * @example
-   * const { record, events } = await client.serials.lookup('kb 2024 0000017');
+   * const { record, events } = await client.serials.lookup('kb 2024 0000016');
    */
   lookup(serial: string, options?: { sku?: string }): Promise<Lookup>;
   /**

@@ -58,7 +58,7 @@ export interface ShipmentsResource {
    *   orderId: 'ORD-1001',
    *   channel: 'b2c',
    *   customer: { id: 'C-7', email: 'ada@example.com', postcode: 'SW1A 1AA' },
-   *   lines: [{ sku: 'KB-100', serials: ['KB-2024-0000017'] }],
+   *   lines: [{ sku: 'KB-100', serials: ['KB-2024-0000016'] }],
    * });
    */
   create(input: ShipmentCreate): Promise<Shipment>;

@@ -15,7 +15,7 @@ import { requireUnit } from './resolve.js';
  * whole history. Accepts typed or scanned input like `serials.lookup`.
  *
  * @example
- * const { soldTo, sightings } = await client.trace('KB-2024-0000017');
+ * const { soldTo, sightings } = await client.trace('KB-2024-0000016');
  * console.log(soldTo?.account?.name ?? soldTo?.customer?.email, sightings.length);
  */
 export type TraceFunction = (serial: string, options?: { sku?: string }) => Promise<Trace>;
@@ -27,7 +27,7 @@ export interface SightingsResource {
    *
    * @example
    * await client.sightings.record({
-   *   serial: 'KB-2024-0000017',
+   *   serial: 'KB-2024-0000016',
    *   source: 'marketplace',
    *   url: 'https://market.example/listing/123',
    * });

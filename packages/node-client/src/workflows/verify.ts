@@ -38,7 +38,7 @@ const MAX_FINGERPRINT_LENGTH = 1000;
  * suspicious. Volume is counted by the store's verification counters instead.
  *
  * @example
- * const result = await client.verify('https://id.gs1.org/01/04012345678901/21/KB-2024-0000017', {
+ * const result = await client.verify('https://id.gs1.org/01/04012345678901/21/KB-2024-0000016', {
  *   fingerprint: hash(ip + userAgent),
  * });
  * if (result.status === 'recalled') showNotice(result.recall?.notice);
