@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isValidGtin } from '../gs1/gtin.js';
 
-/** SKU identifiers, order ids, account ids: printable, no control characters. */
-const id = z
+/** SKU ids, order ids, account ids: 1–200 printable characters. */
+export const identifierSchema = z
   .string()
   .min(1)
   .max(200)
@@ -47,7 +47,7 @@ export const gtinSchema = z
 
 /** A SKU and its serial tracking settings. */
 export const skuSchema = z.strictObject({
-  sku: id,
+  sku: identifierSchema,
   name: z.string().min(1).max(500),
   gtin: gtinSchema.optional(),
   serialTracking: serialTrackingSchema,
@@ -75,7 +75,7 @@ export const channelSchema = z.enum(['b2c', 'b2b']);
 
 /** A B2C customer. Personal data: never sent by public routes. */
 export const customerSchema = z.strictObject({
-  id: id.optional(),
+  id: identifierSchema.optional(),
   email: z.email().max(320).optional(),
   name: z.string().max(500).optional(),
   postcode: z.string().max(32).optional(),
@@ -83,14 +83,14 @@ export const customerSchema = z.strictObject({
 
 /** A B2B business account (reseller, distributor). */
 export const accountSchema = z.strictObject({
-  id,
+  id: identifierSchema,
   name: z.string().max(500).optional(),
 });
 
 /** Where a unit left: recorded on the serial when it ships. */
 export const shipmentRefSchema = z.strictObject({
-  orderId: id,
-  shipmentId: id.optional(),
+  orderId: identifierSchema,
+  shipmentId: identifierSchema.optional(),
   channel: channelSchema,
   customer: customerSchema.optional(),
   account: accountSchema.optional(),
@@ -99,7 +99,7 @@ export const shipmentRefSchema = z.strictObject({
 
 /** One physical unit. */
 export const serialRecordSchema = z.strictObject({
-  sku: id,
+  sku: identifierSchema,
   /** Canonical serial. */
   serial: serialString,
   status: serialStatusSchema,
@@ -132,7 +132,7 @@ export const eventTypeSchema = z.enum([
 /** An entry of a serial's history. */
 export const serialEventSchema = z.strictObject({
   id: z.string(),
-  sku: id,
+  sku: identifierSchema,
   serial: serialString,
   type: eventTypeSchema,
   at: isoDateTime,

@@ -3,6 +3,7 @@ import {
   accountSchema,
   channelSchema,
   customerSchema,
+  identifierSchema,
   isoDateTime,
   serialEventSchema,
   serialRecordSchema,
@@ -10,7 +11,7 @@ import {
   serialString,
 } from './domain.js';
 
-const id = z.string().min(1).max(200);
+const id = identifierSchema;
 
 /** A validation issue as it travels over the wire (see `SerialIssue`). */
 export const issueSchema = z
