@@ -82,8 +82,11 @@ const dataDir = at('.data');
 mkdirSync(dataDir, { recursive: true });
 const db = join(dataDir, 'demo.db');
 const samplesFile = join(dataDir, 'demo.json');
-if (!existsSync(db) || !existsSync(samplesFile)) {
-  console.log('› Seeding the demo database (100,000 units; about 10 s)');
+// Bumped when the demo data set changes, so an old .data/ is reseeded instead of half-matching.
+const DEMO_VERSION = 2;
+const current = existsSync(samplesFile) ? JSON.parse(readFileSync(samplesFile, 'utf8')) : null;
+if (!existsSync(db) || current?.demoVersion !== DEMO_VERSION) {
+  console.log('› Seeding the demo database (100,000 units; a few seconds)');
   const seeded = spawnSync(process.execPath, [cli, 'demo', '--db', db, '--force', '--json'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -93,7 +96,10 @@ if (!existsSync(db) || !existsSync(samplesFile)) {
     console.error(`Seeding failed (exit ${seeded.status}).`);
     process.exit(seeded.status ?? 1);
   }
-  writeFileSync(samplesFile, seeded.stdout);
+  writeFileSync(
+    samplesFile,
+    JSON.stringify({ ...JSON.parse(seeded.stdout), demoVersion: DEMO_VERSION }, null, 2),
+  );
 }
 const demo = JSON.parse(readFileSync(samplesFile, 'utf8'));
 
@@ -156,6 +162,7 @@ Serials to try in the storefront (or: curl -X POST ${url}/v1/verify -H 'content-
   recalled     ${s.recalled}
   unknown      ${s.unknown}
   mistyped     ${s.mistyped}
+  typed loose  ${s.loose}   (lower case, spaces: still genuine)
   gift card    ${s.giftCard}
 
 Return check: order ${rc.orderId}, email ${rc.email}, serial ${rc.serial}

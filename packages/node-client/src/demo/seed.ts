@@ -23,8 +23,10 @@ export interface DemoSamples {
   recalled: string;
   /** Valid format and check digit, never registered: `unknown`. */
   unknown: string;
-  /** `genuine` with one digit mistyped: the check digit catches it, with a suggestion. */
+  /** `genuine` with one digit mistyped: the check digit catches it. */
   mistyped: string;
+  /** `genuine` typed loosely (lower case, spaces for dashes): still read as `genuine`. */
+  loose: string;
   /** A random, non-guessable gift card serial. */
   giftCard: string;
   /** A B2C order to try the customer return check with. */
@@ -119,7 +121,8 @@ export async function seedDemo(
     return array;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  let clock = Date.UTC(2024, 0, 15, 9);
+  // Units are made in late 2023 and January 2024, registered in February, shipped from March.
+  let clock = Date.UTC(2024, 1, 15, 9);
   const client = createSerialClient({ store, now: () => new Date(clock) });
   await store.migrate();
 
@@ -166,7 +169,7 @@ export async function seedDemo(
     batteries: compileFormat(skus.batteries.format),
     giftCards: compileFormat(skus.giftCards.format),
   };
-  const made2024 = new Date(Date.UTC(2024, 0, 10));
+  const made2024 = new Date(Date.UTC(2024, 0, 2));
   const serialsBySku = new Map<string, string[]>();
 
   async function register(
@@ -185,7 +188,7 @@ export async function seedDemo(
     Array.from({ length: plan.headphones }, (_, i) => ({
       serial: formats.headphones.generate({ sequence: i + 1, date: made2024 }),
       lot: `HP24-${String(Math.floor(i / 5000) + 1).padStart(2, '0')}`,
-      manufacturedAt: new Date(made2024.getTime() + Math.floor(i / 200) * DAY)
+      manufacturedAt: new Date(made2024.getTime() + Math.floor(i / 1000) * DAY)
         .toISOString()
         .slice(0, 10),
     })),
@@ -206,7 +209,7 @@ export async function seedDemo(
       return {
         serial: formats.batteries.generate({ sequence: (i % perLot) + 1, fields: { lot } }),
         lot,
-        manufacturedAt: `2024-0${Math.floor(i / perLot) + 2}-15`,
+        manufacturedAt: `2023-${String(Math.floor(i / perLot) + 9).padStart(2, '0')}-15`,
       };
     }),
   );
@@ -379,6 +382,7 @@ export async function seedDemo(
       recalled: recalledBattery.serial,
       unknown,
       mistyped: mistype(genuine),
+      loose: genuine.toLowerCase().replace(/-/g, ' '),
       giftCard,
       returnCheck: {
         orderId: returnOrder.orderId,

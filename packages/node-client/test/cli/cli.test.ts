@@ -270,6 +270,8 @@ describe('workflows', () => {
     expect(JSON.parse(recalled.stdout).status).toBe('recalled');
     const unknown = await cli(['verify', summary.samples.unknown, '--json'], { db: 'demo1.db' });
     expect(JSON.parse(unknown.stdout).status).toBe('unknown');
+    const loose = await cli(['verify', summary.samples.loose, '--json'], { db: 'demo1.db' });
+    expect(JSON.parse(loose.stdout).serial).toBe(summary.samples.genuine);
     const mistyped = await cli(['verify', summary.samples.mistyped, '--json'], { db: 'demo1.db' });
     expect(JSON.parse(mistyped.stdout).status).toBe('invalid');
   });

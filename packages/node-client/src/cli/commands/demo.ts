@@ -18,6 +18,7 @@ export function demoSummaryText(summary: DemoSummary): string {
     `  recalled    ${s.recalled}`,
     `  unknown     ${s.unknown}`,
     `  mistyped    ${s.mistyped}`,
+    `  typed loose ${s.loose}   (read as ${s.genuine})`,
     `  gift card   ${s.giftCard}`,
     `  traced      ${s.traced}   (serialkit trace ${s.traced})`,
     `  return      order ${s.returnCheck.orderId}, email ${s.returnCheck.email}, serial ${s.returnCheck.serial}`,
