@@ -25,12 +25,16 @@ import type { ServedClient } from './served-client.js';
 
 export interface HandlerOptions {
   /**
-   * API keys for the admin routes: a list (compared in constant time) or a function that
-   * resolves a presented key to its scope (null: unknown key). Without keys, every admin route
-   * answers 401: the public routes work, nothing else.
+   * API keys for the admin routes: a list (keys of at least 16 characters, compared in
+   * constant time) or a function that resolves a presented key to its scope (null: unknown
+   * key). `read` keys may only GET. Without keys, every admin route answers 401: the public
+   * routes work, nothing else.
    */
   apiKeys?: ApiKeys;
-  /** Storefront origins allowed to call the public routes from a browser (CORS). */
+  /**
+   * Storefront origins allowed to call the public routes from a browser (CORS), e.g.
+   * `['https://shop.example']`; `'*'` allows any origin. Admin routes never answer CORS.
+   */
   publicOrigins?: readonly string[];
   /**
    * Token bucket per client address for the public routes. Default
@@ -57,7 +61,7 @@ export interface HandlerOptions {
   maxStoreBodyBytes?: number;
   /** Serve the store protocol (`/v1/store/...`, write keys only). Default false. */
   storeProtocol?: boolean;
-  /** The store for the store protocol. Default: the client's own store. */
+  /** The store served by the store protocol (required with `storeProtocol`). */
   store?: SerialStore;
   /**
    * Opaque client fingerprint for clone detection. Default: a SHA-256 of address and user
