@@ -4,6 +4,13 @@ import { harness, hpSerial, READ_KEY, WRITE_KEY } from './helpers.js';
 const W = { key: WRITE_KEY };
 const R = { key: READ_KEY };
 
+test('GET /v1/health needs no key', async () => {
+  const h = await harness();
+  const response = await h.call('GET', '/v1/health');
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ ok: true });
+});
+
 describe('auth', () => {
   test('missing key → 401 with WWW-Authenticate; wrong key → 401; read key cannot write → 403', async () => {
     const h = await harness();
@@ -299,6 +306,17 @@ describe('tracing and events', () => {
     expect(typed.items.length).toBe(1);
     expect((await h.call('GET', '/v1/events?type=exploded', R)).status).toBe(400);
 
+    const unknown = await h.call('POST', '/v1/sightings', {
+      ...W,
+      body: { serial: hpSerial(999_999), source: 'marketplace' },
+    });
+    expect(unknown.status).toBe(404);
+    const badUrl = await h.call('POST', '/v1/sightings', {
+      ...W,
+      body: { serial: h.headphones[0], source: 'marketplace', url: 'not a url' },
+    });
+    expect(badUrl.status).toBe(400);
+
     const epcis = await h.call('GET', '/v1/events/epcis?type=shipped', R);
     expect(epcis.status).toBe(200);
     expect(epcis.headers.get('content-type')).toContain('application/ld+json');
@@ -339,6 +357,26 @@ describe('CSV import and export', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ shipments: 1, units: 2, failedShipments: 0 });
+    // The same units again: the shipment fails as a whole and every line says why.
+    const again = await h.call('POST', '/v1/imports/shipments', {
+      ...W,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    const report = await again.json();
+    expect(report).toMatchObject({ shipments: 0, failedShipments: 1 });
+    expect(report.errors.map((e: { line: number }) => e.line)).toEqual([2, 3]);
+    const asJson = await h.call('POST', '/v1/imports/shipments', { ...W, body: { csv } });
+    expect(asJson.status).toBe(415);
+    expect(
+      (
+        await h.call('POST', '/v1/imports/shipments', {
+          key: READ_KEY,
+          body: csv,
+          headers: { 'content-type': 'text/csv' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   test('exports stream CSV with a filter', async () => {
@@ -351,5 +389,7 @@ describe('CSV import and export', () => {
     const events = await h.call('GET', '/v1/exports/events.csv?type=shipped', R);
     expect((await events.text()).trim().split('\n').length).toBe(3);
     expect((await h.call('GET', '/v1/exports/serials.csv')).status).toBe(401);
+    expect((await h.call('GET', '/v1/exports/events.csv?type=exploded', R)).status).toBe(400);
+    expect((await h.call('GET', '/v1/exports/serials.csv?status=lost', R)).status).toBe(400);
   });
 });

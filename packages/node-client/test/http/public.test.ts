@@ -51,6 +51,21 @@ describe('POST /v1/verify', () => {
     for (const secret of PERSONAL) expect(JSON.stringify(answer)).not.toContain(secret);
   });
 
+  test('a recall link that is not http(s) never reaches the storefront', async () => {
+    const h = await harness();
+    await h.client.recalls.create({
+      sku: 'HP-200',
+      serials: [h.headphones[2]!],
+      notice: 'Check your unit',
+      url: 'javascript:alert(document.cookie)',
+    });
+    const answer = await (
+      await h.call('POST', '/v1/verify', { body: { input: h.headphones[2] } })
+    ).json();
+    expect(answer.status).toBe('recalled');
+    expect(answer.recall).toEqual({ notice: 'Check your unit', url: null });
+  });
+
   test('existing and unknown serials take similar time', async () => {
     const h = await harness();
     const time = async (input: string) => {
