@@ -1,0 +1,21 @@
+/**
+ * @serialkit/widget: `<serial-lookup>`, the storefront element for serial number authenticity
+ * and return checks. Importing this module registers the element.
+ *
+ * @example
+ * import '@serialkit/widget';
+ * // <serial-lookup endpoint="https://shop.example/serialkit" sku="ARIA-700"></serial-lookup>
+ */
+
+export { ApiError, type ApiErrorKind } from './api/api-error.js';
+export { type ApiClient, type ApiClientOptions, createApiClient } from './api/client.js';
+export {
+  type SerialLookupErrorDetail,
+  SerialLookupErrorEvent,
+} from './events/serial-lookup-error.js';
+export {
+  type SerialLookupResultDetail,
+  SerialLookupResultEvent,
+} from './events/serial-lookup-result.js';
+export type { Translation } from './localize/translation.js';
+export { SerialLookup } from './serial-lookup/serial-lookup.js';

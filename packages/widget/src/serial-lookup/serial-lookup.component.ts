@@ -1,0 +1,1020 @@
+import type {
+  FormatHints,
+  PublicReturnCheck,
+  PublicReturnCheckRequest,
+  Suggestion,
+  VerifyRequest,
+  VerifyResult,
+} from '@serialkit/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ApiError } from '../api/api-error.js';
+import { type ApiClient, createApiClient } from '../api/client.js';
+import { endpointKey } from '../cache/database.js';
+import { readCachedHints, revalidateHints } from '../cache/format-cache.js';
+import {
+  enqueueCheck,
+  flushQueue,
+  onQueuedCheckAnswered,
+  type QueuedCheckAnswer,
+} from '../cache/offline-queue.js';
+import { readDigitalLink } from '../digital-link/read-digital-link.js';
+import { SerialLookupErrorEvent } from '../events/serial-lookup-error.js';
+import {
+  type SerialLookupResultDetail,
+  SerialLookupResultEvent,
+} from '../events/serial-lookup-result.js';
+import { candidateFormats, checkInput, type InputCheck } from '../formats/check-input.js';
+import { LocalizeController } from '../localize/localize-controller.js';
+import { scanCode, supportedScanFormats } from '../scan/barcode-scanner.js';
+import {
+  cameraIcon,
+  checkIcon,
+  clockIcon,
+  crossIcon,
+  offlineIcon,
+  questionIcon,
+  spinnerIcon,
+  warningIcon,
+} from './icons.js';
+import styles from './serial-lookup.styles.js';
+
+type Field = 'serial' | 'order' | 'contact';
+
+type Outcome =
+  | { mode: 'verify'; result: VerifyResult; serial: string; queued: boolean }
+  | { mode: 'return'; result: PublicReturnCheck };
+
+/** When this page started: queued checks older than this were made on an earlier visit. */
+const pageStartedAt = performance.timeOrigin;
+
+/** Only web links are followed from a recall notice (never `javascript:` and the like). */
+function safeLink(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The suggestion with the changed characters marked, so the fix is visible at a glance. */
+function markChange({ serial, change }: Suggestion): TemplateResult {
+  const start = change.position;
+  const length = change.kind === 'transpose' ? 2 : Math.max(1, change.to.length);
+  if (start < 0 || start >= serial.length) return html`${serial}`;
+  return html`${serial.slice(0, start)}<mark>${serial.slice(start, start + length)}</mark>${serial.slice(start + length)}`;
+}
+
+/**
+ * Lets a customer check that a product is genuine, or that the item they want to return is the
+ * one their order contained, by its serial number: typed (with the product's format as live
+ * help, local validation and one-tap fixes for look-alike or swapped characters), scanned from
+ * the label's QR or Data Matrix code, or read from the GS1 Digital Link that opened the page.
+ *
+ * @summary Serial number authenticity and return check for storefronts.
+ * @tagname serial-lookup
+ *
+ * @attr {string} lang - Language of the texts: `en`, `de`, `fr` or `es`. Default: the closest
+ *   `lang` attribute (the page's), else English.
+ *
+ * @event {SerialLookupResultEvent} serial-lookup-result - The service answered a check the
+ *   customer made. `event.detail`: `{ mode: 'verify', input, result, queued }` or
+ *   `{ mode: 'return', orderId, serial, result }`.
+ * @event {SerialLookupErrorEvent} serial-lookup-error - A check the customer made failed.
+ *   `event.detail`: `{ mode, kind, message, status?, code?, retryAfter?, queued }`.
+ *
+ * @slot label - The label of the serial number field (default: "Serial number").
+ * @slot help - Help under the label (default: where to find the serial number).
+ * @slot footer - Content at the end, e.g. a link to the support page.
+ * @slot genuine - Extra content in the genuine result, e.g. a warranty registration link.
+ * @slot unknown - Extra content in the unknown result, e.g. how to reach support.
+ * @slot recalled - Extra content in the recalled result, e.g. the recall hotline.
+ * @slot suspicious - Extra content in the suspicious result.
+ * @slot invalid - Extra content in the invalid result, e.g. a picture of the label.
+ * @slot send-back - Return mode: the return instructions, shown when the item may be sent back.
+ * @slot contact-support - Return mode: how to reach support, when the return needs a person.
+ * @slot check-serial - Return mode: shown when the serial number should be checked again.
+ * @slot check-order - Return mode: shown when the order details should be checked again.
+ *
+ * @csspart base - The element's wrapper.
+ * @csspart form - The form.
+ * @csspart field - Each label, input and help group (also `serial-field`, `order-field`,
+ *   `contact-field`).
+ * @csspart label - Each field's label.
+ * @csspart help - Help text under a label.
+ * @csspart input - Each text input (also `serial-input`, `order-input`, `contact-input`).
+ * @csspart scan - The camera scan button (present only where the browser can scan).
+ * @csspart hint - The format hint under the serial number field.
+ * @csspart issue - A validation message under a field.
+ * @csspart suggestions - The "Did you mean" group.
+ * @csspart suggestion - Each suggestion button.
+ * @csspart submit - The submit button.
+ * @csspart result - The result card (also `result-<status>`: `result-genuine`, `result-recalled`,
+ *   `result-match`, `result-order_not_found`…).
+ * @csspart result-icon - The result card's icon.
+ * @csspart result-title - The result card's title.
+ * @csspart result-body - The result card's explanation.
+ * @csspart recall-notice - The merchant's recall notice.
+ * @csspart result-link - The link to the recall notice.
+ * @csspart reasons - The list of reasons a unit looks suspicious.
+ * @csspart error - The card for offline, rate limited and server errors.
+ * @csspart retry - The "Try again" button.
+ * @csspart scanner - The camera dialog.
+ * @csspart scanner-video - The camera picture.
+ * @csspart scanner-cancel - The dialog's cancel button.
+ *
+ * @cssproperty --serial-lookup-accent - Buttons, links and the focus ring. Default `#2453c7`.
+ * @cssproperty --serial-lookup-accent-hover - Buttons on hover. Default `#1b3f99`.
+ * @cssproperty --serial-lookup-on-accent - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --serial-lookup-text - Text. Default `#1a1d23`.
+ * @cssproperty --serial-lookup-muted - Help and hint text. Default `#555e6b`.
+ * @cssproperty --serial-lookup-surface - The background the element sits on, used to tint
+ *   result cards. Default `#ffffff`.
+ * @cssproperty --serial-lookup-field - Input background. Default `#ffffff`.
+ * @cssproperty --serial-lookup-border - Input and secondary button borders. Default `#79828f`.
+ * @cssproperty --serial-lookup-focus - The focus ring. Default: the accent.
+ * @cssproperty --serial-lookup-radius - Corner radius of inputs, buttons and cards. Default
+ *   `0.5rem`.
+ * @cssproperty --serial-lookup-font - Font family. Default: the system UI font.
+ * @cssproperty --serial-lookup-mono-font - Font of serial numbers. Default: the system
+ *   monospace font.
+ * @cssproperty --serial-lookup-spacing - Space between the parts. Default `1rem`.
+ * @cssproperty --serial-lookup-genuine - Genuine results and return matches. Default `#17703a`.
+ * @cssproperty --serial-lookup-unknown - Unknown results, offline and rate limited notices.
+ *   Default `#4b5563`.
+ * @cssproperty --serial-lookup-recalled - Recalled results and return mismatches. Default
+ *   `#b42318`.
+ * @cssproperty --serial-lookup-suspicious - Suspicious results and already returned items.
+ *   Default `#8a4b00`.
+ * @cssproperty --serial-lookup-invalid - Invalid results. Default `#b42318`.
+ * @cssproperty --serial-lookup-error - Validation messages and server errors. Default `#b42318`.
+ *
+ * @example
+ * <serial-lookup endpoint="https://shop.example/serialkit" sku="ARIA-700"></serial-lookup>
+ */
+export class SerialLookup extends LitElement {
+  static override styles = styles;
+
+  private readonly localize = new LocalizeController(this);
+  private api: ApiClient = createApiClient({ endpoint: '' });
+  private request: AbortController | undefined;
+  private scanning: AbortController | undefined;
+  private countdown: ReturnType<typeof setInterval> | undefined;
+  private hintsToken = 0;
+  private checkKey: string | undefined;
+  private checkResult: InputCheck | undefined;
+  /** A GS1 code (scanned, or the page's Digital Link) whose serial is in the field. */
+  private gs1Source: { serial: string; input: string } | undefined;
+  /** Where the offline check this element queued waits, to show its answer when it comes. */
+  private pendingCheckId: number | undefined;
+  private pendingRequest: VerifyRequest | undefined;
+  private prefilled = false;
+  private unsubscribeQueue: (() => void) | undefined;
+
+  @query('#serial') private accessor serialInput!: HTMLInputElement;
+  @query('#order') private accessor orderInput!: HTMLInputElement | null;
+  @query('#contact') private accessor contactInput!: HTMLInputElement | null;
+  @query('.submit') private accessor submitButton!: HTMLButtonElement;
+  @query('.scan') private accessor scanButton!: HTMLButtonElement | null;
+  @query('dialog') private accessor scannerDialog!: HTMLDialogElement;
+  @query('video') private accessor scannerVideo!: HTMLVideoElement;
+
+  @state() private accessor hints: FormatHints | undefined;
+  @state() private accessor orderId = '';
+  @state() private accessor contact = '';
+  @state() private accessor touched = false;
+  @state() private accessor phase: 'idle' | 'loading' | 'queued' | 'done' | 'error' = 'idle';
+  @state() private accessor outcome: Outcome | undefined;
+  @state() private accessor failure: ApiError | undefined;
+  @state() private accessor queuedSerial = '';
+  @state() private accessor fieldError: { field: Field; message: string } | undefined;
+  @state() private accessor retryAt = 0;
+  @state() private accessor clock = 0;
+  @state() private accessor scanFormats: string[] = [];
+  @state() private accessor announcement = { text: '', assertive: false };
+
+  /**
+   * Base URL of the serialkit service, e.g. `https://shop.example/serialkit`; empty for the
+   * page's own origin. The element calls `{endpoint}/v1/verify`, `/v1/returns/check` and
+   * `/v1/formats`.
+   */
+  @property() accessor endpoint = '';
+
+  /** `verify`: is this unit genuine? `return`: is this the unit my order contained? */
+  @property({ reflect: true }) accessor mode: 'verify' | 'return' = 'verify';
+
+  /**
+   * The product's SKU: limits the format help and the check to this product's serial format.
+   * Without it, a serial of any tracked product is accepted.
+   */
+  @property() accessor sku: string | undefined;
+
+  /** The serial number in the field. Setting it does not start a check. */
+  @property() accessor value = '';
+
+  /** Hides the camera scan button (shown by default where the browser can read codes). */
+  @property({ type: Boolean, attribute: 'no-scan' }) accessor noScan = false;
+
+  /** Hides the "Did you mean" suggestions for mistyped serials. */
+  @property({ type: Boolean, attribute: 'no-suggestions' }) accessor noSuggestions = false;
+
+  /**
+   * Fills in the serial from the page's URL when the page was opened from a GS1 Digital Link
+   * (`…/01/{gtin}/21/{serial}`, as printed in a product's QR code), then moves focus to the
+   * submit button so that one tap checks it. The check itself waits for that tap: a link
+   * preview or a crawler opening the page must not count as a customer's check.
+   */
+  @property({ type: Boolean, attribute: 'prefill-from-url' }) accessor prefillFromUrl = false;
+
+  /** Milliseconds to wait for the service before showing an error. */
+  @property({ type: Number }) accessor timeout = 10_000;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleOnline);
+    this.unsubscribeQueue = onQueuedCheckAnswered(this.handleQueuedAnswer);
+    void supportedScanFormats().then((formats) => {
+      this.scanFormats = formats;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleOnline);
+    this.unsubscribeQueue?.();
+    this.request?.abort();
+    this.scanning?.abort();
+    clearInterval(this.countdown);
+    this.countdown = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('endpoint') || changed.has('timeout')) {
+      this.api = createApiClient({ endpoint: this.endpoint, timeout: this.timeout });
+    }
+    if (!this.hasUpdated || changed.has('endpoint')) void this.loadHints();
+    if (!this.hasUpdated && this.prefillFromUrl && !this.value) this.prefillFromPageUrl();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.prefilled) {
+      const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      this.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+      const target = this.mode === 'return' ? this.orderInput : this.submitButton;
+      target?.focus({ preventScroll: true });
+      this.announce(this.localize.t.prefilled(this.value), 'polite');
+    }
+    // Checks queued on an earlier visit go out now; their answers show in an idle element.
+    if (this.mode === 'verify' && navigator.onLine) void this.flushQueued();
+  }
+
+  /** Moves focus to the first field. */
+  override focus(options?: FocusOptions): void {
+    (this.orderInput ?? this.serialInput).focus(options);
+  }
+
+  /** Removes focus from the element. */
+  override blur(): void {
+    const active = this.shadowRoot?.activeElement;
+    if (active instanceof HTMLElement) active.blur();
+  }
+
+  private get inputCheck(): InputCheck {
+    const locale = this.localize.lang;
+    const key = [this.value, this.hints?.version, this.sku, locale, this.noSuggestions].join('\0');
+    if (key !== this.checkKey || !this.checkResult) {
+      this.checkKey = key;
+      this.checkResult = checkInput(
+        this.value,
+        candidateFormats(this.hints?.formats ?? [], this.sku),
+        {
+          locale,
+          suggestions: !this.noSuggestions,
+        },
+      );
+    }
+    return this.checkResult;
+  }
+
+  private get secondsToWait(): number {
+    return Math.max(0, Math.ceil((this.retryAt - this.clock) / 1000));
+  }
+
+  private get key(): string {
+    return endpointKey(this.endpoint);
+  }
+
+  private async loadHints(): Promise<void> {
+    const token = ++this.hintsToken;
+    const key = this.key;
+    const cached = await readCachedHints(key);
+    if (token !== this.hintsToken) return;
+    if (cached) this.hints = cached.hints;
+    const current = await revalidateHints(key, this.api, cached);
+    if (token === this.hintsToken && current) this.hints = current;
+  }
+
+  private prefillFromPageUrl(): void {
+    const unit = readDigitalLink(location.href);
+    if (!unit) return;
+    this.value = unit.serial;
+    this.gs1Source = { serial: unit.serial, input: unit.uri };
+    this.prefilled = true;
+  }
+
+  private announce(text: string, politeness: 'polite' | 'assertive'): void {
+    // The same message twice must be heard twice: a changed text is what screen readers notice.
+    const repeat = this.announcement.text === text;
+    this.announcement = {
+      text: repeat ? `${text}\u00a0` : text,
+      assertive: politeness === 'assertive',
+    };
+  }
+
+  private rejectField(field: Field, message: string): void {
+    this.fieldError = { field, message };
+    this.announce(message, 'assertive');
+    const input = { serial: this.serialInput, order: this.orderInput, contact: this.contactInput }[
+      field
+    ];
+    input?.focus();
+  }
+
+  private clearOutcome(): void {
+    if (this.phase === 'loading') return;
+    if (
+      this.phase === 'done' ||
+      (this.phase === 'error' && this.failure?.kind !== 'rate_limited')
+    ) {
+      this.phase = 'idle';
+      this.outcome = undefined;
+      this.failure = undefined;
+    }
+  }
+
+  /** Validates the form and sends the check; everything a customer does to check ends here. */
+  private async submit(): Promise<void> {
+    if (this.phase === 'loading') return;
+    const t = this.localize.t;
+    if (this.secondsToWait > 0) {
+      this.announce(t.rateLimited(this.secondsToWait), 'assertive');
+      return;
+    }
+    if (this.mode === 'return') {
+      if (!this.orderId.trim()) return this.rejectField('order', t.orderEmpty);
+      if (!this.contact.trim()) return this.rejectField('contact', t.contactEmpty);
+    }
+    const check = this.inputCheck;
+    if (check.status === 'empty') return this.rejectField('serial', t.serialEmpty);
+    if (check.status === 'invalid') {
+      this.touched = true;
+      this.fieldError = undefined;
+      this.clearOutcome();
+      this.announce(check.issues[0]?.message ?? t.invalidTitle, 'assertive');
+      this.serialInput.focus();
+      return;
+    }
+    this.fieldError = undefined;
+    const serial = check.canonical ?? check.serial;
+    const input =
+      this.gs1Source?.serial === this.value.trim()
+        ? this.gs1Source.input
+        : check.gs1
+          ? this.value.trim()
+          : serial;
+    if (this.mode === 'return') {
+      await this.sendReturn(serial, check.gs1 || this.gs1Source !== undefined ? input : serial);
+    } else {
+      await this.sendVerify({ input, ...(this.sku && { sku: this.sku }) }, serial);
+    }
+  }
+
+  private async sendVerify(request: VerifyRequest, serial: string): Promise<void> {
+    if (!navigator.onLine) return this.queueCheck(request, serial);
+    const result = await this.send((signal) => this.api.verify(request, signal));
+    if (!result) return;
+    if (result instanceof ApiError) {
+      if (result.kind === 'offline') return this.queueCheck(request, serial);
+      return this.showFailure(result, 'verify');
+    }
+    this.showVerifyResult(result, serial, false);
+    this.dispatchEvent(
+      new SerialLookupResultEvent({ mode: 'verify', input: request.input, result, queued: false }),
+    );
+  }
+
+  private async sendReturn(serial: string, input: string): Promise<void> {
+    const orderId = this.orderId.trim();
+    const contact = this.contact.trim();
+    // One field takes either proof of the order: an email address has an @, a postcode never.
+    const request: PublicReturnCheckRequest = contact.includes('@')
+      ? { orderId, email: contact, serial: input }
+      : { orderId, postcode: contact, serial: input };
+    if (!navigator.onLine) {
+      return this.showFailure(new ApiError('offline', 'the browser is offline'), 'return');
+    }
+    const result = await this.send((signal) => this.api.checkReturn(request, signal));
+    if (!result) return;
+    if (result instanceof ApiError) return this.showFailure(result, 'return');
+    this.phase = 'done';
+    this.outcome = { mode: 'return', result };
+    const t = this.localize.t;
+    this.announce(`${t.verdicts[result.verdict]}. ${t.nextSteps[result.next]}`, 'polite');
+    const detail: SerialLookupResultDetail = { mode: 'return', orderId, serial, result };
+    this.dispatchEvent(new SerialLookupResultEvent(detail));
+  }
+
+  /** Runs one request; a newer submission aborts an older one, whose answer is dropped. */
+  private async send<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T | ApiError | undefined> {
+    this.request?.abort();
+    const controller = new AbortController();
+    this.request = controller;
+    this.phase = 'loading';
+    this.outcome = undefined;
+    this.failure = undefined;
+    try {
+      return await call(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      if (error instanceof ApiError) return error;
+      throw error;
+    } finally {
+      if (this.request === controller) this.request = undefined;
+    }
+  }
+
+  private async queueCheck(request: VerifyRequest, serial: string): Promise<void> {
+    this.pendingRequest = request;
+    this.pendingCheckId = await enqueueCheck(this.key, request);
+    this.phase = 'queued';
+    this.outcome = undefined;
+    this.failure = undefined;
+    this.queuedSerial = serial;
+    this.announce(this.localize.t.offlineQueued(serial), 'polite');
+    this.dispatchEvent(
+      new SerialLookupErrorEvent({
+        mode: 'verify',
+        kind: 'offline',
+        message: 'the browser is offline; the check is sent when it is back online',
+        queued: true,
+      }),
+    );
+  }
+
+  private showVerifyResult(result: VerifyResult, serial: string, queued: boolean): void {
+    this.phase = 'done';
+    this.failure = undefined;
+    this.outcome = { mode: 'verify', result, serial: result.serial ?? serial, queued };
+    const { title, body } = this.verifyTexts(result, serial);
+    this.announce(`${title}. ${body}`, 'polite');
+  }
+
+  private showFailure(error: ApiError, mode: 'verify' | 'return'): void {
+    this.phase = 'error';
+    this.failure = error;
+    if (error.kind === 'rate_limited') this.startCountdown(error.retryAfter ?? 30);
+    this.announce(this.failureMessage(error), 'assertive');
+    this.dispatchEvent(
+      new SerialLookupErrorEvent({
+        mode,
+        kind: error.kind,
+        message: error.message,
+        queued: false,
+        ...(error.status !== undefined && { status: error.status }),
+        ...(error.code !== undefined && { code: error.code }),
+        ...(error.retryAfter !== undefined && { retryAfter: error.retryAfter }),
+      }),
+    );
+  }
+
+  private startCountdown(seconds: number): void {
+    this.clock = Date.now();
+    this.retryAt = this.clock + seconds * 1000;
+    clearInterval(this.countdown);
+    this.countdown = setInterval(() => {
+      this.clock = Date.now();
+      if (this.clock < this.retryAt) return;
+      clearInterval(this.countdown);
+      this.countdown = undefined;
+      if (this.phase === 'error' && this.failure?.kind === 'rate_limited') {
+        this.phase = 'idle';
+        this.failure = undefined;
+      }
+      this.announce(this.localize.t.rateLimitOver, 'polite');
+    }, 1000);
+  }
+
+  private async flushQueued(): Promise<void> {
+    await flushQueue(this.key, this.api);
+    // Without IndexedDB the check waited in memory only.
+    if (this.phase === 'queued' && this.pendingCheckId === undefined && this.pendingRequest) {
+      const request = this.pendingRequest;
+      this.pendingRequest = undefined;
+      await this.sendVerify(request, this.queuedSerial);
+    }
+  }
+
+  private failureMessage(error: ApiError): string {
+    const t = this.localize.t;
+    switch (error.kind) {
+      case 'offline':
+        return t.offline;
+      case 'network':
+        return t.network;
+      case 'timeout':
+        return t.timeout;
+      case 'rate_limited':
+        return t.rateLimited(this.secondsToWait || error.retryAfter || 30);
+      case 'invalid_response':
+        return t.invalidResponse;
+      default:
+        return t.server;
+    }
+  }
+
+  private verifyTexts(result: VerifyResult, serial: string): { title: string; body: string } {
+    const t = this.localize.t;
+    const shown = result.serial ?? serial;
+    const product = result.product?.name ?? null;
+    switch (result.status) {
+      case 'genuine':
+        return { title: t.genuineTitle, body: t.genuineBody(shown, product) };
+      case 'recalled':
+        return { title: t.recalledTitle, body: t.recalledBody(shown, product) };
+      case 'suspicious':
+        return { title: t.suspiciousTitle, body: t.suspiciousBody };
+      case 'invalid':
+        return { title: t.invalidTitle, body: t.invalidBody };
+      default:
+        return { title: t.unknownTitle, body: t.unknownBody };
+    }
+  }
+
+  private readonly handleOnline = (): void => {
+    if (this.mode === 'verify') void this.flushQueued();
+  };
+
+  private readonly handleQueuedAnswer = (answer: QueuedCheckAnswer): void => {
+    if (answer.claimed || answer.check.endpoint !== this.key || this.mode !== 'verify') return;
+    const mine = answer.check.id !== undefined && answer.check.id === this.pendingCheckId;
+    const fromEarlierVisit =
+      answer.check.queuedAt < pageStartedAt && this.phase === 'idle' && !this.value;
+    if (!mine && !fromEarlierVisit) return;
+    answer.claimed = true;
+    this.pendingCheckId = undefined;
+    this.pendingRequest = undefined;
+    const { request } = answer.check;
+    if (answer.result) {
+      const serial = answer.result.serial ?? request.input;
+      if (!mine) this.value = serial;
+      this.showVerifyResult(answer.result, serial, true);
+      this.dispatchEvent(
+        new SerialLookupResultEvent({
+          mode: 'verify',
+          input: request.input,
+          result: answer.result,
+          queued: true,
+        }),
+      );
+    } else if (answer.error) {
+      this.showFailure(answer.error, 'verify');
+    }
+  };
+
+  private readonly handleSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.submit();
+  };
+
+  private readonly handleSerialInput = (event: InputEvent): void => {
+    this.value = (event.target as HTMLInputElement).value;
+    if (this.fieldError?.field === 'serial') this.fieldError = undefined;
+    this.clearOutcome();
+  };
+
+  private readonly handleOrderInput = (event: InputEvent): void => {
+    this.orderId = (event.target as HTMLInputElement).value;
+    if (this.fieldError?.field === 'order') this.fieldError = undefined;
+    this.clearOutcome();
+  };
+
+  private readonly handleContactInput = (event: InputEvent): void => {
+    this.contact = (event.target as HTMLInputElement).value;
+    if (this.fieldError?.field === 'contact') this.fieldError = undefined;
+    this.clearOutcome();
+  };
+
+  private readonly handleSerialBlur = (): void => {
+    if (this.value.trim()) this.touched = true;
+  };
+
+  private applySuggestion(suggestion: Suggestion): void {
+    this.value = suggestion.serial;
+    this.gs1Source = undefined;
+    this.fieldError = undefined;
+    this.clearOutcome();
+    this.serialInput.focus();
+    this.announce(this.localize.t.suggestionApplied(suggestion.serial), 'polite');
+  }
+
+  private readonly handleRetry = (): void => {
+    // The retry button goes away while the check runs: keep focus in the form.
+    this.submitButton.focus();
+    void this.submit();
+  };
+
+  private readonly handleScan = async (): Promise<void> => {
+    const t = this.localize.t;
+    this.scanning?.abort();
+    const controller = new AbortController();
+    this.scanning = controller;
+    this.fieldError = undefined;
+    this.scannerDialog.showModal();
+    let raw: string;
+    try {
+      raw = await scanCode(this.scannerVideo, this.scanFormats, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.scanning = undefined;
+      this.scannerDialog.close();
+      const blocked =
+        error instanceof DOMException &&
+        (error.name === 'NotAllowedError' || error.name === 'SecurityError');
+      this.rejectField('serial', blocked ? t.scanDenied : t.scanFailed);
+      return;
+    }
+    this.scanning = undefined;
+    this.scannerDialog.close();
+    const check = checkInput(raw, [], { locale: this.localize.lang, suggestions: false });
+    this.value = check.serial || raw.trim();
+    this.gs1Source = check.gs1 ? { serial: this.value, input: raw.trim() } : undefined;
+    this.touched = true;
+    this.clearOutcome();
+    await this.updateComplete;
+    if (this.mode === 'return' && !this.orderId.trim()) return this.orderInput?.focus();
+    if (this.mode === 'return' && !this.contact.trim()) return this.contactInput?.focus();
+    this.submitButton.focus();
+    await this.submit();
+  };
+
+  private readonly handleScannerClose = (): void => {
+    if (this.scanning) {
+      // Closed by the customer (Cancel or Escape): back to where they were.
+      this.scanning.abort();
+      this.scanning = undefined;
+      this.scanButton?.focus();
+    }
+  };
+
+  private readonly closeScanner = (): void => {
+    this.scannerDialog.close();
+  };
+
+  override render(): TemplateResult {
+    const t = this.localize.t;
+    const loading = this.phase === 'loading';
+    const waiting = this.secondsToWait > 0;
+    const { text, assertive } = this.announcement;
+    return html`
+      <div class="base" part="base" lang=${this.localize.lang}>
+        <form part="form" novalidate aria-busy=${loading ? 'true' : 'false'} @submit=${this.handleSubmit}>
+          ${this.mode === 'return' ? this.renderReturnFields() : nothing}
+          ${this.renderSerialField(this.inputCheck)}
+          <button
+            class="submit"
+            part="submit"
+            type="submit"
+            aria-disabled=${waiting ? 'true' : nothing}
+          >
+            ${loading ? spinnerIcon() : nothing}
+            <span>${loading ? t.checking : this.mode === 'return' ? t.checkReturn : t.checkSerial}</span>
+          </button>
+        </form>
+        ${this.renderOutcome()}
+        <slot name="footer"></slot>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+          ${assertive ? '' : text}
+        </div>
+        <div class="visually-hidden" role="alert" aria-atomic="true">${assertive ? text : ''}</div>
+        <dialog
+          class="scanner"
+          part="scanner"
+          aria-labelledby="scan-title"
+          aria-describedby="scan-instructions"
+          @close=${this.handleScannerClose}
+        >
+          <p id="scan-title" class="title">${t.scanTitle}</p>
+          <p id="scan-instructions">${t.scanInstructions}</p>
+          <video part="scanner-video" muted playsinline aria-hidden="true"></video>
+          <button class="secondary" part="scanner-cancel" type="button" @click=${this.closeScanner}>
+            ${t.scanCancel}
+          </button>
+        </dialog>
+      </div>
+    `;
+  }
+
+  private renderFieldIssue(field: Field): TemplateResult | typeof nothing {
+    if (this.fieldError?.field !== field) return nothing;
+    return html`<p id="${field}-issue" class="issue" part="issue">${this.fieldError.message}</p>`;
+  }
+
+  private renderReturnFields(): TemplateResult {
+    const t = this.localize.t;
+    const orderInvalid = this.fieldError?.field === 'order';
+    const contactInvalid = this.fieldError?.field === 'contact';
+    return html`
+      <div class="field" part="field order-field">
+        <label part="label" for="order">${t.orderLabel}</label>
+        <input
+          id="order"
+          part="input order-input"
+          name="order"
+          autocomplete="off"
+          spellcheck="false"
+          maxlength="200"
+          .value=${live(this.orderId)}
+          aria-invalid=${orderInvalid ? 'true' : 'false'}
+          aria-describedby=${orderInvalid ? 'order-issue' : nothing}
+          @input=${this.handleOrderInput}
+        />
+        ${this.renderFieldIssue('order')}
+      </div>
+      <div class="field" part="field contact-field">
+        <label part="label" for="contact">${t.contactLabel}</label>
+        <p id="contact-help" class="help" part="help">${t.contactHelp}</p>
+        <input
+          id="contact"
+          part="input contact-input"
+          name="contact"
+          autocomplete="email"
+          spellcheck="false"
+          maxlength="320"
+          .value=${live(this.contact)}
+          aria-invalid=${contactInvalid ? 'true' : 'false'}
+          aria-describedby=${contactInvalid ? 'contact-help contact-issue' : 'contact-help'}
+          @input=${this.handleContactInput}
+        />
+        ${this.renderFieldIssue('contact')}
+      </div>
+    `;
+  }
+
+  private renderSerialField(check: InputCheck): TemplateResult {
+    const t = this.localize.t;
+    const reached = this.touched || check.serial.length >= check.minLength;
+    const showIssue = reached && check.status === 'invalid';
+    const issue =
+      this.fieldError?.field === 'serial'
+        ? this.fieldError.message
+        : showIssue
+          ? (check.issues[0]?.message ?? t.invalidTitle)
+          : undefined;
+    const suggestions =
+      reached && !this.noSuggestions && check.status !== 'valid' ? check.suggestions : [];
+    const several = candidateFormats(this.hints?.formats ?? [], this.sku).length > 1;
+    const valid = check.status === 'valid';
+    const hint = valid
+      ? several && check.format
+        ? t.matchesProduct(check.format.name)
+        : t.looksRight
+      : check.format && check.hint
+        ? t.formatHint(check.hint, check.format.example)
+        : undefined;
+    const describedBy = ['serial-help', hint && 'serial-hint', issue && 'serial-issue']
+      .filter(Boolean)
+      .join(' ');
+    const canScan = !this.noScan && this.scanFormats.length > 0;
+    return html`
+      <div class="field" part="field serial-field">
+        <label part="label" for="serial"><slot name="label">${t.serialLabel}</slot></label>
+        <p id="serial-help" class="help" part="help"><slot name="help">${t.serialHelp}</slot></p>
+        <div class="control">
+          <input
+            id="serial"
+            class="serial"
+            part="input serial-input"
+            name="serial"
+            autocomplete="off"
+            autocapitalize="characters"
+            autocorrect="off"
+            spellcheck="false"
+            enterkeyhint="go"
+            maxlength="2000"
+            .value=${live(this.value)}
+            aria-invalid=${issue ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${this.handleSerialInput}
+            @blur=${this.handleSerialBlur}
+          />
+          ${
+            canScan
+              ? html`<button
+                  class="scan secondary"
+                  part="scan"
+                  type="button"
+                  aria-label=${t.scan}
+                  title=${t.scan}
+                  @click=${this.handleScan}
+                >
+                  ${cameraIcon()}
+                </button>`
+              : nothing
+          }
+        </div>
+        ${
+          hint
+            ? html`<p id="serial-hint" class="hint" part="hint" ?data-valid=${valid}>
+                ${valid ? checkIcon(16) : nothing}${hint}
+              </p>`
+            : nothing
+        }
+        ${issue ? html`<p id="serial-issue" class="issue" part="issue">${issue}</p>` : nothing}
+        ${
+          suggestions.length > 0
+            ? html`<div
+                class="suggestions"
+                part="suggestions"
+                role="group"
+                aria-labelledby="suggestions-label"
+              >
+                <span id="suggestions-label">${t.didYouMean}</span>
+                ${suggestions.map(
+                  (suggestion) =>
+                    html`<button
+                      class="suggestion secondary"
+                      part="suggestion"
+                      type="button"
+                      aria-label=${t.useSuggestion(suggestion.serial)}
+                      @click=${() => this.applySuggestion(suggestion)}
+                    >
+                      ${markChange(suggestion)}
+                    </button>`,
+                )}
+              </div>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderOutcome(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    if (this.phase === 'queued') {
+      return this.renderNotice('offline', offlineIcon(), t.offlineQueued(this.queuedSerial), false);
+    }
+    if (this.phase === 'error' && this.failure) {
+      const error = this.failure;
+      if (error.kind === 'rejected' && error.issues.length > 0) {
+        return this.renderCard(
+          'invalid',
+          crossIcon(),
+          t.invalidTitle,
+          t.invalidBody,
+          html`
+          <ul>${error.issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>
+        `,
+        );
+      }
+      const retry = error.kind !== 'rate_limited';
+      const icon =
+        error.kind === 'offline' || error.kind === 'network'
+          ? offlineIcon()
+          : error.kind === 'rate_limited'
+            ? clockIcon()
+            : warningIcon();
+      return this.renderNotice(error.kind, icon, this.failureMessage(error), retry);
+    }
+    if (this.phase !== 'done' || !this.outcome) return nothing;
+    if (this.outcome.mode === 'return') return this.renderReturnOutcome(this.outcome.result);
+    return this.renderVerifyOutcome(this.outcome.result, this.outcome.serial, this.outcome.queued);
+  }
+
+  private renderNotice(
+    kind: string,
+    icon: TemplateResult,
+    message: string,
+    retry: boolean,
+  ): TemplateResult {
+    return html`
+      <div class="error" part="error" data-kind=${kind}>
+        <span class="icon">${icon}</span>
+        <div class="content">
+          <p>${message}</p>
+          ${
+            retry
+              ? html`<button class="secondary" part="retry" type="button" @click=${this.handleRetry}>
+                  ${this.localize.t.retry}
+                </button>`
+              : nothing
+          }
+        </div>
+      </div>
+    `;
+  }
+
+  private renderCard(
+    status: string,
+    icon: TemplateResult,
+    title: string,
+    body: string,
+    extra: TemplateResult | typeof nothing = nothing,
+    eyebrow?: string,
+  ): TemplateResult {
+    return html`
+      <div class="result" part="result result-${status}" data-status=${status}>
+        <span class="icon" part="result-icon">${icon}</span>
+        <div class="content">
+          ${eyebrow ? html`<p class="eyebrow">${eyebrow}</p>` : nothing}
+          <p class="title" part="result-title">${title}</p>
+          <p part="result-body">${body}</p>
+          ${extra}
+          <slot name=${status.replaceAll('_', '-')}></slot>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderVerifyOutcome(
+    result: VerifyResult,
+    serial: string,
+    queued: boolean,
+  ): TemplateResult {
+    const t = this.localize.t;
+    const { title, body } = this.verifyTexts(result, serial);
+    const eyebrow = queued ? t.queuedResult : undefined;
+    switch (result.status) {
+      case 'genuine':
+        return this.renderCard('genuine', checkIcon(), title, body, nothing, eyebrow);
+      case 'recalled': {
+        const link = safeLink(result.recall?.url ?? null);
+        return this.renderCard(
+          'recalled',
+          warningIcon(),
+          title,
+          body,
+          html`
+            ${result.recall ? html`<p class="notice" part="recall-notice">${result.recall.notice}</p>` : nothing}
+            ${link ? html`<p><a part="result-link" href=${link}>${t.recallLink}</a></p>` : nothing}
+          `,
+          eyebrow,
+        );
+      }
+      case 'suspicious':
+        return this.renderCard(
+          'suspicious',
+          warningIcon(),
+          title,
+          body,
+          result.reasons.length > 0
+            ? html`<ul part="reasons">${result.reasons.map((reason) => html`<li>${t.reasons[reason]}</li>`)}</ul>`
+            : nothing,
+          eyebrow,
+        );
+      case 'invalid': {
+        // Prefer the local issues: they are in the customer's language.
+        const local = this.inputCheck.issues;
+        const issues = local.length > 0 ? local : result.issues;
+        return this.renderCard(
+          'invalid',
+          crossIcon(),
+          title,
+          body,
+          issues.length > 0
+            ? html`<ul>${issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>`
+            : nothing,
+          eyebrow,
+        );
+      }
+      default:
+        return this.renderCard('unknown', questionIcon(), title, body, nothing, eyebrow);
+    }
+  }
+
+  private renderReturnOutcome(result: PublicReturnCheck): TemplateResult {
+    const t = this.localize.t;
+    const icon = {
+      match: checkIcon,
+      mismatch: crossIcon,
+      unknown: questionIcon,
+      invalid: crossIcon,
+      already_returned: warningIcon,
+      order_not_found: questionIcon,
+    }[result.verdict]();
+    return html`
+      <div class="result" part="result result-${result.verdict}" data-status=${result.verdict}>
+        <span class="icon" part="result-icon">${icon}</span>
+        <div class="content">
+          <p class="title" part="result-title">${t.verdicts[result.verdict]}</p>
+          <p part="result-body">${t.nextSteps[result.next]}</p>
+          <slot name=${result.next.replaceAll('_', '-')}></slot>
+        </div>
+      </div>
+    `;
+  }
+}
