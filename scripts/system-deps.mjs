@@ -54,7 +54,9 @@ function ensure(name, found, packages, manual) {
     aptInstall(packages);
     if (found()) return;
   }
-  console.error(`\n[system-deps] ${name} is missing and could not be installed automatically.\n${manual}\n`);
+  console.error(
+    `\n[system-deps] ${name} is missing and could not be installed automatically.\n${manual}\n`,
+  );
   process.exit(1);
 }
 
@@ -77,5 +79,7 @@ export function ensureSystemDeps() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureSystemDeps();
-  console.log(`[system-deps] chromium: ${findChromium()}; postgres: ${process.env.SERIALKIT_TEST_DATABASE_URL ? 'SERIALKIT_TEST_DATABASE_URL' : findPostgresBin()}`);
+  console.log(
+    `[system-deps] chromium: ${findChromium()}; postgres: ${process.env.SERIALKIT_TEST_DATABASE_URL ? 'SERIALKIT_TEST_DATABASE_URL' : findPostgresBin()}`,
+  );
 }

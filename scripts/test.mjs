@@ -5,7 +5,7 @@
  * 6. the widget in headless Chromium, its bundle budget, and the end-to-end storefront test.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { ensureSystemDeps } from './system-deps.mjs';
 
 const started = Date.now();
@@ -56,5 +56,11 @@ step('unit and integration tests', 'npx', [
   '--reporter=json',
   '--outputFile.json=.data/test-results/vitest.json',
 ]);
-step('widget tests (headless Chromium)', 'npm', ['run', 'test', '-w', '@serialkit/widget', '--if-present']);
+step('widget tests (headless Chromium)', 'npm', [
+  'run',
+  'test',
+  '-w',
+  '@serialkit/widget',
+  '--if-present',
+]);
 summary();
