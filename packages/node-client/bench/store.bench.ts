@@ -276,18 +276,14 @@ async function sqliteCases(
   }
 
   // 3. Recalls of a tenth of the units, by serial range and by lot.
-  await recallCases(
-    report,
-    'sqlite',
-    fixture,
-    active,
-    (by) => {
+  await recallCases(report, 'sqlite', fixture, active, {
+    rawRecallOf: (by) => {
       const recall = rawRecall(raw as RawSqlite, by);
       return async (id, at) => recall(id, at);
     },
-    processCpu,
-    'CPU time of this process, where SQLite runs',
-  );
+    cpu: processCpu,
+    cpuNote: 'CPU time of this process, where SQLite runs',
+  });
 
   raw.close();
   await active.close();
@@ -344,14 +340,21 @@ async function lookupParts(store: SerialStore, sample: string[]): Promise<string
 
 type RecallBy = { range: { from: string; to: string } } | { lot: string };
 
+interface RecallSetup {
+  rawRecallOf: (by: RecallBy) => (recallId: string, at: string) => Promise<number>;
+  cpu: CpuMeter | undefined;
+  cpuNote: string;
+  /** Untimed, before every round of either side. */
+  setup?: () => Promise<unknown>;
+  setupNote?: string;
+}
+
 async function recallCases(
   report: Report,
   engine: string,
   fixture: Fixture,
   client: SerialClient,
-  rawRecallOf: (by: RecallBy) => (recallId: string, at: string) => Promise<number>,
-  cpu: CpuMeter | undefined,
-  cpuNote: string,
+  { rawRecallOf, cpu, cpuNote, setup, setupNote }: RecallSetup,
 ): Promise<void> {
   const tenth = Math.floor(fixture.units / 10);
   const cases: [string, RecallBy][] = [
@@ -365,12 +368,14 @@ async function recallCases(
     const times = await interleaved(
       ROUNDS,
       {
+        ...(setup ? { setup } : {}),
         run: async () => {
           const marked = await recallRaw(`raw_${engine}_${++round}`, new Date().toISOString());
           if (marked !== tenth) throw new Error(`raw recall marked ${marked} of ${tenth}`);
         },
       },
       {
+        ...(setup ? { setup } : {}),
         run: async () => {
           const recall = await client.recalls.create({
             sku: SKU,
@@ -391,7 +396,7 @@ async function recallCases(
       baseline: times.baseline,
       baselineName: RECALL_BASELINE,
       unit: 'ms',
-      note: samplesNote(times),
+      note: `${samplesNote(times)}${setupNote ? `; ${setupNote}` : ''}`,
     });
     addCpuRow(
       report,
@@ -497,16 +502,18 @@ async function postgresCases(
       register,
     );
 
-    await active.query(`VACUUM ANALYZE ${PG_SCHEMA}.serials`);
-    await recallCases(
-      report,
-      'postgres',
-      fixture,
-      ours,
-      (by) => rawRecallPg(active, PG_SCHEMA, by),
+    await recallCases(report, 'postgres', fixture, ours, {
+      rawRecallOf: (by) => rawRecallPg(active, PG_SCHEMA, by),
       cpu,
-      'CPU time of this process plus the PostgreSQL processes',
-    );
+      cpuNote: 'CPU time of this process plus the PostgreSQL processes',
+      // Every round rewrites the same 100,000 rows: vacuum the dead versions the previous round
+      // left (as autovacuum would), so no round pays for another's bloat.
+      setup: async () => {
+        await active.query(`VACUUM ANALYZE ${PG_SCHEMA}.serials, ${PG_SCHEMA}.events`);
+        await active.query('CHECKPOINT');
+      },
+      setupNote: 'VACUUM ANALYZE + CHECKPOINT before every round',
+    });
   } catch (error) {
     const message = errorMessage(error);
     console.error(`PostgreSQL cases failed: ${message}`);
