@@ -769,3 +769,13 @@ describe('validate never throws', () => {
     expect(serialOf(compileFormat('SN-{YYYY}-{D:6}{check:luhn}'), padded)).toBe('SN-2024-0001238');
   });
 });
+
+describe('one character too many', () => {
+  test('is a length issue, not a literal replaced by data', () => {
+    const result = compileFormat('SN-{D:6}').validate('SN-0001234');
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((issue) => issue.code)).toEqual(['invalid_length']);
+    expect(result.issues[0]).toMatchObject({ minimum: 9, maximum: 9, received: 10 });
+  });
+});

@@ -77,12 +77,15 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
   const alignment =
     alignFixedGreedily(p, prepared) ??
     alignInput(p, prepared, { lookalikes: false, substitutions: true });
-  if (!alignment) {
-    let separatorLiterals = 0;
-    for (let s = 0; s < p.slots.count; s++) separatorLiterals += p.slots.separator[s]!;
-    // Counted as if the separators the pattern writes had been typed too.
-    const received = typed + separatorLiterals;
-    if (received >= p.minLength && received <= p.maxLength) {
+  let separatorLiterals = 0;
+  for (let s = 0; s < p.slots.count; s++) separatorLiterals += p.slots.separator[s]!;
+  // Counted as if the separators the pattern writes had been typed too.
+  const received = typed + separatorLiterals;
+  // One character too many reads better as a length issue than as a literal "replaced" by a
+  // data character (`SN-0001234` for `SN-{D:6}`).
+  const tooMany = received > p.maxLength && alignment !== null && alignment.cost > 0;
+  if (!alignment || tooMany) {
+    if (!tooMany && received >= p.minLength && received <= p.maxLength) {
       // The length could fit, so something is missing in one place and extra in another.
       return failure([createIssue({ code: 'pattern_mismatch', input }, locale)]);
     }
