@@ -41,6 +41,14 @@ export default {
         headless: true,
         args: chromeFlags,
       },
+      // A context (window) per test file: pages run in the foreground, so animations and timers
+      // are not throttled, and IndexedDB and service workers are not shared between files.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
     }),
   ],
   plugins: [
@@ -62,6 +70,6 @@ export default {
   reporters: [
     defaultReporter(),
     summaryReporter(),
-    summaryFileReporter('.test-results/summary.json'),
+    summaryFileReporter(fileURLToPath(new URL('./.test-results/browser.json', import.meta.url))),
   ],
 };

@@ -1,4 +1,4 @@
-import type { Locale, PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
 
 /** A reason the service gives for a suspicious unit. */
 export type SuspicionReason = VerifyResult['reasons'][number];
@@ -12,11 +12,6 @@ export type ReturnNextStep = PublicReturnCheck['next'];
  * missing or misspelt key fails to compile.
  */
 export interface Translation {
-  /** The locale code, e.g. `de`. */
-  $code: Locale;
-  /** The language's name in itself, e.g. `Deutsch`. */
-  $name: string;
-
   serialLabel: string;
   serialHelp: string;
   formatHint: (hint: string, example: string) => string;

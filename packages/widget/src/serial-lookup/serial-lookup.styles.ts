@@ -351,13 +351,6 @@ export default css`
     border: 0;
   }
 
-  @container (min-width: 30rem) {
-    .result,
-    .error {
-      gap: 1rem;
-    }
-  }
-
   @container (max-width: 22rem) {
     .submit {
       justify-self: stretch;

@@ -2,9 +2,6 @@ import type { Translation } from '../translation.js';
 
 /** Deutsch. */
 const de: Translation = {
-  $code: 'de',
-  $name: 'Deutsch',
-
   serialLabel: 'Seriennummer',
   serialHelp: 'Sie steht auf dem Typenschild oder der Verpackung, meist nach „S/N“.',
   formatHint: (hint, example) => `Format: ${hint}, zum Beispiel ${example}`,

@@ -2,9 +2,6 @@ import type { Translation } from '../translation.js';
 
 /** English. */
 const en: Translation = {
-  $code: 'en',
-  $name: 'English',
-
   serialLabel: 'Serial number',
   serialHelp: 'You’ll find it on the product label or the box, usually after “S/N”.',
   formatHint: (hint, example) => `Format: ${hint}, for example ${example}`,

@@ -2,9 +2,6 @@ import type { Translation } from '../translation.js';
 
 /** Español. */
 const es: Translation = {
-  $code: 'es',
-  $name: 'Español',
-
   serialLabel: 'Número de serie',
   serialHelp: 'Está en la etiqueta del producto o en la caja, normalmente después de «S/N».',
   formatHint: (hint, example) => `Formato: ${hint}, por ejemplo ${example}`,

@@ -2,9 +2,6 @@ import type { Translation } from '../translation.js';
 
 /** Français. */
 const fr: Translation = {
-  $code: 'fr',
-  $name: 'Français',
-
   serialLabel: 'Numéro de série',
   serialHelp: 'Il figure sur l’étiquette du produit ou sur la boîte, souvent après « S/N ».',
   formatHint: (hint, example) => `Format : ${hint}, par exemple ${example}`,
