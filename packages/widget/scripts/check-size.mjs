@@ -95,6 +95,10 @@ const controlInputs = Object.entries(Object.values(control.metafile.outputs)[0].
   ([, { bytesInOutput }]) => bytesInOutput > 0,
 );
 const failures = forbiddenIn(full.inputs);
+// The package marks its modules side-effect free but this one: without it the bundle would
+// export the class and never register <serial-lookup>.
+if (!full.inputs.some(([input]) => input === 'src/serial-lookup/serial-lookup.ts'))
+  failures.push('the bundle does not define <serial-lookup> (check "sideEffects")');
 if (forbiddenIn(controlInputs).length === 0)
   failures.push('the tree-shaking check did not notice zod in a bundle that imports a schema');
 if (element.gzipped > ELEMENT_BUDGET)

@@ -127,7 +127,7 @@ export function checkInput(
   });
   if (known.length === 0) return { status: 'unchecked', serial, gs1, ...none, ...about(only) };
 
-  let closest: { product: FormatHint; issues: SerialIssue[]; reach: number } | undefined;
+  const failed: { product: FormatHint; format: SerialFormat; issues: SerialIssue[] }[] = [];
   for (const { product, format } of known) {
     const result = format.validate(serial, { locale });
     if (result.success) {
@@ -140,19 +140,17 @@ export function checkInput(
         ...about(product),
       };
     }
-    // The format the input got furthest into is the one the customer most likely meant.
-    const reach = Math.min(...result.issues.map((issue) => issue.position ?? serial.length));
-    if (!closest || reach > closest.reach) closest = { product, issues: result.issues, reach };
+    failed.push({ product, format, issues: result.issues });
   }
 
-  let suggestions: Suggestion[] = [];
+  let suggestions: (Suggestion & { product: FormatHint })[] = [];
   if (options.suggestions !== false) {
     const seen = new Set<string>();
-    for (const { format } of known) {
+    for (const { product, format } of failed) {
       for (const suggestion of format.suggest(serial, { limit })) {
         if (suggestion.score < MIN_SCORE || seen.has(suggestion.serial)) continue;
         seen.add(suggestion.serial);
-        suggestions.push(suggestion);
+        suggestions.push({ ...suggestion, product });
       }
     }
     // Only the likeliest kind of fix: a look-alike beats a swap, which beats nothing.
@@ -160,14 +158,36 @@ export function checkInput(
     suggestions = suggestions.filter((s) => s.score === best).slice(0, limit);
   }
 
+  // The product the customer most likely meant: the one a fix comes from, else the format the
+  // input got furthest into, else the one whose example it starts like.
+  const closeness = ({ product, issues }: (typeof failed)[number]) => {
+    const positions = issues.flatMap((issue) =>
+      issue.position === undefined ? [] : [issue.position],
+    );
+    const reach = positions.length > 0 ? Math.min(...positions) : -1;
+    return reach * 1000 + commonPrefix(serial, product.example);
+  };
+  const closest =
+    failed.find(({ product }) => product === suggestions[0]?.product) ??
+    failed.reduce((a, b) => (closeness(b) > closeness(a) ? b : a));
+
   return {
     // Without the format of every candidate, "no match" is not proof: let the service decide.
     status: known.length === candidates.length ? 'invalid' : 'unchecked',
     serial,
     gs1,
-    issues: closest?.issues ?? [],
-    suggestions,
+    issues: closest.issues,
+    suggestions: suggestions.map(({ product: _, ...suggestion }) => suggestion),
     minLength: Math.min(...known.map(({ format }) => format.minLength)),
-    ...about(closest?.product ?? only),
+    ...about(closest.product),
   };
+}
+
+/** How many leading letters and digits two serials share, ignoring case and separators. */
+function commonPrefix(a: string, b: string): number {
+  const x = a.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const y = b.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i;
 }

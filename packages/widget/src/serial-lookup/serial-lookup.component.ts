@@ -64,8 +64,9 @@ function safeLink(url: string | null): string | undefined {
 function markChange({ serial, change }: Suggestion): TemplateResult {
   const start = change.position;
   const length = change.kind === 'transpose' ? 2 : Math.max(1, change.to.length);
-  if (start < 0 || start >= serial.length) return html`${serial}`;
-  return html`${serial.slice(0, start)}<mark>${serial.slice(start, start + length)}</mark>${serial.slice(start + length)}`;
+  if (start < 0 || start >= serial.length) return html`<span>${serial}</span>`;
+  // One span: the button lays out its children as flex items, which would split the serial.
+  return html`<span>${serial.slice(0, start)}<mark>${serial.slice(start, start + length)}</mark>${serial.slice(start + length)}</span>`;
 }
 
 /**

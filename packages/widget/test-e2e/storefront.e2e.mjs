@@ -1,0 +1,289 @@
+/**
+ * End to end: the real serialkit service (a throwaway SQLite store seeded with the demo data)
+ * serves the storefront example and the widget bundle; headless Chromium drives the page as a
+ * customer would. Writes its pass and fail counts to `.test-results/e2e.json`.
+ *
+ * Run: `node test-e2e/storefront.e2e.mjs` (builds the bundle first; needs the service built,
+ * `npm run build -w @serialkit/core -w @serialkit/node-client`, which `npm test` does).
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const widget = fileURLToPath(new URL('..', import.meta.url));
+const root = join(widget, '..', '..');
+const cli = join(root, 'packages/node-client/dist/cli.js');
+const bundle = join(widget, 'dist/serial-lookup.bundle.js');
+const storefront = join(root, 'examples/storefront');
+const results = join(widget, '.test-results');
+
+// ── Builds ──
+if (!existsSync(cli)) {
+  console.log('› building @serialkit/core and @serialkit/node-client');
+  const built = spawnSync('npm', ['run', 'build', '-w', '@serialkit/core', '-w', '@serialkit/node-client'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(1);
+}
+// The bundle is always rebuilt: the test must see the element's current sources.
+const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: widget, stdio: 'inherit' });
+if (bundled.status !== 0) process.exit(1);
+
+// ── Service ──
+const dir = mkdtempSync(join(tmpdir(), 'serialkit-e2e-'));
+const db = join(dir, 'demo.db');
+const seeded = spawnSync(process.execPath, [cli, 'demo', '--db', db, '--units', '2000', '--force', '--json'], {
+  encoding: 'utf8',
+});
+if (seeded.status !== 0) {
+  console.error(seeded.stderr);
+  process.exit(1);
+}
+const { samples } = JSON.parse(seeded.stdout);
+const apiKey = `sk_e2e_${randomBytes(16).toString('hex')}`;
+const server = spawn(
+  process.execPath,
+  [
+    cli,
+    'serve',
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--api-key',
+    apiKey,
+    '--static',
+    storefront,
+    '--asset',
+    `/assets/serial-lookup.js=${bundle}`,
+    '--json',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const url = await new Promise((resolve, reject) => {
+  let output = '';
+  server.stdout.setEncoding('utf8');
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+    const end = output.indexOf('\n}');
+    if (end !== -1) resolve(JSON.parse(output.slice(0, end + 2)).url);
+  });
+  server.on('exit', (code) => reject(new Error(`the service exited (${code}) before listening`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+function cleanUp() {
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// ── Cases ──
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const cases = [];
+const test = (name, body) => cases.push({ name, body });
+
+/** A fresh page of the storefront, and helpers scoped to one of its two elements. */
+async function open(path = '/') {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/v1/')) requests.push(request);
+  });
+  await page.goto(`${url}${path}`);
+  await page.waitForFunction(() => customElements.get('serial-lookup'));
+  const element = (id) => {
+    const host = page.locator(`serial-lookup#${id}`);
+    const part = (name) => host.locator(`[part~="${name}"]`);
+    // The shop's own text for a state: rendered only while its slot is.
+    const slotted = (name) => page.locator(`serial-lookup#${id} > [slot="${name}"]`);
+    return { host, part, slotted };
+  };
+  return { page, errors, requests, verify: element('verify'), returns: element('return') };
+}
+
+async function resultOf(part) {
+  const result = part('result');
+  await result.waitFor({ timeout: 5000 });
+  return {
+    status: await result.getAttribute('data-status'),
+    title: (await part('result-title').textContent()).trim(),
+    text: (await result.textContent()).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+test('a genuine serial is confirmed with its product', async () => {
+  const { page, verify, errors } = await open();
+  await verify.part('serial-input').fill(samples.genuine);
+  await verify.part('hint').filter({ hasText: 'Aurora ANC headphones' }).waitFor();
+  await verify.part('serial-input').press('Enter');
+  const result = await resultOf(verify.part);
+  assert.equal(result.status, 'genuine');
+  assert.equal(result.title, 'Genuine product');
+  assert.match(result.text, /Aurora ANC headphones/);
+  assert.equal(await verify.slotted('genuine').isVisible(), true);
+  assert.equal(await verify.slotted('recalled').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a loosely typed serial (lower case, spaces) is read as the genuine one', async () => {
+  const { page, verify, requests } = await open();
+  await verify.part('serial-input').fill(samples.loose);
+  await verify.part('submit').click();
+  assert.equal((await resultOf(verify.part)).status, 'genuine');
+  const sent = requests.find((r) => r.url().endsWith('/v1/verify'));
+  assert.deepEqual(JSON.parse(sent.postData()), { input: samples.genuine });
+  await page.close();
+});
+
+test('a recalled serial shows the recall notice and the merchant’s link', async () => {
+  const { page, verify } = await open();
+  await verify.part('serial-input').fill(samples.recalled);
+  await verify.part('submit').click();
+  const result = await resultOf(verify.part);
+  assert.equal(result.status, 'recalled');
+  assert.match(await verify.part('recall-notice').textContent(), /overheat/);
+  assert.match(await verify.part('result-link').getAttribute('href'), /^https:\/\//);
+  assert.equal(await verify.slotted('recalled').isVisible(), true);
+  await page.close();
+});
+
+test('an unknown serial says it cannot be found', async () => {
+  const { page, verify } = await open();
+  await verify.part('serial-input').fill(samples.unknown);
+  await verify.part('submit').click();
+  const result = await resultOf(verify.part);
+  assert.equal(result.status, 'unknown');
+  assert.equal(result.title, 'We can’t find this serial number');
+  await page.close();
+});
+
+test('a mistyped serial (the letter O for a zero) is fixed by the suggestion, then confirmed', async () => {
+  const { page, verify, requests } = await open();
+  const mistyped = samples.genuine.replace(/-0/, '-O');
+  assert.notEqual(mistyped, samples.genuine);
+  await verify.part('serial-input').fill(mistyped);
+  await verify.part('serial-input').press('Enter');
+  const suggestion = verify.part('suggestion');
+  await suggestion.waitFor();
+  assert.equal((await suggestion.textContent()).trim(), samples.genuine);
+  assert.equal(requests.filter((r) => r.url().endsWith('/v1/verify')).length, 0);
+  await suggestion.click();
+  assert.equal(await verify.part('serial-input').inputValue(), samples.genuine);
+  await verify.part('serial-input').press('Enter');
+  assert.equal((await resultOf(verify.part)).status, 'genuine');
+  await page.close();
+});
+
+test('a serial whose check digit is wrong is stopped before it is sent', async () => {
+  const { page, verify, requests } = await open();
+  await verify.part('serial-input').fill(samples.mistyped);
+  await verify.part('submit').click();
+  await verify.part('issue').waitFor();
+  assert.match(await verify.part('issue').textContent(), /check/i);
+  assert.equal(requests.filter((r) => r.url().endsWith('/v1/verify')).length, 0);
+  await page.close();
+});
+
+test('a return of the unit the order contained matches, with the return instructions', async () => {
+  const { page, returns } = await open();
+  const { orderId, email, serial } = samples.returnCheck;
+  await returns.part('order-input').fill(orderId);
+  await returns.part('contact-input').fill(email);
+  await returns.part('serial-input').fill(serial);
+  await returns.part('submit').click();
+  const result = await resultOf(returns.part);
+  assert.equal(result.status, 'match');
+  assert.equal(result.title, 'This item is from your order');
+  assert.equal(await returns.slotted('send-back').isVisible(), true);
+  assert.equal(await returns.slotted('contact-support').isVisible(), false);
+  await page.close();
+});
+
+test('a return of another unit does not match, and reveals nothing about its order', async () => {
+  const { page, returns } = await open();
+  const { orderId, postcode } = samples.returnCheck;
+  await returns.part('order-input').fill(orderId);
+  await returns.part('contact-input').fill(postcode);
+  await returns.part('serial-input').fill(samples.genuine);
+  await returns.part('submit').click();
+  const result = await resultOf(returns.part);
+  assert.equal(result.status, 'mismatch');
+  assert.match(result.text, /contact our support team/);
+  assert.equal(await returns.slotted('contact-support').isVisible(), true);
+  assert.doesNotMatch(result.text, /ORD-/);
+  await page.close();
+});
+
+test('a return with the wrong email finds no order', async () => {
+  const { page, returns } = await open();
+  await returns.part('order-input').fill(samples.returnCheck.orderId);
+  await returns.part('contact-input').fill('someone.else@example.com');
+  await returns.part('serial-input').fill(samples.returnCheck.serial);
+  await returns.part('submit').click();
+  assert.equal((await resultOf(returns.part)).status, 'order_not_found');
+  await page.close();
+});
+
+test('the page’s language switch changes both elements', async () => {
+  const { page, verify, returns } = await open();
+  await page.selectOption('#language', 'de');
+  await verify.part('submit').filter({ hasText: 'Seriennummer prüfen' }).waitFor();
+  await returns.part('submit').filter({ hasText: 'Rücksendung prüfen' }).waitFor();
+  await page.evaluate(() => localStorage.removeItem('northwind-language'));
+  await page.close();
+});
+
+test('a GS1 Digital Link to the page prefills the serial and one tap checks it', async () => {
+  const sku = await fetch(`${url}/v1/skus/HP-200`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  }).then((response) => response.json());
+  const path = `/01/${sku.gtin.padStart(14, '0')}/21/${encodeURIComponent(samples.genuine)}`;
+  const served = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
+  if (!served.ok || !served.headers.get('content-type')?.includes('text/html')) {
+    return 'skip: the service does not answer Digital Link paths (/01/…/21/…) with the storefront';
+  }
+  const { page, verify } = await open(path);
+  assert.equal(await verify.part('serial-input').inputValue(), samples.genuine);
+  await page.keyboard.press('Enter');
+  assert.equal((await resultOf(verify.part)).status, 'genuine');
+  await page.close();
+});
+
+// ── Run ──
+try {
+  for (const { name, body } of cases) {
+    try {
+      const outcome = await body();
+      if (typeof outcome === 'string' && outcome.startsWith('skip')) {
+        counts.skipped++;
+        console.log(`  - ${name} (${outcome})`);
+      } else {
+        counts.passed++;
+        console.log(`  ✓ ${name}`);
+      }
+    } catch (error) {
+      counts.failed++;
+      console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  cleanUp();
+}
+mkdirSync(results, { recursive: true });
+writeFileSync(join(results, 'e2e.json'), `${JSON.stringify(counts)}\n`);
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(counts.failed > 0 ? 1 : 0);
