@@ -25,22 +25,33 @@ const results = join(widget, '.test-results');
 // ── Builds ──
 if (!existsSync(cli)) {
   console.log('› building @serialkit/core and @serialkit/node-client');
-  const built = spawnSync('npm', ['run', 'build', '-w', '@serialkit/core', '-w', '@serialkit/node-client'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const built = spawnSync(
+    'npm',
+    ['run', 'build', '-w', '@serialkit/core', '-w', '@serialkit/node-client'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (built.status !== 0) process.exit(1);
 }
 // The bundle is always rebuilt: the test must see the element's current sources.
-const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: widget, stdio: 'inherit' });
+const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], {
+  cwd: widget,
+  stdio: 'inherit',
+});
 if (bundled.status !== 0) process.exit(1);
 
 // ── Service ──
 const dir = mkdtempSync(join(tmpdir(), 'serialkit-e2e-'));
 const db = join(dir, 'demo.db');
-const seeded = spawnSync(process.execPath, [cli, 'demo', '--db', db, '--units', '2000', '--force', '--json'], {
-  encoding: 'utf8',
-});
+const seeded = spawnSync(
+  process.execPath,
+  [cli, 'demo', '--db', db, '--units', '2000', '--force', '--json'],
+  {
+    encoding: 'utf8',
+  },
+);
 if (seeded.status !== 0) {
   console.error(seeded.stderr);
   process.exit(1);
@@ -276,7 +287,11 @@ try {
       }
     } catch (error) {
       counts.failed++;
-      console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(error?.stack ?? error)
+          .split('\n')
+          .join('\n    ')}`,
+      );
     }
   }
 } finally {
