@@ -70,6 +70,21 @@ function markChange({ serial, change }: Suggestion): TemplateResult {
 }
 
 /**
+ * A translated sentence with its values (serials, formats) in spans that do not wrap, so that a
+ * serial never breaks at a hyphen. The translation keeps its own word order.
+ */
+function sentence<A extends (string | null)[]>(
+  translate: (...values: A) => string,
+  ...values: A
+): TemplateResult {
+  const marked = values.map((value, i) => (value === null ? null : `\uE000${i}\uE000`)) as A;
+  const parts = translate(...marked).split(/\uE000(\d+)\uE000/);
+  return html`${parts.map((part, i) =>
+    i % 2 === 1 ? html`<span class="nowrap">${values[Number(part)]}</span>` : part,
+  )}`;
+}
+
+/**
  * Lets a customer check that a product is genuine, or that the item they want to return is the
  * one their order contained, by its serial number: typed (with the product's format as live
  * help, local validation and one-tap fixes for look-alike or swapped characters), scanned from
@@ -538,15 +553,26 @@ export class SerialLookup extends LitElement {
     }
   }
 
-  private verifyTexts(result: VerifyResult, serial: string): { title: string; body: string } {
+  private verifyTexts(
+    result: VerifyResult,
+    serial: string,
+  ): { title: string; body: string; markup?: TemplateResult } {
     const t = this.localize.t;
     const shown = result.serial ?? serial;
     const product = result.product?.name ?? null;
     switch (result.status) {
       case 'genuine':
-        return { title: t.genuineTitle, body: t.genuineBody(shown, product) };
+        return {
+          title: t.genuineTitle,
+          body: t.genuineBody(shown, product),
+          markup: sentence(t.genuineBody, shown, product),
+        };
       case 'recalled':
-        return { title: t.recalledTitle, body: t.recalledBody(shown, product) };
+        return {
+          title: t.recalledTitle,
+          body: t.recalledBody(shown, product),
+          markup: sentence(t.recalledBody, shown, product),
+        };
       case 'suspicious':
         return { title: t.suspiciousTitle, body: t.suspiciousBody };
       case 'invalid':
@@ -785,7 +811,7 @@ export class SerialLookup extends LitElement {
         ? t.matchesProduct(check.format.name)
         : t.looksRight
       : check.format && check.hint
-        ? t.formatHint(check.hint, check.format.example)
+        ? sentence(t.formatHint, check.hint, check.format.example)
         : undefined;
     const describedBy = ['serial-help', hint && 'serial-hint', issue && 'serial-issue']
       .filter(Boolean)
@@ -923,7 +949,7 @@ export class SerialLookup extends LitElement {
     status: string,
     icon: TemplateResult,
     title: string,
-    body: string,
+    body: string | TemplateResult,
     extra: TemplateResult | typeof nothing = nothing,
     eyebrow?: string,
   ): TemplateResult {
@@ -947,7 +973,9 @@ export class SerialLookup extends LitElement {
     queued: boolean,
   ): TemplateResult {
     const t = this.localize.t;
-    const { title, body } = this.verifyTexts(result, serial);
+    const texts = this.verifyTexts(result, serial);
+    const { title } = texts;
+    const body = texts.markup ?? texts.body;
     const eyebrow = queued ? t.queuedResult : undefined;
     switch (result.status) {
       case 'genuine':

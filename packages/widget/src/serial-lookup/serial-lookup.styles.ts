@@ -339,6 +339,10 @@ export default css`
     justify-self: end;
   }
 
+  .nowrap {
+    white-space: nowrap;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -25,14 +25,14 @@ const de: Translation = {
   genuineTitle: 'Originalprodukt',
   genuineBody: (serial, product) =>
     product
-      ? `${serial} ist ein Original-${product}.`
-      : `${serial} ist als Originalprodukt registriert.`,
+      ? `Als Original registriert: ${product}, Seriennummer ${serial}.`
+      : `Seriennummer ${serial} ist als Original registriert.`,
   unknownTitle: 'Diese Seriennummer finden wir nicht',
   unknownBody:
     'Prüfen Sie, ob sie genau mit dem Etikett übereinstimmt. Wenn ja, kontaktieren Sie uns: Das Produkt stammt möglicherweise nicht von uns.',
   recalledTitle: 'Dieses Produkt wird zurückgerufen',
   recalledBody: (serial, product) =>
-    `${product ? `Dieses Gerät (${product})` : 'Dieses Gerät'} mit der Seriennummer ${serial} ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie es nicht weiter.`,
+    `${product ? `${product}, Seriennummer ${serial},` : `Seriennummer ${serial}`} ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie das Gerät nicht weiter.`,
   recallLink: 'Rückrufhinweis lesen',
   suspiciousTitle: 'Diese Seriennummer prüfen wir genauer',
   suspiciousBody:

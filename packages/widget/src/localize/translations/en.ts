@@ -25,14 +25,14 @@ const en: Translation = {
   genuineTitle: 'Genuine product',
   genuineBody: (serial, product) =>
     product
-      ? `${serial} is an original ${product}.`
-      : `${serial} is registered as an original product.`,
+      ? `Registered as original: ${product}, serial number ${serial}.`
+      : `Serial number ${serial} is registered as original.`,
   unknownTitle: 'We can’t find this serial number',
   unknownBody:
     'Check that it matches the label exactly. If it does, contact us: the product may not come from us.',
   recalledTitle: 'This product is recalled',
   recalledBody: (serial, product) =>
-    `${product ? `This ${product}` : 'This unit'} (${serial}) is part of a safety recall. Please stop using it.`,
+    `${product ? `${product}, serial number ${serial},` : `Serial number ${serial}`} is part of a safety recall. Please stop using it.`,
   recallLink: 'Read the recall notice',
   suspiciousTitle: 'This serial number needs a closer look',
   suspiciousBody: 'Please contact us before you use or resell this product.',

@@ -25,14 +25,14 @@ const es: Translation = {
   genuineTitle: 'Producto original',
   genuineBody: (serial, product) =>
     product
-      ? `${serial} es un ${product} original.`
-      : `${serial} está registrado como producto original.`,
+      ? `Registrado como original: ${product}, número de serie ${serial}.`
+      : `El número de serie ${serial} está registrado como original.`,
   unknownTitle: 'No encontramos este número de serie',
   unknownBody:
     'Comprueba que coincide exactamente con la etiqueta. Si es así, contáctanos: puede que el producto no sea nuestro.',
   recalledTitle: 'Este producto ha sido retirado',
   recalledBody: (serial, product) =>
-    `${product ? `Esta unidad (${product})` : 'Esta unidad'} con número ${serial} está afectada por una retirada de seguridad. Deja de usarla.`,
+    `${product ? `${product}, número de serie ${serial},` : `El número de serie ${serial}`} está afectado por una retirada de seguridad. Deja de usarlo.`,
   recallLink: 'Leer el aviso de retirada',
   suspiciousTitle: 'Este número de serie requiere una revisión',
   suspiciousBody: 'Contáctanos antes de usar o revender este producto.',

@@ -4,10 +4,10 @@ import type { Translation } from '../translation.js';
 const fr: Translation = {
   serialLabel: 'Numéro de série',
   serialHelp: 'Il figure sur l’étiquette du produit ou sur la boîte, souvent après « S/N ».',
-  formatHint: (hint, example) => `Format : ${hint}, par exemple ${example}`,
+  formatHint: (hint, example) => `Format\u00a0: ${hint}, par exemple ${example}`,
   looksRight: 'Le format semble correct.',
   matchesProduct: (product) => `Ressemble à un numéro de série de ${product}.`,
-  didYouMean: 'Vouliez-vous dire :',
+  didYouMean: 'Vouliez-vous dire\u00a0:',
   useSuggestion: (serial) => `Utiliser ${serial}`,
   suggestionApplied: (serial) => `Remplacé par ${serial}.`,
   prefilled: (serial) => `Numéro de série ${serial} repris du code scanné.`,
@@ -25,14 +25,14 @@ const fr: Translation = {
   genuineTitle: 'Produit authentique',
   genuineBody: (serial, product) =>
     product
-      ? `${serial} est un ${product} d’origine.`
-      : `${serial} est enregistré comme produit d’origine.`,
+      ? `Enregistré comme authentique\u00a0: ${product}, numéro de série ${serial}.`
+      : `Le numéro de série ${serial} est enregistré comme authentique.`,
   unknownTitle: 'Nous ne trouvons pas ce numéro de série',
   unknownBody:
     'Vérifiez qu’il correspond exactement à l’étiquette. Si c’est le cas, contactez-nous : le produit ne vient peut-être pas de chez nous.',
   recalledTitle: 'Ce produit fait l’objet d’un rappel',
   recalledBody: (serial, product) =>
-    `${product ? `Cet appareil (${product})` : 'Cet appareil'}, numéro ${serial}, est concerné par un rappel de sécurité. Veuillez cesser de l’utiliser.`,
+    `${product ? `${product}, numéro de série ${serial},` : `Le numéro de série ${serial}`} fait l’objet d’un rappel de sécurité. Veuillez cesser de l’utiliser.`,
   recallLink: 'Lire l’avis de rappel',
   suspiciousTitle: 'Ce numéro de série demande une vérification',
   suspiciousBody: 'Contactez-nous avant d’utiliser ou de revendre ce produit.',
