@@ -10,11 +10,13 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+const require = createRequire(import.meta.url);
 const widget = fileURLToPath(new URL('..', import.meta.url));
 const root = join(widget, '..', '..');
 const cli = join(root, 'packages/node-client/dist/cli.js');
@@ -254,6 +256,26 @@ test('the page’s language switch changes both elements', async () => {
   await verify.part('submit').filter({ hasText: 'Seriennummer prüfen' }).waitFor();
   await returns.part('submit').filter({ hasText: 'Rücksendung prüfen' }).waitFor();
   await page.evaluate(() => localStorage.removeItem('northwind-language'));
+  await page.close();
+});
+
+test('the storefront page has no axe violations, before and after checks', async () => {
+  const { page, verify, returns } = await open();
+  // axe-core comes with @open-wc/testing, which the browser tests use.
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = async () =>
+    page.evaluate(async () => {
+      const { violations } = await globalThis.axe.run(document);
+      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  assert.deepEqual(await violations(), []);
+  await verify.part('serial-input').fill(samples.recalled);
+  await verify.part('submit').click();
+  await resultOf(verify.part);
+  await returns.part('submit').click();
+  await returns.part('issue').waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(await violations(), []);
   await page.close();
 });
 
