@@ -158,6 +158,31 @@ export interface VerificationCounts {
   distinctFingerprints: number;
   /** Verifications of this unit ever, this one included. */
   total: number;
+  /**
+   * The unit's recorded verification outcome (see `setVerificationOutcome`), null when none is
+   * recorded. Left out by stores without `setVerificationOutcome`; the client then finds the last
+   * outcome in the event log.
+   */
+  outcome?: string | null;
+}
+
+/** A compare-and-set of a unit's recorded verification outcome (`setVerificationOutcome`). */
+export interface VerificationOutcomeChange {
+  sku: string;
+  serial: string;
+  /** The outcome the caller read (null: none recorded). */
+  from: string | null;
+  to: string;
+  at: string;
+  /** Appended, in order, only if the change applies. */
+  events: EventInsert[];
+}
+
+export interface VerificationOutcomeResult {
+  /** True when the recorded outcome was `from` and is now `to`. */
+  applied: boolean;
+  /** The outcome recorded after the call (`to` when applied). */
+  outcome: string | null;
 }
 
 export interface SkuFilter {
@@ -235,8 +260,22 @@ export interface SerialStore {
   listRecalls(filter?: { sku?: string }, page?: PageOptions): Promise<StorePage<Recall>>;
 
   // ── Verification counters ──
-  /** Record one verification and return the counts used for clone detection, atomically. */
+  /**
+   * Record one verification and return the counts used for clone detection, and the unit's
+   * recorded outcome, atomically.
+   */
   recordVerification(input: VerificationInput): Promise<VerificationCounts>;
+
+  /**
+   * If the unit's recorded verification outcome is `change.from` (null: none), set it to
+   * `change.to` and append `change.events`, atomically; otherwise change nothing. Lets the client
+   * log a `verified` event only when a unit's public outcome changes, without reading its
+   * history. The outcome is an opaque string to the store.
+   *
+   * Optional, so that stores written before it keep working: a store that has it must also
+   * return `outcome` from `recordVerification`.
+   */
+  setVerificationOutcome?(change: VerificationOutcomeChange): Promise<VerificationOutcomeResult>;
 
   /**
    * Release the connections and file handles the store opened (not a pool or database handle the

@@ -33,4 +33,5 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   getRecall: { args: ['id'], write: false },
   listRecalls: { args: ['filter', 'page'], write: false },
   recordVerification: { args: ['input'], write: true },
+  setVerificationOutcome: { args: ['change'], write: true },
 };

@@ -19,7 +19,12 @@ import {
   ValidationError,
 } from '../errors.js';
 import { STORE_METHODS, type StoreMethodName } from '../http/store-protocol-methods.js';
-import type { SerialStore, StoreCapabilities } from '../store.js';
+import type {
+  SerialStore,
+  StoreCapabilities,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
+} from '../store.js';
 
 export interface HttpStoreOptions {
   /** Root of the service, e.g. `https://serials.example` (or with its base path). */
@@ -206,6 +211,9 @@ class HttpStore implements SerialStore {
   }
   recordVerification(...a: Parameters<SerialStore['recordVerification']>) {
     return this.call('recordVerification', a) as ReturnType<SerialStore['recordVerification']>;
+  }
+  setVerificationOutcome(change: VerificationOutcomeChange) {
+    return this.call('setVerificationOutcome', [change]) as Promise<VerificationOutcomeResult>;
   }
 }
 

@@ -19,6 +19,8 @@ import type {
   TransitionResult,
   VerificationCounts,
   VerificationInput,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
 } from '../store.js';
 import { storeClosedError } from './sql/closed.js';
 import { decodeCursor, encodeCursor, pageSize } from './sql/cursor.js';
@@ -80,6 +82,8 @@ class MemoryStore implements SerialStore {
   #nextEventId = 1;
   #recalls = new Map<string, Recall>();
   #verifications = new Map<string, Map<string, StoredVerification>>();
+  /** Recorded verification outcome by unit key. */
+  #outcomes = new Map<string, string>();
 
   async migrate(): Promise<void> {
     this.#open();
@@ -361,7 +365,19 @@ class MemoryStore implements SerialStore {
       if (entry.lastAt >= input.windowStart) distinctFingerprints++;
       total += entry.count;
     }
-    return { distinctFingerprints, total };
+    return { distinctFingerprints, total, outcome: this.#outcomes.get(key) ?? null };
+  }
+
+  async setVerificationOutcome(
+    change: VerificationOutcomeChange,
+  ): Promise<VerificationOutcomeResult> {
+    this.#open();
+    const key = unitKey(change.sku, change.serial);
+    const current = this.#outcomes.get(key) ?? null;
+    if (current !== change.from) return { applied: false, outcome: current };
+    for (const event of change.events) this.#append(event);
+    this.#outcomes.set(key, change.to);
+    return { applied: true, outcome: change.to };
   }
 
   async close(): Promise<void> {

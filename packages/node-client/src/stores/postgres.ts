@@ -32,6 +32,8 @@ import type {
   TransitionResult,
   VerificationCounts,
   VerificationInput,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
 } from '../store.js';
 import { storeClosedError } from './sql/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from './sql/cursor.js';
@@ -265,6 +267,7 @@ class PostgresStore implements SerialStore {
     events: string;
     recalls: string;
     verifications: string;
+    outcomes: string;
     migrations: string;
   };
   #pool: PgPoolLike | null = null;
@@ -283,6 +286,7 @@ class PostgresStore implements SerialStore {
       events: `${s}.events`,
       recalls: `${s}.recalls`,
       verifications: `${s}.verifications`,
+      outcomes: `${s}.verification_outcomes`,
       migrations: `${s}.serialkit_migrations`,
     };
   }
@@ -705,13 +709,72 @@ class PostgresStore implements SerialStore {
          FROM ${this.#t.verifications} WHERE sku = $1 AND serial = $2 AND fingerprint <> $3
        )
        SELECT others.recent + CASE WHEN seen.last_at >= $5 THEN 1 ELSE 0 END AS distinct_fingerprints,
-              others.total + seen.count AS total
+              others.total + seen.count AS total,
+              (SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2) AS outcome
        FROM seen, others`,
       [input.sku, input.serial, input.fingerprint, input.at, input.windowStart],
       true,
     );
     const row = rows[0] ?? {};
-    return { distinctFingerprints: Number(row.distinct_fingerprints), total: Number(row.total) };
+    return {
+      distinctFingerprints: Number(row.distinct_fingerprints),
+      total: Number(row.total),
+      outcome: typeof row.outcome === 'string' ? row.outcome : null,
+    };
+  }
+
+  async setVerificationOutcome(
+    change: VerificationOutcomeChange,
+  ): Promise<VerificationOutcomeResult> {
+    // One statement: the compare-and-set (an upsert whose update applies only over `from`, so a
+    // concurrent change makes it a no-op), and the events, inserted only if it applied.
+    const { events } = change;
+    const { rows } = await this.#query(
+      `WITH current AS (
+         SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2
+       ),
+       changed AS (
+         INSERT INTO ${this.#t.outcomes} AS o (sku, serial, outcome, at)
+         SELECT $1, $2, $4, $5
+         WHERE ($3::text IS NULL AND NOT EXISTS (SELECT 1 FROM current))
+            OR EXISTS (SELECT 1 FROM current WHERE outcome = $3::text)
+         ON CONFLICT (sku, serial) DO UPDATE SET outcome = EXCLUDED.outcome, at = EXCLUDED.at
+           WHERE o.outcome = $3::text
+         RETURNING 1
+       ),
+       logged AS (
+         INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
+         SELECT v.sku, v.serial, v.type, v.at, v.data::jsonb
+         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+           AS v(sku, serial, type, at, data, n)
+         WHERE EXISTS (SELECT 1 FROM changed)
+         ORDER BY v.n
+         RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM changed) AS applied, (SELECT count(*) FROM logged) AS logged`,
+      [
+        change.sku,
+        change.serial,
+        change.from,
+        change.to,
+        change.at,
+        events.map((e) => e.sku),
+        events.map((e) => e.serial),
+        events.map((e) => e.type),
+        events.map((e) => e.at),
+        events.map((e) => json(e.data)),
+      ],
+      true,
+    );
+    if (rows[0]?.applied === true) return { applied: true, outcome: change.to };
+    // Read again: the statement's snapshot may predate the change that made it a no-op.
+    const current = await this.#query(
+      `SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2`,
+      [change.sku, change.serial],
+      true,
+    );
+    const outcome = current.rows[0]?.outcome;
+    return { applied: false, outcome: typeof outcome === 'string' ? outcome : null };
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,8 @@ import type {
   TransitionResult,
   VerificationCounts,
   VerificationInput,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
 } from '../store.js';
 import { storeClosedError } from './sql/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from './sql/cursor.js';
@@ -181,6 +183,8 @@ interface Statements {
   putRecall: SqliteStatementLike;
   verify: SqliteStatementLike;
   verificationCounts: SqliteStatementLike;
+  getOutcome: SqliteStatementLike;
+  putOutcome: SqliteStatementLike;
 }
 
 class SqliteStore implements SerialStore {
@@ -465,11 +469,41 @@ class SqliteStore implements SerialStore {
       db
         .transaction((): VerificationCounts => {
           s.verify.run(input.sku, input.serial, input.fingerprint, input.at, input.at);
-          const counts = s.verificationCounts.get(input.windowStart, input.sku, input.serial) as {
+          const counts = s.verificationCounts.get({
+            windowStart: input.windowStart,
+            sku: input.sku,
+            serial: input.serial,
+          }) as {
             distinct_fingerprints: number;
             total: number;
+            outcome: string | null;
           };
-          return { distinctFingerprints: counts.distinct_fingerprints, total: counts.total };
+          return {
+            distinctFingerprints: counts.distinct_fingerprints,
+            total: counts.total,
+            outcome: counts.outcome,
+          };
+        })
+        .immediate(),
+    );
+  }
+
+  async setVerificationOutcome(
+    change: VerificationOutcomeChange,
+  ): Promise<VerificationOutcomeResult> {
+    return this.#run((db, s) =>
+      db
+        .transaction((): VerificationOutcomeResult => {
+          const row = s.getOutcome.get(change.sku, change.serial) as
+            | { outcome: string }
+            | undefined;
+          const current = row?.outcome ?? null;
+          if (current !== change.from) return { applied: false, outcome: current };
+          s.putOutcome.run(change.sku, change.serial, change.to, change.at);
+          for (const e of change.events) {
+            s.insertEvent.run(e.sku, e.serial, e.type, e.at, json(e.data));
+          }
+          return { applied: true, outcome: change.to };
         })
         .immediate(),
     );
@@ -659,8 +693,16 @@ RETURNING ${SERIAL_COLUMNS.join(', ')}`,
          last_at = max(last_at, excluded.last_at)`,
     ),
     verificationCounts: db.prepare(
-      `SELECT coalesce(sum(last_at >= ?), 0) AS distinct_fingerprints, coalesce(sum(count), 0) AS total
-       FROM verifications WHERE sku = ? AND serial = ?`,
+      `SELECT coalesce(sum(last_at >= @windowStart), 0) AS distinct_fingerprints, coalesce(sum(count), 0) AS total,
+         (SELECT outcome FROM verification_outcomes WHERE sku = @sku AND serial = @serial) AS outcome
+       FROM verifications WHERE sku = @sku AND serial = @serial`,
+    ),
+    getOutcome: db.prepare(
+      'SELECT outcome FROM verification_outcomes WHERE sku = ? AND serial = ?',
+    ),
+    putOutcome: db.prepare(
+      `INSERT INTO verification_outcomes (sku, serial, outcome, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (sku, serial) DO UPDATE SET outcome = excluded.outcome, at = excluded.at`,
     ),
   };
 }

@@ -5,6 +5,7 @@ import { BadRequestError, ConnectionError } from '../../src/errors.js';
 import type { SerialInsert, SerialStore, Transition } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import { postgresStore } from '../../src/stores/postgres.js';
+import { postgresMigrations } from '../../src/stores/sql/postgres-schema.js';
 import { runStoreConformance } from '../../src/testing.js';
 
 const url = inject('postgresUrl');
@@ -170,9 +171,53 @@ describe('postgresStore', () => {
     await Promise.all(stores.map((store) => store.migrate()));
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     const { rows } = await pool.query(`SELECT version, name FROM "${schema}".serialkit_migrations`);
-    expect(rows).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(rows).toEqual(postgresMigrations('s').map(({ version, name }) => ({ version, name })));
+    expect(rows[0]).toEqual({ version: 1, name: 'initial schema' });
     await pool.end();
     await Promise.all(stores.map((store) => store.close()));
+  });
+
+  test('a schema verified before outcomes were kept: each unit gets the outcome of its newest verified event', async () => {
+    const schema = newSchema();
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    await pool.query(`CREATE SCHEMA "${schema}"`);
+    await pool.query(postgresMigrations(`"${schema}"`)[0]!.sql);
+    await pool.query(
+      `CREATE TABLE "${schema}".serialkit_migrations (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`,
+    );
+    await pool.query(
+      `INSERT INTO "${schema}".serialkit_migrations VALUES (1, 'initial schema', $1)`,
+      [at],
+    );
+    const insert = (sku: string, serial: string, type: string, time: string, outcome?: unknown) =>
+      pool.query(
+        `INSERT INTO "${schema}".events (sku, serial, type, at, data) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        [sku, serial, type, time, outcome === undefined ? null : JSON.stringify({ outcome })],
+      );
+    await insert('A', 'S1', 'verified', '2024-01-01T00:02:00.000Z', 'suspicious not_shipped');
+    await insert('A', 'S1', 'verified', '2024-01-01T00:01:00.000Z', 'genuine');
+    await insert('A', 'S1', 'flagged', '2024-01-01T00:03:00.000Z', 'flagged');
+    // Same time: the later insertion is the newer one.
+    await insert('A', 'S2', 'verified', at, 'genuine');
+    await insert('A', 'S2', 'verified', at, 'recalled');
+    await insert('B', 'S1', 'verified', at, 'genuine');
+    // The newest verified event without an outcome: none recorded (as the event log says).
+    await insert('B', 'S1', 'verified', '2024-01-01T00:05:00.000Z');
+    await insert('B', 'S2', 'verified', at, 42);
+    await insert('B', 'S3', 'sighted', at, 'genuine');
+    await pool.end();
+
+    const store = newStore(schema);
+    const recorded = async (sku: string, serial: string) =>
+      (await store.recordVerification({ sku, serial, fingerprint: 'f', at, windowStart: at }))
+        .outcome;
+    expect(await recorded('A', 'S1')).toBe('suspicious not_shipped');
+    expect(await recorded('A', 'S2')).toBe('recalled');
+    expect(await recorded('B', 'S1')).toBe(null);
+    expect(await recorded('B', 'S2')).toBe(null);
+    expect(await recorded('B', 'S3')).toBe(null);
+    expect(await recorded('C', 'S1')).toBe(null);
+    await store.close();
   });
 
   test('uses a caller pool and leaves it open', async () => {

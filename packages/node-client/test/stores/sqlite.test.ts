@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ConnectionError, SerialkitError } from '../../src/errors.js';
 import type { SerialInsert } from '../../src/store.js';
+import { SQLITE_MIGRATIONS } from '../../src/stores/sql/sqlite-schema.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
 import { runStoreConformance } from '../../src/testing.js';
 
@@ -63,7 +64,8 @@ describe('sqliteStore', () => {
 
     const db = new Database(filename, { readonly: true });
     const migrations = db.prepare('SELECT version, name FROM serialkit_migrations').all();
-    expect(migrations).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(migrations).toEqual(SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    expect(migrations[0]).toEqual({ version: 1, name: 'initial schema' });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -77,8 +79,54 @@ describe('sqliteStore', () => {
     expect((await b.getSerial('A', 'S1'))?.serial).toBe('S1');
     await Promise.all([a.close(), b.close()]);
     const db = new Database(filename, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM serialkit_migrations').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM serialkit_migrations').get()).toEqual({
+      n: SQLITE_MIGRATIONS.length,
+    });
     db.close();
+  });
+
+  test('a file verified before outcomes were kept: each unit gets the outcome of its newest verified event', async () => {
+    const filename = tempFile();
+    const old = new Database(filename);
+    old.exec(SQLITE_MIGRATIONS[0]!.sql);
+    old.exec(
+      'CREATE TABLE serialkit_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    old.prepare('INSERT INTO serialkit_migrations VALUES (1, ?, ?)').run('initial schema', at);
+    const insert = old.prepare(
+      'INSERT INTO events (sku, serial, type, at, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    const outcome = (value: unknown) => JSON.stringify({ outcome: value });
+    insert.run(
+      'A',
+      'S1',
+      'verified',
+      '2024-01-01T00:02:00.000Z',
+      outcome('suspicious not_shipped'),
+    );
+    insert.run('A', 'S1', 'verified', '2024-01-01T00:01:00.000Z', outcome('genuine'));
+    insert.run('A', 'S1', 'flagged', '2024-01-01T00:03:00.000Z', outcome('flagged'));
+    // Same time: the later insertion is the newer one.
+    insert.run('A', 'S2', 'verified', at, outcome('genuine'));
+    insert.run('A', 'S2', 'verified', at, outcome('recalled'));
+    insert.run('B', 'S1', 'verified', at, outcome('genuine'));
+    // The newest verified event without an outcome: none recorded (as the event log says).
+    insert.run('B', 'S1', 'verified', '2024-01-01T00:05:00.000Z', null);
+    insert.run('B', 'S2', 'verified', at, outcome(42));
+    insert.run('B', 'S3', 'sighted', at, outcome('genuine'));
+    old.close();
+
+    const store = sqliteStore({ filename });
+    const recorded = async (sku: string, serial: string) =>
+      (await store.recordVerification({ sku, serial, fingerprint: 'f', at, windowStart: at }))
+        .outcome;
+    expect(await recorded('A', 'S1')).toBe('suspicious not_shipped');
+    expect(await recorded('A', 'S2')).toBe('recalled');
+    expect(await recorded('B', 'S1')).toBe(null);
+    expect(await recorded('B', 'S2')).toBe(null);
+    expect(await recorded('B', 'S3')).toBe(null);
+    expect(await recorded('C', 'S1')).toBe(null);
+    await store.close();
   });
 
   test('uses a database the caller opened and leaves it open', async () => {

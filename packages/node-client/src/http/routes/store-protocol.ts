@@ -191,8 +191,26 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
           windowStart: isoDateTime,
         }),
       }),
-      result: z.object({ distinctFingerprints: z.number().int(), total: z.number().int() }),
-      summary: 'Record a verification; counts for clone detection',
+      result: z.object({
+        distinctFingerprints: z.number().int(),
+        total: z.number().int(),
+        outcome: z.string().nullable().optional(),
+      }),
+      summary: 'Record a verification; counts for clone detection and the recorded outcome',
+    },
+    setVerificationOutcome: {
+      args: z.strictObject({
+        change: z.strictObject({
+          sku: text,
+          serial: text,
+          from: text.nullable(),
+          to: text,
+          at: isoDateTime,
+          events: z.array(eventInsertSchema).max(100),
+        }),
+      }),
+      result: z.object({ applied: z.boolean(), outcome: z.string().nullable() }),
+      summary: "Compare-and-set of a unit's verification outcome, with its events",
     },
   };
 
@@ -200,7 +218,11 @@ export function storeProtocolRoutes(
   store: SerialStore,
   options: { maxBodyBytes: number },
 ): Route[] {
-  const routes: Route[] = (Object.keys(STORE_METHODS) as StoreMethodName[]).map((name) => {
+  // A store without an optional method (e.g. one written before it) does not serve its route.
+  const names = (Object.keys(STORE_METHODS) as StoreMethodName[]).filter(
+    (name) => typeof store[name] === 'function',
+  );
+  const routes: Route[] = names.map((name) => {
     const spec = STORE_METHODS[name];
     const schemas = SCHEMAS[name];
     return defineRoute({

@@ -97,5 +97,28 @@ CREATE TABLE ${s}.verifications (
 );
 `,
     },
+    {
+      version: 2,
+      name: 'verification outcomes',
+      sql: `
+CREATE TABLE ${s}.verification_outcomes (
+  sku text COLLATE "C" NOT NULL,
+  serial text COLLATE "C" NOT NULL,
+  outcome text NOT NULL,
+  at text COLLATE "C" NOT NULL,
+  PRIMARY KEY (sku, serial)
+);
+-- Units verified before outcomes were kept: the outcome of their newest verified event.
+INSERT INTO ${s}.verification_outcomes (sku, serial, outcome, at)
+SELECT sku, serial, data->>'outcome', at
+FROM (
+  SELECT sku, serial, data, at,
+         row_number() OVER (PARTITION BY sku, serial ORDER BY at DESC, id DESC) AS newest
+  FROM ${s}.events
+  WHERE type = 'verified'
+) AS verified
+WHERE newest = 1 AND jsonb_typeof(data->'outcome') = 'string';
+`,
+    },
   ];
 }

@@ -10,6 +10,8 @@
  *   registered without them, so bulk registration maintains only the primary key, `unique_key`
  *   and `serial` indexes.
  * - Timestamps are ISO 8601 text, compared as strings (see store.ts).
+ * - `verification_outcomes` holds each verified unit's last public outcome, so verification
+ *   never reads a unit's history to decide whether its outcome changed.
  */
 export interface Migration {
   version: number;
@@ -96,6 +98,29 @@ CREATE TABLE verifications (
   count INTEGER NOT NULL,
   PRIMARY KEY (sku, serial, fingerprint)
 ) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 2,
+    name: 'verification outcomes',
+    sql: `
+CREATE TABLE verification_outcomes (
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (sku, serial)
+) WITHOUT ROWID;
+-- Units verified before outcomes were kept: the outcome of their newest verified event.
+INSERT INTO verification_outcomes (sku, serial, outcome, at)
+SELECT sku, serial, json_extract(data, '$.outcome'), at
+FROM (
+  SELECT sku, serial, data, at,
+         row_number() OVER (PARTITION BY sku, serial ORDER BY at DESC, id DESC) AS newest
+  FROM events
+  WHERE type = 'verified'
+)
+WHERE newest = 1 AND json_type(data, '$.outcome') = 'text';
 `,
   },
 ];
