@@ -8,6 +8,7 @@ import {
   type Issue,
   type Locale,
   type Matcher,
+  type Recall,
   type SerialFormat,
   type Sku,
 } from '@serialkit/core';
@@ -27,6 +28,8 @@ export interface ClientContext {
   readonly locale: Locale;
   readonly formats: FormatCache;
   readonly catalog: Catalog;
+  /** Recalls read by public verification, kept briefly. */
+  readonly recallCache: RecallCache;
   readonly verify: VerifySettings;
   /** Rows per `insertSerials` call; undefined: the store's preferred batch size. */
   readonly registerBatchSize: number | undefined;
@@ -51,6 +54,7 @@ export function createContext(options: {
     locale: options.locale,
     formats,
     catalog: new Catalog(store, formats),
+    recallCache: new RecallCache(store),
     verify: options.verify,
     registerBatchSize: options.registerBatchSize,
     now,
@@ -175,6 +179,44 @@ export class Catalog {
       cursor = page.nextCursor;
     } while (cursor !== null);
     return new CatalogSnapshot(skus, this.#formats);
+  }
+}
+
+/** How long a recall read for verification is reused. */
+const RECALL_TTL_MS = 10_000;
+/** Recalls kept; beyond this the oldest is dropped. */
+const RECALL_CACHE_LIMIT = 1_000;
+
+/**
+ * Recalls by id for public verification, reused for `RECALL_TTL_MS`. A recall's notice and link
+ * are set when it is created and never change (only its counts do, which verification does not
+ * show), and a unit points at a recall only once it is stored, so a short-lived copy is exact.
+ */
+export class RecallCache {
+  readonly #store: SerialStore;
+  readonly #entries = new Map<string, { at: number; value: Promise<Recall | null> }>();
+
+  constructor(store: SerialStore) {
+    this.#store = store;
+  }
+
+  get(id: string): Promise<Recall | null> {
+    const at = Date.now();
+    const cached = this.#entries.get(id);
+    if (cached && at - cached.at < RECALL_TTL_MS) return cached.value;
+    if (cached) this.#entries.delete(id);
+    else if (this.#entries.size >= RECALL_CACHE_LIMIT) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
+    }
+    const value = this.#store.getRecall(id);
+    this.#entries.set(id, { at, value });
+    // Neither a failed read nor a missing recall is kept.
+    const forget = () => {
+      if (this.#entries.get(id)?.value === value) this.#entries.delete(id);
+    };
+    value.then((recall) => recall ?? forget(), forget);
+    return value;
   }
 }
 

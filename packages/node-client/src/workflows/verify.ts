@@ -35,7 +35,8 @@ const MAX_FINGERPRINT_LENGTH = 1000;
  *
  * The event log stays small: a `verified` event is recorded only when a unit's outcome (status
  * and reasons) differs from its last recorded one, and a `flagged` event when it turns
- * suspicious. Volume is counted by the store's verification counters instead.
+ * suspicious. Volume is counted by the store's verification counters instead, which also keep
+ * the last outcome, so a check never reads the unit's history.
  *
  * @example
  * const result = await client.verify('https://id.gs1.org/01/04012345678901/21/KB-2024-0000016', {
@@ -87,7 +88,8 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     const windowStart = new Date(
       Date.parse(checkedAt) - ctx.verify.windowMinutes * 60_000,
     ).toISOString();
-    const [counts, sku, recall] = await Promise.all([
+    const recalled = unit.recallId !== undefined;
+    const [counts, name, recall, sighted] = await Promise.all([
       ctx.store.recordVerification({
         sku: unit.sku,
         serial: unit.serial,
@@ -95,13 +97,14 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
         at: checkedAt,
         windowStart,
       }),
-      ctx.store.getSku(unit.sku),
-      unit.recallId === undefined ? null : ctx.store.getRecall(unit.recallId),
+      productName(ctx, unit.sku),
+      unit.recallId === undefined ? null : ctx.recallCache.get(unit.recallId),
+      recalled ? false : sightedAfterShipping(ctx, unit),
     ]);
-    const product = { sku: unit.sku, name: sku?.name ?? unit.sku };
+    const product = { sku: unit.sku, name };
 
-    if (unit.recallId !== undefined) {
-      await recordOutcome(ctx, unit, 'recalled', [], checkedAt);
+    if (recalled) {
+      await recordOutcome(ctx, unit, 'recalled', [], checkedAt, counts.outcome);
       return answer('recalled', {
         serial: unit.serial,
         product,
@@ -114,10 +117,10 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
 
     const reasons: Reason[] = [];
     if (counts.distinctFingerprints > ctx.verify.maxFingerprints) reasons.push('many_clients');
-    if (await sightedAfterShipping(ctx, unit)) reasons.push('sighted_elsewhere');
+    if (sighted) reasons.push('sighted_elsewhere');
     if (unit.status !== 'shipped') reasons.push('not_shipped');
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
-    await recordOutcome(ctx, unit, status, reasons, checkedAt);
+    await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
     return answer(status, { serial: unit.serial, product, reasons });
   };
 }
@@ -130,6 +133,12 @@ export function hashFingerprint(secret: string, fingerprint: string): string {
 /** Format issues as customers see them: only what concerns their input. */
 function publicIssues(issues: Issue[]): Issue[] {
   return issues.map(({ path: _path, ...issue }) => issue);
+}
+
+/** The SKU's name from the catalog snapshot (tracked SKUs), else from the store. */
+async function productName(ctx: ClientContext, skuId: string): Promise<string> {
+  const sku = (await ctx.catalog.snapshot()).get(skuId) ?? (await ctx.store.getSku(skuId));
+  return sku?.name ?? skuId;
 }
 
 async function sightedAfterShipping(ctx: ClientContext, unit: SerialRecord): Promise<boolean> {
@@ -146,10 +155,14 @@ async function sightedAfterShipping(ctx: ClientContext, unit: SerialRecord): Pro
   return page.items.length > 0;
 }
 
+/** How often a compare-and-set of the outcome is retried when concurrent checks change it. */
+const OUTCOME_ATTEMPTS = 3;
+
 /**
  * Appends `verified` when the outcome differs from the unit's last recorded one, and `flagged`
- * when it becomes suspicious. Verified events are few (one per change), so reading them is
- * cheap.
+ * when it becomes suspicious. `recorded` is the outcome the store keeps beside the counters
+ * (see `SerialStore.setVerificationOutcome`); stores without it leave it undefined, and the last
+ * outcome is then read from the unit's `verified` events.
  */
 async function recordOutcome(
   ctx: ClientContext,
@@ -157,8 +170,44 @@ async function recordOutcome(
   status: VerifyResult['status'],
   reasons: Reason[],
   at: string,
+  recorded: string | null | undefined,
 ): Promise<void> {
   const outcome = [status, ...reasons].join(' ');
+  const data = { outcome, status, reasons };
+  const eventsAfter = (last: string | null | undefined): EventInsert[] => {
+    const events: EventInsert[] = [
+      { sku: unit.sku, serial: unit.serial, type: 'verified', at, data },
+    ];
+    const wasSuspicious = last?.startsWith('suspicious') ?? false;
+    if (status === 'suspicious' && !wasSuspicious) {
+      events.push({ sku: unit.sku, serial: unit.serial, type: 'flagged', at, data });
+    }
+    return events;
+  };
+
+  const { store } = ctx;
+  if (recorded !== undefined && store.setVerificationOutcome) {
+    let from = recorded;
+    for (let attempt = 0; attempt < OUTCOME_ATTEMPTS && from !== outcome; attempt++) {
+      const change = { sku: unit.sku, serial: unit.serial, from, to: outcome, at };
+      const result = await store.setVerificationOutcome({ ...change, events: eventsAfter(from) });
+      if (result.applied) return;
+      // Another check changed it meanwhile: log the change from what it is now.
+      from = result.outcome;
+    }
+    return;
+  }
+
+  const last = await lastLoggedOutcome(ctx, unit);
+  if (last === outcome) return;
+  await store.appendEvents(eventsAfter(last));
+}
+
+/** The outcome of the unit's last `verified` event, for stores that do not keep outcomes. */
+async function lastLoggedOutcome(
+  ctx: ClientContext,
+  unit: SerialRecord,
+): Promise<string | undefined> {
   let last: string | undefined;
   let cursor: string | null = null;
   do {
@@ -170,15 +219,5 @@ async function recordOutcome(
     if (data) last = typeof data.outcome === 'string' ? data.outcome : undefined;
     cursor = page.nextCursor;
   } while (cursor !== null);
-  if (last === outcome) return;
-
-  const data = { outcome, status, reasons };
-  const events: EventInsert[] = [
-    { sku: unit.sku, serial: unit.serial, type: 'verified', at, data },
-  ];
-  const wasSuspicious = last?.startsWith('suspicious') ?? false;
-  if (status === 'suspicious' && !wasSuspicious) {
-    events.push({ sku: unit.sku, serial: unit.serial, type: 'flagged', at, data });
-  }
-  await ctx.store.appendEvents(events);
+  return last;
 }

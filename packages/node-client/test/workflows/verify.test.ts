@@ -156,6 +156,87 @@ describe('verify', () => {
     expect(flagged.items[0]?.data).toMatchObject({ reasons: ['many_clients'] });
   });
 
+  it('reads the last outcome beside the counters, never from the history', async () => {
+    for (const kind of ['memory', 'sqlite'] as const) {
+      const inner = createStore(kind);
+      const reads: unknown[] = [];
+      const store = override(inner, {
+        listEvents: (filter, page) => {
+          if (filter.type === 'verified') reads.push(filter);
+          return inner.listEvents(filter, page);
+        },
+      });
+      const { client } = await verifySetup({ store, verify: { maxFingerprints: 2 } });
+      for (let i = 0; i < 5; i++) await client.verify(sn(1), { fingerprint: 'same' });
+      for (const fp of ['x', 'y', 'z']) await client.verify(sn(1), { fingerprint: fp });
+      await client.verify(sn(5), { fingerprint: 'same' });
+      expect(reads).toEqual([]);
+      const verified = await inner.listEvents({ sku: 'SKU-1', type: 'verified' });
+      expect(verified.items.map((e) => [e.serial, e.data?.outcome])).toEqual([
+        [sn(1), 'genuine'],
+        [sn(1), 'suspicious many_clients'],
+        [sn(5), 'suspicious not_shipped'],
+      ]);
+      const flagged = await inner.listEvents({ sku: 'SKU-1', type: 'flagged' });
+      expect(flagged.items.map((e) => e.serial)).toEqual([sn(1), sn(5)]);
+    }
+  });
+
+  it('logs an outcome change once when concurrent checks see it', async () => {
+    for (const kind of ['memory', 'sqlite'] as const) {
+      const { client, store } = await verifySetup({ kind });
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => client.verify(sn(1), { fingerprint: 'same' })),
+      );
+      expect(results.every((result) => result.status === 'genuine')).toBe(true);
+      const verified = await store.listEvents({ sku: 'SKU-1', serial: sn(1), type: 'verified' });
+      expect(verified.items.map((e) => e.data?.outcome)).toEqual(['genuine']);
+    }
+  });
+
+  it('with a store that keeps no outcomes, finds the last one in the event log', async () => {
+    const inner = createStore();
+    const store = override(inner, {
+      setVerificationOutcome: undefined,
+      recordVerification: async (input: VerificationInput) => {
+        const { outcome: _outcome, ...counts } = await inner.recordVerification(input);
+        return counts;
+      },
+    });
+    const { client } = await verifySetup({ store, verify: { maxFingerprints: 2 } });
+    for (let i = 0; i < 5; i++) await client.verify(sn(1), { fingerprint: 'same' });
+    for (const fp of ['x', 'y', 'z', 'w']) await client.verify(sn(1), { fingerprint: fp });
+    const verified = await store.listEvents({ sku: 'SKU-1', serial: sn(1), type: 'verified' });
+    expect(verified.items.map((e) => e.data?.status)).toEqual(['genuine', 'suspicious']);
+    const flagged = await store.listEvents({ sku: 'SKU-1', serial: sn(1), type: 'flagged' });
+    expect(flagged.items).toHaveLength(1);
+  });
+
+  it('reads a recall once for many checks, and still answers recalls created since', async () => {
+    const inner = createStore();
+    let recallReads = 0;
+    const store = override(inner, {
+      getRecall: (id: string) => {
+        recallReads++;
+        return inner.getRecall(id);
+      },
+    });
+    const { client } = await verifySetup({ store });
+    await client.recalls.create({ sku: 'SKU-1', serials: [sn(1)], notice: 'Overheats' });
+    for (let i = 0; i < 5; i++) {
+      expect(await client.verify(sn(1), { fingerprint: `fp${i}` })).toMatchObject({
+        status: 'recalled',
+        recall: { notice: 'Overheats', url: null },
+      });
+    }
+    expect(recallReads).toBe(1);
+    await client.recalls.create({ sku: 'SKU-1', serials: [sn(2)], notice: 'Sparks' });
+    expect(await client.verify(sn(2), { fingerprint: 'fp' })).toMatchObject({
+      status: 'recalled',
+      recall: { notice: 'Sparks' },
+    });
+  });
+
   it('needs a fingerprint and input', async () => {
     const { client } = await verifySetup();
     await expect(client.verify(sn(1), {} as never)).rejects.toSatisfy(ValidationError.isInstance);
