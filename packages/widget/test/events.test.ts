@@ -125,4 +125,32 @@ describe('events', () => {
     expect(requests.filter((r) => r.path === '/v1/verify')).to.have.length(1);
     expect(results).to.equal(1);
   });
+
+  it('drops the answer when the element leaves the page mid-check, and is ready when it returns', async () => {
+    const endpoint = uniqueEndpoint();
+    mockService(endpoint, {
+      verify: async () => {
+        await delay(300);
+        return HttpResponse.json(verifyResult());
+      },
+    });
+    const el = await mount(
+      html`<serial-lookup endpoint=${endpoint} sku="ARIA-700"></serial-lookup>`,
+    );
+    let events = 0;
+    el.addEventListener('serial-lookup-result', () => events++);
+    fill(serialInput(el), genuineSerial);
+    part(el, 'submit')!.click();
+    await delay(50);
+    const parent = el.parentElement!;
+    el.remove();
+    await delay(400);
+    parent.append(el);
+    await el.updateComplete;
+    expect(events).to.equal(0);
+    expect(part(el, 'submit')!.textContent!.trim()).to.equal('Check serial number');
+    part(el, 'submit')!.click();
+    await result(el);
+    expect(events).to.equal(1);
+  });
 });

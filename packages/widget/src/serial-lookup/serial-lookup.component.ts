@@ -395,6 +395,7 @@ export class SerialLookup extends LitElement {
     }
     this.fieldError = undefined;
     const serial = check.canonical ?? check.serial;
+    // GS1 codes go out as given: the service reads the GTIN too. Other serials go out canonical.
     const input =
       this.gs1Source?.serial === this.value.trim()
         ? this.gs1Source.input
@@ -402,7 +403,7 @@ export class SerialLookup extends LitElement {
           ? this.value.trim()
           : serial;
     if (this.mode === 'return') {
-      await this.sendReturn(serial, check.gs1 || this.gs1Source !== undefined ? input : serial);
+      await this.sendReturn(serial, input);
     } else {
       await this.sendVerify({ input, ...(this.sku && { sku: this.sku }) }, serial);
     }
@@ -443,7 +444,10 @@ export class SerialLookup extends LitElement {
     this.dispatchEvent(new SerialLookupResultEvent(detail));
   }
 
-  /** Runs one request; a newer submission aborts an older one, whose answer is dropped. */
+  /**
+   * Runs one request. Removing the element from the page aborts it: its answer is dropped and
+   * the element is ready for a new check if it comes back.
+   */
   private async send<T>(
     call: (signal: AbortSignal) => Promise<T>,
   ): Promise<T | ApiError | undefined> {
@@ -456,7 +460,10 @@ export class SerialLookup extends LitElement {
     try {
       return await call(controller.signal);
     } catch (error) {
-      if (controller.signal.aborted) return undefined;
+      if (controller.signal.aborted) {
+        this.phase = 'idle';
+        return undefined;
+      }
       if (error instanceof ApiError) return error;
       throw error;
     } finally {
