@@ -29,7 +29,16 @@ export interface StaticOptions {
   files?: Record<string, string>;
   /** File served for `/` and directory paths. Default index.html. */
   index?: string;
+  /**
+   * Serve the index page for GS1 Digital Link paths (`/01/{gtin}/21/{serial}`, with any path
+   * before `/01/`), so a QR code on a unit can point at the storefront, which reads the serial
+   * from its own URL. Default true.
+   */
+  digitalLinkPages?: boolean;
 }
+
+/** A GS1 Digital Link primary key in a path: `/01/` then a GTIN-8 to GTIN-14. */
+const DIGITAL_LINK_PATH = /\/01\/\d{8,14}(?:\/|$)/;
 
 /** Answers a request from files, or null when it is not a file here (let the API answer). */
 export type StaticHandler = (request: Request) => Promise<Response | null>;
@@ -70,6 +79,12 @@ export function serveStatic(root: string | undefined, options: StaticOptions = {
     if (info?.isDirectory()) {
       file = join(file, index);
       info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile() && base && options.digitalLinkPages !== false) {
+      if (DIGITAL_LINK_PATH.test(pathname) && !extra.has(pathname)) {
+        file = join(base, index);
+        info = await stat(file).catch(() => null);
+      }
     }
     if (!info?.isFile()) return null;
     const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
