@@ -46,6 +46,7 @@ import {
   SERIAL_COLUMNS,
   type SerialRow,
   type SkuRow,
+  serialRowOf,
   shipmentToColumns,
 } from './sql/records.js';
 import { SQLITE_MIGRATIONS } from './sql/sqlite-schema.js';
@@ -57,6 +58,8 @@ export interface SqliteStatementLike {
   run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Rows as arrays of values instead of objects (used when available). */
+  raw?(toggle?: boolean): unknown;
 }
 
 /** A better-sqlite3 `Database`, or anything with the same shape. */
@@ -174,7 +177,7 @@ function mapError(error: unknown): unknown {
 interface Statements {
   insertSerial: SqliteStatementLike;
   getSerial: SqliteStatementLike;
-  findSerial: SqliteStatementLike;
+  findSerial: { statement: SqliteStatementLike; raw: boolean };
   cas: SqliteStatementLike;
   insertEvent: SqliteStatementLike;
   getSku: SqliteStatementLike;
@@ -187,6 +190,28 @@ interface Statements {
   putOutcome: SqliteStatementLike;
 }
 
+/** A `recordVerification` call waiting for its group's transaction. */
+interface PendingVerification {
+  input: VerificationInput;
+  resolve: (counts: VerificationCounts) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Records one verification inside a write transaction; the counts as of this write. */
+function recordVerification(s: Statements, input: VerificationInput): VerificationCounts {
+  s.verify.run(input.sku, input.serial, input.fingerprint, input.at, input.at);
+  const counts = s.verificationCounts.get({
+    windowStart: input.windowStart,
+    sku: input.sku,
+    serial: input.serial,
+  }) as { distinct_fingerprints: number; total: number; outcome: string | null };
+  return {
+    distinctFingerprints: counts.distinct_fingerprints,
+    total: counts.total,
+    outcome: counts.outcome,
+  };
+}
+
 class SqliteStore implements SerialStore {
   readonly capabilities: StoreCapabilities;
   readonly #options: SqliteStoreOptions;
@@ -196,6 +221,7 @@ class SqliteStore implements SerialStore {
   #closed = false;
   #statements: Statements | null = null;
   #dynamic = new Map<string, SqliteStatementLike>();
+  #pendingVerifications: PendingVerification[] = [];
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
@@ -297,7 +323,13 @@ class SqliteStore implements SerialStore {
   }
 
   async findSerial(serial: string): Promise<SerialRecord[]> {
-    return this.#run((_, s) => (s.findSerial.all(serial) as SerialRow[]).map(rowToSerial));
+    return this.#run((_, s) => {
+      // Public verification's lookup: rows come as arrays where the driver can, which is cheaper.
+      const rows = s.findSerial.statement.all(serial);
+      return s.findSerial.raw
+        ? rows.map((values) => rowToSerial(serialRowOf(values as unknown[])))
+        : (rows as SerialRow[]).map(rowToSerial);
+    });
   }
 
   async listSerials(
@@ -464,29 +496,54 @@ class SqliteStore implements SerialStore {
 
   // ── Verification counters ──
 
-  async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
-    return this.#run((db, s) =>
-      db
-        .transaction((): VerificationCounts => {
-          s.verify.run(input.sku, input.serial, input.fingerprint, input.at, input.at);
-          const counts = s.verificationCounts.get({
-            windowStart: input.windowStart,
-            sku: input.sku,
-            serial: input.serial,
-          }) as {
-            distinct_fingerprints: number;
-            total: number;
-            outcome: string | null;
-          };
-          return {
-            distinctFingerprints: counts.distinct_fingerprints,
-            total: counts.total,
-            outcome: counts.outcome,
-          };
-        })
-        .immediate(),
-    );
+  /**
+   * Verifications are written in groups: calls made in the same turn of the event loop (a busy
+   * server's concurrent checks) share one write transaction at the end of the turn, so a commit,
+   * its WAL write and its locks are paid once per group instead of once per check. Each call
+   * still gets the counts as of its own write, as if run alone in call order.
+   */
+  recordVerification(input: VerificationInput): Promise<VerificationCounts> {
+    if (this.#closed) return Promise.reject(storeClosedError('sqlite'));
+    return new Promise((resolve, reject) => {
+      this.#pendingVerifications.push({ input, resolve, reject });
+      if (this.#pendingVerifications.length === 1) setImmediate(this.#writeVerifications);
+    });
   }
+
+  /** Writes the pending verifications in one transaction (see `recordVerification`). */
+  readonly #writeVerifications = (): void => {
+    const group = this.#pendingVerifications;
+    if (group.length === 0) return;
+    this.#pendingVerifications = [];
+    let counts: VerificationCounts[];
+    try {
+      counts = this.#run((db, s) =>
+        db.transaction(() => group.map(({ input }) => recordVerification(s, input))).immediate(),
+      );
+    } catch (error) {
+      // A lock that outlasted the wait, a closed store: the same for every call. Anything else
+      // may be one call's bad input, which must not fail the others: write each on its own.
+      if (group.length === 1 || ConnectionError.isInstance(error) || this.#closed) {
+        for (const call of group) call.reject(error);
+        return;
+      }
+      for (const call of group) {
+        try {
+          call.resolve(
+            this.#run((db, s) =>
+              db.transaction(() => recordVerification(s, call.input)).immediate(),
+            ),
+          );
+        } catch (callError) {
+          call.reject(callError);
+        }
+      }
+      return;
+    }
+    for (let i = 0; i < group.length; i++) {
+      (group[i] as PendingVerification).resolve(counts[i] as VerificationCounts);
+    }
+  };
 
   async setVerificationOutcome(
     change: VerificationOutcomeChange,
@@ -511,6 +568,8 @@ class SqliteStore implements SerialStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    // Verifications recorded before closing are written, not dropped.
+    this.#writeVerifications();
     this.#closed = true;
     if (this.#migrated) {
       try {
@@ -657,7 +716,7 @@ function prepareStatements(db: SqliteDatabaseLike): Statements {
        ON CONFLICT DO NOTHING`,
     ),
     getSerial: db.prepare(`${SERIAL_SELECT} WHERE sku = ? AND serial = ?`),
-    findSerial: db.prepare(`${SERIAL_SELECT} WHERE serial = ? ORDER BY sku`),
+    findSerial: rawRows(db.prepare(`${SERIAL_SELECT} WHERE serial = ? ORDER BY sku`)),
     cas: db.prepare(
       `UPDATE serials SET
   status = @to,
@@ -705,6 +764,13 @@ RETURNING ${SERIAL_COLUMNS.join(', ')}`,
        ON CONFLICT (sku, serial) DO UPDATE SET outcome = excluded.outcome, at = excluded.at`,
     ),
   };
+}
+
+/** The statement switched to rows as arrays, when the driver supports it. */
+function rawRows(statement: SqliteStatementLike): { statement: SqliteStatementLike; raw: boolean } {
+  if (typeof statement.raw !== 'function') return { statement, raw: false };
+  statement.raw(true);
+  return { statement, raw: true };
 }
 
 const shipmentColumnsList = Object.keys(shipmentToColumns(null));

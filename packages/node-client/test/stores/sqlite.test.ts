@@ -179,6 +179,100 @@ describe('sqliteStore', () => {
     await store.close();
   });
 
+  test('verifications of one turn share a write transaction, each counted as if alone', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.migrate();
+    const db = new Database(filename);
+    const before = db.pragma('data_version', { simple: true });
+    const verify = (fingerprint: string, serial = 'S1') =>
+      store.recordVerification({ sku: 'A', serial, fingerprint, at, windowStart: at });
+    const counts = await Promise.all([
+      verify('fa'),
+      verify('fb'),
+      verify('fa'),
+      verify('fa', 'S2'),
+    ]);
+    expect(counts).toEqual([
+      { distinctFingerprints: 1, total: 1, outcome: null },
+      { distinctFingerprints: 2, total: 2, outcome: null },
+      { distinctFingerprints: 2, total: 3, outcome: null },
+      { distinctFingerprints: 1, total: 1, outcome: null },
+    ]);
+    // Another connection saw one commit.
+    expect(db.pragma('data_version', { simple: true })).toBe((before as number) + 1);
+    // A call the database refuses fails alone.
+    const results = await Promise.allSettled([
+      verify('fc'),
+      store.recordVerification({
+        sku: {} as string,
+        serial: 'S1',
+        fingerprint: 'f',
+        at,
+        windowStart: at,
+      }),
+      verify('fd'),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[2]).toEqual({
+      status: 'fulfilled',
+      value: { distinctFingerprints: 4, total: 5, outcome: null },
+    });
+    db.close();
+    await store.close();
+  });
+
+  test('close writes the verifications still waiting for their turn', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.migrate();
+    const pending = store.recordVerification({
+      sku: 'A',
+      serial: 'S1',
+      fingerprint: 'fa',
+      at,
+      windowStart: at,
+    });
+    await store.close();
+    expect(await pending).toEqual({ distinctFingerprints: 1, total: 1, outcome: null });
+    const db = new Database(filename, { readonly: true });
+    expect(db.prepare('SELECT sku, serial, fingerprint, count FROM verifications').all()).toEqual([
+      { sku: 'A', serial: 'S1', fingerprint: 'fa', count: 1 },
+    ]);
+    db.close();
+    const closed = await store
+      .recordVerification({ sku: 'A', serial: 'S1', fingerprint: 'fa', at, windowStart: at })
+      .catch((error: unknown) => error);
+    expect(SerialkitError.isInstance(closed) && closed.code).toBe('unavailable');
+  });
+
+  test('works with a driver whose statements cannot return arrays', async () => {
+    const db = new Database(':memory:');
+    const plain = new Proxy(db, {
+      get(target, key) {
+        if (key === 'prepare') {
+          return (sql: string) => {
+            const statement = target.prepare(sql);
+            return {
+              run: statement.run.bind(statement),
+              get: statement.get.bind(statement),
+              all: statement.all.bind(statement),
+            };
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const store = sqliteStore({ database: plain });
+    await store.insertSerials([unit('S1', { lot: 'L1' })]);
+    expect(await store.findSerial('S1')).toEqual([
+      { sku: 'A', serial: 'S1', status: 'in_stock', lot: 'L1', registeredAt: at, updatedAt: at },
+    ]);
+    await store.close();
+    db.close();
+  });
+
   test('insertSerials keeps nothing of a batch that fails', async () => {
     const store = sqliteStore({ filename: tempFile() });
     const rows = Array.from({ length: 3_000 }, (_, n) => unit(`S${3_000 - n}`));

@@ -134,6 +134,35 @@ export function canonicalShipment(
   return columnsToShipment(shipmentToColumns(shipment));
 }
 
+/**
+ * A `serials` row from its values in `SERIAL_COLUMNS` order (drivers return arrays faster than
+ * objects).
+ */
+export function serialRowOf(values: readonly unknown[]): SerialRow {
+  const v = values as readonly (string | null)[];
+  return {
+    sku: v[0] as string,
+    serial: v[1] as string,
+    status: v[2] as string,
+    recall_id: v[3] as string | null,
+    lot: v[4] as string | null,
+    manufactured_at: v[5] as string | null,
+    received_at: v[6] as string | null,
+    registered_at: v[7] as string,
+    updated_at: v[8] as string,
+    order_id: v[9] as string | null,
+    shipment_id: v[10] as string | null,
+    channel: v[11] as string | null,
+    customer_id: v[12] as string | null,
+    customer_email: v[13] as string | null,
+    customer_name: v[14] as string | null,
+    customer_postcode: v[15] as string | null,
+    account_id: v[16] as string | null,
+    account_name: v[17] as string | null,
+    shipped_at: v[18] as string | null,
+  };
+}
+
 export function rowToSerial(row: SerialRow): SerialRecord {
   const record: SerialRecord = {
     sku: row.sku,
