@@ -71,16 +71,21 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       checkedAt,
     });
 
+    // Hashed whether or not the unit exists, like the rest of the work both kinds share.
+    const client = hashFingerprint(ctx.verify.secret, fingerprint);
     const resolution = await resolveSerial(ctx, request.input, { sku: request.sku });
-    switch (resolution.kind) {
-      case 'invalid':
-        return answer('invalid', { issues: publicIssues(resolution.issues) });
-      case 'unknown_sku':
-        return answer('unknown');
-      case 'unknown':
-        return answer('unknown', { serial: resolution.serial });
-      case 'found':
-        break;
+    if (resolution.kind !== 'found') {
+      // No counter to write: wait as long as the write's turn would (stores may write counters
+      // at the end of the event loop's turn), so unknown serials do not answer sooner.
+      await nextTurn();
+      switch (resolution.kind) {
+        case 'invalid':
+          return answer('invalid', { issues: publicIssues(resolution.issues) });
+        case 'unknown_sku':
+          return answer('unknown');
+        case 'unknown':
+          return answer('unknown', { serial: resolution.serial });
+      }
     }
 
     // Several SKUs may share a serial; a recall on any of them must not be hidden.
@@ -93,7 +98,7 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       ctx.store.recordVerification({
         sku: unit.sku,
         serial: unit.serial,
-        fingerprint: hashFingerprint(ctx.verify.secret, fingerprint),
+        fingerprint: client,
         at: checkedAt,
         windowStart,
       }),
@@ -123,6 +128,10 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
     return answer(status, { serial: unit.serial, product, reasons });
   };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** An opaque id for a client: HMAC-SHA256 under the client's secret, hex. */
