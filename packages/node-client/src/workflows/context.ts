@@ -141,12 +141,19 @@ const CATALOG_TTL_MS = 10_000;
 
 /**
  * The tracked SKUs, loaded lazily and refreshed after `CATALOG_TTL_MS` or when this client
- * changes a SKU.
+ * changes a SKU. An expired snapshot keeps answering while its successor loads in the background,
+ * and a reload that finds the same SKUs keeps the snapshot (and its matcher) it has: the matcher
+ * is built once per version of the catalog, never on a request's path once warm.
  */
 export class Catalog {
   readonly #store: SerialStore;
   readonly #formats: FormatCache;
-  #snapshot: { at: number; value: Promise<CatalogSnapshot> } | undefined;
+  /** The snapshot to answer with, and when it was loaded or last confirmed. */
+  #current: { at: number; key: string; value: CatalogSnapshot } | undefined;
+  /** A load in progress. */
+  #loading: Promise<CatalogSnapshot> | undefined;
+  /** Bumped by `invalidate`, so that a load started before it is not taken as current. */
+  #version = 0;
 
   constructor(store: SerialStore, formats: FormatCache) {
     this.#store = store;
@@ -155,30 +162,50 @@ export class Catalog {
 
   snapshot(): Promise<CatalogSnapshot> {
     // Real time, not the client's clock: tests freeze `now`, and the TTL is a cache concern.
-    const at = Date.now();
-    if (this.#snapshot && at - this.#snapshot.at < CATALOG_TTL_MS) return this.#snapshot.value;
-    const value = this.#load();
-    this.#snapshot = { at, value };
-    // A failed load must not be cached.
-    value.catch(() => {
-      if (this.#snapshot?.value === value) this.#snapshot = undefined;
-    });
-    return value;
+    const now = Date.now();
+    const current = this.#current;
+    if (current && now - current.at < CATALOG_TTL_MS) return Promise.resolve(current.value);
+    const loading = this.#loading ?? this.#load();
+    // Stale: answer with it while the next one loads.
+    return current ? Promise.resolve(current.value) : loading;
   }
 
   invalidate(): void {
-    this.#snapshot = undefined;
+    this.#version++;
+    this.#current = undefined;
+    this.#loading = undefined;
   }
 
-  async #load(): Promise<CatalogSnapshot> {
-    const skus: Sku[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.#store.listSkus({ tracking: true }, { cursor, limit: 1000 });
-      skus.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return new CatalogSnapshot(skus, this.#formats);
+  #load(): Promise<CatalogSnapshot> {
+    const version = this.#version;
+    const loading = (async () => {
+      const skus: Sku[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await this.#store.listSkus({ tracking: true }, { cursor, limit: 1000 });
+        skus.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      const key = JSON.stringify(skus);
+      const previous = this.#current;
+      const value =
+        previous && previous.key === key
+          ? previous.value
+          : new CatalogSnapshot(skus, this.#formats);
+      if (this.#version === version) this.#current = { at: Date.now(), key, value };
+      return value;
+    })();
+    this.#loading = loading;
+    const done = () => {
+      if (this.#loading === loading) this.#loading = undefined;
+    };
+    const failed = () => {
+      done();
+      // A failed load is not kept; a stale snapshot serves another TTL before the next try.
+      if (this.#current && this.#version === version) this.#current.at = Date.now();
+    };
+    loading.then(done, failed);
+    return loading;
   }
 }
 
