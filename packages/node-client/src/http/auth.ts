@@ -5,6 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthError, ForbiddenError } from '../errors.js';
+import { headerOf } from './request-body.js';
 
 /** `read` keys may only GET; `write` (alias `admin`) keys may do everything. */
 export type ApiKeyScope = 'read' | 'write' | 'admin';
@@ -25,7 +26,7 @@ export type Authorizer = (request: Request, needs: Access) => Promise<Access>;
 export function createAuthorizer(keys: ApiKeys | undefined): Authorizer {
   const lookup = keyLookup(keys);
   return async (request, needs) => {
-    const header = request.headers.get('authorization');
+    const header = headerOf(request, 'authorization');
     if (!header) {
       throw new AuthError('Missing API key: send "Authorization: Bearer <key>"');
     }

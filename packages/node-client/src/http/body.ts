@@ -4,12 +4,12 @@
  */
 import type { z } from 'zod';
 import { BadRequestError, ValidationError } from '../errors.js';
-import { bodyOf } from './request-body.js';
+import { bodyOf, headerOf } from './request-body.js';
 import { httpError } from './response.js';
 
 /** Media type of a request without parameters, lower-cased ('' when absent). */
 export function mediaType(request: Request): string {
-  const value = request.headers.get('content-type') ?? '';
+  const value = headerOf(request, 'content-type') ?? '';
   const semicolon = value.indexOf(';');
   return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
@@ -25,7 +25,7 @@ function tooLarge(maxBytes: number) {
 }
 
 function checkDeclaredLength(request: Request, maxBytes: number): void {
-  const declared = request.headers.get('content-length');
+  const declared = headerOf(request, 'content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
 }
 

@@ -3,6 +3,7 @@
  * verification fingerprint.
  */
 import { createHash } from 'node:crypto';
+import { headerOf } from './request-body.js';
 
 /** What the server knows about the connection, beyond the Request (passed by adapters). */
 export interface ConnectionInfo {
@@ -20,7 +21,7 @@ export function clientAddress(
   trustProxy: boolean | number,
 ): string {
   if (trustProxy !== false) {
-    const forwarded = request.headers.get('x-forwarded-for');
+    const forwarded = headerOf(request, 'x-forwarded-for');
     if (forwarded) {
       const hops = forwarded
         .split(',')

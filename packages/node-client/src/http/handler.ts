@@ -11,10 +11,10 @@ import { assertJson, parseJsonText, parseWith, readJson, readText } from './body
 import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
-import { materialize } from './lazy-response.js';
+import { materialize, setHeaders } from './lazy-response.js';
 import { buildOpenApi } from './openapi.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
-import { acceptsLazyRequests, isLazyRequest } from './request-body.js';
+import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
@@ -161,7 +161,7 @@ export function createHandler(
       }
       const match = router.match(request.method, path);
       if (match.kind === 'not_found') throw notFound(path);
-      const origin = request.headers.get('origin');
+      const origin = headerOf(request, 'origin');
       if (match.kind === 'method_not_allowed') {
         const isPublic = match.routes.some((route) => route.access === 'public');
         if (request.method === 'OPTIONS') {
@@ -203,7 +203,7 @@ export function createHandler(
       const query = route.query
         ? parseWith(route.query, queryObject(url.searchParams), 'query')
         : undefined;
-      const idempotencyKey = route.idempotent ? request.headers.get('idempotency-key') : null;
+      const idempotencyKey = route.idempotent ? headerOf(request, 'idempotency-key') : null;
       let bodyText: string | undefined;
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
@@ -221,7 +221,7 @@ export function createHandler(
         fingerprint: () =>
           options.fingerprint
             ? options.fingerprint(request, address())
-            : fingerprintOf(address(), request.headers.get('user-agent') ?? ''),
+            : fingerprintOf(address(), headerOf(request, 'user-agent') ?? ''),
         store,
       };
       const run = async () => {
@@ -242,19 +242,17 @@ export function createHandler(
       };
       let response: Response;
       if (idempotencyKey !== null && bodyText !== undefined) {
-        const scope = request.headers.get('authorization') ?? '';
+        const scope = headerOf(request, 'authorization') ?? '';
         const cacheKey = `${hash(scope)}\u0000${route.operationId}\u0000${idempotencyKey}`;
         response = await idempotency.run(cacheKey, hash(`${path}\u0000${bodyText}`), run);
       } else {
         response = await run();
       }
-      if (corsHeaders)
-        for (const name in corsHeaders) response.headers.set(name, corsHeaders[name]!);
+      if (corsHeaders) setHeaders(response, corsHeaders);
       return response;
     } catch (error) {
       const response = errorResponse(error, (e) => onError(e, request));
-      if (corsHeaders)
-        for (const name in corsHeaders) response.headers.set(name, corsHeaders[name]!);
+      if (corsHeaders) setHeaders(response, corsHeaders);
       return response;
     }
   };

@@ -12,15 +12,23 @@ const state = Symbol('serialkit.lazyResponse');
 interface LazyState {
   text: string;
   status: number;
-  headers: Headers;
+  /** Header fields by lower-case name, until `headers` is first used. */
+  fields: Record<string, string>;
+  /** Built from `fields` on first use; from then on the headers of the Response. */
+  headers: Headers | undefined;
   real: Response | undefined;
 }
 
 type Lazy = Response & { [state]: LazyState };
 
+function headersOf(s: LazyState): Headers {
+  s.headers ??= new Headers(s.fields);
+  return s.headers;
+}
+
 function realOf(self: Lazy): Response {
   const s = self[state];
-  s.real ??= new Response(s.text, { status: s.status, headers: s.headers });
+  s.real ??= new Response(s.text, { status: s.status, headers: headersOf(s) });
   return s.real;
 }
 
@@ -65,14 +73,22 @@ Object.defineProperties(prototype, {
   },
   headers: {
     get(this: Lazy) {
-      return this[state].headers;
+      return headersOf(this[state]);
     },
   },
 });
 
-export function lazyResponse(text: string, status: number, headers: Headers): Response {
+/**
+ * A lazy Response. `fields` (lower-case names) becomes its Headers on first use of `headers`;
+ * until then it is the Response's only copy of them, and is not copied.
+ */
+export function lazyResponse(
+  text: string,
+  status: number,
+  fields: Record<string, string>,
+): Response {
   const response = Object.create(prototype) as Lazy;
-  response[state] = { text, status, headers, real: undefined };
+  response[state] = { text, status, fields, headers: undefined, real: undefined };
   return response;
 }
 
@@ -80,6 +96,25 @@ export function lazyResponse(text: string, status: number, headers: Headers): Re
 export function lazyBodyOf(response: Response): string | undefined {
   const s = (response as Partial<Lazy>)[state];
   return s && !s.real ? s.text : undefined;
+}
+
+/**
+ * The header fields of a lazy Response whose Headers were never built, by lower-case name (the
+ * Node adapter writes them as they are); undefined for any other Response.
+ */
+export function lazyFieldsOf(response: Response): Readonly<Record<string, string>> | undefined {
+  const s = (response as Partial<Lazy>)[state];
+  return s && !s.headers ? s.fields : undefined;
+}
+
+/**
+ * Sets headers on a Response: straight into the fields of a lazy one whose Headers were never
+ * built, else through `response.headers`. `fields` are lower-case names.
+ */
+export function setHeaders(response: Response, fields: Readonly<Record<string, string>>): void {
+  const s = (response as Partial<Lazy>)[state];
+  if (s && !s.headers) Object.assign(s.fields, fields);
+  else for (const name in fields) response.headers.set(name, fields[name]!);
 }
 
 /** A real Response for a lazy one (for runtimes that look inside it); others are returned as is. */

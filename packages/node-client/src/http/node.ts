@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ConnectionInfo } from './client-address.js';
 import { acceptsLazyRequests, lazyRequest } from './request-body.js';
-import { rawBodyOf } from './response.js';
+import { rawBodyOf, rawHeadersOf } from './response.js';
 
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
@@ -63,20 +63,20 @@ async function toRequest(
   handler: WebHandler,
   bufferLimit: number,
 ): Promise<Request> {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const rawHeaders = req.rawHeaders;
   const method = req.method ?? 'GET';
   const url = requestUrl(req);
   let body: Uint8Array | null = null;
   let stream: (() => ReadableStream<Uint8Array>) | null = null;
   if (method !== 'GET' && method !== 'HEAD') {
-    const length = Number(req.headers['content-length']);
+    const length = Number(rawHeader(rawHeaders, 'content-length') ?? Number.NaN);
     if (Number.isFinite(length) && length <= bufferLimit) body = await readAll(req, length);
     else stream = () => Readable.toWeb(req) as ReadableStream<Uint8Array>;
   }
   if (acceptsLazyRequests in handler)
-    return lazyRequest({ url, method, headers, body: body ?? stream });
+    return lazyRequest({ url, method, rawHeaders, body: body ?? stream });
+  const headers = new Headers();
+  for (let i = 0; i < rawHeaders.length; i += 2) headers.append(rawHeaders[i]!, rawHeaders[i + 1]!);
   const source = body ?? stream?.();
   return new Request(url, {
     method,
@@ -85,9 +85,21 @@ async function toRequest(
   } as RequestInit);
 }
 
+/**
+ * The first value of a header Node keeps only once (host, content-length), from `rawHeaders`:
+ * cheaper than `req.headers`, which builds an object of every header.
+ */
+function rawHeader(raw: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    const field = raw[i]!;
+    if (field.length === name.length && field.toLowerCase() === name) return raw[i + 1];
+  }
+  return undefined;
+}
+
 function requestUrl(req: IncomingMessage): string {
   const path = req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`;
-  const host = req.headers.host;
+  const host = rawHeader(req.rawHeaders, 'host');
   const protocol = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
   // A Host header that is not a host (spaces, slashes) must not make the URL unparseable.
   if (host && /^[\w.:[\]-]+$/.test(host)) return `${protocol}://${host}${path}`;
@@ -113,6 +125,17 @@ function readAll(req: IncomingMessage, expected: number): Promise<Uint8Array> {
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const raw = rawBodyOf(response);
+  const fields = raw === undefined ? undefined : rawHeadersOf(response);
+  if (raw !== undefined && fields !== undefined) {
+    // A JSON answer never built into a Response: its text and header fields, as they are.
+    res.writeHead(response.status, {
+      ...fields,
+      'content-length': String(Buffer.byteLength(raw)),
+    });
+    res.end(raw);
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -120,7 +143,6 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
 
-  const raw = rawBodyOf(response);
   if (raw !== undefined) {
     headers['content-length'] = String(Buffer.byteLength(raw));
     res.writeHead(response.status, headers);

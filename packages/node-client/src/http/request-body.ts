@@ -15,7 +15,10 @@ const state = Symbol('serialkit.lazyRequest');
 interface LazyState {
   url: string;
   method: string;
-  headers: Headers;
+  /** Header names and values as received, alternating (Node's `rawHeaders`). */
+  rawHeaders: readonly string[];
+  /** Built from `rawHeaders` on first use of `headers`. */
+  headers: Headers | undefined;
   /** Bytes already read, or the stream to build on demand, or none. */
   body: Uint8Array | (() => ReadableStream<Uint8Array>) | null;
   real: Request | undefined;
@@ -23,13 +26,23 @@ interface LazyState {
 
 type Lazy = Request & { [state]: LazyState };
 
+function headersOf(s: LazyState): Headers {
+  if (!s.headers) {
+    const headers = new Headers();
+    const raw = s.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+    s.headers = headers;
+  }
+  return s.headers;
+}
+
 function realOf(self: Lazy): Request {
   const s = self[state];
   if (!s.real) {
     const body = typeof s.body === 'function' ? s.body() : s.body;
     s.real = new Request(s.url, {
       method: s.method,
-      headers: s.headers,
+      headers: headersOf(s),
       ...(body ? { body, duplex: 'half' } : {}),
     } as RequestInit);
   }
@@ -72,16 +85,47 @@ Object.defineProperties(prototype, {
   },
   headers: {
     get(this: Lazy) {
-      return this[state].real?.headers ?? this[state].headers;
+      const s = this[state];
+      return s.real?.headers ?? headersOf(s);
     },
   },
 });
 
-/** A Request built on first use of anything but url, method, headers (and `bodyOf`). */
-export function lazyRequest(init: Omit<LazyState, 'real'>): Request {
+/**
+ * A Request built on first use of anything but url, method, headers (and `bodyOf`,
+ * `headerOf`); its Headers are built on first use of `headers`.
+ */
+export function lazyRequest(init: Omit<LazyState, 'real' | 'headers'>): Request {
   const request = Object.create(prototype) as Lazy;
-  request[state] = { ...init, real: undefined };
+  request[state] = { ...init, headers: undefined, real: undefined };
   return request;
+}
+
+/**
+ * `request.headers.get(name)` (`name` in lower case) without building the Headers of a lazy
+ * Request: the values of every field with that name, joined by ", ", or null.
+ */
+export function headerOf(request: Request, name: string): string | null {
+  const s = (request as Partial<Lazy>)[state];
+  if (!s || s.headers || s.real) return request.headers.get(name);
+  const raw = s.rawHeaders;
+  let value: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const field = raw[i]!;
+    if (field.length === name.length && field.toLowerCase() === name) {
+      const next = trimHttpWhitespace(raw[i + 1]!);
+      // Headers joins repeated fields with ", " (cookies with "; ").
+      value = value === null ? next : `${value}${name === 'cookie' ? '; ' : ', '}${next}`;
+    }
+  }
+  return value;
+}
+
+/** Leading and trailing HTTP whitespace removed, as Headers does. */
+function trimHttpWhitespace(value: string): string {
+  return /^[\t\n\r ]|[\t\n\r ]$/.test(value)
+    ? value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '')
+    : value;
 }
 
 /**

@@ -3,11 +3,19 @@
  * security headers every API answer carries.
  */
 import { SerialkitError } from '../errors.js';
-import { lazyBodyOf, lazyResponse } from './lazy-response.js';
+import { lazyBodyOf, lazyFieldsOf, lazyResponse } from './lazy-response.js';
 
 /** The already-serialized body of a Response made by {@link json} and not built yet, if any. */
 export function rawBodyOf(response: Response): string | undefined {
   return lazyBodyOf(response);
+}
+
+/**
+ * The header fields of a Response made by {@link json} whose Headers were never built, by
+ * lower-case name; undefined otherwise (read `response.headers` then).
+ */
+export function rawHeadersOf(response: Response): Readonly<Record<string, string>> | undefined {
+  return lazyFieldsOf(response);
 }
 
 /** Headers on every API response: nothing in it may be sniffed, framed or cached by accident. */
@@ -21,12 +29,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export type HeaderInit = Record<string, string>;
 
+/** The header fields of an answer, by lower-case name. */
+function baseFields(contentType: string | null, extra?: HeaderInit): Record<string, string> {
+  const fields: Record<string, string> = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+  if (contentType) fields['content-type'] = contentType;
+  if (extra) for (const name in extra) fields[name.toLowerCase()] = extra[name]!;
+  return fields;
+}
+
 function baseHeaders(contentType: string | null, extra?: HeaderInit): Headers {
-  const headers = new Headers(SECURITY_HEADERS);
-  headers.set('cache-control', 'no-store');
-  if (contentType) headers.set('content-type', contentType);
-  if (extra) for (const name in extra) headers.set(name, extra[name]!);
-  return headers;
+  return new Headers(baseFields(contentType, extra));
 }
 
 /**
@@ -35,7 +47,7 @@ function baseHeaders(contentType: string | null, extra?: HeaderInit): Headers {
  */
 export function json(body: unknown, status = 200, headers?: HeaderInit): Response {
   const text = escapeJson(JSON.stringify(body));
-  return lazyResponse(text, status, baseHeaders('application/json; charset=utf-8', headers));
+  return lazyResponse(text, status, baseFields('application/json; charset=utf-8', headers));
 }
 
 const unsafeJson = /[<>&\u2028\u2029]/g;

@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { lazyResponse, materialize } from '../../src/http/lazy-response.js';
+import { lazyResponse, materialize, setHeaders } from '../../src/http/lazy-response.js';
 import { toNodeListener } from '../../src/http/node.js';
-import { acceptsLazyRequests, bodyOf, lazyRequest } from '../../src/http/request-body.js';
+import { acceptsLazyRequests, bodyOf, headerOf, lazyRequest } from '../../src/http/request-body.js';
+import { rawHeadersOf } from '../../src/http/response.js';
 
 async function serve(listener: RequestListener, run: (base: string) => Promise<void>) {
   const server = createServer(listener);
@@ -101,11 +102,12 @@ describe('lazy Requests and Responses', () => {
     const request = lazyRequest({
       url: 'http://x/y',
       method: 'POST',
-      headers: new Headers({ 'content-type': 'application/json' }),
+      rawHeaders: ['Content-Type', 'application/json'],
       body: new TextEncoder().encode('{"a":1}'),
     });
     expect(request).toBeInstanceOf(Request);
     expect(request.method).toBe('POST');
+    expect(request.headers.get('content-type')).toBe('application/json');
     expect(await request.json()).toEqual({ a: 1 });
     expect(request.bodyUsed).toBe(true);
     // Once the real Request consumed the body, bodyOf hands out its (used) stream, not the bytes.
@@ -113,11 +115,7 @@ describe('lazy Requests and Responses', () => {
   });
 
   test('a lazy Response materializes into a real one with the same status, headers and body', async () => {
-    const lazy = lazyResponse(
-      '{"ok":true}',
-      201,
-      new Headers({ 'content-type': 'application/json' }),
-    );
+    const lazy = lazyResponse('{"ok":true}', 201, { 'content-type': 'application/json' });
     expect(lazy).toBeInstanceOf(Response);
     expect(lazy.status).toBe(201);
     expect(lazy.ok).toBe(true);
@@ -126,7 +124,57 @@ describe('lazy Requests and Responses', () => {
     expect(real.status).toBe(201);
     expect(real.headers.get('content-type')).toBe('application/json');
     expect(await real.json()).toEqual({ ok: true });
-    expect(await lazyResponse('[1]', 200, new Headers()).json()).toEqual([1]);
+    expect(await lazyResponse('[1]', 200, {}).json()).toEqual([1]);
+  });
+
+  test("headerOf reads a lazy Request's fields as Headers#get would, before and after they are built", () => {
+    const rawHeaders = [
+      'Host',
+      'x',
+      'Accept',
+      'text/html',
+      'X-Forwarded-For',
+      ' 203.0.113.1 ',
+      'accept',
+      'application/json',
+      'x-forwarded-for',
+      '198.51.100.2',
+      'Cookie',
+      'a=1',
+      'COOKIE',
+      'b=2',
+    ];
+    const names = ['accept', 'x-forwarded-for', 'cookie', 'host', 'origin'];
+    const request = lazyRequest({ url: 'http://x/', method: 'GET', rawHeaders, body: null });
+    const expected = new Headers();
+    for (let i = 0; i < rawHeaders.length; i += 2)
+      expected.append(rawHeaders[i]!, rawHeaders[i + 1]!);
+    for (const name of names) expect(headerOf(request, name)).toBe(expected.get(name));
+    // Once built, the Headers are the fields: a change shows in both.
+    request.headers.set('origin', 'https://shop.example');
+    expect(headerOf(request, 'origin')).toBe('https://shop.example');
+    for (const name of names.slice(0, 4)) expect(headerOf(request, name)).toBe(expected.get(name));
+    const real = new Request('http://x/', { headers: { 'X-Forwarded-For': '192.0.2.9' } });
+    expect(headerOf(real, 'x-forwarded-for')).toBe('192.0.2.9');
+  });
+
+  test("setHeaders adds to a lazy Response's fields, or to its Headers once built", () => {
+    const lazy = lazyResponse('{}', 200, { 'content-type': 'application/json', vary: 'Accept' });
+    setHeaders(lazy, { vary: 'Origin', 'access-control-allow-origin': 'https://shop.example' });
+    expect(rawHeadersOf(lazy)).toEqual({
+      'content-type': 'application/json',
+      vary: 'Origin',
+      'access-control-allow-origin': 'https://shop.example',
+    });
+    expect(lazy.headers.get('vary')).toBe('Origin');
+    // Built: the fields are no longer the answer's headers, the Headers are.
+    expect(rawHeadersOf(lazy)).toBe(undefined);
+    setHeaders(lazy, { etag: '"1"' });
+    expect(lazy.headers.get('etag')).toBe('"1"');
+    expect(materialize(lazy).headers.get('etag')).toBe('"1"');
+    const real = new Response(null, { headers: { vary: 'Accept' } });
+    setHeaders(real, { vary: 'Origin' });
+    expect(real.headers.get('vary')).toBe('Origin');
   });
 });
 
