@@ -161,7 +161,8 @@ Serials to try in the storefront (or: curl -X POST ${url}/v1/verify -H 'content-
   genuine      ${s.genuine}
   recalled     ${s.recalled}
   unknown      ${s.unknown}
-  mistyped     ${s.mistyped}
+  mistyped     ${s.mistyped}   (letter O for a zero: the storefront suggests the fix)
+  wrong digit  ${s.wrongDigit}   (the check digit catches it before anything is sent)
   typed loose  ${s.loose}   (lower case, spaces: still genuine)
   gift card    ${s.giftCard}
 

@@ -202,7 +202,7 @@ test('a mistyped serial (the letter O for a zero) is fixed by the suggestion, th
 
 test('a serial whose check digit is wrong is stopped before it is sent', async () => {
   const { page, verify, requests } = await open();
-  await verify.part('serial-input').fill(samples.mistyped);
+  await verify.part('serial-input').fill(samples.wrongDigit);
   await verify.part('submit').click();
   await verify.part('issue').waitFor();
   assert.match(await verify.part('issue').textContent(), /check/i);

@@ -23,8 +23,10 @@ export interface DemoSamples {
   recalled: string;
   /** Valid format and check digit, never registered: `unknown`. */
   unknown: string;
-  /** `genuine` with one digit mistyped: the check digit catches it. */
+  /** `genuine` with the letter O typed for a zero: the storefront suggests the fix. */
   mistyped: string;
+  /** `genuine` with one digit mistyped: the check digit catches it. */
+  wrongDigit: string;
   /** `genuine` typed loosely (lower case, spaces for dashes): still read as `genuine`. */
   loose: string;
   /** A random, non-guessable gift card serial. */
@@ -381,7 +383,8 @@ export async function seedDemo(
       genuine,
       recalled: recalledBattery.serial,
       unknown,
-      mistyped: mistype(genuine),
+      mistyped: lookalike(genuine),
+      wrongDigit: mistype(genuine),
       loose: genuine.toLowerCase().replace(/-/g, ' '),
       giftCard,
       returnCheck: {
@@ -397,6 +400,12 @@ export async function seedDemo(
 }
 
 /** The serial with one digit of its number part changed, as a customer might mistype it. */
+/** The first zero of the serial's number typed as the letter O. */
+function lookalike(serial: string): string {
+  const i = serial.indexOf('0', serial.lastIndexOf('-') + 1);
+  return i < 0 ? serial : `${serial.slice(0, i)}O${serial.slice(i + 1)}`;
+}
+
 function mistype(serial: string): string {
   const i = serial.length - 3;
   const digit = serial[i]!;

@@ -274,6 +274,10 @@ describe('workflows', () => {
     expect(JSON.parse(loose.stdout).serial).toBe(summary.samples.genuine);
     const mistyped = await cli(['verify', summary.samples.mistyped, '--json'], { db: 'demo1.db' });
     expect(JSON.parse(mistyped.stdout).status).toBe('invalid');
+    const wrongDigit = await cli(['verify', summary.samples.wrongDigit, '--json'], {
+      db: 'demo1.db',
+    });
+    expect(JSON.parse(wrongDigit.stdout).status).toBe('invalid');
   });
 
   test('serve answers HTTP until stopped', async () => {
