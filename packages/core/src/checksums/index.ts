@@ -1,3 +1,5 @@
+export { checkValidators, getCheckValidator } from './check-validators.js';
+
 import { crockford } from './crockford.js';
 import { damm } from './damm.js';
 import { gs1Mod10 } from './gs1-mod10.js';
@@ -7,7 +9,7 @@ import { luhn } from './luhn.js';
 import type { CheckAlgorithm, CheckAlgorithmName } from './types.js';
 import { verhoeff } from './verhoeff.js';
 
-export type { CharacterSet, CheckAlgorithm, CheckAlgorithmName } from './types.js';
+export type { CharacterSet, CheckAlgorithm, CheckAlgorithmName, CheckValidator } from './types.js';
 
 /**
  * The built-in check character algorithms by name. Each `validate` takes data followed by its check

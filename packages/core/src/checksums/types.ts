@@ -43,3 +43,9 @@ export interface CheckAlgorithm {
   compute(data: string): string;
   validate(full: string): boolean;
 }
+
+/** What validating needs of an algorithm: {@link CheckAlgorithm} without `compute`. */
+export type CheckValidator = Omit<CheckAlgorithm, 'compute'>;
+
+/** Finds an algorithm by name: the full registry (`getCheckAlgorithm`) or the validators only. */
+export type CheckLookup = (name: string) => CheckValidator | undefined;
