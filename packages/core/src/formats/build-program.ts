@@ -4,7 +4,7 @@
  * language are enforced here.
  */
 import { getCheckAlgorithm } from '../checksums/index.js';
-import type { CheckAlgorithm } from '../checksums/types.js';
+import type { CheckLookup, CheckValidator } from '../checksums/types.js';
 import {
   type CharSpec,
   CROCKFORD_SYMBOLS,
@@ -48,7 +48,7 @@ export interface Segment {
 }
 
 export interface CheckInfo {
-  readonly algorithm: CheckAlgorithm;
+  readonly algorithm: CheckValidator;
   readonly segment: number;
   /**
    * Segment ranges `[from, to)` whose canonical text, concatenated, is the data followed by the
@@ -135,6 +135,17 @@ export function buildProgram(
   caseSensitive: boolean,
   separators: Uint8Array,
 ): Program {
+  return buildProgramWith(source, tokens, caseSensitive, separators, getCheckAlgorithm);
+}
+
+/** {@link buildProgram} with the check algorithms that `checks` knows. */
+export function buildProgramWith(
+  source: string,
+  tokens: readonly FormatToken[],
+  caseSensitive: boolean,
+  separators: Uint8Array,
+  checks: CheckLookup,
+): Program {
   const fail = (reason: string, column: number): never => {
     throw new FormatSyntaxError(reason, source, column);
   };
@@ -151,7 +162,7 @@ export function buildProgram(
     token: FormatToken;
   }
   const drafts: Draft[] = [];
-  let checkAlgorithm: CheckAlgorithm | null = null;
+  let checkAlgorithm: CheckValidator | null = null;
   let checkIndex = -1;
   for (const token of tokens) {
     const base = { text: '', spec: null, field: null, datePart: null, token };
@@ -201,7 +212,7 @@ export function buildProgram(
         break;
       case 'check': {
         if (checkAlgorithm) fail('a pattern has at most one check character', token.column);
-        const algorithm = getCheckAlgorithm(token.algorithm);
+        const algorithm = checks(token.algorithm)!;
         checkAlgorithm = algorithm;
         checkIndex = drafts.length;
         drafts.push({
@@ -219,7 +230,7 @@ export function buildProgram(
   // ── The check character ────────────────────────────────────────────────────
   let check: CheckInfo | null = null;
   if (checkAlgorithm) {
-    const algorithm: CheckAlgorithm = checkAlgorithm;
+    const algorithm: CheckValidator = checkAlgorithm;
     const checkToken = drafts[checkIndex]!.token;
     const after = drafts.slice(checkIndex + 1).find((d) => d.kind !== LITERAL);
     if (after) {
@@ -430,7 +441,7 @@ function buildSlots(
 }
 
 /** The characters an algorithm can read, as canonical characters of the format. */
-function readableBy(algorithm: CheckAlgorithm): string {
+function readableBy(algorithm: CheckValidator): string {
   switch (algorithm.input) {
     case 'numeric':
       return '0123456789';
@@ -444,7 +455,7 @@ function readableBy(algorithm: CheckAlgorithm): string {
   }
 }
 
-function describeInput(algorithm: CheckAlgorithm, caseSensitive: boolean): string {
+function describeInput(algorithm: CheckValidator, caseSensitive: boolean): string {
   switch (algorithm.input) {
     case 'numeric':
       return 'digits only';

@@ -1,13 +1,14 @@
+import { getCheckAlgorithm } from '../checksums/index.js';
 import type { Locale } from '../issues.js';
-import { alignFixedGreedily, alignInput } from './align-input.js';
-import { buildProgram, DEFAULT_SEPARATORS, type Program, separatorTable } from './build-program.js';
-import { prepareInput, upperAscii } from './char-classes.js';
+import { messagesOf } from '../locales/index.js';
+import type { Program } from './build-program.js';
+import { compileProgram } from './compile-program.js';
 import { formatHint } from './format-hint.js';
 import { generateSerial } from './generate-serial.js';
-import { matchCanonical, testCanonical } from './match-canonical.js';
-import { parsePattern } from './parse-pattern.js';
+import { testCanonical } from './match-canonical.js';
+import { normalizeInput } from './normalize-input.js';
 import { compileRegexFormat } from './regex-format.js';
-import { suggestSerials } from './suggest-serial.js';
+import { suggestFor } from './suggest-serial.js';
 import type {
   CompileOptions,
   FormatToken,
@@ -22,8 +23,6 @@ import { inputText, validateInput } from './validate-input.js';
 /** Sequence and date of {@link SerialFormat.example}, so that examples are stable. */
 const EXAMPLE_SEQUENCE = 123;
 const EXAMPLE_DATE = new Date(Date.UTC(2024, 4, 1));
-
-const DEFAULT_SUGGESTIONS = 5;
 
 class PatternFormat implements SerialFormat {
   readonly source: string;
@@ -64,7 +63,7 @@ class PatternFormat implements SerialFormat {
     return validateInput(
       this.#program,
       inputText(input),
-      options?.locale ?? this.#locale,
+      messagesOf(options?.locale ?? this.#locale),
       this.#starts,
     );
   }
@@ -74,18 +73,7 @@ class PatternFormat implements SerialFormat {
   }
 
   normalize(input: string): string {
-    const p = this.#program;
-    const trimmed = inputText(input).trim();
-    if (trimmed.length <= p.inputCap) {
-      // Already canonical in shape: kept as it is, so that normalizing twice changes nothing.
-      if (matchCanonical(p, trimmed, this.#starts) !== null) return trimmed;
-      const prepared = prepareInput(trimmed, 0, trimmed.length);
-      const alignment =
-        alignFixedGreedily(p, prepared) ??
-        alignInput(p, prepared, { lookalikes: true, substitutions: false });
-      if (alignment) return alignment.canonical;
-    }
-    return p.foldsCaseEverywhere ? upperAscii(trimmed) : trimmed;
+    return normalizeInput(this.#program, input, this.#starts);
   }
 
   generate(options: GenerateOptions = {}): string {
@@ -94,18 +82,7 @@ class PatternFormat implements SerialFormat {
   }
 
   suggest(input: string, options?: { limit?: number }): Suggestion[] {
-    const p = this.#program;
-    const text = inputText(input);
-    const trimmed = text.trim();
-    if (trimmed.length === 0 || trimmed.length > p.inputCap) return [];
-    if (this.validate(text).success) return [];
-    const start = text.length - text.trimStart().length;
-    const prepared = prepareInput(text, start, start + trimmed.length);
-    const alignment =
-      alignFixedGreedily(p, prepared) ??
-      alignInput(p, prepared, { lookalikes: false, substitutions: true });
-    if (!alignment) return [];
-    return suggestSerials(p, prepared, alignment, options?.limit ?? DEFAULT_SUGGESTIONS);
+    return suggestFor(this.#program, input, options?.limit, messagesOf(this.#locale), this.#starts);
   }
 }
 
@@ -153,10 +130,6 @@ export function compileFormat(
   options: CompileOptions = {},
 ): SerialFormat {
   if (typeof pattern !== 'string') return compileRegexFormat(pattern, options);
-  const caseSensitive = options.caseSensitive === true;
-  const separators = separatorTable(options.separators ?? DEFAULT_SEPARATORS);
-  const tokens = parsePattern(pattern, caseSensitive);
-  for (const token of tokens) Object.freeze(token);
-  const program = buildProgram(pattern, Object.freeze(tokens), caseSensitive, separators);
+  const program = compileProgram(pattern, options, getCheckAlgorithm);
   return new PatternFormat(program, options.locale ?? 'en');
 }

@@ -2,6 +2,7 @@
  * Serial generation: sequential, random (CSPRNG, uniform, non-guessable) or the fixed sample used
  * for `SerialFormat.example`.
  */
+import { getCheckAlgorithm } from '../checksums/index.js';
 import type { CharClass } from '../issues.js';
 import { CHECK, LITERAL, type Program, type Segment } from './build-program.js';
 import { type DatePart, formatDateParts } from './date-parts.js';
@@ -140,7 +141,7 @@ export function generateSerial(p: Program, options: GenerateOptions, fill: FillM
   if (p.check) {
     place();
     const data = checkInput(p, serial, starts);
-    texts[p.check.segment] = p.check.algorithm.compute(data);
+    texts[p.check.segment] = getCheckAlgorithm(p.check.algorithm.name).compute(data);
     serial = texts.join('');
   }
   place();

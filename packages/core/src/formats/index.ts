@@ -2,4 +2,5 @@ export { compileFormat } from './compile.js';
 export { createIssue } from './create-issue.js';
 export { formatHint } from './format-hint.js';
 export { FormatSyntaxError } from './format-syntax-error.js';
+export { compileValidator, describeFormat } from './pattern-validator.js';
 export type * from './types.js';

@@ -3,6 +3,7 @@
  * coverage, ambiguous lengths) is checked by `build-program.ts`.
  */
 import { getCheckAlgorithm } from '../checksums/index.js';
+import type { CheckLookup } from '../checksums/types.js';
 import type { CharClass } from '../issues.js';
 import { inputCode, upperAscii } from './char-classes.js';
 import { isDatePart } from './date-parts.js';
@@ -21,6 +22,15 @@ const LENGTH = /^(\d{1,3})(?:-(\d{1,3}))?$/;
  * canonical (upper-cased unless `caseSensitive`).
  */
 export function parsePattern(pattern: string, caseSensitive: boolean): FormatToken[] {
+  return parsePatternWith(pattern, caseSensitive, getCheckAlgorithm);
+}
+
+/** {@link parsePattern} with the check algorithms that `checks` knows. */
+export function parsePatternWith(
+  pattern: string,
+  caseSensitive: boolean,
+  checks: CheckLookup,
+): FormatToken[] {
   const fail = (reason: string, column: number): never => {
     throw new FormatSyntaxError(reason, pattern, column);
   };
@@ -97,7 +107,7 @@ export function parsePattern(pattern: string, caseSensitive: boolean): FormatTok
     const argColumn = colon < 0 ? bodyColumn + body.length : bodyColumn + colon + 1;
 
     if (head === 'check') {
-      const algorithm = arg ? getCheckAlgorithm(arg) : undefined;
+      const algorithm = arg ? checks(arg) : undefined;
       if (!algorithm) {
         fail(
           arg ? `unknown check algorithm '${arg}'` : 'missing algorithm: write {check:luhn}',

@@ -3,8 +3,9 @@
  * generation or suggestions (a regex says what is valid, not how to build it).
  */
 import type { Locale } from '../issues.js';
+import { messagesOf } from '../locales/index.js';
+import { withMessage } from '../locales/issue-message.js';
 import { upperAscii } from './char-classes.js';
-import { createIssue } from './create-issue.js';
 import { FormatSyntaxError } from './format-syntax-error.js';
 import { MAX_SERIAL_LENGTH } from './parse-pattern.js';
 import type {
@@ -46,13 +47,13 @@ class RegexFormat implements SerialFormat {
   }
 
   validate(input: string, options?: { locale?: Locale }): ValidationResult {
-    const locale = options?.locale ?? this.#locale;
+    const messages = messagesOf(options?.locale ?? this.#locale);
     const text = inputText(input);
-    const bounds = trimBounds(text, this.maxLength, this.maxLength, locale);
+    const bounds = trimBounds(text, this.maxLength, this.maxLength, messages);
     if ('success' in bounds) return bounds;
     const trimmed = text.slice(bounds.start, bounds.end);
     const match = this.#regex.exec(trimmed);
-    if (!match) return failure([createIssue({ code: 'pattern_mismatch', input: text }, locale)]);
+    if (!match) return failure([withMessage({ code: 'pattern_mismatch', input: text }, messages)]);
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(match.groups ?? {})) {
       if (value !== undefined) fields[name] = this.#canonical(value);

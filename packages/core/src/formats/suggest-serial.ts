@@ -2,11 +2,40 @@
  * "Did you mean": valid serials one mistyped character or one swap of adjacent characters away
  * from the input, look-alikes first.
  */
-import { type Alignment, isDataSlot } from './align-input.js';
+import type { IssueMessages } from '../locales/types.js';
+import { type Alignment, alignFixedGreedily, alignInput, isDataSlot } from './align-input.js';
 import type { Program } from './build-program.js';
-import { lookalikeGroup, type PreparedInput } from './char-classes.js';
+import { lookalikeGroup, type PreparedInput, prepareInput } from './char-classes.js';
 import { invalidDateSegment, testCanonical } from './match-canonical.js';
 import type { Suggestion } from './types.js';
+import { inputText, validateInput } from './validate-input.js';
+
+/** Suggestions returned when the caller gives no limit. */
+const DEFAULT_SUGGESTIONS = 5;
+
+/**
+ * `suggest` of a pattern format: nothing for valid or hopeless input, else the valid serials one
+ * edit away, best first. `messages` only serve the validation that decides whether to look.
+ */
+export function suggestFor(
+  p: Program,
+  input: unknown,
+  limit: number | undefined,
+  messages: IssueMessages,
+  scratch: Int32Array,
+): Suggestion[] {
+  const text = inputText(input);
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > p.inputCap) return [];
+  if (validateInput(p, text, messages, scratch).success) return [];
+  const start = text.length - text.trimStart().length;
+  const prepared = prepareInput(text, start, start + trimmed.length);
+  const alignment =
+    alignFixedGreedily(p, prepared) ??
+    alignInput(p, prepared, { lookalikes: false, substitutions: true });
+  if (!alignment) return [];
+  return suggestSerials(p, prepared, alignment, limit ?? DEFAULT_SUGGESTIONS);
+}
 
 /** Candidates tried at most; formats with many free positions and no check stop here. */
 const MAX_TRIES = 4096;

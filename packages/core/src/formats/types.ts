@@ -1,5 +1,6 @@
 import type { CheckAlgorithmName } from '../checksums/types.js';
 import type { Locale, Result, SerialIssue } from '../issues.js';
+import type { LocaleBundle } from '../locales/types.js';
 
 /** Options for {@link compileFormat}. */
 export interface CompileOptions {
@@ -102,5 +103,40 @@ export interface SerialFormat {
   /** Canonical form of the input if it can be made valid, else the cleaned input (idempotent). */
   normalize(input: string): string;
   generate(options?: GenerateOptions): string;
+  suggest(input: string, options?: { limit?: number }): Suggestion[];
+}
+
+/** Options for {@link compileValidator}. */
+export interface ValidatorOptions {
+  /** Compare letters case-sensitively. Default false (always true inside `S` classes). */
+  caseSensitive?: boolean;
+  /** The messages of issues, e.g. `de` from `@serialkit/core/validate`. Default `en`. */
+  locale?: LocaleBundle;
+  /** Characters customers type between groups; see {@link CompileOptions.separators}. */
+  separators?: string;
+}
+
+/**
+ * A compiled pattern that validates, normalizes and suggests: a {@link SerialFormat} without the
+ * generator, the example and the hint, and with issue messages from a locale bundle. What
+ * `compileValidator` returns.
+ *
+ * @example
+ * const v = compileValidator('SN-{YYYY}-{D:6}{check:luhn}');
+ * v.validate('sn 2024 0001238'); // { success: true, data: { serial: 'SN-2024-0001238', … } }
+ */
+export interface SerialValidator {
+  /** The source pattern. */
+  readonly source: string;
+  readonly tokens: readonly FormatToken[];
+  /** Shortest and longest canonical serial. */
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly caseSensitive: boolean;
+  validate(input: string, options?: { locale?: LocaleBundle }): ValidationResult;
+  /** Fast boolean check of a canonical serial. */
+  test(input: string): boolean;
+  /** Canonical form of the input if it can be made valid, else the cleaned input (idempotent). */
+  normalize(input: string): string;
   suggest(input: string, options?: { limit?: number }): Suggestion[];
 }

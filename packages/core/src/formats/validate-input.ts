@@ -2,12 +2,12 @@
  * `SerialFormat.validate`: the canonical matcher first, then — only when it fails — the lenient
  * aligner, which also locates what is wrong.
  */
-import type { Locale, SerialIssue } from '../issues.js';
-import type { IssueData } from '../locales/index.js';
+import type { SerialIssue } from '../issues.js';
+import { withMessage } from '../locales/issue-message.js';
+import type { IssueData, IssueMessages } from '../locales/types.js';
 import { type Alignment, alignFixedGreedily, alignInput } from './align-input.js';
 import { CHECK, LITERAL, type Program } from './build-program.js';
 import { type PreparedInput, prepareInput } from './char-classes.js';
-import { createIssue } from './create-issue.js';
 import { checkHolds, invalidDateSegment, matchCanonical, readFields } from './match-canonical.js';
 import type { ValidationResult } from './types.js';
 
@@ -33,14 +33,14 @@ export function trimBounds(
   input: string,
   cap: number,
   maximum: number,
-  locale: Locale,
+  messages: IssueMessages,
 ): { start: number; end: number } | ValidationResult {
   const trimmed = input.trim();
-  if (trimmed.length === 0) return failure([createIssue({ code: 'empty', input }, locale)]);
+  if (trimmed.length === 0) return failure([withMessage({ code: 'empty', input }, messages)]);
   if (trimmed.length > cap) {
     const excerpt =
       input.length > TOO_LONG_EXCERPT ? `${input.slice(0, TOO_LONG_EXCERPT)}…` : input;
-    return failure([createIssue({ code: 'too_long', input: excerpt, maximum }, locale)]);
+    return failure([withMessage({ code: 'too_long', input: excerpt, maximum }, messages)]);
   }
   const start = input.length - input.trimStart().length;
   return { start, end: start + trimmed.length };
@@ -49,7 +49,7 @@ export function trimBounds(
 export function validateInput(
   p: Program,
   input: string,
-  locale: Locale,
+  messages: IssueMessages,
   scratch: Int32Array,
 ): ValidationResult {
   const starts = matchCanonical(p, input, scratch);
@@ -58,13 +58,13 @@ export function validateInput(
     if (badDate < 0 && checkHolds(p, input, starts)) {
       return { success: true, data: { serial: input, fields: readFields(p, input, starts) } };
     }
-    return failure(valueIssues(p, input, starts, input, (i) => i, locale));
+    return failure(valueIssues(p, input, starts, input, (i) => i, messages));
   }
-  return validateLeniently(p, input, locale);
+  return validateLeniently(p, input, messages);
 }
 
-function validateLeniently(p: Program, input: string, locale: Locale): ValidationResult {
-  const bounds = trimBounds(input, p.inputCap, p.maxLength, locale);
+function validateLeniently(p: Program, input: string, messages: IssueMessages): ValidationResult {
+  const bounds = trimBounds(input, p.inputCap, p.maxLength, messages);
   if ('success' in bounds) return bounds;
   const prepared = prepareInput(input, bounds.start, bounds.end);
   let typed = 0;
@@ -72,7 +72,7 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
     const c = prepared.codes[i]!;
     if (!(c < 128 && p.separators[c] === 1)) typed++;
   }
-  if (typed === 0) return failure([createIssue({ code: 'empty', input }, locale)]);
+  if (typed === 0) return failure([withMessage({ code: 'empty', input }, messages)]);
 
   const alignment =
     alignFixedGreedily(p, prepared) ??
@@ -87,7 +87,7 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
   if (!alignment || tooMany) {
     if (!tooMany && received >= p.minLength && received <= p.maxLength) {
       // The length could fit, so something is missing in one place and extra in another.
-      return failure([createIssue({ code: 'pattern_mismatch', input }, locale)]);
+      return failure([withMessage({ code: 'pattern_mismatch', input }, messages)]);
     }
     const data = {
       code: 'invalid_length',
@@ -96,7 +96,7 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
       maximum: p.maxLength,
       received,
     } as const;
-    return failure([createIssue(data, locale)]);
+    return failure([withMessage(data, messages)]);
   }
 
   const position = (index: number): number => {
@@ -112,9 +112,9 @@ function validateLeniently(p: Program, input: string, locale: Locale): Validatio
         data: { serial: canonical, fields: readFields(p, canonical, starts) },
       };
     }
-    return failure(valueIssues(p, canonical, starts, input, position, locale));
+    return failure(valueIssues(p, canonical, starts, input, position, messages));
   }
-  return failure(characterIssues(p, prepared, alignment, position, locale));
+  return failure(characterIssues(p, prepared, alignment, position, messages));
 }
 
 /** Issues of a serial with the right shape: an impossible date, a check character that fails. */
@@ -124,29 +124,34 @@ function valueIssues(
   starts: Int32Array,
   input: string,
   position: (canonicalIndex: number) => number,
-  locale: Locale,
+  messages: IssueMessages,
 ): SerialIssue[] {
   const issues: SerialIssue[] = [];
   const badDate = invalidDateSegment(p, canonical, starts);
   if (badDate >= 0) {
     const field = p.segments[badDate]!.datePart!;
     issues.push(
-      createIssue(
+      withMessage(
         { code: 'invalid_date', input, position: position(starts[badDate]!), field },
-        locale,
+        messages,
       ),
     );
   }
   if (p.check && !checkHolds(p, canonical, starts)) {
-    issues.push(checksumIssue(p, input, position(starts[p.check.segment]!), locale));
+    issues.push(checksumIssue(p, input, position(starts[p.check.segment]!), messages));
   }
   return issues;
 }
 
-function checksumIssue(p: Program, input: string, position: number, locale: Locale): SerialIssue {
-  return createIssue(
+function checksumIssue(
+  p: Program,
+  input: string,
+  position: number,
+  messages: IssueMessages,
+): SerialIssue {
+  return withMessage(
     { code: 'invalid_checksum', input, position, algorithm: p.check!.algorithm.name },
-    locale,
+    messages,
   );
 }
 
@@ -156,7 +161,7 @@ function characterIssues(
   prepared: PreparedInput,
   alignment: Alignment,
   position: (canonicalIndex: number) => number,
-  locale: Locale,
+  messages: IssueMessages,
 ): SerialIssue[] {
   const input = prepared.input;
   const issues: SerialIssue[] = [];
@@ -179,11 +184,11 @@ function characterIssues(
       const expected = p.slots.spec[slot]!.charClass!;
       data = { code: 'invalid_character', input, position: at, expected, received };
     }
-    if (issues.length < MAX_CHARACTER_ISSUES) issues.push(createIssue(data, locale));
+    if (issues.length < MAX_CHARACTER_ISSUES) issues.push(withMessage(data, messages));
   }
   // A wrong check character is worth reporting only when everything else is right.
   if (issues.length === 0 && checkPosition >= 0) {
-    issues.push(checksumIssue(p, input, checkPosition, locale));
+    issues.push(checksumIssue(p, input, checkPosition, messages));
   }
   return issues;
 }

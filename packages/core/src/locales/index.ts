@@ -7,9 +7,12 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { issueMessage } from './issue-message.js';
 import type { IssueData, IssueMessages, LocaleBundle } from './types.js';
 
+export { issueMessage } from './issue-message.js';
 export type { HintWords, IssueData, IssueMessages, LocaleBundle } from './types.js';
+export { de, en, es, fr };
 
 /** Every locale's bundle: issue messages, class names and hint words. */
 export const locales: Readonly<Record<Locale, LocaleBundle>> = Object.freeze({ en, de, fr, es });
@@ -55,8 +58,10 @@ export function isLocale(value: unknown): value is Locale {
  * // 'Das Prüfzeichen stimmt nicht: Vielleicht ist ein Zeichen vertippt oder zwei sind vertauscht.'
  */
 export function formatIssueMessage(issue: IssueData | SerialIssue, locale: Locale = 'en'): string {
-  const map = messages[isLocale(locale) ? locale : 'en'];
-  // The map is keyed by code, so the function matches the issue; TypeScript cannot correlate them.
-  const format = map[issue.code] as (issue: IssueData) => string;
-  return format(issue);
+  return issueMessage(issue, messagesOf(locale));
+}
+
+/** The message map of `locale`, English for an unknown one. */
+export function messagesOf(locale: Locale): IssueMessages {
+  return messages[isLocale(locale) ? locale : 'en'];
 }
