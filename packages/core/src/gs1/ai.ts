@@ -15,6 +15,9 @@ import {
 } from './character-sets.js';
 import { isYymmdd, isYyyymmdd, twoDigits } from './dates.js';
 import type { Gs1IssueReason } from './issues.js';
+import { PREDEFINED_LENGTHS } from './predefined-lengths.js';
+
+export { PREDEFINED_LENGTHS };
 
 /** Character set of a value component: N numeric, X set 82, Y set 39, Z set 64. */
 export type AiCharset = 'N' | 'X' | 'Y' | 'Z';
@@ -72,35 +75,6 @@ export interface Gs1Element {
   ai: string;
   value: string;
 }
-
-/**
- * Total length (AI + value) of element strings whose AI starts with these two digits: the GS1 table
- * of predefined lengths. No FNC1 follows them; every other AI's value ends at FNC1 or the end.
- */
-export const PREDEFINED_LENGTHS: Readonly<Record<string, number>> = Object.freeze({
-  '00': 20,
-  '01': 16,
-  '02': 16,
-  '03': 16,
-  '04': 18,
-  '11': 8,
-  '12': 8,
-  '13': 8,
-  '14': 8,
-  '15': 8,
-  '16': 8,
-  '17': 8,
-  '18': 8,
-  '19': 8,
-  '20': 4,
-  '31': 10,
-  '32': 10,
-  '33': 10,
-  '34': 10,
-  '35': 10,
-  '36': 10,
-  '41': 16,
-});
 
 /*
  * [AI or range, value spec, title]. The spec lists components separated by spaces: charset, '..'

@@ -45,7 +45,7 @@ function hexValue(c: number): number {
  * is not followed by two hex digits. Bytes of multi-byte UTF-8 decode to single Latin-1 characters:
  * AI values are ASCII, so such a value is rejected later either way.
  */
-function percentDecode(s: string, start: number, end: number): string | undefined {
+export function percentDecode(s: string, start: number, end: number): string | undefined {
   let i = s.indexOf('%', start);
   if (i < 0 || i >= end) return s.slice(start, end);
   let out = s.slice(start, i);
@@ -69,13 +69,13 @@ function percentDecode(s: string, start: number, end: number): string | undefine
 }
 
 /** Index of the character `code` in `s[from, end)`, or `end`. */
-function indexIn(s: string, code: number, from: number, end: number): number {
+export function indexIn(s: string, code: number, from: number, end: number): number {
   for (let i = from; i < end; i++) if (s.charCodeAt(i) === code) return i;
   return end;
 }
 
 /** End of path segment `k`: the next slash, or the end of the path. */
-function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
+export function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
   return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;
 }
 
@@ -83,7 +83,10 @@ function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): num
  * Index in `found` (key qualifier AIs in path order) of the first qualifier that no allowed
  * sequence admits there, or -1 when `found` is a subsequence of one of them.
  */
-function firstBadQualifier(found: readonly string[], allowed: readonly (readonly string[])[]) {
+export function firstBadQualifier(
+  found: readonly string[],
+  allowed: readonly (readonly string[])[],
+) {
   let longest = 0;
   for (const sequence of allowed) {
     let n = 0;
@@ -225,7 +228,7 @@ export function parseDigitalLinkAt(
   return { success: true, data: { base: input.slice(start, slashes[key]), elements } };
 }
 
-function isDigits(s: string, start: number, end: number): boolean {
+export function isDigits(s: string, start: number, end: number): boolean {
   if (start >= end) return false;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);

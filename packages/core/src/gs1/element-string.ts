@@ -152,7 +152,7 @@ function parseRaw(
 }
 
 /** Up to 4 leading digits at `s[i]`, to name an unknown AI; `undefined` when there are none. */
-function digitsAt(s: string, i: number, end: number): string | undefined {
+export function digitsAt(s: string, i: number, end: number): string | undefined {
   let j = i;
   while (j < end && j < i + 4 && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
   return j > i ? s.slice(i, j) : undefined;
@@ -161,7 +161,7 @@ function digitsAt(s: string, i: number, end: number): string | undefined {
 /**
  * The AI in brackets at `s[i]` (`(` then 2-4 digits then `)`): the index after `)`, or -1.
  */
-function bracketedAiEnd(s: string, i: number, end: number): number {
+export function bracketedAiEnd(s: string, i: number, end: number): number {
   let j = i + 1;
   while (j < end && j <= i + 5) {
     const c = s.charCodeAt(j);

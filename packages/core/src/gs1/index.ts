@@ -25,3 +25,4 @@ export {
 export { computeGtinCheckDigit, isValidGtin, normalizeGtin } from './gtin.js';
 export { type Gs1IssueReason, gs1IssueMessage } from './issues.js';
 export { type Gs1Data, isGs1Input, type ParseGs1Options, parseGs1 } from './parse.js';
+export { type Gs1Unit, readGs1Unit } from './read-unit.js';

@@ -32,14 +32,14 @@ export interface ParseGs1Options {
 }
 
 /** Index of the first character of `input` that is not a space, tab or line break. */
-function trimStart(input: string): number {
+export function trimStart(input: string): number {
   let start = 0;
   while (start < input.length && isBlank(input.charCodeAt(start))) start++;
   return start;
 }
 
 /** Index after the last character of `input[start…]` that is not a space, tab or line break. */
-function trimEnd(input: string, start: number): number {
+export function trimEnd(input: string, start: number): number {
   let end = input.length;
   while (end > start && isBlank(input.charCodeAt(end - 1))) end--;
   return end;
@@ -50,7 +50,7 @@ function isBlank(c: number): boolean {
 }
 
 /** Is `input[i]` the start of `]` + symbology letter + modifier digit? */
-function isSymbologyId(input: string, i: number): boolean {
+export function isSymbologyId(input: string, i: number): boolean {
   const letter = input.charCodeAt(i + 1) | 32;
   const modifier = input.charCodeAt(i + 2);
   return (
