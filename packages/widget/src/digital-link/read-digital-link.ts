@@ -1,4 +1,4 @@
-import { isGs1Input, parseGs1 } from '@serialkit/core';
+import { readGs1Unit } from '@serialkit/core/validate';
 
 /** The unit a GS1 Digital Link names. */
 export interface DigitalLinkUnit {
@@ -26,8 +26,8 @@ export function readDigitalLink(url: string): DigitalLinkUnit | undefined {
   // The path carries the unit. The query may hold the page's own parameters (campaign tags and
   // the like) that are none of the service's business, so it is left out.
   const uri = `${parsedUrl.origin}${parsedUrl.pathname}`;
-  if (!/\/01\/[^/]+\/21\/[^/?#]/.test(parsedUrl.pathname) || !isGs1Input(uri)) return undefined;
-  const parsed = parseGs1(uri);
-  if (!parsed.success || !parsed.data.serial || !parsed.data.gtin) return undefined;
-  return { gtin: parsed.data.gtin, serial: parsed.data.serial, uri };
+  if (!/\/01\/[^/]+\/21\/[^/?#]/.test(parsedUrl.pathname)) return undefined;
+  const unit = readGs1Unit(uri);
+  if (!unit?.success || !unit.data.serial || !unit.data.gtin) return undefined;
+  return { gtin: unit.data.gtin, serial: unit.data.serial, uri };
 }

@@ -1,14 +1,17 @@
+import type { FormatHint } from '@serialkit/core';
 import {
-  compileFormat,
-  type FormatHint,
-  formatHint,
-  isGs1Input,
+  compileValidator,
+  de,
+  describeFormat,
+  en,
+  es,
+  fr,
   type Locale,
-  parseGs1,
-  type SerialFormat,
+  readGs1Unit,
   type SerialIssue,
+  type SerialValidator,
   type Suggestion,
-} from '@serialkit/core';
+} from '@serialkit/core/validate';
 
 /** What the element knows about the serial being typed, before asking the service. */
 export interface InputCheck {
@@ -58,15 +61,18 @@ export interface CheckInputOptions {
  */
 const MIN_SCORE = 0.5;
 
-const compiled = new Map<string, SerialFormat | null>();
+/** Issue messages and hint words by locale. */
+const bundles = { en, de, fr, es };
+
+const compiled = new Map<string, SerialValidator | null>();
 
 /** The compiled format of a pattern, once per page; null when it does not compile. */
-function formatOf(pattern: string): SerialFormat | null {
+function formatOf(pattern: string): SerialValidator | null {
   const known = compiled.get(pattern);
   if (known !== undefined) return known;
-  let format: SerialFormat | null;
+  let format: SerialValidator | null;
   try {
-    format = compileFormat(pattern);
+    format = compileValidator(pattern);
   } catch {
     // A pattern from a newer service that this version cannot read: the service checks it.
     format = null;
@@ -78,7 +84,7 @@ function formatOf(pattern: string): SerialFormat | null {
 /** The hint of a product's format in the customer's language. */
 function hintOf(product: FormatHint, locale: Locale): string {
   const format = product.format === null ? null : formatOf(product.format);
-  return format ? formatHint(format.tokens, locale) : product.hint;
+  return format ? describeFormat(format.tokens, bundles[locale]) : product.hint;
 }
 
 /** The formats to check against: the one SKU's, or every product's. */
@@ -110,15 +116,15 @@ export function checkInput(
 
   let serial = trimmed;
   let gs1 = false;
-  if (isGs1Input(trimmed)) {
+  const unit = readGs1Unit(trimmed);
+  if (unit) {
     gs1 = true;
-    const parsed = parseGs1(trimmed);
-    if (!parsed.success) {
-      return { status: 'invalid', serial: trimmed, gs1, ...none, issues: parsed.issues };
+    if (!unit.success) {
+      return { status: 'invalid', serial: trimmed, gs1, ...none, issues: unit.issues };
     }
     // A GS1 code without a serial (AI 21) names a product, not a unit: the service decides.
-    if (!parsed.data.serial) return { status: 'unchecked', serial: trimmed, gs1, ...none };
-    serial = parsed.data.serial;
+    if (!unit.data.serial) return { status: 'unchecked', serial: trimmed, gs1, ...none };
+    serial = unit.data.serial;
   }
 
   const known = candidates.flatMap((product) => {
@@ -127,9 +133,9 @@ export function checkInput(
   });
   if (known.length === 0) return { status: 'unchecked', serial, gs1, ...none, ...about(only) };
 
-  const failed: { product: FormatHint; format: SerialFormat; issues: SerialIssue[] }[] = [];
+  const failed: { product: FormatHint; format: SerialValidator; issues: SerialIssue[] }[] = [];
   for (const { product, format } of known) {
-    const result = format.validate(serial, { locale });
+    const result = format.validate(serial, { locale: bundles[locale] });
     if (result.success) {
       return {
         status: 'valid',
