@@ -8,10 +8,22 @@ export default {
     {
       // The analyzer also lists every `dispatchEvent(new …Event())` as a nameless event: the
       // `@event` tags of the JSDoc header already name and describe them.
-      name: 'named-events-only',
+      name: 'named-events-and-public-attributes-only',
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
+            // Reactive state is declared in `static properties` beside the attributes, marked
+            // `state: true`, which the analyzer does not read: private fields are not attributes.
+            const privateFields = new Set(
+              (declaration.members ?? [])
+                .filter((member) => member.privacy === 'private')
+                .map((member) => member.name),
+            );
+            if (declaration.attributes) {
+              declaration.attributes = declaration.attributes.filter(
+                (attribute) => !privateFields.has(attribute.fieldName),
+              );
+            }
             if (!declaration.events) continue;
             declaration.events = declaration.events.filter(
               (event) => event.name?.startsWith('serial-lookup-') && event.description,

@@ -9,18 +9,24 @@ export type ReturnNextStep = PublicReturnCheck['next'];
 
 /**
  * Every text of the element, in one language. Each locale file implements this interface, so a
- * missing or misspelt key fails to compile.
+ * missing or misspelt key fails to compile. Texts are plain strings; `{0}` and `{1}` stand for
+ * the values named in each key's comment, in whatever order the language puts them.
  */
 export interface Translation {
   serialLabel: string;
   serialHelp: string;
-  formatHint: (hint: string, example: string) => string;
+  /** `{0}` the format's hint, `{1}` an example serial. */
+  formatHint: string;
   looksRight: string;
-  matchesProduct: (product: string) => string;
+  /** `{0}` the product. */
+  matchesProduct: string;
   didYouMean: string;
-  useSuggestion: (serial: string) => string;
-  suggestionApplied: (serial: string) => string;
-  prefilled: (serial: string) => string;
+  /** `{0}` the suggested serial. */
+  useSuggestion: string;
+  /** `{0}` the serial now in the field. */
+  suggestionApplied: string;
+  /** `{0}` the serial read from the page's link. */
+  prefilled: string;
   serialEmpty: string;
   checkSerial: string;
   checking: string;
@@ -33,11 +39,17 @@ export interface Translation {
   scanFailed: string;
 
   genuineTitle: string;
-  genuineBody: (serial: string, product: string | null) => string;
+  /** `{0}` the serial. */
+  genuineBody: string;
+  /** `{0}` the serial, `{1}` the product. */
+  genuineProductBody: string;
   unknownTitle: string;
   unknownBody: string;
   recalledTitle: string;
-  recalledBody: (serial: string, product: string | null) => string;
+  /** `{0}` the serial. */
+  recalledBody: string;
+  /** `{0}` the serial, `{1}` the product. */
+  recalledProductBody: string;
   recallLink: string;
   suspiciousTitle: string;
   suspiciousBody: string;
@@ -55,13 +67,27 @@ export interface Translation {
   verdicts: Record<ReturnVerdictCode, string>;
   nextSteps: Record<ReturnNextStep, string>;
 
-  offlineQueued: (serial: string) => string;
+  /** `{0}` the serial. */
+  offlineQueued: string;
   offline: string;
   network: string;
   timeout: string;
-  rateLimited: (seconds: number) => string;
+  /** `{0}` the seconds to wait, more than one. */
+  rateLimited: string;
+  /** One second to wait. */
+  rateLimitedOne: string;
   rateLimitOver: string;
   server: string;
   invalidResponse: string;
   retry: string;
+}
+
+/**
+ * A text with its `{0}`, `{1}` … replaced by `values`.
+ *
+ * @example
+ * fill('Use {0}', 'SN-2024-0001238'); // 'Use SN-2024-0001238'
+ */
+export function fill(text: string, ...values: (string | number)[]): string {
+  return text.replace(/\{(\d)\}/g, (_, i: string) => String(values[Number(i)]));
 }

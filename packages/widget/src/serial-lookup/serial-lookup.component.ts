@@ -7,8 +7,6 @@ import type {
   VerifyResult,
 } from '@serialkit/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { ApiError } from '../api/api-error.js';
 import { type ApiClient, createApiClient } from '../api/client.js';
 import { endpointKey } from '../cache/database.js';
@@ -27,6 +25,7 @@ import {
 } from '../events/serial-lookup-result.js';
 import { candidateFormats, checkInput, type InputCheck } from '../formats/check-input.js';
 import { LocalizeController } from '../localize/localize-controller.js';
+import { fill } from '../localize/translation.js';
 import { scanCode, supportedScanFormats } from '../scan/barcode-scanner.js';
 import {
   cameraIcon,
@@ -45,6 +44,8 @@ type Field = 'serial' | 'order' | 'contact';
 type Outcome =
   | { mode: 'verify'; result: VerifyResult; serial: string; queued: boolean }
   | { mode: 'return'; result: PublicReturnCheck };
+
+type Phase = 'idle' | 'loading' | 'queued' | 'done' | 'error';
 
 /** When this page started: queued checks older than this were made on an earlier visit. */
 const pageStartedAt = performance.timeOrigin;
@@ -73,15 +74,12 @@ function markChange({ serial, change }: Suggestion): TemplateResult {
  * A translated sentence with its values (serials, formats) in spans that do not wrap, so that a
  * serial never breaks at a hyphen. The translation keeps its own word order.
  */
-function sentence<A extends (string | null)[]>(
-  translate: (...values: A) => string,
-  ...values: A
-): TemplateResult {
-  const marked = values.map((value, i) => (value === null ? null : `\uE000${i}\uE000`)) as A;
-  const parts = translate(...marked).split(/\uE000(\d+)\uE000/);
-  return html`${parts.map((part, i) =>
-    i % 2 === 1 ? html`<span class="nowrap">${values[Number(part)]}</span>` : part,
-  )}`;
+function sentence(text: string, ...values: string[]): TemplateResult {
+  return html`${text
+    .split(/\{(\d)\}/)
+    .map((part, i) =>
+      i % 2 === 1 ? html`<span class="nowrap">${values[Number(part)]}</span>` : part,
+    )}`;
 }
 
 /**
@@ -174,68 +172,85 @@ function sentence<A extends (string | null)[]>(
 export class SerialLookup extends LitElement {
   static override styles = styles;
 
-  private readonly localize = new LocalizeController(this);
-  private api: ApiClient = createApiClient({ endpoint: '' });
-  private request: AbortController | undefined;
-  private scanning: AbortController | undefined;
-  private countdown: ReturnType<typeof setInterval> | undefined;
-  private hintsToken = 0;
-  private checkKey: string | undefined;
-  private checkResult: InputCheck | undefined;
+  static override properties = {
+    endpoint: {},
+    mode: { reflect: true },
+    sku: {},
+    value: {},
+    noScan: { type: Boolean, attribute: 'no-scan' },
+    noSuggestions: { type: Boolean, attribute: 'no-suggestions' },
+    prefillFromUrl: { type: Boolean, attribute: 'prefill-from-url' },
+    timeout: { type: Number },
+    hints: { state: true },
+    orderId: { state: true },
+    contact: { state: true },
+    touched: { state: true },
+    phase: { state: true },
+    outcome: { state: true },
+    failure: { state: true },
+    queuedSerial: { state: true },
+    fieldError: { state: true },
+    retryAt: { state: true },
+    clock: { state: true },
+    scanFormats: { state: true },
+    announcement: { state: true },
+  };
+
+  readonly #localize = new LocalizeController(this);
+  #api: ApiClient = createApiClient({ endpoint: '' });
+  #request: AbortController | undefined;
+  #scanning: AbortController | undefined;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+  #hintsToken = 0;
+  #checkKey: string | undefined;
+  #checkResult: InputCheck | undefined;
   /** A GS1 code (scanned, or the page's Digital Link) whose serial is in the field. */
-  private gs1Source: { serial: string; input: string } | undefined;
+  #gs1Source: { serial: string; input: string } | undefined;
   /** Where the offline check this element queued waits, to show its answer when it comes. */
-  private pendingCheckId: number | undefined;
-  private pendingRequest: VerifyRequest | undefined;
-  private prefilled = false;
-  private unsubscribeQueue: (() => void) | undefined;
+  #pendingCheckId: number | undefined;
+  #pendingRequest: VerifyRequest | undefined;
+  #prefilled = false;
+  #unsubscribeQueue: (() => void) | undefined;
 
-  @query('#serial') private accessor serialInput!: HTMLInputElement;
-  @query('#order') private accessor orderInput!: HTMLInputElement | null;
-  @query('#contact') private accessor contactInput!: HTMLInputElement | null;
-  @query('.submit') private accessor submitButton!: HTMLButtonElement;
-  @query('.scan') private accessor scanButton!: HTMLButtonElement | null;
-  @query('dialog') private accessor scannerDialog!: HTMLDialogElement;
-  @query('video') private accessor scannerVideo!: HTMLVideoElement;
-
-  @state() private accessor hints: FormatHints | undefined;
-  @state() private accessor orderId = '';
-  @state() private accessor contact = '';
-  @state() private accessor touched = false;
-  @state() private accessor phase: 'idle' | 'loading' | 'queued' | 'done' | 'error' = 'idle';
-  @state() private accessor outcome: Outcome | undefined;
-  @state() private accessor failure: ApiError | undefined;
-  @state() private accessor queuedSerial = '';
-  @state() private accessor fieldError: { field: Field; message: string } | undefined;
-  @state() private accessor retryAt = 0;
-  @state() private accessor clock = 0;
-  @state() private accessor scanFormats: string[] = [];
-  @state() private accessor announcement = { text: '', assertive: false };
+  // Reactive state: properties without attributes, declared in `properties`.
+  declare private hints: FormatHints | undefined;
+  declare private orderId: string;
+  declare private contact: string;
+  declare private touched: boolean;
+  declare private phase: Phase;
+  declare private outcome: Outcome | undefined;
+  declare private failure: ApiError | undefined;
+  declare private queuedSerial: string;
+  declare private fieldError: { field: Field; message: string } | undefined;
+  declare private retryAt: number;
+  declare private clock: number;
+  declare private scanFormats: string[];
+  declare private announcement: { text: string; assertive: boolean };
 
   /**
    * Base URL of the serialkit service, e.g. `https://shop.example/serialkit`; empty for the
    * page's own origin. The element calls `{endpoint}/v1/verify`, `/v1/returns/check` and
    * `/v1/formats`.
    */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
 
   /** `verify`: is this unit genuine? `return`: is this the unit my order contained? */
-  @property({ reflect: true }) accessor mode: 'verify' | 'return' = 'verify';
+  declare mode: 'verify' | 'return';
 
   /**
    * The product's SKU: limits the format help and the check to this product's serial format.
    * Without it, a serial of any tracked product is accepted.
    */
-  @property() accessor sku: string | undefined;
+  declare sku: string | undefined;
 
   /** The serial number in the field. Setting it does not start a check. */
-  @property() accessor value = '';
+  declare value: string;
 
   /** Hides the camera scan button (shown by default where the browser can read codes). */
-  @property({ type: Boolean, attribute: 'no-scan' }) accessor noScan = false;
+  declare noScan: boolean;
 
   /** Hides the "Did you mean" suggestions for mistyped serials. */
-  @property({ type: Boolean, attribute: 'no-suggestions' }) accessor noSuggestions = false;
+  declare noSuggestions: boolean;
 
   /**
    * Fills in the serial from the page's URL when the page was opened from a GS1 Digital Link
@@ -243,15 +258,35 @@ export class SerialLookup extends LitElement {
    * submit button so that one tap checks it. The check itself waits for that tap: a link
    * preview or a crawler opening the page must not count as a customer's check.
    */
-  @property({ type: Boolean, attribute: 'prefill-from-url' }) accessor prefillFromUrl = false;
+  declare prefillFromUrl: boolean;
 
   /** Milliseconds to wait for the service before showing an error. */
-  @property({ type: Number }) accessor timeout = 10_000;
+  declare timeout: number;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.mode = 'verify';
+    this.value = '';
+    this.noScan = false;
+    this.noSuggestions = false;
+    this.prefillFromUrl = false;
+    this.timeout = 10_000;
+    this.orderId = '';
+    this.contact = '';
+    this.touched = false;
+    this.phase = 'idle';
+    this.queuedSerial = '';
+    this.retryAt = 0;
+    this.clock = 0;
+    this.scanFormats = [];
+    this.announcement = { text: '', assertive: false };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.handleOnline);
-    this.unsubscribeQueue = onQueuedCheckAnswered(this.handleQueuedAnswer);
+    addEventListener('online', this.#handleOnline);
+    this.#unsubscribeQueue = onQueuedCheckAnswered(this.#handleQueuedAnswer);
     void supportedScanFormats().then((formats) => {
       this.scanFormats = formats;
     });
@@ -259,37 +294,38 @@ export class SerialLookup extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.handleOnline);
-    this.unsubscribeQueue?.();
-    this.request?.abort();
-    this.scanning?.abort();
-    clearInterval(this.countdown);
-    this.countdown = undefined;
+    removeEventListener('online', this.#handleOnline);
+    this.#unsubscribeQueue?.();
+    this.#request?.abort();
+    this.#scanning?.abort();
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('endpoint') || changed.has('timeout')) {
-      this.api = createApiClient({ endpoint: this.endpoint, timeout: this.timeout });
+    const first = !this.hasUpdated;
+    if (first || changed.has('endpoint') || changed.has('timeout')) {
+      this.#api = createApiClient({ endpoint: this.endpoint, timeout: this.timeout });
     }
-    if (!this.hasUpdated || changed.has('endpoint')) void this.loadHints();
-    if (!this.hasUpdated && this.prefillFromUrl && !this.value) this.prefillFromPageUrl();
+    if (first || changed.has('endpoint')) void this.#loadHints();
+    if (first && this.prefillFromUrl && !this.value) this.#prefillFromPageUrl();
   }
 
   protected override firstUpdated(): void {
-    if (this.prefilled) {
+    if (this.#prefilled) {
       const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
       this.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-      const target = this.mode === 'return' ? this.orderInput : this.submitButton;
+      const target = this.mode === 'return' ? this.#orderInput : this.#submitButton;
       target?.focus({ preventScroll: true });
-      this.announce(this.localize.t.prefilled(this.value), 'polite');
+      this.#announce(fill(this.#t.prefilled, this.value), 'polite');
     }
     // Checks queued on an earlier visit go out now; their answers show in an idle element.
-    if (this.mode === 'verify' && navigator.onLine) void this.flushQueued();
+    if (this.mode === 'verify' && navigator.onLine) void this.#flushQueued();
   }
 
   /** Moves focus to the first field. */
   override focus(options?: FocusOptions): void {
-    (this.orderInput ?? this.serialInput).focus(options);
+    (this.#orderInput ?? this.#serialInput)?.focus(options);
   }
 
   /** Removes focus from the element. */
@@ -298,12 +334,36 @@ export class SerialLookup extends LitElement {
     if (active instanceof HTMLElement) active.blur();
   }
 
-  private get inputCheck(): InputCheck {
-    const locale = this.localize.lang;
+  get #t() {
+    return this.#localize.t;
+  }
+
+  #query<T extends HTMLElement>(selector: string): T | null {
+    return this.renderRoot?.querySelector<T>(selector) ?? null;
+  }
+
+  get #serialInput() {
+    return this.#query<HTMLInputElement>('#serial');
+  }
+
+  get #orderInput() {
+    return this.#query<HTMLInputElement>('#order');
+  }
+
+  get #submitButton() {
+    return this.#query<HTMLButtonElement>('.submit');
+  }
+
+  get #scannerDialog() {
+    return this.#query<HTMLDialogElement>('dialog')!;
+  }
+
+  get #inputCheck(): InputCheck {
+    const locale = this.#localize.lang;
     const key = [this.value, this.hints?.version, this.sku, locale, this.noSuggestions].join('\0');
-    if (key !== this.checkKey || !this.checkResult) {
-      this.checkKey = key;
-      this.checkResult = checkInput(
+    if (key !== this.#checkKey || !this.#checkResult) {
+      this.#checkKey = key;
+      this.#checkResult = checkInput(
         this.value,
         candidateFormats(this.hints?.formats ?? [], this.sku),
         {
@@ -312,36 +372,36 @@ export class SerialLookup extends LitElement {
         },
       );
     }
-    return this.checkResult;
+    return this.#checkResult;
   }
 
-  private get secondsToWait(): number {
+  get #secondsToWait(): number {
     return Math.max(0, Math.ceil((this.retryAt - this.clock) / 1000));
   }
 
-  private get key(): string {
+  get #key(): string {
     return endpointKey(this.endpoint);
   }
 
-  private async loadHints(): Promise<void> {
-    const token = ++this.hintsToken;
-    const key = this.key;
+  async #loadHints(): Promise<void> {
+    const token = ++this.#hintsToken;
+    const key = this.#key;
     const cached = await readCachedHints(key);
-    if (token !== this.hintsToken) return;
+    if (token !== this.#hintsToken) return;
     if (cached) this.hints = cached.hints;
-    const current = await revalidateHints(key, this.api, cached);
-    if (token === this.hintsToken && current) this.hints = current;
+    const current = await revalidateHints(key, this.#api, cached);
+    if (token === this.#hintsToken && current) this.hints = current;
   }
 
-  private prefillFromPageUrl(): void {
+  #prefillFromPageUrl(): void {
     const unit = readDigitalLink(location.href);
     if (!unit) return;
     this.value = unit.serial;
-    this.gs1Source = { serial: unit.serial, input: unit.uri };
-    this.prefilled = true;
+    this.#gs1Source = { serial: unit.serial, input: unit.uri };
+    this.#prefilled = true;
   }
 
-  private announce(text: string, politeness: 'polite' | 'assertive'): void {
+  #announce(text: string, politeness: 'polite' | 'assertive'): void {
     // The same message twice must be heard twice: a changed text is what screen readers notice.
     const repeat = this.announcement.text === text;
     this.announcement = {
@@ -350,16 +410,13 @@ export class SerialLookup extends LitElement {
     };
   }
 
-  private rejectField(field: Field, message: string): void {
+  #rejectField(field: Field, message: string): void {
     this.fieldError = { field, message };
-    this.announce(message, 'assertive');
-    const input = { serial: this.serialInput, order: this.orderInput, contact: this.contactInput }[
-      field
-    ];
-    input?.focus();
+    this.#announce(message, 'assertive');
+    this.#query(`#${field}`)?.focus();
   }
 
-  private clearOutcome(): void {
+  #clearOutcome(): void {
     if (this.phase === 'loading') return;
     if (
       this.phase === 'done' ||
@@ -372,58 +429,58 @@ export class SerialLookup extends LitElement {
   }
 
   /** Validates the form and sends the check; everything a customer does to check ends here. */
-  private async submit(): Promise<void> {
+  async #submit(): Promise<void> {
     if (this.phase === 'loading') return;
-    const t = this.localize.t;
-    if (this.secondsToWait > 0) {
-      this.announce(t.rateLimited(this.secondsToWait), 'assertive');
+    const t = this.#t;
+    if (this.#secondsToWait > 0) {
+      this.#announce(this.#rateLimitedText(this.#secondsToWait), 'assertive');
       return;
     }
     if (this.mode === 'return') {
-      if (!this.orderId.trim()) return this.rejectField('order', t.orderEmpty);
-      if (!this.contact.trim()) return this.rejectField('contact', t.contactEmpty);
+      if (!this.orderId.trim()) return this.#rejectField('order', t.orderEmpty);
+      if (!this.contact.trim()) return this.#rejectField('contact', t.contactEmpty);
     }
-    const check = this.inputCheck;
-    if (check.status === 'empty') return this.rejectField('serial', t.serialEmpty);
+    const check = this.#inputCheck;
+    if (check.status === 'empty') return this.#rejectField('serial', t.serialEmpty);
     if (check.status === 'invalid') {
       this.touched = true;
       this.fieldError = undefined;
-      this.clearOutcome();
-      this.announce(check.issues[0]?.message ?? t.invalidTitle, 'assertive');
-      this.serialInput.focus();
+      this.#clearOutcome();
+      this.#announce(check.issues[0]?.message ?? t.invalidTitle, 'assertive');
+      this.#serialInput?.focus();
       return;
     }
     this.fieldError = undefined;
     const serial = check.canonical ?? check.serial;
     // GS1 codes go out as given: the service reads the GTIN too. Other serials go out canonical.
     const input =
-      this.gs1Source?.serial === this.value.trim()
-        ? this.gs1Source.input
+      this.#gs1Source?.serial === this.value.trim()
+        ? this.#gs1Source.input
         : check.gs1
           ? this.value.trim()
           : serial;
     if (this.mode === 'return') {
-      await this.sendReturn(serial, input);
+      await this.#sendReturn(serial, input);
     } else {
-      await this.sendVerify({ input, ...(this.sku && { sku: this.sku }) }, serial);
+      await this.#sendVerify({ input, ...(this.sku && { sku: this.sku }) }, serial);
     }
   }
 
-  private async sendVerify(request: VerifyRequest, serial: string): Promise<void> {
-    if (!navigator.onLine) return this.queueCheck(request, serial);
-    const result = await this.send((signal) => this.api.verify(request, signal));
+  async #sendVerify(request: VerifyRequest, serial: string): Promise<void> {
+    if (!navigator.onLine) return this.#queueCheck(request, serial);
+    const result = await this.#send((signal) => this.#api.verify(request, signal));
     if (!result) return;
     if (result instanceof ApiError) {
-      if (result.kind === 'offline') return this.queueCheck(request, serial);
-      return this.showFailure(result, 'verify');
+      if (result.kind === 'offline') return this.#queueCheck(request, serial);
+      return this.#showFailure(result, 'verify');
     }
-    this.showVerifyResult(result, serial, false);
+    this.#showVerifyResult(result, serial, false);
     this.dispatchEvent(
       new SerialLookupResultEvent({ mode: 'verify', input: request.input, result, queued: false }),
     );
   }
 
-  private async sendReturn(serial: string, input: string): Promise<void> {
+  async #sendReturn(serial: string, input: string): Promise<void> {
     const orderId = this.orderId.trim();
     const contact = this.contact.trim();
     // One field takes either proof of the order: an email address has an @, a postcode never.
@@ -431,15 +488,15 @@ export class SerialLookup extends LitElement {
       ? { orderId, email: contact, serial: input }
       : { orderId, postcode: contact, serial: input };
     if (!navigator.onLine) {
-      return this.showFailure(new ApiError('offline', 'the browser is offline'), 'return');
+      return this.#showFailure(new ApiError('offline', 'the browser is offline'), 'return');
     }
-    const result = await this.send((signal) => this.api.checkReturn(request, signal));
+    const result = await this.#send((signal) => this.#api.checkReturn(request, signal));
     if (!result) return;
-    if (result instanceof ApiError) return this.showFailure(result, 'return');
+    if (result instanceof ApiError) return this.#showFailure(result, 'return');
     this.phase = 'done';
     this.outcome = { mode: 'return', result };
-    const t = this.localize.t;
-    this.announce(`${t.verdicts[result.verdict]}. ${t.nextSteps[result.next]}`, 'polite');
+    const t = this.#t;
+    this.#announce(`${t.verdicts[result.verdict]}. ${t.nextSteps[result.next]}`, 'polite');
     const detail: SerialLookupResultDetail = { mode: 'return', orderId, serial, result };
     this.dispatchEvent(new SerialLookupResultEvent(detail));
   }
@@ -448,12 +505,10 @@ export class SerialLookup extends LitElement {
    * Runs one request. Removing the element from the page aborts it: its answer is dropped and
    * the element is ready for a new check if it comes back.
    */
-  private async send<T>(
-    call: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T | ApiError | undefined> {
-    this.request?.abort();
+  async #send<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T | ApiError | undefined> {
+    this.#request?.abort();
     const controller = new AbortController();
-    this.request = controller;
+    this.#request = controller;
     this.phase = 'loading';
     this.outcome = undefined;
     this.failure = undefined;
@@ -467,18 +522,18 @@ export class SerialLookup extends LitElement {
       if (error instanceof ApiError) return error;
       throw error;
     } finally {
-      if (this.request === controller) this.request = undefined;
+      if (this.#request === controller) this.#request = undefined;
     }
   }
 
-  private async queueCheck(request: VerifyRequest, serial: string): Promise<void> {
-    this.pendingRequest = request;
-    this.pendingCheckId = await enqueueCheck(this.key, request);
+  async #queueCheck(request: VerifyRequest, serial: string): Promise<void> {
+    this.#pendingRequest = request;
+    this.#pendingCheckId = await enqueueCheck(this.#key, request);
     this.phase = 'queued';
     this.outcome = undefined;
     this.failure = undefined;
     this.queuedSerial = serial;
-    this.announce(this.localize.t.offlineQueued(serial), 'polite');
+    this.#announce(fill(this.#t.offlineQueued, serial), 'polite');
     this.dispatchEvent(
       new SerialLookupErrorEvent({
         mode: 'verify',
@@ -489,19 +544,19 @@ export class SerialLookup extends LitElement {
     );
   }
 
-  private showVerifyResult(result: VerifyResult, serial: string, queued: boolean): void {
+  #showVerifyResult(result: VerifyResult, serial: string, queued: boolean): void {
     this.phase = 'done';
     this.failure = undefined;
     this.outcome = { mode: 'verify', result, serial: result.serial ?? serial, queued };
-    const { title, body } = this.verifyTexts(result, serial);
-    this.announce(`${title}. ${body}`, 'polite');
+    const [title, body] = this.#verifyTexts(result, serial);
+    this.#announce(`${title}. ${fill(body, ...this.#verifyValues(result, serial))}`, 'polite');
   }
 
-  private showFailure(error: ApiError, mode: 'verify' | 'return'): void {
+  #showFailure(error: ApiError, mode: 'verify' | 'return'): void {
     this.phase = 'error';
     this.failure = error;
-    if (error.kind === 'rate_limited') this.startCountdown(error.retryAfter ?? 30);
-    this.announce(this.failureMessage(error), 'assertive');
+    if (error.kind === 'rate_limited') this.#startCountdown(error.retryAfter ?? 30);
+    this.#announce(this.#failureMessage(error), 'assertive');
     this.dispatchEvent(
       new SerialLookupErrorEvent({
         mode,
@@ -515,44 +570,46 @@ export class SerialLookup extends LitElement {
     );
   }
 
-  private startCountdown(seconds: number): void {
+  #startCountdown(seconds: number): void {
     this.clock = Date.now();
     this.retryAt = this.clock + seconds * 1000;
-    clearInterval(this.countdown);
-    this.countdown = setInterval(() => {
+    clearInterval(this.#countdown);
+    this.#countdown = setInterval(() => {
       this.clock = Date.now();
       if (this.clock < this.retryAt) return;
-      clearInterval(this.countdown);
-      this.countdown = undefined;
+      clearInterval(this.#countdown);
+      this.#countdown = undefined;
       if (this.phase === 'error' && this.failure?.kind === 'rate_limited') {
         this.phase = 'idle';
         this.failure = undefined;
       }
-      this.announce(this.localize.t.rateLimitOver, 'polite');
+      this.#announce(this.#t.rateLimitOver, 'polite');
     }, 1000);
   }
 
-  private async flushQueued(): Promise<void> {
-    await flushQueue(this.key, this.api);
+  async #flushQueued(): Promise<void> {
+    await flushQueue(this.#key, this.#api);
     // Without IndexedDB the check waited in memory only.
-    if (this.phase === 'queued' && this.pendingCheckId === undefined && this.pendingRequest) {
-      const request = this.pendingRequest;
-      this.pendingRequest = undefined;
-      await this.sendVerify(request, this.queuedSerial);
+    if (this.phase === 'queued' && this.#pendingCheckId === undefined && this.#pendingRequest) {
+      const request = this.#pendingRequest;
+      this.#pendingRequest = undefined;
+      await this.#sendVerify(request, this.queuedSerial);
     }
   }
 
-  private failureMessage(error: ApiError): string {
-    const t = this.localize.t;
+  #rateLimitedText(seconds: number): string {
+    return seconds === 1 ? this.#t.rateLimitedOne : fill(this.#t.rateLimited, seconds);
+  }
+
+  #failureMessage(error: ApiError): string {
+    const t = this.#t;
     switch (error.kind) {
       case 'offline':
-        return t.offline;
       case 'network':
-        return t.network;
       case 'timeout':
-        return t.timeout;
+        return t[error.kind];
       case 'rate_limited':
-        return t.rateLimited(this.secondsToWait || error.retryAfter || 30);
+        return this.#rateLimitedText(this.#secondsToWait || error.retryAfter || 30);
       case 'invalid_response':
         return t.invalidResponse;
       default:
@@ -560,53 +617,47 @@ export class SerialLookup extends LitElement {
     }
   }
 
-  private verifyTexts(
-    result: VerifyResult,
-    serial: string,
-  ): { title: string; body: string; markup?: TemplateResult } {
-    const t = this.localize.t;
-    const shown = result.serial ?? serial;
-    const product = result.product?.name ?? null;
+  /** The title and body text of a verify result; the body's values are {@link #verifyValues}. */
+  #verifyTexts(result: VerifyResult, serial: string): [title: string, body: string] {
+    const t = this.#t;
+    const product = this.#verifyValues(result, serial)[1];
     switch (result.status) {
       case 'genuine':
-        return {
-          title: t.genuineTitle,
-          body: t.genuineBody(shown, product),
-          markup: sentence(t.genuineBody, shown, product),
-        };
+        return [t.genuineTitle, product ? t.genuineProductBody : t.genuineBody];
       case 'recalled':
-        return {
-          title: t.recalledTitle,
-          body: t.recalledBody(shown, product),
-          markup: sentence(t.recalledBody, shown, product),
-        };
+        return [t.recalledTitle, product ? t.recalledProductBody : t.recalledBody];
       case 'suspicious':
-        return { title: t.suspiciousTitle, body: t.suspiciousBody };
+        return [t.suspiciousTitle, t.suspiciousBody];
       case 'invalid':
-        return { title: t.invalidTitle, body: t.invalidBody };
+        return [t.invalidTitle, t.invalidBody];
       default:
-        return { title: t.unknownTitle, body: t.unknownBody };
+        return [t.unknownTitle, t.unknownBody];
     }
   }
 
-  private readonly handleOnline = (): void => {
-    if (this.mode === 'verify') void this.flushQueued();
+  /** The serial as the service has it, and the product's name. */
+  #verifyValues(result: VerifyResult, serial: string): [serial: string, product: string] {
+    return [result.serial ?? serial, result.product?.name ?? ''];
+  }
+
+  readonly #handleOnline = (): void => {
+    if (this.mode === 'verify') void this.#flushQueued();
   };
 
-  private readonly handleQueuedAnswer = (answer: QueuedCheckAnswer): void => {
-    if (answer.claimed || answer.check.endpoint !== this.key || this.mode !== 'verify') return;
-    const mine = answer.check.id !== undefined && answer.check.id === this.pendingCheckId;
+  readonly #handleQueuedAnswer = (answer: QueuedCheckAnswer): void => {
+    if (answer.claimed || answer.check.endpoint !== this.#key || this.mode !== 'verify') return;
+    const mine = answer.check.id !== undefined && answer.check.id === this.#pendingCheckId;
     const fromEarlierVisit =
       answer.check.queuedAt < pageStartedAt && this.phase === 'idle' && !this.value;
     if (!mine && !fromEarlierVisit) return;
     answer.claimed = true;
-    this.pendingCheckId = undefined;
-    this.pendingRequest = undefined;
+    this.#pendingCheckId = undefined;
+    this.#pendingRequest = undefined;
     const { request } = answer.check;
     if (answer.result) {
       const serial = answer.result.serial ?? request.input;
       if (!mine) this.value = serial;
-      this.showVerifyResult(answer.result, serial, true);
+      this.#showVerifyResult(answer.result, serial, true);
       this.dispatchEvent(
         new SerialLookupResultEvent({
           mode: 'verify',
@@ -616,120 +667,113 @@ export class SerialLookup extends LitElement {
         }),
       );
     } else if (answer.error) {
-      this.showFailure(answer.error, 'verify');
+      this.#showFailure(answer.error, 'verify');
     }
   };
 
-  private readonly handleSubmit = (event: SubmitEvent): void => {
+  readonly #handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    void this.submit();
+    void this.#submit();
   };
 
-  private readonly handleSerialInput = (event: InputEvent): void => {
-    this.value = (event.target as HTMLInputElement).value;
-    if (this.fieldError?.field === 'serial') this.fieldError = undefined;
-    this.clearOutcome();
+  /** Keeps a field's value, clears its issue and the answer it no longer belongs to. */
+  readonly #handleInput = (event: InputEvent): void => {
+    const input = event.target as HTMLInputElement;
+    const field = input.id as Field;
+    if (field === 'serial') this.value = input.value;
+    else if (field === 'order') this.orderId = input.value;
+    else this.contact = input.value;
+    if (this.fieldError?.field === field) this.fieldError = undefined;
+    this.#clearOutcome();
   };
 
-  private readonly handleOrderInput = (event: InputEvent): void => {
-    this.orderId = (event.target as HTMLInputElement).value;
-    if (this.fieldError?.field === 'order') this.fieldError = undefined;
-    this.clearOutcome();
-  };
-
-  private readonly handleContactInput = (event: InputEvent): void => {
-    this.contact = (event.target as HTMLInputElement).value;
-    if (this.fieldError?.field === 'contact') this.fieldError = undefined;
-    this.clearOutcome();
-  };
-
-  private readonly handleSerialBlur = (): void => {
+  readonly #handleSerialBlur = (): void => {
     if (this.value.trim()) this.touched = true;
   };
 
-  private applySuggestion(suggestion: Suggestion): void {
+  #applySuggestion(suggestion: Suggestion): void {
     this.value = suggestion.serial;
-    this.gs1Source = undefined;
+    this.#gs1Source = undefined;
     this.fieldError = undefined;
-    this.clearOutcome();
-    this.serialInput.focus();
-    this.announce(this.localize.t.suggestionApplied(suggestion.serial), 'polite');
+    this.#clearOutcome();
+    this.#serialInput?.focus();
+    this.#announce(fill(this.#t.suggestionApplied, suggestion.serial), 'polite');
   }
 
-  private readonly handleRetry = (): void => {
+  readonly #handleRetry = (): void => {
     // The retry button goes away while the check runs: keep focus in the form.
-    this.submitButton.focus();
-    void this.submit();
+    this.#submitButton?.focus();
+    void this.#submit();
   };
 
-  private readonly handleScan = async (): Promise<void> => {
-    const t = this.localize.t;
-    this.scanning?.abort();
+  readonly #handleScan = async (): Promise<void> => {
+    const t = this.#t;
+    this.#scanning?.abort();
     const controller = new AbortController();
-    this.scanning = controller;
+    this.#scanning = controller;
     this.fieldError = undefined;
-    this.scannerDialog.showModal();
+    const dialog = this.#scannerDialog;
+    dialog.showModal();
     let raw: string;
     try {
-      raw = await scanCode(this.scannerVideo, this.scanFormats, controller.signal);
+      raw = await scanCode(this.#query('video')!, this.scanFormats, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.scanning = undefined;
-      this.scannerDialog.close();
+      this.#scanning = undefined;
+      dialog.close();
       const blocked =
         error instanceof DOMException &&
         (error.name === 'NotAllowedError' || error.name === 'SecurityError');
-      this.rejectField('serial', blocked ? t.scanDenied : t.scanFailed);
+      this.#rejectField('serial', blocked ? t.scanDenied : t.scanFailed);
       return;
     }
-    this.scanning = undefined;
-    this.scannerDialog.close();
-    const check = checkInput(raw, [], { locale: this.localize.lang, suggestions: false });
+    this.#scanning = undefined;
+    dialog.close();
+    const check = checkInput(raw, [], { locale: this.#localize.lang, suggestions: false });
     this.value = check.serial || raw.trim();
-    this.gs1Source = check.gs1 ? { serial: this.value, input: raw.trim() } : undefined;
+    this.#gs1Source = check.gs1 ? { serial: this.value, input: raw.trim() } : undefined;
     this.touched = true;
-    this.clearOutcome();
+    this.#clearOutcome();
     await this.updateComplete;
-    if (this.mode === 'return' && !this.orderId.trim()) return this.orderInput?.focus();
-    if (this.mode === 'return' && !this.contact.trim()) return this.contactInput?.focus();
-    this.submitButton.focus();
-    await this.submit();
+    if (this.mode === 'return' && !this.orderId.trim()) return this.#orderInput?.focus();
+    if (this.mode === 'return' && !this.contact.trim()) return this.#query('#contact')?.focus();
+    this.#submitButton?.focus();
+    await this.#submit();
   };
 
-  private readonly handleScannerClose = (): void => {
-    if (this.scanning) {
+  readonly #handleScannerClose = (): void => {
+    if (this.#scanning) {
       // Closed by the customer (Cancel or Escape): back to where they were.
-      this.scanning.abort();
-      this.scanning = undefined;
-      this.scanButton?.focus();
+      this.#scanning.abort();
+      this.#scanning = undefined;
+      this.#query('.scan')?.focus();
     }
   };
 
-  private readonly closeScanner = (): void => {
-    this.scannerDialog.close();
+  readonly #closeScanner = (): void => {
+    this.#scannerDialog.close();
   };
 
   override render(): TemplateResult {
-    const t = this.localize.t;
+    const t = this.#t;
     const loading = this.phase === 'loading';
-    const waiting = this.secondsToWait > 0;
     const { text, assertive } = this.announcement;
     return html`
-      <div class="base" part="base" lang=${this.localize.lang}>
-        <form part="form" novalidate aria-busy=${loading ? 'true' : 'false'} @submit=${this.handleSubmit}>
-          ${this.mode === 'return' ? this.renderReturnFields() : nothing}
-          ${this.renderSerialField(this.inputCheck)}
+      <div class="base" part="base" lang=${this.#localize.lang}>
+        <form part="form" novalidate aria-busy=${loading} @submit=${this.#handleSubmit}>
+          ${this.mode === 'return' ? this.#renderReturnFields() : nothing}
+          ${this.#renderSerialField(this.#inputCheck)}
           <button
             class="submit"
             part="submit"
             type="submit"
-            aria-disabled=${waiting ? 'true' : nothing}
+            aria-disabled=${this.#secondsToWait > 0 || nothing}
           >
             ${loading ? spinnerIcon() : nothing}
             <span>${loading ? t.checking : this.mode === 'return' ? t.checkReturn : t.checkSerial}</span>
           </button>
         </form>
-        ${this.renderOutcome()}
+        ${this.#renderOutcome()}
         <slot name="footer"></slot>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           ${assertive ? '' : text}
@@ -740,12 +784,12 @@ export class SerialLookup extends LitElement {
           part="scanner"
           aria-labelledby="scan-title"
           aria-describedby="scan-instructions"
-          @close=${this.handleScannerClose}
+          @close=${this.#handleScannerClose}
         >
           <p id="scan-title" class="title">${t.scanTitle}</p>
           <p id="scan-instructions">${t.scanInstructions}</p>
           <video part="scanner-video" muted playsinline aria-hidden="true"></video>
-          <button class="secondary" part="scanner-cancel" type="button" @click=${this.closeScanner}>
+          <button class="secondary" part="scanner-cancel" type="button" @click=${this.#closeScanner}>
             ${t.scanCancel}
           </button>
         </dialog>
@@ -753,60 +797,61 @@ export class SerialLookup extends LitElement {
     `;
   }
 
-  private renderFieldIssue(field: Field): TemplateResult | typeof nothing {
-    if (this.fieldError?.field !== field) return nothing;
-    return html`<p id="${field}-issue" class="issue" part="issue">${this.fieldError.message}</p>`;
+  #renderIssue(
+    field: Field,
+    message = this.fieldError?.field === field && this.fieldError.message,
+  ) {
+    return message
+      ? html`<p id="${field}-issue" class="issue" part="issue">${message}</p>`
+      : nothing;
   }
 
-  private renderReturnFields(): TemplateResult {
-    const t = this.localize.t;
-    const orderInvalid = this.fieldError?.field === 'order';
-    const contactInvalid = this.fieldError?.field === 'contact';
+  #renderReturnField(
+    field: 'order' | 'contact',
+    label: string,
+    value: string,
+    autocomplete: string,
+    maxlength: number,
+    help?: string,
+  ): TemplateResult {
+    const invalid = this.fieldError?.field === field;
+    const describedBy = [help && `${field}-help`, invalid && `${field}-issue`].filter(Boolean);
     return html`
-      <div class="field" part="field order-field">
-        <label part="label" for="order">${t.orderLabel}</label>
+      <div class="field" part="field ${field}-field">
+        <label part="label" for=${field}>${label}</label>
+        ${help ? html`<p id="${field}-help" class="help" part="help">${help}</p>` : nothing}
         <input
-          id="order"
-          part="input order-input"
-          name="order"
-          autocomplete="off"
+          id=${field}
+          part="input ${field}-input"
+          name=${field}
+          autocomplete=${autocomplete}
           spellcheck="false"
-          maxlength="200"
-          .value=${live(this.orderId)}
-          aria-invalid=${orderInvalid ? 'true' : 'false'}
-          aria-describedby=${orderInvalid ? 'order-issue' : nothing}
-          @input=${this.handleOrderInput}
+          maxlength=${maxlength}
+          .value=${value}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy.join(' ') || nothing}
+          @input=${this.#handleInput}
         />
-        ${this.renderFieldIssue('order')}
-      </div>
-      <div class="field" part="field contact-field">
-        <label part="label" for="contact">${t.contactLabel}</label>
-        <p id="contact-help" class="help" part="help">${t.contactHelp}</p>
-        <input
-          id="contact"
-          part="input contact-input"
-          name="contact"
-          autocomplete="email"
-          spellcheck="false"
-          maxlength="320"
-          .value=${live(this.contact)}
-          aria-invalid=${contactInvalid ? 'true' : 'false'}
-          aria-describedby=${contactInvalid ? 'contact-help contact-issue' : 'contact-help'}
-          @input=${this.handleContactInput}
-        />
-        ${this.renderFieldIssue('contact')}
+        ${this.#renderIssue(field)}
       </div>
     `;
   }
 
-  private renderSerialField(check: InputCheck): TemplateResult {
-    const t = this.localize.t;
+  #renderReturnFields(): TemplateResult {
+    const t = this.#t;
+    return html`
+      ${this.#renderReturnField('order', t.orderLabel, this.orderId, 'off', 200)}
+      ${this.#renderReturnField('contact', t.contactLabel, this.contact, 'email', 320, t.contactHelp)}
+    `;
+  }
+
+  #renderSerialField(check: InputCheck): TemplateResult {
+    const t = this.#t;
     const reached = this.touched || check.serial.length >= check.minLength;
-    const showIssue = reached && check.status === 'invalid';
     const issue =
       this.fieldError?.field === 'serial'
         ? this.fieldError.message
-        : showIssue
+        : reached && check.status === 'invalid'
           ? (check.issues[0]?.message ?? t.invalidTitle)
           : undefined;
     const suggestions =
@@ -815,7 +860,7 @@ export class SerialLookup extends LitElement {
     const valid = check.status === 'valid';
     const hint = valid
       ? several && check.format
-        ? t.matchesProduct(check.format.name)
+        ? fill(t.matchesProduct, check.format.name)
         : t.looksRight
       : check.format && check.hint
         ? sentence(t.formatHint, check.hint, check.format.example)
@@ -823,7 +868,6 @@ export class SerialLookup extends LitElement {
     const describedBy = ['serial-help', hint && 'serial-hint', issue && 'serial-issue']
       .filter(Boolean)
       .join(' ');
-    const canScan = !this.noScan && this.scanFormats.length > 0;
     return html`
       <div class="field" part="field serial-field">
         <label part="label" for="serial"><slot name="label">${t.serialLabel}</slot></label>
@@ -840,21 +884,21 @@ export class SerialLookup extends LitElement {
             spellcheck="false"
             enterkeyhint="go"
             maxlength="2000"
-            .value=${live(this.value)}
-            aria-invalid=${issue ? 'true' : 'false'}
+            .value=${this.value}
+            aria-invalid=${!!issue}
             aria-describedby=${describedBy}
-            @input=${this.handleSerialInput}
-            @blur=${this.handleSerialBlur}
+            @input=${this.#handleInput}
+            @blur=${this.#handleSerialBlur}
           />
           ${
-            canScan
+            !this.noScan && this.scanFormats.length > 0
               ? html`<button
                   class="scan secondary"
                   part="scan"
                   type="button"
                   aria-label=${t.scan}
                   title=${t.scan}
-                  @click=${this.handleScan}
+                  @click=${this.#handleScan}
                 >
                   ${cameraIcon()}
                 </button>`
@@ -868,7 +912,7 @@ export class SerialLookup extends LitElement {
               </p>`
             : nothing
         }
-        ${issue ? html`<p id="serial-issue" class="issue" part="issue">${issue}</p>` : nothing}
+        ${this.#renderIssue('serial', issue)}
         ${
           suggestions.length > 0
             ? html`<div
@@ -884,8 +928,8 @@ export class SerialLookup extends LitElement {
                       class="suggestion secondary"
                       part="suggestion"
                       type="button"
-                      aria-label=${t.useSuggestion(suggestion.serial)}
-                      @click=${() => this.applySuggestion(suggestion)}
+                      aria-label=${fill(t.useSuggestion, suggestion.serial)}
+                      @click=${() => this.#applySuggestion(suggestion)}
                     >
                       ${markChange(suggestion)}
                     </button>`,
@@ -897,39 +941,46 @@ export class SerialLookup extends LitElement {
     `;
   }
 
-  private renderOutcome(): TemplateResult | typeof nothing {
-    const t = this.localize.t;
+  #renderOutcome(): TemplateResult | typeof nothing {
+    const t = this.#t;
     if (this.phase === 'queued') {
-      return this.renderNotice('offline', offlineIcon(), t.offlineQueued(this.queuedSerial), false);
+      return this.#renderNotice(
+        'offline',
+        offlineIcon(),
+        fill(t.offlineQueued, this.queuedSerial),
+        false,
+      );
     }
     if (this.phase === 'error' && this.failure) {
       const error = this.failure;
       if (error.kind === 'rejected' && error.issues.length > 0) {
-        return this.renderCard(
+        return this.#renderCard(
           'invalid',
           crossIcon(),
           t.invalidTitle,
           t.invalidBody,
-          html`
-          <ul>${error.issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>
-        `,
+          issueList(error.issues),
         );
       }
-      const retry = error.kind !== 'rate_limited';
       const icon =
         error.kind === 'offline' || error.kind === 'network'
           ? offlineIcon()
           : error.kind === 'rate_limited'
             ? clockIcon()
             : warningIcon();
-      return this.renderNotice(error.kind, icon, this.failureMessage(error), retry);
+      return this.#renderNotice(
+        error.kind,
+        icon,
+        this.#failureMessage(error),
+        error.kind !== 'rate_limited',
+      );
     }
     if (this.phase !== 'done' || !this.outcome) return nothing;
-    if (this.outcome.mode === 'return') return this.renderReturnOutcome(this.outcome.result);
-    return this.renderVerifyOutcome(this.outcome.result, this.outcome.serial, this.outcome.queued);
+    if (this.outcome.mode === 'return') return this.#renderReturnOutcome(this.outcome.result);
+    return this.#renderVerifyOutcome(this.outcome.result, this.outcome.serial, this.outcome.queued);
   }
 
-  private renderNotice(
+  #renderNotice(
     kind: string,
     icon: TemplateResult,
     message: string,
@@ -942,8 +993,8 @@ export class SerialLookup extends LitElement {
           <p>${message}</p>
           ${
             retry
-              ? html`<button class="secondary" part="retry" type="button" @click=${this.handleRetry}>
-                  ${this.localize.t.retry}
+              ? html`<button class="secondary" part="retry" type="button" @click=${this.#handleRetry}>
+                  ${this.#t.retry}
                 </button>`
               : nothing
           }
@@ -952,13 +1003,14 @@ export class SerialLookup extends LitElement {
     `;
   }
 
-  private renderCard(
+  #renderCard(
     status: string,
     icon: TemplateResult,
     title: string,
     body: string | TemplateResult,
     extra: TemplateResult | typeof nothing = nothing,
     eyebrow?: string,
+    slot = status,
   ): TemplateResult {
     return html`
       <div class="result" part="result result-${status}" data-status=${status}>
@@ -968,28 +1020,23 @@ export class SerialLookup extends LitElement {
           <p class="title" part="result-title">${title}</p>
           <p part="result-body">${body}</p>
           ${extra}
-          <slot name=${status.replaceAll('_', '-')}></slot>
+          <slot name=${slot.replaceAll('_', '-')}></slot>
         </div>
       </div>
     `;
   }
 
-  private renderVerifyOutcome(
-    result: VerifyResult,
-    serial: string,
-    queued: boolean,
-  ): TemplateResult {
-    const t = this.localize.t;
-    const texts = this.verifyTexts(result, serial);
-    const { title } = texts;
-    const body = texts.markup ?? texts.body;
+  #renderVerifyOutcome(result: VerifyResult, serial: string, queued: boolean): TemplateResult {
+    const t = this.#t;
+    const [title, text] = this.#verifyTexts(result, serial);
+    const body = sentence(text, ...this.#verifyValues(result, serial));
     const eyebrow = queued ? t.queuedResult : undefined;
     switch (result.status) {
       case 'genuine':
-        return this.renderCard('genuine', checkIcon(), title, body, nothing, eyebrow);
+        return this.#renderCard('genuine', checkIcon(), title, body, nothing, eyebrow);
       case 'recalled': {
         const link = safeLink(result.recall?.url ?? null);
-        return this.renderCard(
+        return this.#renderCard(
           'recalled',
           warningIcon(),
           title,
@@ -1002,7 +1049,7 @@ export class SerialLookup extends LitElement {
         );
       }
       case 'suspicious':
-        return this.renderCard(
+        return this.#renderCard(
           'suspicious',
           warningIcon(),
           title,
@@ -1014,26 +1061,23 @@ export class SerialLookup extends LitElement {
         );
       case 'invalid': {
         // Prefer the local issues: they are in the customer's language.
-        const local = this.inputCheck.issues;
-        const issues = local.length > 0 ? local : result.issues;
-        return this.renderCard(
+        const local = this.#inputCheck.issues;
+        return this.#renderCard(
           'invalid',
           crossIcon(),
           title,
           body,
-          issues.length > 0
-            ? html`<ul>${issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>`
-            : nothing,
+          issueList(local.length > 0 ? local : result.issues),
           eyebrow,
         );
       }
       default:
-        return this.renderCard('unknown', questionIcon(), title, body, nothing, eyebrow);
+        return this.#renderCard('unknown', questionIcon(), title, body, nothing, eyebrow);
     }
   }
 
-  private renderReturnOutcome(result: PublicReturnCheck): TemplateResult {
-    const t = this.localize.t;
+  #renderReturnOutcome({ verdict, next }: PublicReturnCheck): TemplateResult {
+    const t = this.#t;
     const icon = {
       match: checkIcon,
       mismatch: crossIcon,
@@ -1041,16 +1085,22 @@ export class SerialLookup extends LitElement {
       invalid: crossIcon,
       already_returned: warningIcon,
       order_not_found: questionIcon,
-    }[result.verdict]();
-    return html`
-      <div class="result" part="result result-${result.verdict}" data-status=${result.verdict}>
-        <span class="icon" part="result-icon">${icon}</span>
-        <div class="content">
-          <p class="title" part="result-title">${t.verdicts[result.verdict]}</p>
-          <p part="result-body">${t.nextSteps[result.next]}</p>
-          <slot name=${result.next.replaceAll('_', '-')}></slot>
-        </div>
-      </div>
-    `;
+    }[verdict]();
+    return this.#renderCard(
+      verdict,
+      icon,
+      t.verdicts[verdict],
+      t.nextSteps[next],
+      nothing,
+      undefined,
+      next,
+    );
   }
+}
+
+/** Issues as a list, or nothing. */
+function issueList(issues: readonly { message: string }[]): TemplateResult | typeof nothing {
+  return issues.length > 0
+    ? html`<ul>${issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>`
+    : nothing;
 }

@@ -4,13 +4,13 @@ import type { Translation } from '../translation.js';
 const de: Translation = {
   serialLabel: 'Seriennummer',
   serialHelp: 'Sie steht auf dem Typenschild oder der Verpackung, meist nach „S/N“.',
-  formatHint: (hint, example) => `Format: ${hint}, zum Beispiel ${example}`,
+  formatHint: 'Format: {0}, zum Beispiel {1}',
   looksRight: 'Das Format sieht richtig aus.',
-  matchesProduct: (product) => `Sieht aus wie eine Seriennummer von ${product}.`,
+  matchesProduct: 'Sieht aus wie eine Seriennummer von {0}.',
   didYouMean: 'Meinten Sie:',
-  useSuggestion: (serial) => `${serial} übernehmen`,
-  suggestionApplied: (serial) => `Geändert zu ${serial}.`,
-  prefilled: (serial) => `Seriennummer ${serial} aus dem gescannten Code übernommen.`,
+  useSuggestion: '{0} übernehmen',
+  suggestionApplied: 'Geändert zu {0}.',
+  prefilled: 'Seriennummer {0} aus dem gescannten Code übernommen.',
   serialEmpty: 'Geben Sie die Seriennummer ein.',
   checkSerial: 'Seriennummer prüfen',
   checking: 'Wird geprüft…',
@@ -23,16 +23,16 @@ const de: Translation = {
   scanFailed: 'Die Kamera konnte nicht gestartet werden. Geben Sie die Seriennummer bitte ein.',
 
   genuineTitle: 'Originalprodukt',
-  genuineBody: (serial, product) =>
-    product
-      ? `Als Original registriert: ${product}, Seriennummer ${serial}.`
-      : `Seriennummer ${serial} ist als Original registriert.`,
+  genuineBody: 'Seriennummer {0} ist als Original registriert.',
+  genuineProductBody: 'Als Original registriert: {1}, Seriennummer {0}.',
   unknownTitle: 'Diese Seriennummer finden wir nicht',
   unknownBody:
     'Prüfen Sie, ob sie genau mit dem Etikett übereinstimmt. Wenn ja, kontaktieren Sie uns: Das Produkt stammt möglicherweise nicht von uns.',
   recalledTitle: 'Dieses Produkt wird zurückgerufen',
-  recalledBody: (serial, product) =>
-    `${product ? `${product}, Seriennummer ${serial},` : `Seriennummer ${serial}`} ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie das Gerät nicht weiter.`,
+  recalledBody:
+    'Seriennummer {0} ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie das Gerät nicht weiter.',
+  recalledProductBody:
+    '{1}, Seriennummer {0}, ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie das Gerät nicht weiter.',
   recallLink: 'Rückrufhinweis lesen',
   suspiciousTitle: 'Diese Seriennummer prüfen wir genauer',
   suspiciousBody:
@@ -69,14 +69,13 @@ const de: Translation = {
       'Prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl der Bestellung und versuchen Sie es erneut.',
   },
 
-  offlineQueued: (serial) =>
-    `Sie sind offline. Wir prüfen ${serial}, sobald Sie wieder online sind.`,
+  offlineQueued: 'Sie sind offline. Wir prüfen {0}, sobald Sie wieder online sind.',
   offline: 'Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   network:
     'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   timeout: 'Die Prüfung hat zu lange gedauert. Bitte versuchen Sie es erneut.',
-  rateLimited: (seconds) =>
-    `Zu viele Prüfungen in kurzer Zeit. Versuchen Sie es in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} erneut.`,
+  rateLimited: 'Zu viele Prüfungen in kurzer Zeit. Versuchen Sie es in {0} Sekunden erneut.',
+  rateLimitedOne: 'Zu viele Prüfungen in kurzer Zeit. Versuchen Sie es in 1 Sekunde erneut.',
   rateLimitOver: 'Sie können jetzt wieder prüfen.',
   server: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.',
   invalidResponse:

@@ -4,13 +4,13 @@ import type { Translation } from '../translation.js';
 const en: Translation = {
   serialLabel: 'Serial number',
   serialHelp: 'You’ll find it on the product label or the box, usually after “S/N”.',
-  formatHint: (hint, example) => `Format: ${hint}, for example ${example}`,
+  formatHint: 'Format: {0}, for example {1}',
   looksRight: 'The format looks right.',
-  matchesProduct: (product) => `Looks like a serial number of ${product}.`,
+  matchesProduct: 'Looks like a serial number of {0}.',
   didYouMean: 'Did you mean:',
-  useSuggestion: (serial) => `Use ${serial}`,
-  suggestionApplied: (serial) => `Changed to ${serial}.`,
-  prefilled: (serial) => `Serial number ${serial} filled in from the code you scanned.`,
+  useSuggestion: 'Use {0}',
+  suggestionApplied: 'Changed to {0}.',
+  prefilled: 'Serial number {0} filled in from the code you scanned.',
   serialEmpty: 'Enter the serial number.',
   checkSerial: 'Check serial number',
   checking: 'Checking…',
@@ -23,16 +23,14 @@ const en: Translation = {
   scanFailed: 'The camera could not be started. Type the serial number instead.',
 
   genuineTitle: 'Genuine product',
-  genuineBody: (serial, product) =>
-    product
-      ? `Registered as original: ${product}, serial number ${serial}.`
-      : `Serial number ${serial} is registered as original.`,
+  genuineBody: 'Serial number {0} is registered as original.',
+  genuineProductBody: 'Registered as original: {1}, serial number {0}.',
   unknownTitle: 'We can’t find this serial number',
   unknownBody:
     'Check that it matches the label exactly. If it does, contact us: the product may not come from us.',
   recalledTitle: 'This product is recalled',
-  recalledBody: (serial, product) =>
-    `${product ? `${product}, serial number ${serial},` : `Serial number ${serial}`} is part of a safety recall. Please stop using it.`,
+  recalledBody: 'Serial number {0} is part of a safety recall. Please stop using it.',
+  recalledProductBody: '{1}, serial number {0}, is part of a safety recall. Please stop using it.',
   recallLink: 'Read the recall notice',
   suspiciousTitle: 'This serial number needs a closer look',
   suspiciousBody: 'Please contact us before you use or resell this product.',
@@ -68,12 +66,12 @@ const en: Translation = {
       'Check the order number and the email address or postcode you used for the order, then try again.',
   },
 
-  offlineQueued: (serial) => `You’re offline. We’ll check ${serial} as soon as you’re back online.`,
+  offlineQueued: 'You’re offline. We’ll check {0} as soon as you’re back online.',
   offline: 'You’re offline. Check your connection and try again.',
   network: 'We couldn’t reach the service. Check your connection and try again.',
   timeout: 'The check took too long. Please try again.',
-  rateLimited: (seconds) =>
-    `Too many checks in a short time. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+  rateLimited: 'Too many checks in a short time. Try again in {0} seconds.',
+  rateLimitedOne: 'Too many checks in a short time. Try again in 1 second.',
   rateLimitOver: 'You can check again now.',
   server: 'Something went wrong on our side. Please try again in a moment.',
   invalidResponse: 'We received an unexpected answer. Please try again in a moment.',

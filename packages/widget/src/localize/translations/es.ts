@@ -4,13 +4,13 @@ import type { Translation } from '../translation.js';
 const es: Translation = {
   serialLabel: 'Número de serie',
   serialHelp: 'Está en la etiqueta del producto o en la caja, normalmente después de «S/N».',
-  formatHint: (hint, example) => `Formato: ${hint}, por ejemplo ${example}`,
+  formatHint: 'Formato: {0}, por ejemplo {1}',
   looksRight: 'El formato parece correcto.',
-  matchesProduct: (product) => `Parece un número de serie de ${product}.`,
+  matchesProduct: 'Parece un número de serie de {0}.',
   didYouMean: 'Quizás quisiste decir:',
-  useSuggestion: (serial) => `Usar ${serial}`,
-  suggestionApplied: (serial) => `Cambiado a ${serial}.`,
-  prefilled: (serial) => `Número de serie ${serial} tomado del código escaneado.`,
+  useSuggestion: 'Usar {0}',
+  suggestionApplied: 'Cambiado a {0}.',
+  prefilled: 'Número de serie {0} tomado del código escaneado.',
   serialEmpty: 'Introduce el número de serie.',
   checkSerial: 'Comprobar número de serie',
   checking: 'Comprobando…',
@@ -23,16 +23,16 @@ const es: Translation = {
   scanFailed: 'No se pudo iniciar la cámara. Escribe el número de serie.',
 
   genuineTitle: 'Producto original',
-  genuineBody: (serial, product) =>
-    product
-      ? `Registrado como original: ${product}, número de serie ${serial}.`
-      : `El número de serie ${serial} está registrado como original.`,
+  genuineBody: 'El número de serie {0} está registrado como original.',
+  genuineProductBody: 'Registrado como original: {1}, número de serie {0}.',
   unknownTitle: 'No encontramos este número de serie',
   unknownBody:
     'Comprueba que coincide exactamente con la etiqueta. Si es así, contáctanos: puede que el producto no sea nuestro.',
   recalledTitle: 'Este producto ha sido retirado',
-  recalledBody: (serial, product) =>
-    `${product ? `${product}, número de serie ${serial},` : `El número de serie ${serial}`} está afectado por una retirada de seguridad. Deja de usarlo.`,
+  recalledBody:
+    'El número de serie {0} está afectado por una retirada de seguridad. Deja de usarlo.',
+  recalledProductBody:
+    '{1}, número de serie {0}, está afectado por una retirada de seguridad. Deja de usarlo.',
   recallLink: 'Leer el aviso de retirada',
   suspiciousTitle: 'Este número de serie requiere una revisión',
   suspiciousBody: 'Contáctanos antes de usar o revender este producto.',
@@ -68,13 +68,12 @@ const es: Translation = {
       'Comprueba el número de pedido y el correo electrónico o código postal del pedido, y vuelve a intentarlo.',
   },
 
-  offlineQueued: (serial) =>
-    `Estás sin conexión. Comprobaremos ${serial} en cuanto vuelvas a estar en línea.`,
+  offlineQueued: 'Estás sin conexión. Comprobaremos {0} en cuanto vuelvas a estar en línea.',
   offline: 'Estás sin conexión. Revisa tu conexión y vuelve a intentarlo.',
   network: 'No pudimos conectar con el servicio. Revisa tu conexión y vuelve a intentarlo.',
   timeout: 'La comprobación tardó demasiado. Vuelve a intentarlo.',
-  rateLimited: (seconds) =>
-    `Demasiadas comprobaciones seguidas. Vuelve a intentarlo en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`,
+  rateLimited: 'Demasiadas comprobaciones seguidas. Vuelve a intentarlo en {0} segundos.',
+  rateLimitedOne: 'Demasiadas comprobaciones seguidas. Vuelve a intentarlo en 1 segundo.',
   rateLimitOver: 'Ya puedes volver a comprobar.',
   server: 'Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.',
   invalidResponse: 'Recibimos una respuesta inesperada. Vuelve a intentarlo en un momento.',

@@ -4,13 +4,13 @@ import type { Translation } from '../translation.js';
 const fr: Translation = {
   serialLabel: 'Numéro de série',
   serialHelp: 'Il figure sur l’étiquette du produit ou sur la boîte, souvent après « S/N ».',
-  formatHint: (hint, example) => `Format\u00a0: ${hint}, par exemple ${example}`,
+  formatHint: 'Format\u00a0: {0}, par exemple {1}',
   looksRight: 'Le format semble correct.',
-  matchesProduct: (product) => `Ressemble à un numéro de série de ${product}.`,
+  matchesProduct: 'Ressemble à un numéro de série de {0}.',
   didYouMean: 'Vouliez-vous dire\u00a0:',
-  useSuggestion: (serial) => `Utiliser ${serial}`,
-  suggestionApplied: (serial) => `Remplacé par ${serial}.`,
-  prefilled: (serial) => `Numéro de série ${serial} repris du code scanné.`,
+  useSuggestion: 'Utiliser {0}',
+  suggestionApplied: 'Remplacé par {0}.',
+  prefilled: 'Numéro de série {0} repris du code scanné.',
   serialEmpty: 'Saisissez le numéro de série.',
   checkSerial: 'Vérifier le numéro de série',
   checking: 'Vérification…',
@@ -23,16 +23,16 @@ const fr: Translation = {
   scanFailed: 'La caméra n’a pas pu démarrer. Saisissez plutôt le numéro de série.',
 
   genuineTitle: 'Produit authentique',
-  genuineBody: (serial, product) =>
-    product
-      ? `Enregistré comme authentique\u00a0: ${product}, numéro de série ${serial}.`
-      : `Le numéro de série ${serial} est enregistré comme authentique.`,
+  genuineBody: 'Le numéro de série {0} est enregistré comme authentique.',
+  genuineProductBody: 'Enregistré comme authentique\u00a0: {1}, numéro de série {0}.',
   unknownTitle: 'Nous ne trouvons pas ce numéro de série',
   unknownBody:
     'Vérifiez qu’il correspond exactement à l’étiquette. Si c’est le cas, contactez-nous : le produit ne vient peut-être pas de chez nous.',
   recalledTitle: 'Ce produit fait l’objet d’un rappel',
-  recalledBody: (serial, product) =>
-    `${product ? `${product}, numéro de série ${serial},` : `Le numéro de série ${serial}`} fait l’objet d’un rappel de sécurité. Veuillez cesser de l’utiliser.`,
+  recalledBody:
+    'Le numéro de série {0} fait l’objet d’un rappel de sécurité. Veuillez cesser de l’utiliser.',
+  recalledProductBody:
+    '{1}, numéro de série {0}, fait l’objet d’un rappel de sécurité. Veuillez cesser de l’utiliser.',
   recallLink: 'Lire l’avis de rappel',
   suspiciousTitle: 'Ce numéro de série demande une vérification',
   suspiciousBody: 'Contactez-nous avant d’utiliser ou de revendre ce produit.',
@@ -68,13 +68,12 @@ const fr: Translation = {
       'Vérifiez le numéro de commande et l’adresse e-mail ou le code postal de la commande, puis réessayez.',
   },
 
-  offlineQueued: (serial) =>
-    `Vous êtes hors ligne. Nous vérifierons ${serial} dès votre retour en ligne.`,
+  offlineQueued: 'Vous êtes hors ligne. Nous vérifierons {0} dès votre retour en ligne.',
   offline: 'Vous êtes hors ligne. Vérifiez votre connexion et réessayez.',
   network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   timeout: 'La vérification a pris trop de temps. Veuillez réessayer.',
-  rateLimited: (seconds) =>
-    `Trop de vérifications en peu de temps. Réessayez dans ${seconds} ${seconds < 2 ? 'seconde' : 'secondes'}.`,
+  rateLimited: 'Trop de vérifications en peu de temps. Réessayez dans {0} secondes.',
+  rateLimitedOne: 'Trop de vérifications en peu de temps. Réessayez dans 1 seconde.',
   rateLimitOver: 'Vous pouvez vérifier à nouveau.',
   server: 'Un problème est survenu de notre côté. Veuillez réessayer dans un instant.',
   invalidResponse: 'Nous avons reçu une réponse inattendue. Veuillez réessayer dans un instant.',
