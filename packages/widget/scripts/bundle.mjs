@@ -28,7 +28,9 @@ export async function buildBundle({ write = true, external = [] } = {}) {
     // Core's sources, so that the bundle tree-shakes them module by module.
     conditions: ['source'],
     tsconfig: 'tsconfig.json',
-    legalComments: 'eof',
+    // Lit's license comments, once instead of once per module.
+    legalComments: 'none',
+    banner: { js: '/*! @serialkit/widget (MIT); includes Lit, Copyright Google LLC, BSD-3-Clause */' },
     sourcemap: write ? 'linked' : false,
     metafile: true,
     plugins: [minifyTemplatesPlugin()],

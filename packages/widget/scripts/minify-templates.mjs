@@ -20,11 +20,17 @@ function minifyMarkup(text) {
   });
 }
 
+/**
+ * Comments, runs of white space, the space around punctuation and after a property's colon, and
+ * the zero before a decimal point go; a space before a colon (a descendant's pseudo-class) stays.
+ */
 function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/([{;][\w-]+):\s/g, '$1:')
+    .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
     .replace(/;}/g, '}')
     .trim();
 }

@@ -2,9 +2,8 @@ import { type SVGTemplateResult, svg } from 'lit';
 
 /** Icons as inline SVG (24×24, stroked with currentColor): no requests, themeable by `color`. */
 const icon = (content: SVGTemplateResult, size = 24) => svg`<svg
-  xmlns="http://www.w3.org/2000/svg" width=${size} height=${size} viewBox="0 0 24 24" fill="none"
-  stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
-  aria-hidden="true" focusable="false">${content}</svg>`;
+  width=${size} height=${size} viewBox="0 0 24 24" fill="none" stroke="currentColor"
+  stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${content}</svg>`;
 
 export const checkIcon = (size?: number) =>
   icon(svg`<circle cx="12" cy="12" r="10"/><path d="m8 12 3 3 5-6"/>`, size);
@@ -28,4 +27,4 @@ export const cameraIcon = () =>
     svg`<path d="M3 7V5a2 2 0 0 1 2-2h2M17 3h2a2 2 0 0 1 2 2v2M21 17v2a2 2 0 0 1-2 2h-2M7 21H5a2 2 0 0 1-2-2v-2"/><rect x="7" y="7" width="10" height="10" rx="1"/>`,
   );
 export const spinnerIcon = () =>
-  svg`<svg class="spinner" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="9" opacity="0.3"/><path d="M21 12a9 9 0 0 0-9-9" stroke-linecap="round"/></svg>`;
+  svg`<svg class="spinner" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" aria-hidden="true"><circle cx="12" cy="12" r="9" opacity="0.3"/><path d="M21 12a9 9 0 0 0-9-9" stroke-linecap="round"/></svg>`;
