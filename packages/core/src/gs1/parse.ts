@@ -4,6 +4,7 @@ import { gs1DateToIso } from './dates.js';
 import { parseDigitalLinkAt, schemeEnd } from './digital-link.js';
 import { GROUP_SEPARATOR, gs1SymbologyIdAt, parseElementStringAt } from './element-string.js';
 import { isValidGtin } from './gtin.js';
+import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { gs1Issue } from './issues.js';
 
 /** GS1 data read from a Digital Link URI or an element string. */
@@ -29,33 +30,6 @@ export interface Gs1Data {
 export interface ParseGs1Options {
   /** The year that anchors the century of two-digit years (GS1 sliding window). Default: now. */
   referenceYear?: number;
-}
-
-/** Index of the first character of `input` that is not a space, tab or line break. */
-export function trimStart(input: string): number {
-  let start = 0;
-  while (start < input.length && isBlank(input.charCodeAt(start))) start++;
-  return start;
-}
-
-/** Index after the last character of `input[start…]` that is not a space, tab or line break. */
-export function trimEnd(input: string, start: number): number {
-  let end = input.length;
-  while (end > start && isBlank(input.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** Is `input[i]` the start of `]` + symbology letter + modifier digit? */
-export function isSymbologyId(input: string, i: number): boolean {
-  const letter = input.charCodeAt(i + 1) | 32;
-  const modifier = input.charCodeAt(i + 2);
-  return (
-    input.charCodeAt(i) === 93 && letter >= 97 && letter <= 122 && modifier >= 48 && modifier <= 57
-  );
 }
 
 type Parsed = Result<{ form: Gs1Data['form']; elements: Gs1Element[] }, SerialIssue>;

@@ -22,9 +22,9 @@ import {
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
 import { isValidGtin } from './gtin.js';
+import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { type AiDescription, GTIN_ISSUE_TEXT, gs1IssueText } from './issue-text.js';
 import type { Gs1IssueReason } from './issues.js';
-import { isSymbologyId, trimEnd, trimStart } from './parse.js';
 import { PREDEFINED_LENGTHS } from './predefined-lengths.js';
 
 /** The unit a GS1 code names, as far as {@link readGs1Unit} reads it. */
