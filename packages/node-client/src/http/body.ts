@@ -29,20 +29,23 @@ function checkDeclaredLength(request: Request, maxBytes: number): void {
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
 }
 
+/** Decodes whole bodies (no `stream` option, so no state is kept between calls). */
+const wholeDecoder = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads the whole body as text, failing with 413 as soon as it passes `maxBytes`. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   checkDeclaredLength(request, maxBytes);
   const body = bodyOf(request);
   if (!body) return '';
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   if (body instanceof Uint8Array) {
     if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
     try {
-      return decoder.decode(body);
+      return wholeDecoder.decode(body);
     } catch {
       throw new BadRequestError('Request body is not valid UTF-8');
     }
   }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let size = 0;
   let text = '';
   try {

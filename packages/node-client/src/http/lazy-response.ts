@@ -113,7 +113,7 @@ export function lazyFieldsOf(response: Response): Readonly<Record<string, string
  */
 export function setHeaders(response: Response, fields: Readonly<Record<string, string>>): void {
   const s = (response as Partial<Lazy>)[state];
-  if (s && !s.headers) Object.assign(s.fields, fields);
+  if (s && !s.headers) for (const name in fields) s.fields[name] = fields[name]!;
   else for (const name in fields) response.headers.set(name, fields[name]!);
 }
 

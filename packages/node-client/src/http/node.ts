@@ -128,11 +128,11 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   const raw = rawBodyOf(response);
   const fields = raw === undefined ? undefined : rawHeadersOf(response);
   if (raw !== undefined && fields !== undefined) {
-    // A JSON answer never built into a Response: its text and header fields, as they are.
-    res.writeHead(response.status, {
-      ...fields,
-      'content-length': String(Buffer.byteLength(raw)),
-    });
+    // A JSON answer never built into a Response: its text and header fields, as they are. The
+    // answer is consumed here, so its fields take the length rather than being copied.
+    const headers = fields as Record<string, string>;
+    headers['content-length'] = String(Buffer.byteLength(raw));
+    res.writeHead(response.status, headers);
     res.end(raw);
     return;
   }

@@ -42,12 +42,31 @@ function baseHeaders(contentType: string | null, extra?: HeaderInit): Headers {
 }
 
 /**
+ * The fields of a JSON answer: `SECURITY_HEADERS`, no caching, the JSON media type. Written out as
+ * a literal, which V8 builds many times faster than a copy of the constant (every answer makes
+ * one); a test checks that both agree.
+ */
+export function jsonFields(): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-opener-policy': 'same-origin',
+    'cache-control': 'no-store',
+    'content-type': 'application/json; charset=utf-8',
+  };
+}
+
+/**
  * A JSON response. `JSON.stringify` escapes nothing HTML-specific, so `<`, `>` and `&` are
  * escaped as \u003c… too: a body echoed into a page by a careless consumer cannot close a tag.
  */
 export function json(body: unknown, status = 200, headers?: HeaderInit): Response {
   const text = escapeJson(JSON.stringify(body));
-  return lazyResponse(text, status, baseFields('application/json; charset=utf-8', headers));
+  const fields = jsonFields();
+  if (headers) for (const name in headers) fields[name.toLowerCase()] = headers[name]!;
+  return lazyResponse(text, status, fields);
 }
 
 const unsafeJson = /[<>&\u2028\u2029]/g;

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { lazyResponse, materialize, setHeaders } from '../../src/http/lazy-response.js';
 import { toNodeListener } from '../../src/http/node.js';
 import { acceptsLazyRequests, bodyOf, headerOf, lazyRequest } from '../../src/http/request-body.js';
-import { rawHeadersOf } from '../../src/http/response.js';
+import { json, jsonFields, rawHeadersOf, SECURITY_HEADERS } from '../../src/http/response.js';
 
 async function serve(listener: RequestListener, run: (base: string) => Promise<void>) {
   const server = createServer(listener);
@@ -156,6 +156,23 @@ describe('lazy Requests and Responses', () => {
     for (const name of names.slice(0, 4)) expect(headerOf(request, name)).toBe(expected.get(name));
     const real = new Request('http://x/', { headers: { 'X-Forwarded-For': '192.0.2.9' } });
     expect(headerOf(real, 'x-forwarded-for')).toBe('192.0.2.9');
+  });
+
+  test('JSON answers carry every security header, no caching and the JSON media type', () => {
+    expect(jsonFields()).toEqual({
+      ...SECURITY_HEADERS,
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+    });
+    // A fresh object each time: answers add their own fields to it.
+    expect(jsonFields()).not.toBe(jsonFields());
+    const answer = json({ ok: true }, 429, { 'Retry-After': '3', 'cache-control': 'private' });
+    expect(rawHeadersOf(answer)).toEqual({
+      ...SECURITY_HEADERS,
+      'cache-control': 'private',
+      'content-type': 'application/json; charset=utf-8',
+      'retry-after': '3',
+    });
   });
 
   test("setHeaders adds to a lazy Response's fields, or to its Headers once built", () => {
