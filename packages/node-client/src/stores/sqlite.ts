@@ -185,7 +185,7 @@ interface Statements {
   getRecall: SqliteStatementLike;
   putRecall: SqliteStatementLike;
   verify: SqliteStatementLike;
-  verificationCounts: SqliteStatementLike;
+  verificationCounts: { statement: SqliteStatementLike; raw: boolean };
   getOutcome: SqliteStatementLike;
   putOutcome: SqliteStatementLike;
 }
@@ -199,12 +199,14 @@ interface PendingVerification {
 
 /** Records one verification inside a write transaction; the counts as of this write. */
 function recordVerification(s: Statements, input: VerificationInput): VerificationCounts {
-  s.verify.run(input.sku, input.serial, input.fingerprint, input.at, input.at);
-  const counts = s.verificationCounts.get({
-    windowStart: input.windowStart,
-    sku: input.sku,
-    serial: input.serial,
-  }) as { distinct_fingerprints: number; total: number; outcome: string | null };
+  const { sku, serial } = input;
+  s.verify.run(sku, serial, input.fingerprint, input.at, input.at);
+  const row = s.verificationCounts.statement.get(input.windowStart, sku, serial, sku, serial);
+  if (s.verificationCounts.raw) {
+    const [distinctFingerprints, total, outcome] = row as [number, number, string | null];
+    return { distinctFingerprints, total, outcome };
+  }
+  const counts = row as { distinct_fingerprints: number; total: number; outcome: string | null };
   return {
     distinctFingerprints: counts.distinct_fingerprints,
     total: counts.total,
@@ -751,10 +753,12 @@ RETURNING ${SERIAL_COLUMNS.join(', ')}`,
          first_at = min(first_at, excluded.first_at),
          last_at = max(last_at, excluded.last_at)`,
     ),
-    verificationCounts: db.prepare(
-      `SELECT coalesce(sum(last_at >= @windowStart), 0) AS distinct_fingerprints, coalesce(sum(count), 0) AS total,
-         (SELECT outcome FROM verification_outcomes WHERE sku = @sku AND serial = @serial) AS outcome
-       FROM verifications WHERE sku = @sku AND serial = @serial`,
+    verificationCounts: rawRows(
+      db.prepare(
+        `SELECT coalesce(sum(last_at >= ?), 0) AS distinct_fingerprints, coalesce(sum(count), 0) AS total,
+           (SELECT outcome FROM verification_outcomes WHERE sku = ? AND serial = ?) AS outcome
+         FROM verifications WHERE sku = ? AND serial = ?`,
+      ),
     ),
     getOutcome: db.prepare(
       'SELECT outcome FROM verification_outcomes WHERE sku = ? AND serial = ?',
