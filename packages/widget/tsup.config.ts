@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /**
- * The npm package: ESM modules that import lit, idb and @serialkit/core (deduplicated by the
+ * The npm package: ESM modules that import lit and @serialkit/core (deduplicated by the
  * app's bundler), with .d.ts. The single-file CDN bundle is built by scripts/bundle.mjs.
  */
 export default defineConfig({
@@ -16,6 +16,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  external: ['lit', 'idb', '@serialkit/core'],
+  external: ['lit', '@serialkit/core'],
   esbuildPlugins: [minifyTemplatesPlugin()],
 });

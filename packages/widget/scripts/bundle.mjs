@@ -30,7 +30,9 @@ export async function buildBundle({ write = true, external = [] } = {}) {
     tsconfig: 'tsconfig.json',
     // Lit's license comments, once instead of once per module.
     legalComments: 'none',
-    banner: { js: '/*! @serialkit/widget (MIT); includes Lit, Copyright Google LLC, BSD-3-Clause */' },
+    banner: {
+      js: '/*! @serialkit/widget (MIT); includes Lit, Copyright Google LLC, BSD-3-Clause */',
+    },
     sourcemap: write ? 'linked' : false,
     metafile: true,
     plugins: [minifyTemplatesPlugin()],
