@@ -17,6 +17,7 @@ import { compileFormat } from '../src/index.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+const VALIDATE_ENTRY = fileURLToPath(new URL('../src/validate.ts', import.meta.url));
 const ARROW = '// →';
 
 interface CodeBlock {
@@ -99,7 +100,10 @@ function transform(block: CodeBlock): Transformed {
   const checks: number[] = [];
   const { lines } = block;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.replace(/from '@serialkit\/core'/, `from ${JSON.stringify(ENTRY)}`);
+    const text = lines[i]!.replace(
+      /from '@serialkit\/core(\/validate)?'/,
+      (_, validate) => `from ${JSON.stringify(validate ? VALIDATE_ENTRY : ENTRY)}`,
+    );
     const arrow = text.indexOf(ARROW);
     if (arrow < 0 || /^\s*\/\//.test(text)) {
       out.push(text);
