@@ -8,7 +8,7 @@
  * are delimited but their values are not checked, and a Digital Link whose primary key is not a
  * GTIN is not read: a service that parses the code in full does both.
  */
-import { gs1CheckDigitOf } from '../checksums/gs1-mod10.js';
+import { checkValidators } from '../checksums/check-validators.js';
 import type { Result, SerialIssue } from '../issues.js';
 import { GS1_SET_82 } from './character-sets.js';
 import { gs1DateToIso, isYymmdd } from './dates.js';
@@ -21,7 +21,6 @@ import {
   segmentEnd,
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
-import { isValidGtin } from './gtin.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { type AiDescription, GTIN_ISSUE_TEXT, gs1IssueText } from './issue-text.js';
 import type { Gs1IssueReason } from './issues.js';
@@ -58,6 +57,9 @@ const CHECKED: Readonly<Record<string, AiDescription>> = {
   '21': { title: 'SERIAL', minLength: 1, maxLength: 20, fixedLength: false, charset: 'set82' },
   '22': { title: 'CPV', minLength: 1, maxLength: 20, fixedLength: false, charset: 'set82' },
 };
+
+/** Fourteen digits whose GS1 check digit is right. */
+const isGtin14 = (s: string) => /^\d{14}$/.test(s) && checkValidators.gs1.validate(s);
 
 function inRanges(ranges: string, code: string): boolean {
   return ranges.split(' ').some((range) => {
@@ -114,12 +116,8 @@ function problemOf(ai: string, v: string): [Gs1IssueReason, number] | undefined 
   if (n > def.maxLength) return ['too_long', def.maxLength];
   if (n < def.minLength) return ['too_short', n];
   const numeric = def.charset === 'numeric';
-  if (ai === '01') {
-    const check = gs1CheckDigitOf(v, 0, 13);
-    const last = v.charCodeAt(13) - 48;
-    if (check >= 0 && last >= 0 && last <= 9)
-      return check === last ? undefined : ['invalid_check_digit', 0];
-  }
+  if (ai === '01' && isGtin14(v)) return undefined;
+  if (ai === '01' && /^\d+$/.test(v)) return ['invalid_check_digit', 0];
   for (let k = 0; k < n; k++) {
     const c = v[k]!;
     if (numeric ? c < '0' || c > '9' : !GS1_SET_82.includes(c)) return ['invalid_character', k];
@@ -358,7 +356,7 @@ export function readGs1Unit(
           ? close > 0 && close < end && aiIn(input, i + 1, close) !== undefined
           : input.startsWith('01', i) &&
             end - i >= 16 &&
-            isValidGtin(input.slice(i + 2, i + 16)) &&
+            isGtin14(input.slice(i + 2, i + 16)) &&
             (end === i + 16 || aiAt(input, i + 16, end) !== undefined));
       if (!gs1) return undefined;
       if (
