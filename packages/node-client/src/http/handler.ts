@@ -177,12 +177,13 @@ export function createHandler(
         );
       }
       const { route, params } = match;
-      const address = () => clientAddress(request, info, trustProxy);
+      let address: string | undefined;
 
       if (route.access === 'public') {
         corsHeaders = cors.headersFor(origin);
         if (limiter) {
-          const key = address();
+          const key = clientAddress(request, info, trustProxy);
+          address = key;
           const taken = limiter.take(key);
           if (!taken.ok) {
             if (options.proof && (await options.proof(request))) limiter.reset(key);
@@ -218,35 +219,18 @@ export function createHandler(
         query,
         body: undefined,
         maxImportBytes,
-        fingerprint: () =>
-          options.fingerprint
-            ? options.fingerprint(request, address())
-            : fingerprintOf(address(), headerOf(request, 'user-agent') ?? ''),
+        fingerprint: fingerprinter(request, info, address, trustProxy, options.fingerprint),
         store,
-      };
-      const run = async () => {
-        try {
-          if (route.body && route.body !== 'csv') {
-            const limit = route.maxBodyBytes ?? maxBodyBytes;
-            if (bodyText === undefined) {
-              context.body = await readJson(request, route.body, limit);
-            } else {
-              assertJson(request);
-              context.body = parseJsonText(bodyText, route.body);
-            }
-          }
-          return await route.handle(context);
-        } catch (error) {
-          return errorResponse(error, (e) => onError(e, request));
-        }
       };
       let response: Response;
       if (idempotencyKey !== null && bodyText !== undefined) {
         const scope = headerOf(request, 'authorization') ?? '';
         const cacheKey = `${hash(scope)}\u0000${route.operationId}\u0000${idempotencyKey}`;
-        response = await idempotency.run(cacheKey, hash(`${path}\u0000${bodyText}`), run);
+        response = await idempotency.run(cacheKey, hash(`${path}\u0000${bodyText}`), () =>
+          runRoute(route, context, bodyText, maxBodyBytes, onError),
+        );
       } else {
-        response = await run();
+        response = await runRoute(route, context, bodyText, maxBodyBytes, onError);
       }
       if (corsHeaders) setHeaders(response, corsHeaders);
       return response;
@@ -258,6 +242,50 @@ export function createHandler(
   };
   // Tells toNodeListener it may pass lazily built Requests (see request-body.ts).
   return Object.assign(serialkitHandler, { [acceptsLazyRequests]: true });
+}
+
+/** Reads the route's body (from `bodyText` when already read) and answers; errors become answers. */
+async function runRoute(
+  route: Route,
+  context: RouteContext,
+  bodyText: string | undefined,
+  maxBodyBytes: number,
+  onError: (error: unknown, request: Request) => void,
+): Promise<Response> {
+  const { request } = context;
+  try {
+    if (route.body && route.body !== 'csv') {
+      const limit = route.maxBodyBytes ?? maxBodyBytes;
+      if (bodyText === undefined) {
+        context.body = await readJson(request, route.body, limit);
+      } else {
+        assertJson(request);
+        context.body = parseJsonText(bodyText, route.body);
+      }
+    }
+    return await route.handle(context);
+  } catch (error) {
+    return errorResponse(error, (e) => onError(e, request));
+  }
+}
+
+/**
+ * The route's `fingerprint()`: the caller's address (`address` when already worked out) and user
+ * agent, hashed, or the handler option's own fingerprint.
+ */
+function fingerprinter(
+  request: Request,
+  info: ConnectionInfo | undefined,
+  address: string | undefined,
+  trustProxy: boolean | number,
+  custom: HandlerOptions['fingerprint'],
+): () => string {
+  return () => {
+    const from = address ?? clientAddress(request, info, trustProxy);
+    return custom
+      ? custom(request, from)
+      : fingerprintOf(from, headerOf(request, 'user-agent') ?? '');
+  };
 }
 
 function notFound(path: string): SerialkitError {

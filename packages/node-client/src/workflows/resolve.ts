@@ -12,7 +12,7 @@ import {
   type Sku,
 } from '@serialkit/core';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Candidate, ClientContext } from './context.js';
+import type { Candidate, CatalogSnapshot, ClientContext } from './context.js';
 import { wireIssues } from './input.js';
 
 export type Resolution =
@@ -33,8 +33,11 @@ type Reading =
       candidates: Candidate[];
       /** Why no format reads the input, for when no unit is found either. */
       issues: Issue[];
-      /** SKUs whose units also match the trimmed input verbatim (those with tracking off). */
-      exactFor?: (sku: string) => boolean;
+      /**
+       * Units of SKUs missing from this snapshot (those with tracking off) also match the
+       * trimmed input verbatim.
+       */
+      untrackedIn?: CatalogSnapshot;
     };
 
 /**
@@ -48,11 +51,11 @@ export async function resolveSerial(
 ): Promise<Resolution> {
   const reading = await read(ctx, input, options.sku);
   if (reading.kind !== 'candidates') return reading;
-  const { candidates, exactFor } = reading;
+  const { candidates, untrackedIn } = reading;
   const units = await findUnits(
     ctx,
     candidates,
-    exactFor && { serial: input.trim(), accepts: exactFor },
+    untrackedIn && { serial: input.trim(), untrackedIn },
   );
   if (units.length > 0) return { kind: 'found', serial: units[0]!.serial, units };
   if (candidates.length === 0) return { kind: 'invalid', issues: reading.issues };
@@ -100,19 +103,14 @@ async function read(
   const { candidates, issues } = snapshot.match(input);
   // Units of SKUs whose tracking was turned off have no format in the catalog: find them when
   // typed exactly.
-  return {
-    kind: 'candidates',
-    candidates,
-    issues,
-    exactFor: (sku) => snapshot.get(sku) === undefined,
-  };
+  return { kind: 'candidates', candidates, issues, untrackedIn: snapshot };
 }
 
-/** Units of the candidates, plus verbatim matches of SKUs `exact.accepts` admits. */
+/** Units of the candidates, plus verbatim matches of SKUs missing from `exact.untrackedIn`. */
 async function findUnits(
   ctx: ClientContext,
   candidates: Candidate[],
-  exact: { serial: string; accepts: (sku: string) => boolean } | undefined,
+  exact: { serial: string; untrackedIn: CatalogSnapshot } | undefined,
 ): Promise<SerialRecord[]> {
   const wanted = new Set(candidates.map((c) => `${c.sku.sku}\u001f${c.serial}`));
   const serials = new Set(candidates.map((c) => c.serial));
@@ -121,7 +119,10 @@ async function findUnits(
   for (const serial of serials) {
     for (const record of await ctx.store.findSerial(serial)) {
       const key = `${record.sku}\u001f${record.serial}`;
-      if (wanted.has(key) || (record.serial === exact?.serial && exact.accepts(record.sku))) {
+      if (
+        wanted.has(key) ||
+        (record.serial === exact?.serial && exact.untrackedIn.get(record.sku) === undefined)
+      ) {
         wanted.delete(key); // the same unit can be reached through two candidates
         units.push(record);
       }

@@ -60,18 +60,6 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     );
     const fingerprint = requireString(options?.fingerprint, 'fingerprint', MAX_FINGERPRINT_LENGTH);
     const checkedAt = ctx.nowIso();
-    const answer = (
-      status: VerifyResult['status'],
-      fields: Partial<Omit<VerifyResult, 'status' | 'checkedAt'>> = {},
-    ): VerifyResult => ({
-      status,
-      serial: fields.serial ?? null,
-      product: fields.product ?? null,
-      recall: fields.recall ?? null,
-      reasons: fields.reasons ?? [],
-      issues: fields.issues ?? [],
-      checkedAt,
-    });
 
     // Hashed whether or not the unit exists, like the rest of the work both kinds share.
     const client = hashFingerprint(secret, fingerprint);
@@ -82,11 +70,11 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       await nextTurn();
       switch (resolution.kind) {
         case 'invalid':
-          return answer('invalid', { issues: publicIssues(resolution.issues) });
+          return answer('invalid', checkedAt, { issues: publicIssues(resolution.issues) });
         case 'unknown_sku':
-          return answer('unknown');
+          return answer('unknown', checkedAt);
         case 'unknown':
-          return answer('unknown', { serial: resolution.serial });
+          return answer('unknown', checkedAt, { serial: resolution.serial });
       }
     }
 
@@ -112,7 +100,7 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
 
     if (recalled) {
       await recordOutcome(ctx, unit, 'recalled', [], checkedAt, counts.outcome);
-      return answer('recalled', {
+      return answer('recalled', checkedAt, {
         serial: unit.serial,
         product,
         recall: {
@@ -128,7 +116,24 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     if (unit.status !== 'shipped') reasons.push('not_shipped');
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
-    return answer(status, { serial: unit.serial, product, reasons });
+    return answer(status, checkedAt, { serial: unit.serial, product, reasons });
+  };
+}
+
+/** An answer with every key, whatever the status. */
+function answer(
+  status: VerifyResult['status'],
+  checkedAt: string,
+  fields: Partial<Omit<VerifyResult, 'status' | 'checkedAt'>> = {},
+): VerifyResult {
+  return {
+    status,
+    serial: fields.serial ?? null,
+    product: fields.product ?? null,
+    recall: fields.recall ?? null,
+    reasons: fields.reasons ?? [],
+    issues: fields.issues ?? [],
+    checkedAt,
   };
 }
 
@@ -185,23 +190,14 @@ async function recordOutcome(
 ): Promise<void> {
   const outcome = [status, ...reasons].join(' ');
   const data = { outcome, status, reasons };
-  const eventsAfter = (last: string | null | undefined): EventInsert[] => {
-    const events: EventInsert[] = [
-      { sku: unit.sku, serial: unit.serial, type: 'verified', at, data },
-    ];
-    const wasSuspicious = last?.startsWith('suspicious') ?? false;
-    if (status === 'suspicious' && !wasSuspicious) {
-      events.push({ sku: unit.sku, serial: unit.serial, type: 'flagged', at, data });
-    }
-    return events;
-  };
 
   const { store } = ctx;
   if (recorded !== undefined && store.setVerificationOutcome) {
     let from = recorded;
     for (let attempt = 0; attempt < OUTCOME_ATTEMPTS && from !== outcome; attempt++) {
       const change = { sku: unit.sku, serial: unit.serial, from, to: outcome, at };
-      const result = await store.setVerificationOutcome({ ...change, events: eventsAfter(from) });
+      const events = outcomeEvents(unit, data, at, from);
+      const result = await store.setVerificationOutcome({ ...change, events });
       if (result.applied) return;
       // Another check changed it meanwhile: log the change from what it is now.
       from = result.outcome;
@@ -211,7 +207,24 @@ async function recordOutcome(
 
   const last = await lastLoggedOutcome(ctx, unit);
   if (last === outcome) return;
-  await store.appendEvents(eventsAfter(last));
+  await store.appendEvents(outcomeEvents(unit, data, at, last));
+}
+
+/** `verified` with the new outcome, and `flagged` when it turns suspicious from `last`. */
+function outcomeEvents(
+  unit: SerialRecord,
+  data: { outcome: string; status: VerifyResult['status']; reasons: Reason[] },
+  at: string,
+  last: string | null | undefined,
+): EventInsert[] {
+  const events: EventInsert[] = [
+    { sku: unit.sku, serial: unit.serial, type: 'verified', at, data },
+  ];
+  const wasSuspicious = last?.startsWith('suspicious') ?? false;
+  if (data.status === 'suspicious' && !wasSuspicious) {
+    events.push({ sku: unit.sku, serial: unit.serial, type: 'flagged', at, data });
+  }
+  return events;
 }
 
 /** The outcome of the unit's last `verified` event, for stores that do not keep outcomes. */
