@@ -2,7 +2,7 @@
  * Who is calling: the address used as the rate-limit key and, hashed with the user agent, as the
  * verification fingerprint.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { headerOf } from './request-body.js';
 
 /** What the server knows about the connection, beyond the Request (passed by adapters). */
@@ -59,10 +59,6 @@ export function normalizeAddress(address: string): string {
 
 /** A hash of address and user agent: stable per client; neither travels further in the clear. */
 export function fingerprintOf(address: string, userAgent: string): string {
-  return createHash('sha256')
-    .update(address)
-    .update('\n')
-    .update(userAgent)
-    .digest('base64url')
-    .slice(0, 22);
+  // One-shot hashing: several times cheaper than a Hash object for a string this short.
+  return hash('sha256', `${address}\n${userAgent}`, 'base64url').slice(0, 22);
 }

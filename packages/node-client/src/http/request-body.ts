@@ -97,7 +97,14 @@ Object.defineProperties(prototype, {
  */
 export function lazyRequest(init: Omit<LazyState, 'real' | 'headers'>): Request {
   const request = Object.create(prototype) as Lazy;
-  request[state] = { ...init, headers: undefined, real: undefined };
+  request[state] = {
+    url: init.url,
+    method: init.method,
+    rawHeaders: init.rawHeaders,
+    headers: undefined,
+    body: init.body,
+    real: undefined,
+  };
   return request;
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { fingerprintOf } from '../../src/http/client-address.js';
 import { createHandler } from '../../src/http/handler.js';
 import { badCheckDigit, harness, hpSerial, ORIGIN, READ_KEY, strings } from './helpers.js';
 
@@ -83,6 +85,16 @@ describe('POST /v1/verify', () => {
     const existing = await time(h.headphones[4]!);
     const missing = await time(hpSerial(999_999));
     expect(Math.abs(existing - missing)).toBeLessThan(5);
+  });
+
+  test('client fingerprints stay what earlier versions stored: SHA-256 of address and user agent', () => {
+    const expected = createHash('sha256')
+      .update('192.0.2.44')
+      .update('\n')
+      .update('Mozilla/5.0 TestBrowser ü')
+      .digest('base64url')
+      .slice(0, 22);
+    expect(fingerprintOf('192.0.2.44', 'Mozilla/5.0 TestBrowser ü')).toBe(expected);
   });
 
   test('the fingerprint reaching the store is a hash, never the address or user agent', async () => {
