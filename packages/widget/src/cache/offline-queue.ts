@@ -24,7 +24,7 @@ export async function queuedChecks(endpoint: string): Promise<QueuedCheck[]> {
   try {
     const db = await openDatabase();
     if (!db) return [];
-    const checks = await db.queuedFor(endpoint);
+    const checks = await db.getAllFromIndex('queue', 'endpoint', endpoint);
     const now = Date.now();
     const expired = checks.filter((check) => now - check.queuedAt > MAX_AGE_MS);
     await Promise.all(expired.map((check) => db.delete('queue', check.id!)));
