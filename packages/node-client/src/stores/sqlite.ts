@@ -197,6 +197,33 @@ interface PendingVerification {
   reject: (error: unknown) => void;
 }
 
+/** A `findSerial` call waiting for the verifications of its turn (see `findSerial`). */
+interface PendingLookup {
+  serial: string;
+  resolve: (units: SerialRecord[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Settles a waiting call with what `run` returns or throws. */
+function settle<T>(
+  call: { resolve: (value: T) => void; reject: (error: unknown) => void },
+  run: () => T,
+): void {
+  try {
+    call.resolve(run());
+  } catch (error) {
+    call.reject(error);
+  }
+}
+
+/** Every unit with this serial; rows come as arrays where the driver can, which is cheaper. */
+function findSerial(s: Statements, serial: string): SerialRecord[] {
+  const rows = s.findSerial.statement.all(serial);
+  return s.findSerial.raw
+    ? rows.map((values) => rowToSerial(serialRowOf(values as unknown[])))
+    : (rows as SerialRow[]).map(rowToSerial);
+}
+
 /** Records one verification inside a write transaction; the counts as of this write. */
 function recordVerification(s: Statements, input: VerificationInput): VerificationCounts {
   const { sku, serial } = input;
@@ -224,6 +251,7 @@ class SqliteStore implements SerialStore {
   #statements: Statements | null = null;
   #dynamic = new Map<string, SqliteStatementLike>();
   #pendingVerifications: PendingVerification[] = [];
+  #pendingLookups: PendingLookup[] = [];
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
@@ -324,13 +352,21 @@ class SqliteStore implements SerialStore {
     });
   }
 
-  async findSerial(serial: string): Promise<SerialRecord[]> {
-    return this.#run((_, s) => {
-      // Public verification's lookup: rows come as arrays where the driver can, which is cheaper.
-      const rows = s.findSerial.statement.all(serial);
-      return s.findSerial.raw
-        ? rows.map((values) => rowToSerial(serialRowOf(values as unknown[])))
-        : (rows as SerialRow[]).map(rowToSerial);
+  /**
+   * Public verification's lookup. When verifications already wait for the end of this turn (a
+   * busy server), the lookup joins their transaction instead of opening a read transaction of
+   * its own; otherwise it reads at once, so lone callers never wait.
+   */
+  findSerial(serial: string): Promise<SerialRecord[]> {
+    if (this.#pendingVerifications.length === 0) {
+      try {
+        return Promise.resolve(this.#run((_, s) => findSerial(s, serial)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.#pendingLookups.push({ serial, resolve, reject });
     });
   }
 
@@ -512,35 +548,50 @@ class SqliteStore implements SerialStore {
     });
   }
 
-  /** Writes the pending verifications in one transaction (see `recordVerification`). */
+  /**
+   * Writes the pending verifications, and reads the lookups that joined them, in one
+   * transaction (see `recordVerification` and `findSerial`).
+   */
   readonly #writeVerifications = (): void => {
     const group = this.#pendingVerifications;
-    if (group.length === 0) return;
+    const lookups = this.#pendingLookups;
+    if (group.length === 0 && lookups.length === 0) return;
     this.#pendingVerifications = [];
+    this.#pendingLookups = [];
+    let found: SerialRecord[][];
     let counts: VerificationCounts[];
     try {
-      counts = this.#run((db, s) =>
-        db.transaction(() => group.map(({ input }) => recordVerification(s, input))).immediate(),
+      [found, counts] = this.#run((db, s) =>
+        db
+          .transaction((): [SerialRecord[][], VerificationCounts[]] => [
+            lookups.map(({ serial }) => findSerial(s, serial)),
+            group.map(({ input }) => recordVerification(s, input)),
+          ])
+          .immediate(),
       );
     } catch (error) {
       // A lock that outlasted the wait, a closed store: the same for every call. Anything else
-      // may be one call's bad input, which must not fail the others: write each on its own.
-      if (group.length === 1 || ConnectionError.isInstance(error) || this.#closed) {
+      // may be one call's bad input, which must not fail the others: run each on its own.
+      if (
+        group.length + lookups.length === 1 ||
+        ConnectionError.isInstance(error) ||
+        this.#closed
+      ) {
         for (const call of group) call.reject(error);
+        for (const call of lookups) call.reject(error);
         return;
       }
+      for (const call of lookups)
+        settle(call, () => this.#run((_, s) => findSerial(s, call.serial)));
       for (const call of group) {
-        try {
-          call.resolve(
-            this.#run((db, s) =>
-              db.transaction(() => recordVerification(s, call.input)).immediate(),
-            ),
-          );
-        } catch (callError) {
-          call.reject(callError);
-        }
+        settle(call, () =>
+          this.#run((db, s) => db.transaction(() => recordVerification(s, call.input)).immediate()),
+        );
       }
       return;
+    }
+    for (let i = 0; i < lookups.length; i++) {
+      (lookups[i] as PendingLookup).resolve(found[i] as SerialRecord[]);
     }
     for (let i = 0; i < group.length; i++) {
       (group[i] as PendingVerification).resolve(counts[i] as VerificationCounts);
@@ -570,7 +621,7 @@ class SqliteStore implements SerialStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    // Verifications recorded before closing are written, not dropped.
+    // Verifications recorded (and lookups made) before closing are written and read, not dropped.
     this.#writeVerifications();
     this.#closed = true;
     if (this.#migrated) {

@@ -212,13 +212,57 @@ describe('sqliteStore', () => {
         windowStart: at,
       }),
       verify('fd'),
+      store.findSerial('S1'),
     ]);
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(results[2]).toEqual({
       status: 'fulfilled',
       value: { distinctFingerprints: 4, total: 5, outcome: null },
     });
+    expect(results[3]).toEqual({ status: 'fulfilled', value: [] });
     db.close();
+    await store.close();
+  });
+
+  test('lookups join verifications waiting for the end of the turn; lone lookups read at once', async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.insertSerials([unit('S1', { lot: 'L1' }), unit('S2')]);
+    const order: string[] = [];
+    const turnEnd = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        order.push('turn end');
+        resolve();
+      }),
+    );
+    const lone = store.findSerial('S1').then((units) => order.push(`lone ${units.length}`));
+    await lone;
+    expect(order).toEqual(['lone 1']);
+
+    // Verifications wait for the end of the turn; lookups made meanwhile read with them.
+    const verified = store.recordVerification({
+      sku: 'A',
+      serial: 'S1',
+      fingerprint: 'fa',
+      at,
+      windowStart: at,
+    });
+    const joined = store.findSerial('S2');
+    const missing = store.findSerial('S3');
+    const other = new Database(filename);
+    other
+      .prepare("UPDATE serials SET status = 'allocated' WHERE sku = 'A' AND serial = 'S2'")
+      .run();
+    other.close();
+    expect((await joined).map((u) => [u.serial, u.status])).toEqual([['S2', 'allocated']]);
+    expect(await missing).toEqual([]);
+    expect(await verified).toEqual({ distinctFingerprints: 1, total: 1, outcome: null });
+    await turnEnd;
     await store.close();
   });
 
