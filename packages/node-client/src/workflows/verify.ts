@@ -59,7 +59,8 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       'verification',
     );
     const fingerprint = requireString(options?.fingerprint, 'fingerprint', MAX_FINGERPRINT_LENGTH);
-    const checkedAt = ctx.nowIso();
+    const now = ctx.now();
+    const checkedAt = now.toISOString();
 
     // Hashed whether or not the unit exists, like the rest of the work both kinds share.
     const client = hashFingerprint(secret, fingerprint);
@@ -80,9 +81,7 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
 
     // Several SKUs may share a serial; a recall on any of them must not be hidden.
     const unit = resolution.units.find((u) => u.recallId !== undefined) ?? resolution.units[0]!;
-    const windowStart = new Date(
-      Date.parse(checkedAt) - ctx.verify.windowMinutes * 60_000,
-    ).toISOString();
+    const windowStart = new Date(now.getTime() - ctx.verify.windowMinutes * 60_000).toISOString();
     const recalled = unit.recallId !== undefined;
     const [counts, name, recall, sighted] = await Promise.all([
       ctx.store.recordVerification({
@@ -94,7 +93,7 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       }),
       productName(ctx, unit.sku),
       unit.recallId === undefined ? null : ctx.recallCache.get(unit.recallId),
-      recalled ? false : sightedAfterShipping(ctx, unit),
+      recalled || !unit.shipment ? false : sightedAfterShipping(ctx, unit),
     ]);
     const product = { sku: unit.sku, name };
 
