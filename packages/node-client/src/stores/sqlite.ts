@@ -204,18 +204,6 @@ interface PendingLookup {
   reject: (error: unknown) => void;
 }
 
-/** Settles a waiting call with what `run` returns or throws. */
-function settle<T>(
-  call: { resolve: (value: T) => void; reject: (error: unknown) => void },
-  run: () => T,
-): void {
-  try {
-    call.resolve(run());
-  } catch (error) {
-    call.reject(error);
-  }
-}
-
 /** Every unit with this serial; rows come as arrays where the driver can, which is cheaper. */
 function findSerial(s: Statements, serial: string): SerialRecord[] {
   const rows = s.findSerial.statement.all(serial);
@@ -354,8 +342,8 @@ class SqliteStore implements SerialStore {
 
   /**
    * Public verification's lookup. When verifications already wait for the end of this turn (a
-   * busy server), the lookup joins their transaction instead of opening a read transaction of
-   * its own; otherwise it reads at once, so lone callers never wait.
+   * busy server), the lookup is read then, with the other lookups made meanwhile, in one read
+   * transaction instead of one each; otherwise it reads at once, so lone callers never wait.
    */
   findSerial(serial: string): Promise<SerialRecord[]> {
     if (this.#pendingVerifications.length === 0) {
@@ -549,54 +537,62 @@ class SqliteStore implements SerialStore {
   }
 
   /**
-   * Writes the pending verifications, and reads the lookups that joined them, in one
-   * transaction (see `recordVerification` and `findSerial`).
+   * At the end of a turn: reads the lookups that joined the pending verifications in one read
+   * transaction (so, as reads always do in WAL mode, they never wait for another process's write
+   * lock), then writes the verifications in one write transaction (see `recordVerification` and
+   * `findSerial`).
    */
   readonly #writeVerifications = (): void => {
     const group = this.#pendingVerifications;
     const lookups = this.#pendingLookups;
-    if (group.length === 0 && lookups.length === 0) return;
     this.#pendingVerifications = [];
     this.#pendingLookups = [];
-    let found: SerialRecord[][];
-    let counts: VerificationCounts[];
-    try {
-      [found, counts] = this.#run((db, s) =>
-        db
-          .transaction((): [SerialRecord[][], VerificationCounts[]] => [
-            lookups.map(({ serial }) => findSerial(s, serial)),
-            group.map(({ input }) => recordVerification(s, input)),
-          ])
-          .immediate(),
+    if (lookups.length > 0) {
+      this.#settleAll<PendingLookup, SerialRecord[]>(
+        lookups,
+        (db, s) => db.transaction(() => lookups.map(({ serial }) => findSerial(s, serial)))(),
+        (_, s, call) => findSerial(s, call.serial),
       );
+    }
+    if (group.length > 0) {
+      this.#settleAll<PendingVerification, VerificationCounts>(
+        group,
+        (db, s) =>
+          db.transaction(() => group.map(({ input }) => recordVerification(s, input))).immediate(),
+        (db, s, call) => db.transaction(() => recordVerification(s, call.input)).immediate(),
+      );
+    }
+  };
+
+  /**
+   * Settles waiting calls with what `all` returns for them together. When that throws, a lock
+   * that outlasted the wait or a closed store fails every call; anything else may be one call's
+   * bad input, which must not fail the others, so each is run on its own with `one`.
+   */
+  #settleAll<C extends { resolve: (value: R) => void; reject: (error: unknown) => void }, R>(
+    calls: C[],
+    all: (db: SqliteDatabaseLike, s: Statements) => R[],
+    one: (db: SqliteDatabaseLike, s: Statements, call: C) => R,
+  ): void {
+    let results: R[];
+    try {
+      results = this.#run(all);
     } catch (error) {
-      // A lock that outlasted the wait, a closed store: the same for every call. Anything else
-      // may be one call's bad input, which must not fail the others: run each on its own.
-      if (
-        group.length + lookups.length === 1 ||
-        ConnectionError.isInstance(error) ||
-        this.#closed
-      ) {
-        for (const call of group) call.reject(error);
-        for (const call of lookups) call.reject(error);
+      if (calls.length === 1 || ConnectionError.isInstance(error) || this.#closed) {
+        for (const call of calls) call.reject(error);
         return;
       }
-      for (const call of lookups)
-        settle(call, () => this.#run((_, s) => findSerial(s, call.serial)));
-      for (const call of group) {
-        settle(call, () =>
-          this.#run((db, s) => db.transaction(() => recordVerification(s, call.input)).immediate()),
-        );
+      for (const call of calls) {
+        try {
+          call.resolve(this.#run((db, s) => one(db, s, call)));
+        } catch (callError) {
+          call.reject(callError);
+        }
       }
       return;
     }
-    for (let i = 0; i < lookups.length; i++) {
-      (lookups[i] as PendingLookup).resolve(found[i] as SerialRecord[]);
-    }
-    for (let i = 0; i < group.length; i++) {
-      (group[i] as PendingVerification).resolve(counts[i] as VerificationCounts);
-    }
-  };
+    for (let i = 0; i < calls.length; i++) (calls[i] as C).resolve(results[i] as R);
+  }
 
   async setVerificationOutcome(
     change: VerificationOutcomeChange,

@@ -266,6 +266,24 @@ describe('sqliteStore', () => {
     await store.close();
   });
 
+  test("lookups that wait for the turn's end do not wait for another process's write lock", async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename, busyTimeout: 50 });
+    await store.insertSerials([unit('S1')]);
+    const other = new Database(filename);
+    other.exec('BEGIN IMMEDIATE');
+    const verified = store
+      .recordVerification({ sku: 'A', serial: 'S1', fingerprint: 'fa', at, windowStart: at })
+      .catch((error: unknown) => error);
+    const found = await store.findSerial('S1');
+    expect(found.map((u) => u.serial)).toEqual(['S1']);
+    const error = await verified;
+    expect(ConnectionError.isInstance(error) && error.retryable).toBe(true);
+    other.exec('ROLLBACK');
+    other.close();
+    await store.close();
+  });
+
   test('close writes the verifications still waiting for their turn', async () => {
     const filename = tempFile();
     const store = sqliteStore({ filename });
