@@ -32,19 +32,28 @@ function checkDeclaredLength(request: Request, maxBytes: number): void {
 /** Decodes whole bodies (no `stream` option, so no state is kept between calls). */
 const wholeDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads the whole body as text, failing with 413 as soon as it passes `maxBytes`. */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * The whole body as text when an adapter already read it (or there is none), else undefined:
+ * `readText` without waiting. Fails with 413 past `maxBytes`.
+ */
+export function bufferedText(request: Request, maxBytes: number): string | undefined {
   checkDeclaredLength(request, maxBytes);
   const body = bodyOf(request);
   if (!body) return '';
-  if (body instanceof Uint8Array) {
-    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
-    try {
-      return wholeDecoder.decode(body);
-    } catch {
-      throw new BadRequestError('Request body is not valid UTF-8');
-    }
+  if (!(body instanceof Uint8Array)) return undefined;
+  if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+  try {
+    return wholeDecoder.decode(body);
+  } catch {
+    throw new BadRequestError('Request body is not valid UTF-8');
   }
+}
+
+/** Reads the whole body as text, failing with 413 as soon as it passes `maxBytes`. */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const buffered = bufferedText(request, maxBytes);
+  if (buffered !== undefined) return buffered;
+  const body = bodyOf(request) as ReadableStream<Uint8Array>;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let size = 0;
   let text = '';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
 import type { SerialStore } from '../store.js';
 import { type ApiKeys, createAuthorizer } from './auth.js';
-import { assertJson, parseJsonText, parseWith, readJson, readText } from './body.js';
+import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
 import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
@@ -256,12 +256,13 @@ async function runRoute(
   try {
     if (route.body && route.body !== 'csv') {
       const limit = route.maxBodyBytes ?? maxBodyBytes;
-      if (bodyText === undefined) {
-        context.body = await readJson(request, route.body, limit);
-      } else {
-        assertJson(request);
-        context.body = parseJsonText(bodyText, route.body);
-      }
+      assertJson(request);
+      // A body the adapter already read needs no wait.
+      const text = bodyText ?? bufferedText(request, limit);
+      context.body =
+        text === undefined
+          ? await readJson(request, route.body, limit)
+          : parseJsonText(text, route.body);
     }
     return await route.handle(context);
   } catch (error) {

@@ -55,7 +55,21 @@ async function handle(
   // one thing it would stop, a streamed answer to a client that left, is stopped in writeResponse.
   const request = await toRequest(req, handler, bufferLimit);
   const response = await handler(request, { remoteAddress: req.socket.remoteAddress });
-  await writeResponse(response, res);
+  // A JSON answer is written at once; only streamed bodies need waiting for.
+  if (!writeBuffered(response, res)) await writeResponse(response, res);
+}
+
+/** Writes a JSON answer never built into a Response, as it is; false for any other Response. */
+function writeBuffered(response: Response, res: ServerResponse): boolean {
+  const raw = rawBodyOf(response);
+  const fields = raw === undefined ? undefined : rawHeadersOf(response);
+  if (raw === undefined || fields === undefined) return false;
+  // The answer is consumed here, so its fields take the length rather than being copied.
+  const headers = fields as Record<string, string>;
+  headers['content-length'] = String(Buffer.byteLength(raw));
+  res.writeHead(response.status, headers);
+  res.end(raw);
+  return true;
 }
 
 async function toRequest(
@@ -126,16 +140,6 @@ function readAll(req: IncomingMessage, expected: number): Promise<Uint8Array> {
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const raw = rawBodyOf(response);
-  const fields = raw === undefined ? undefined : rawHeadersOf(response);
-  if (raw !== undefined && fields !== undefined) {
-    // A JSON answer never built into a Response: its text and header fields, as they are. The
-    // answer is consumed here, so its fields take the length rather than being copied.
-    const headers = fields as Record<string, string>;
-    headers['content-length'] = String(Buffer.byteLength(raw));
-    res.writeHead(response.status, headers);
-    res.end(raw);
-    return;
-  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
