@@ -108,8 +108,10 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
     async lookup(serial, options = {}) {
       requireString(serial, 'serial', MAX_SERIAL_INPUT_LENGTH);
       const record = await requireUnit(ctx, serial, options.sku);
+      // Tracked SKUs come from the catalog snapshot; only an untracked one costs a query.
+      const tracked = (await ctx.catalog.snapshot()).get(record.sku);
       const [sku, recall, events] = await Promise.all([
-        ctx.store.getSku(record.sku),
+        tracked ?? ctx.store.getSku(record.sku),
         record.recallId === undefined ? null : ctx.store.getRecall(record.recallId),
         unitHistory(ctx, record),
       ]);
