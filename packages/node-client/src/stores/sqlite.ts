@@ -284,6 +284,7 @@ class SqliteStore implements SerialStore {
 
   async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
     return this.#run(() => {
+      // An integer from pageSize, inlined: a bound LIMIT makes SQLite re-plan the statement on every run.
       const limit = pageSize(page.limit);
       const after = decodeCursor('skus', page.cursor, 1);
       const params = new SqlParams(sqlite);
@@ -292,7 +293,7 @@ class SqliteStore implements SerialStore {
         conditions.push(`tracking_enabled = ${params.add(filter.tracking ? 1 : 0)}`);
       }
       if (after) conditions.push(`sku > ${params.add(after[0])}`);
-      const sql = `SELECT * FROM skus ${where(conditions)} ORDER BY sku LIMIT ${params.add(limit + 1)}`;
+      const sql = `SELECT * FROM skus ${where(conditions)} ORDER BY sku LIMIT ${limit + 1}`;
       const rows = this.#prepare(sql).all(...params.values) as SkuRow[];
       return pageOf(rows.map(rowToSku), limit, (last) => encodeCursor('skus', [last.sku]));
     });
@@ -367,7 +368,7 @@ class SqliteStore implements SerialStore {
       const after = decodeCursor('serials', page.cursor, 2);
       const params = new SqlParams(sqlite);
       const conditions = serialConditions(filter, params, after);
-      const sql = `${SERIAL_SELECT} ${where(conditions)} ORDER BY sku, serial LIMIT ${params.add(limit + 1)}`;
+      const sql = `${SERIAL_SELECT} ${where(conditions)} ORDER BY sku, serial LIMIT ${limit + 1}`;
       const rows = this.#prepare(sql).all(...params.values) as SerialRow[];
       return pageOf(rows.map(rowToSerial), limit, (last) =>
         encodeCursor('serials', [last.sku, last.serial]),
@@ -476,7 +477,7 @@ class SqliteStore implements SerialStore {
       if (after) {
         conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
       }
-      const sql = `SELECT id, sku, serial, type, at, data FROM events ${where(conditions)} ORDER BY at, id LIMIT ${params.add(limit + 1)}`;
+      const sql = `SELECT id, sku, serial, type, at, data FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
       const rows = this.#prepare(sql).all(...params.values) as EventRow[];
       return pageOf(rows.map(rowToEvent), limit, (last) =>
         encodeCursor('events', [last.at, last.id]),
@@ -512,7 +513,7 @@ class SqliteStore implements SerialStore {
       if (after) {
         conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
       }
-      const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`;
+      const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
       const rows = this.#prepare(sql).all(...params.values) as RecallRow[];
       return pageOf(rows.map(rowToRecall), limit, (last) =>
         encodeCursor('recalls', [last.createdAt, last.id]),
