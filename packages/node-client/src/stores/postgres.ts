@@ -14,6 +14,10 @@
  * rows go through a temporary table instead and are inserted from it (optimistically, then with
  * ON CONFLICT DO NOTHING); smaller batches go in one INSERT … SELECT from unnest()ed arrays.
  * Either way the conflicting rows are reported by batch index.
+ *
+ * Recalls mark units in place: no index covers the columns they set, so the update is HOT when
+ * the page has room (the table keeps 20% free). A recall's units are found again through the
+ * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -478,9 +482,18 @@ class PostgresStore implements SerialStore {
     const after = decodeCursor('serials', page.cursor, 2);
     const params = new SqlParams(pg);
     const conditions = serialConditions(filter, params, after);
+    const columns = SERIAL_COLUMNS.join(', ');
+    const recalled = this.#recallCandidates(filter, params, after, true);
     const { rows } = await this.#query(
-      `SELECT ${SERIAL_COLUMNS.join(', ')} FROM ${this.#t.serials} ${where(conditions)}
-       ORDER BY sku, serial LIMIT ${params.add(limit + 1)}`,
+      recalled
+        ? `SELECT s.* FROM ${recalled} CROSS JOIN LATERAL (
+             SELECT ${columns} FROM ${this.#t.serials}
+             WHERE sku = c.sku AND serial = c.serial${conditions.map((c) => ` AND ${c}`).join('')}
+             OFFSET 0
+           ) AS s
+           ORDER BY c.sku, c.serial LIMIT ${params.add(limit + 1)}`
+        : `SELECT ${columns} FROM ${this.#t.serials} ${where(conditions)}
+           ORDER BY sku, serial LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
     return pageOf((rows as unknown as SerialRow[]).map(rowToSerial), limit, (last) =>
@@ -490,11 +503,46 @@ class PostgresStore implements SerialStore {
 
   async countSerials(filter: SerialFilter): Promise<number> {
     const params = new SqlParams(pg);
+    const conditions = serialConditions(filter, params);
+    const recalled = this.#recallCandidates(filter, params, null, false);
     const { rows } = await this.#query(
-      `SELECT count(*) AS n FROM ${this.#t.serials} ${where(serialConditions(filter, params))}`,
+      recalled
+        ? `SELECT count(*) AS n FROM ${recalled} CROSS JOIN LATERAL (
+             SELECT 1 FROM ${this.#t.serials}
+             WHERE sku = c.sku AND serial = c.serial${conditions.map((c) => ` AND ${c}`).join('')}
+             OFFSET 0
+           ) AS s`
+        : `SELECT count(*) AS n FROM ${this.#t.serials} ${where(conditions)}`,
       params.values,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * For a filter on recalls (`recallId`, `recalled: true`), the units that may match, as a
+   * subquery `c` of distinct (sku, serial): those of the events that put a unit under a recall
+   * (`events_recall`). `serials.recall_id` has no index, so that recalls update units in place;
+   * the caller still applies the filter to each candidate, looked up by primary key (`OFFSET 0`
+   * keeps the planner from turning that into a scan of every unit). Null for other filters.
+   */
+  #recallCandidates(
+    filter: SerialFilter,
+    params: SqlParams,
+    after: readonly string[] | null,
+    ordered: boolean,
+  ): string | null {
+    const conditions: string[] = [];
+    if (filter.recallId !== undefined)
+      conditions.push(`e.recall_id = ${params.add(filter.recallId)}`);
+    else if (filter.recalled === true) conditions.push('e.recall_id IS NOT NULL');
+    else return null;
+    if (filter.sku !== undefined) conditions.push(`e.sku = ${params.add(filter.sku)}`);
+    if (after) {
+      conditions.push(`(e.sku, e.serial) > (${params.add(after[0])}, ${params.add(after[1])})`);
+    }
+    return `(SELECT DISTINCT e.sku, e.serial FROM ${this.#t.events} AS e ${where(conditions)}${
+      ordered ? ' ORDER BY e.sku, e.serial' : ''
+    }) AS c`;
   }
 
   async transition(transitions: Transition[]): Promise<TransitionResult> {
@@ -573,11 +621,13 @@ class PostgresStore implements SerialStore {
             `transition: ${updated.rowCount} of ${changed.length} locked units updated`,
           );
         }
+        // An event that puts its unit under a recall records it: that is how the recall's units
+        // are found (`events_recall`).
         await client.query(
-          `INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-           SELECT sku, serial, type, at, data::jsonb
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
-             AS v(sku, serial, type, at, data, n)
+          `INSERT INTO ${this.#t.events} (sku, serial, type, at, data, recall_id)
+           SELECT sku, serial, type, at, data::jsonb, recall_id
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+             WITH ORDINALITY AS v(sku, serial, type, at, data, recall_id, n)
            ORDER BY n`,
           [
             transitions.map((t) => t.sku),
@@ -585,6 +635,7 @@ class PostgresStore implements SerialStore {
             transitions.map((t) => t.event.type),
             transitions.map((t) => t.event.at),
             transitions.map((t) => json(t.event.data)),
+            transitions.map((t) => t.set?.recallId ?? null),
           ],
         );
         return { ok: true, records } satisfies TransitionResult;
@@ -602,12 +653,16 @@ class PostgresStore implements SerialStore {
   ): Promise<Partial<Record<SerialStatus, number>>> {
     const params = new SqlParams(pg);
     const conditions = serialConditions(filter, params);
+    const candidates = this.#recallCandidates(filter, params, null, false);
+    if (candidates) conditions.push(`(sku, serial) IN (SELECT c.sku, c.serial FROM ${candidates})`);
     const id = params.add(recallId);
     conditions.push(`recall_id IS DISTINCT FROM ${id}`);
     const at = params.add(event.at);
     const data = params.add(json(event.data));
     // One statement: mark, log and count the same rows. Rows a concurrent transaction changes
-    // are re-checked against the filter before they are marked.
+    // are re-checked against the filter before they are marked. No index covers the columns
+    // set, so each unit is updated in place (HOT) when its page has room; the events record the
+    // recall, which is how its units are found again.
     const rows = await this.#transaction(async (client) => {
       const result = await client.query(
         `WITH marked AS (
@@ -616,8 +671,9 @@ class PostgresStore implements SerialStore {
            RETURNING sku, serial, status
          ),
          logged AS (
-           INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-           SELECT sku, serial, 'recalled', ${at}, ${data}::jsonb FROM marked ORDER BY sku, serial
+           INSERT INTO ${this.#t.events} (sku, serial, type, at, data, recall_id)
+           SELECT sku, serial, 'recalled', ${at}, ${data}::jsonb, ${id}
+           FROM marked ORDER BY sku, serial
          )
          SELECT status, count(*) AS n FROM marked GROUP BY status`,
         params.values,
@@ -880,16 +936,29 @@ class PostgresStore implements SerialStore {
         );
         const { rows } = await client.query(`SELECT version FROM ${this.#t.migrations}`);
         const applied = new Set(rows.map((row) => Number(row.version)));
-        for (const migration of migrations) {
-          if (applied.has(migration.version)) continue;
+        // One migration per transaction: a later one may write what an earlier one added, which
+        // some engines (CockroachDB) allow only once the addition has committed.
+        const migration = migrations.find(({ version }) => !applied.has(version));
+        if (migration) {
           await client.query(migration.sql);
+          for (const statement of migration.optional ?? []) {
+            await client.query('SAVEPOINT serialkit_optional');
+            try {
+              await client.query(statement);
+              await client.query('RELEASE SAVEPOINT serialkit_optional');
+            } catch (error) {
+              if (isConnectionFailure(error)) throw error;
+              await client.query('ROLLBACK TO SAVEPOINT serialkit_optional');
+            }
+          }
           await client.query(
             `INSERT INTO ${this.#t.migrations} (version, name, applied_at) VALUES ($1, $2, $3)`,
             [migration.version, migration.name, new Date().toISOString()],
           );
         }
         await client.query('COMMIT');
-        return;
+        if (!migration) return;
+        attempt = 0; // the next migration, with attempts of its own
       } catch (error) {
         broken = !(await rollback(client));
         const code = errorCode(error) ?? '';

@@ -10,13 +10,25 @@
  * - Text compared or ordered is `COLLATE "C"` (byte order = code point order), so ranges, prefixes
  *   and pages agree with SQLite and the memory store whatever the database's default collation.
  * - Timestamps are ISO 8601 text, kept exactly as given and compared as strings (see store.ts).
- * - Indexes on shipment and recall columns are partial (`WHERE … IS NOT NULL`): registration
- *   maintains only the primary key, `unique_key` and `serial` indexes.
+ * - Indexes on shipment columns are partial (`WHERE … IS NOT NULL`): registration maintains only
+ *   the primary key, `unique_key`, `serial` and `lot` indexes.
+ * - No index covers `serials.recall_id` or `serials.updated_at`, so marking units recalled is an
+ *   in-place (HOT) update that touches no index, on pages left 20% free for it (fillfactor 80).
+ *   A recall's units are found through the events that put them under it (`events.recall_id`).
  */
 import type { Migration } from './sqlite-schema.js';
 
+export interface PostgresMigration extends Migration {
+  /**
+   * Statements run after `sql`, each in a savepoint, whose failure is ignored: tuning that some
+   * PostgreSQL-compatible engines reject or have no use for (CockroachDB ignores storage
+   * parameters).
+   */
+  optional?: readonly string[];
+}
+
 /** The migrations for tables in schema `s` (an already quoted identifier). */
-export function postgresMigrations(s: string): readonly Migration[] {
+export function postgresMigrations(s: string): readonly PostgresMigration[] {
   return [
     {
       version: 1,
@@ -119,6 +131,37 @@ FROM (
 ) AS verified
 WHERE newest = 1 AND jsonb_typeof(data->'outcome') = 'string';
 `,
+    },
+    {
+      version: 3,
+      name: 'events record recalls',
+      sql: `
+-- The recall an event put its unit under (recalled events, transitions that set a recall).
+ALTER TABLE ${s}.events ADD COLUMN recall_id text COLLATE "C";
+`,
+    },
+    {
+      version: 4,
+      name: 'recalls update units in place',
+      sql: `
+-- Units recalled before: their newest event carries their recall. (Every change of a unit's
+-- recall logged an event, so each such unit has one.)
+UPDATE ${s}.events AS e SET recall_id = r.recall_id
+FROM (
+  SELECT s.recall_id,
+         (SELECT max(x.id) FROM ${s}.events AS x WHERE x.sku = s.sku AND x.serial = s.serial) AS id
+  FROM ${s}.serials AS s
+  WHERE s.recall_id IS NOT NULL
+) AS r
+WHERE e.id = r.id;
+CREATE INDEX events_recall ON ${s}.events (recall_id, sku, serial) WHERE recall_id IS NOT NULL;
+-- A recall's units are found through its events: with no index on the columns a recall sets,
+-- marking a unit is an in-place (HOT) update when its page has room.
+DROP INDEX ${s}.serials_recall;
+`,
+      // Room on every page for the new versions of recalled units (applies to pages filled from
+      // now on).
+      optional: [`ALTER TABLE ${s}.serials SET (fillfactor = 80)`],
     },
   ];
 }
