@@ -7,6 +7,8 @@
  * materializes it before answering anyone but `toNodeListener`, which writes the text directly.
  */
 
+import { forwardingPrototype } from './lazy-prototype.js';
+
 const state = Symbol('serialkit.lazyResponse');
 
 interface LazyState {
@@ -33,28 +35,7 @@ function realOf(self: Lazy): Response {
 }
 
 const OWN = new Set(['constructor', 'status', 'ok', 'statusText', 'headers']);
-const prototype: object = Object.create(Response.prototype);
-for (const name of Object.getOwnPropertyNames(Response.prototype)) {
-  if (OWN.has(name)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Response.prototype, name)!;
-  if (descriptor.get) {
-    Object.defineProperty(prototype, name, {
-      get(this: Lazy) {
-        return Reflect.get(realOf(this), name);
-      },
-      configurable: true,
-    });
-  } else if (typeof descriptor.value === 'function') {
-    Object.defineProperty(prototype, name, {
-      value(this: Lazy, ...args: unknown[]) {
-        const real = realOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return real[name]!.apply(real, args);
-      },
-      writable: true,
-      configurable: true,
-    });
-  }
-}
+const prototype = forwardingPrototype<Lazy, Response>(Response, OWN, realOf);
 Object.defineProperties(prototype, {
   status: {
     get(this: Lazy) {

@@ -7,6 +7,8 @@
  * body it already read is offered directly through `bodyOf`.
  */
 
+import { forwardingPrototype } from './lazy-prototype.js';
+
 /** Marks a handler that accepts lazy Requests (it never passes them to `new Request(…)`). */
 export const acceptsLazyRequests: unique symbol = Symbol.for('serialkit.acceptsLazyRequests');
 
@@ -50,28 +52,7 @@ function realOf(self: Lazy): Request {
 }
 
 const OWN = new Set(['constructor', 'url', 'method', 'headers']);
-const prototype: object = Object.create(Request.prototype);
-for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-  if (OWN.has(name)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
-  if (descriptor.get) {
-    Object.defineProperty(prototype, name, {
-      get(this: Lazy) {
-        return Reflect.get(realOf(this), name);
-      },
-      configurable: true,
-    });
-  } else if (typeof descriptor.value === 'function') {
-    Object.defineProperty(prototype, name, {
-      value(this: Lazy, ...args: unknown[]) {
-        const real = realOf(this) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return real[name]!.apply(real, args);
-      },
-      writable: true,
-      configurable: true,
-    });
-  }
-}
+const prototype = forwardingPrototype<Lazy, Request>(Request, OWN, realOf);
 Object.defineProperties(prototype, {
   url: {
     get(this: Lazy) {
