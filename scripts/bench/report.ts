@@ -148,3 +148,44 @@ function formatRow(r: Row): string {
   const met = r.met === undefined ? '' : r.met ? ' ✓' : ' ✗';
   return `${r.group} · ${r.case}: ${fmt(r.ours)} ${r.unit}${base}${ratio}${met}`;
 }
+
+/** Milliseconds per timed round of `measureInTurns`; lower it (BENCH_ROUND_MS=10) for a quick look. */
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
+/** Turns per contender in `measureInTurns`. */
+const TURNS = Number(process.env.BENCH_TURNS ?? 3);
+
+/** Iterations that make one round of `fn` last about `roundMs`. */
+export function calibrate(fn: (i: number) => unknown, roundMs = ROUND_MS): number {
+  let iterations = 64;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) fn(i);
+    const ms = performance.now() - start;
+    if (ms >= 5) return Math.max(1, Math.ceil((iterations * roundMs) / ms));
+    iterations *= 4;
+  }
+}
+
+/**
+ * ns/op of each function, measured in turns (a, b, c, a, b, c, …) and keeping each one's best
+ * median, so that load from other processes on a shared machine hits every contender alike.
+ */
+export function measureInTurns(...fns: ((i: number) => unknown)[]): number[] {
+  const iterations = fns.map((fn) => calibrate(fn));
+  const best = fns.map(() => Number.POSITIVE_INFINITY);
+  for (let turn = 0; turn < TURNS; turn++) {
+    fns.forEach((fn, k) => {
+      best[k] = Math.min(best[k]!, nsPerOp(fn, iterations[k]!, 5));
+    });
+  }
+  return best;
+}
+
+/** A deterministic generator, so every run measures the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return state / 2 ** 32;
+  };
+}

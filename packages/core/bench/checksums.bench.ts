@@ -4,9 +4,8 @@
  * contender validates the same precomputed array of valid strings.
  */
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
 import * as cdigit from 'cdigit';
-import { nsPerOp, type Report } from '../../../scripts/bench/report.js';
+import { measureInTurns, type Report, seededRandom } from '../../../scripts/bench/report.js';
 import { type CheckAlgorithmName, checksums } from '../src/checksums/index.js';
 import { GS1_SET_82 } from '../src/gs1/character-sets.js';
 
@@ -18,50 +17,10 @@ const dammPkg = require('damm') as { verify(s: string): boolean };
 const verhoeffPkg = require('verhoeff') as { validate(s: string): boolean };
 const gtinPkg = require('gtin') as { isValid(s: string): boolean };
 
-/** Milliseconds per timed round; lower it (BENCH_ROUND_MS=10) for a quick look. */
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
-/** Turns per contender (see `measure`). */
-const TURNS = Number(process.env.BENCH_TURNS ?? 3);
 const SIZE = 1024;
 
-/** Iterations that make one round of `fn` last about ROUND_MS. */
-function calibrate(fn: (i: number) => unknown): number {
-  let iterations = 64;
-  for (;;) {
-    const start = performance.now();
-    for (let i = 0; i < iterations; i++) fn(i);
-    const ms = performance.now() - start;
-    if (ms >= 5) return Math.max(1, Math.ceil((iterations * ROUND_MS) / ms));
-    iterations *= 4;
-  }
-}
-
-/**
- * ns/op of each function, measured in turns (a, b, c, a, b, c, …) and keeping each one's best
- * median, so that load from other processes on a shared machine hits every contender alike.
- */
-function measure(...fns: ((i: number) => unknown)[]): number[] {
-  const iterations = fns.map(calibrate);
-  const best = fns.map(() => Number.POSITIVE_INFINITY);
-  for (let turn = 0; turn < TURNS; turn++) {
-    fns.forEach((fn, k) => {
-      best[k] = Math.min(best[k]!, nsPerOp(fn, iterations[k]!, 5));
-    });
-  }
-  return best;
-}
-
-/** A deterministic generator, so every run validates the same strings. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 function validInputs(name: CheckAlgorithmName, chars: string, length: number): string[] {
-  const next = random(name.length * 7919 + length);
+  const next = seededRandom(name.length * 7919 + length);
   const algorithm = checksums[name];
   const inputs: string[] = [];
   for (let k = 0; k < SIZE; k++) {
@@ -380,7 +339,7 @@ export default function checksumsBench(report: Report): void {
     }
     const mask = SIZE - 1;
     // The floor only reads every character of the same strings, as each contender must.
-    const [floor = 0, ours = 0, baseline = 0, ...packageNs] = measure(
+    const [floor = 0, ours = 0, baseline = 0, ...packageNs] = measureInTurns(
       ...[readAll, ...contenders.map(([, fn]) => fn)].map(
         (fn) => (i: number) => fn(inputs[i & mask]!),
       ),

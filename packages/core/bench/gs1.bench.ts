@@ -3,8 +3,12 @@
  * digital-link.js (reported in URIs per second) and an absolute floor of 500,000 URIs per second.
  */
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
-import { nsPerOp, type Report } from '../../../scripts/bench/report.js';
+import {
+  measureInTurns,
+  nsPerOp,
+  type Report,
+  seededRandom,
+} from '../../../scripts/bench/report.js';
 import {
   computeGtinCheckDigit,
   parseDigitalLink,
@@ -18,51 +22,13 @@ const { DigitalLink } = require('digital-link.js') as {
   DigitalLink: (uri: string) => { getIdentifier(): Record<string, string> };
 };
 
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 40);
-/** Turns per contender (see `measure`). */
-const TURNS = Number(process.env.BENCH_TURNS ?? 3);
 const SIZE = 1024;
-
-/** Iterations that make one round of `fn` last about ROUND_MS. */
-function calibrate(fn: (i: number) => unknown): number {
-  let iterations = 64;
-  for (;;) {
-    const start = performance.now();
-    for (let i = 0; i < iterations; i++) fn(i);
-    const ms = performance.now() - start;
-    if (ms >= 5) return Math.max(1, Math.ceil((iterations * ROUND_MS) / ms));
-    iterations *= 4;
-  }
-}
-
-/**
- * ns/op of each function, measured in turns (a, b, c, a, b, c, …) and keeping each one's best
- * median, so that load from other processes on a shared machine hits every contender alike.
- */
-function measure(...fns: ((i: number) => unknown)[]): number[] {
-  const iterations = fns.map(calibrate);
-  const best = fns.map(() => Number.POSITIVE_INFINITY);
-  for (let turn = 0; turn < TURNS; turn++) {
-    fns.forEach((fn, k) => {
-      best[k] = Math.min(best[k]!, nsPerOp(fn, iterations[k]!, 5));
-    });
-  }
-  return best;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Unit identifiers as labels carry them: GTIN, expiry, lot and serial. */
 function units(): { gtin: string; expiry: string; lot: string; serial: string }[] {
-  const next = random(82);
+  const next = seededRandom(82);
   const pick = (n: number) => {
     let s = '';
     for (let i = 0; i < n; i++) s += ALNUM[Math.floor(next() * ALNUM.length)];
@@ -97,7 +63,7 @@ export default function gs1Bench(report: Report): void {
     if (!parseElementString(s).success) throw new Error(`ours rejects ${s}`);
     if (bark(s).elements.length !== 4) throw new Error(`bark-js misreads ${s}`);
   }
-  const [oursRaw = 0, barkRaw = 0, oursGs1Raw = 0] = measure(
+  const [oursRaw = 0, barkRaw = 0, oursGs1Raw = 0] = measureInTurns(
     (i) => parseElementString(raw[i & mask]!),
     (i) => bark(raw[i & mask]!),
     (i) => parseGs1(raw[i & mask]!),
@@ -128,7 +94,7 @@ export default function gs1Bench(report: Report): void {
     ),
   );
   for (const s of uris) if (!parseDigitalLink(s).success) throw new Error(`ours rejects ${s}`);
-  const [oursNs = 0, gs1Ns = 0] = measure(
+  const [oursNs = 0, gs1Ns = 0] = measureInTurns(
     (i) => parseDigitalLink(uris[i & mask]!),
     (i) => parseGs1(uris[i & mask]!),
   );
