@@ -11,45 +11,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterAll, describe, expect, test } from 'vitest';
+import { type CodeBlock, checkAt, codeBlocks, runnable } from '../../../scripts/readme-examples.js';
 import { compileFormat } from '../src/index.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 const VALIDATE_ENTRY = fileURLToPath(new URL('../src/validate.ts', import.meta.url));
-const ARROW = '// →';
-
-interface CodeBlock {
-  /** 1-based README line of the block's first code line. */
-  line: number;
-  lang: string;
-  tags: string[];
-  lines: string[];
-}
-
-/** The fenced code blocks of a markdown text. */
-function codeBlocks(markdown: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  let open: CodeBlock | undefined;
-  markdown.split('\n').forEach((text, index) => {
-    if (open) {
-      if (/^```\s*$/.test(text)) {
-        blocks.push(open);
-        open = undefined;
-      } else open.lines.push(text);
-      return;
-    }
-    const fence = /^```(\S*)\s*(.*)$/.exec(text);
-    if (fence) {
-      const [, lang = '', info = ''] = fence;
-      open = { line: index + 2, lang, tags: info.split(/\s+/).filter(Boolean), lines: [] };
-    }
-  });
-  if (open) throw new Error(`README.md:${open.line - 1}: unclosed code block`);
-  return blocks;
-}
-
 /** The rows of the markdown table whose header has `columns`, as cell texts by column. */
 function tableRows(markdown: string, columns: string[]): Record<string, string>[] {
   const cells = (text: string) =>
@@ -75,16 +43,6 @@ function tableRows(markdown: string, columns: string[]): Record<string, string>[
 /** The text of a cell that is one code span. */
 const code = (cell: string | undefined) => /^`([^`]+)`$/.exec(cell ?? '')?.[1];
 
-const runnable = (block: CodeBlock) =>
-  (block.lang === 'ts' || block.lang === 'typescript') && !block.tags.includes('no-run');
-
-/** Whether `source` parses as one TypeScript expression. */
-function isExpression(source: string): boolean {
-  if (source.trim() === '') return false;
-  const { diagnostics = [] } = ts.transpileModule(`(${source}\n);`, { reportDiagnostics: true });
-  return diagnostics.length === 0;
-}
-
 interface Transformed {
   source: string;
   /** README lines of the `// →` checks. */
@@ -104,27 +62,16 @@ function transform(block: CodeBlock): Transformed {
       /from '@serialkit\/core(\/validate)?'/,
       (_, validate) => `from ${JSON.stringify(validate ? VALIDATE_ENTRY : ENTRY)}`,
     );
-    const arrow = text.indexOf(ARROW);
-    if (arrow < 0 || /^\s*\/\//.test(text)) {
+    const line = block.line + i;
+    const check = checkAt(lines, i, line);
+    if (!check) {
       out.push(text);
       continue;
     }
-    const line = block.line + i;
-    const indent = /^\s*/.exec(text)![0];
-    const actual = text.slice(0, arrow).trim().replace(/;$/, '');
-    let expected = text.slice(arrow + ARROW.length).trim();
-    let blank = 0;
-    while (!isExpression(expected) && /^\s*\/\//.test(lines[i + blank + 1] ?? '')) {
-      blank++;
-      expected += ` ${lines[i + blank]!.replace(/^\s*\/\/\s?/, '').trim()}`;
-    }
-    if (!isExpression(actual) || !isExpression(expected)) {
-      throw new Error(`README.md:${line}: a checked line is "expression; ${ARROW} value"`);
-    }
     checks.push(line);
-    out.push(`${indent}__readme.check(${line}, (${actual}), (${expected}));`);
-    for (let k = 0; k < blank; k++) out.push('');
-    i += blank;
+    out.push(check.code);
+    for (let k = 0; k < check.continuation; k++) out.push('');
+    i += check.continuation;
   }
   return { source: `${out.join('\n')}\n`, checks };
 }

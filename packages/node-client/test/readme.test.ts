@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterAll, describe, expect, test } from 'vitest';
+import { type CodeBlock, checkAt, codeBlocks, runnable } from '../../../scripts/readme-examples.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const SOURCES: Record<string, string> = {
@@ -20,48 +20,6 @@ const SOURCES: Record<string, string> = {
   '@serialkit/node-client/testing': fileURLToPath(new URL('../src/testing.ts', import.meta.url)),
   '@serialkit/core': fileURLToPath(new URL('../../core/src/index.ts', import.meta.url)),
 };
-const ARROW = '// →';
-
-interface CodeBlock {
-  /** 1-based README line of the block's first code line. */
-  line: number;
-  lang: string;
-  tags: string[];
-  lines: string[];
-}
-
-/** The fenced code blocks of a markdown text. */
-function codeBlocks(markdown: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  let open: CodeBlock | undefined;
-  markdown.split('\n').forEach((text, index) => {
-    if (open) {
-      if (/^```\s*$/.test(text)) {
-        blocks.push(open);
-        open = undefined;
-      } else open.lines.push(text);
-      return;
-    }
-    const fence = /^```(\S*)\s*(.*)$/.exec(text);
-    if (fence) {
-      const [, lang = '', info = ''] = fence;
-      open = { line: index + 2, lang, tags: info.split(/\s+/).filter(Boolean), lines: [] };
-    }
-  });
-  if (open) throw new Error(`README.md:${open.line - 1}: unclosed code block`);
-  return blocks;
-}
-
-const runnable = (block: CodeBlock) =>
-  (block.lang === 'ts' || block.lang === 'typescript') && !block.tags.includes('no-run');
-
-/** Whether `source` parses as one TypeScript expression. */
-function isExpression(source: string): boolean {
-  if (source.trim() === '') return false;
-  const { diagnostics = [] } = ts.transpileModule(`(${source}\n);`, { reportDiagnostics: true });
-  return diagnostics.length === 0;
-}
-
 /**
  * Import declarations across blocks: each local name is bound once, so a later block may repeat
  * the imports a reader needs to copy it alone.
@@ -142,26 +100,15 @@ function transform(blocks: CodeBlock[]): Transformed {
         i = end;
         continue;
       }
-      const arrow = text.indexOf(ARROW);
-      if (arrow < 0 || /^\s*\/\//.test(text)) {
+      const check = checkAt(lines, i, line);
+      if (!check) {
         out.push(text);
         continue;
       }
-      const indent = /^\s*/.exec(text)![0];
-      const actual = text.slice(0, arrow).trim().replace(/;$/, '');
-      let expected = text.slice(arrow + ARROW.length).trim();
-      let blank = 0;
-      while (!isExpression(expected) && /^\s*\/\//.test(lines[i + blank + 1] ?? '')) {
-        blank++;
-        expected += ` ${lines[i + blank]!.replace(/^\s*\/\/\s?/, '').trim()}`;
-      }
-      if (!isExpression(actual) || !isExpression(expected)) {
-        throw new Error(`README.md:${line}: a checked line is "expression; ${ARROW} value"`);
-      }
       checks.push(line);
-      out.push(`${indent}__readme.check(${line}, (${actual}), (${expected}));`);
-      for (let k = 0; k < blank; k++) out.push('');
-      i += blank;
+      out.push(check.code);
+      for (let k = 0; k < check.continuation; k++) out.push('');
+      i += check.continuation;
     }
   }
   return { source: `${out.join('\n')}\n`, checks };
