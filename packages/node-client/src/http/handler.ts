@@ -4,16 +4,17 @@
  * route handlers and workers alike.
  */
 import { createHash } from 'node:crypto';
+import type { Coordination, SharedIdempotencyOptions } from '../coordination/coordination.js';
+import { memoryCoordination } from '../coordination/memory.js';
 import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
 import type { SerialStore } from '../store.js';
 import { type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
 import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
 import { corsPolicy } from './cors.js';
-import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { materialize, setHeaders } from './lazy-response.js';
 import { buildOpenApi } from './openapi.js';
-import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
@@ -69,7 +70,13 @@ export interface HandlerOptions {
    */
   fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
-  idempotency?: IdempotencyOptions;
+  idempotency?: SharedIdempotencyOptions;
+  /**
+   * Where rate-limit buckets and `Idempotency-Key` answers live. Default `memoryCoordination()`
+   * (this process only); several instances behind one load balancer share
+   * `postgresCoordination(…)` or `sqliteCoordination(…)` so they limit and replay as one service.
+   */
+  coordination?: Coordination;
   /** Called with every unexpected (500) error; default `console.error`. */
   onError?: (error: unknown, request: Request) => void;
 }
@@ -101,8 +108,9 @@ export function createHandler(
   const authorize = createAuthorizer(options.apiKeys);
   const cors = corsPolicy(options.publicOrigins ?? []);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
-  const idempotency = new IdempotencyCache(options.idempotency);
+  const coordination = options.coordination ?? memoryCoordination();
+  const limiter = rateLimit === false ? null : coordination.rateLimiter('public', rateLimit);
+  const idempotency = coordination.idempotency(options.idempotency);
   const onError =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
   const store = options.store ?? client.store;
@@ -184,9 +192,11 @@ export function createHandler(
         if (limiter) {
           const key = clientAddress(request, info, trustProxy);
           address = key;
-          const taken = limiter.take(key);
+          let taken = limiter.hit(key);
+          // A shared limiter answers with a promise; the in-process one stays synchronous.
+          if (taken instanceof Promise) taken = await taken;
           if (!taken.ok) {
-            if (options.proof && (await options.proof(request))) limiter.reset(key);
+            if (options.proof && (await options.proof(request))) await limiter.reset(key);
             else {
               throw new RateLimitError(`Too many requests; retry in ${taken.retryAfter} s`, {
                 details: {

@@ -12,6 +12,7 @@ import { toNodeListener } from '../../http/node.js';
 import { acceptsLazyRequests } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, str, strs } from '../command.js';
+import { openCoordination } from '../coordination.js';
 import { UsageError } from '../io.js';
 import { chooseStore } from '../store.js';
 
@@ -74,6 +75,12 @@ export const serve: Command = {
       description: 'Client address from X-Forwarded-For (behind a proxy)',
     },
     log: { type: 'boolean', description: 'Log every request to stderr' },
+    coordination: {
+      type: 'string',
+      value: 'memory|store',
+      description:
+        'Where rate limits and idempotency keys live: store shares them between instances (default with --postgres)',
+    },
   },
   async run({ options, io, json, print }) {
     const env = io.env;
@@ -105,7 +112,9 @@ export const serve: Command = {
     const store = await choice.open();
     await store.migrate();
     const client = createSerialClient({ store });
+    const coordination = openCoordination(choice, str(options, 'coordination'));
     const api = createHandler(client, {
+      coordination,
       apiKeys: keys,
       publicOrigins: strs(options, 'origin'),
       ...(options['no-rate-limit'] ? { rateLimit: false as const } : {}),
@@ -183,6 +192,7 @@ export const serve: Command = {
     await closed;
     clearTimeout(timer);
     await client.close();
+    await coordination.close();
     return 0;
   },
 };
