@@ -84,6 +84,21 @@ export interface PgClientLike {
   query(text: string, values?: unknown[]): Promise<PgQueryResultLike>;
   /** Release to the pool; `true` (or an error) destroys the connection instead. */
   release(destroy?: boolean | Error): void;
+  /** pg clients are event emitters: see `guard`. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+const guarded = new WeakSet<PgClientLike>();
+/**
+ * A checked-out client whose connection drops between two queries of a transaction emits
+ * 'error'; unheard, that ends the process. The next query fails instead and is mapped to a 503.
+ */
+function guard(client: PgClientLike): PgClientLike {
+  if (!guarded.has(client)) {
+    client.on?.('error', () => {});
+    guarded.add(client);
+  }
+  return client;
 }
 
 /** A `pg` Pool, or anything with the same shape. */
@@ -911,7 +926,7 @@ class PostgresStore implements SerialStore {
     const schema = quoteIdentifier(this.#schema);
     const migrations = postgresMigrations(schema);
     for (let attempt = 1; ; attempt++) {
-      const client = await pool.connect();
+      const client = guard(await pool.connect());
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -992,7 +1007,7 @@ class PostgresStore implements SerialStore {
     for (let attempt = 1; ; attempt++) {
       let client: PgClientLike;
       try {
-        client = await pool.connect();
+        client = guard(await pool.connect());
       } catch (error) {
         throw mapError(error);
       }
