@@ -40,7 +40,7 @@ const admin = (body: unknown, key: string) => ({
   body: JSON.stringify(body),
 });
 
-describe('three instances on one PostgreSQL', () => {
+describe('three instances on one PostgreSQL', { timeout: 60_000 }, () => {
   test('a burst spread across the instances is limited at one service’s rate', async () => {
     const statuses: number[] = [];
     const retryAfter: (string | null)[] = [];

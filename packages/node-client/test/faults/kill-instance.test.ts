@@ -61,7 +61,9 @@ function balancer(targets: string[]): typeof fetch {
   };
 }
 
-test('kill -9 of one instance while shipping 10,000 units: each ships exactly once', async () => {
+test('kill -9 of one instance while shipping 10,000 units: each ships exactly once', {
+  timeout: 120_000,
+}, async () => {
   const client = createSerialClient({
     store: httpStore({
       baseUrl: 'http://balancer.invalid',
