@@ -1,15 +1,20 @@
 /**
- * The single-file bundle `dist/serial-lookup.bundle.js`: the element with lit, idb and the parts
- * of @serialkit/core it uses, minified, for `<script type="module" src="…/serial-lookup.js">`.
+ * The CDN build: `dist/serial-lookup.bundle.js`, the script a storefront embeds with one
+ * `<script type="module" src="…/serial-lookup.bundle.js">` (lit and the element, minified), and
+ * the chunks it loads on demand from beside it, `dist/chunks/*.js`: the format engine (core's
+ * compiler and GS1 reader, the cached hints), the languages other than English, the camera
+ * scanner and the offline queue. Serve `dist/chunks/` next to the script.
  * Run directly to write it; `check-size.mjs` imports `buildBundle` to measure it.
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundleFile = 'dist/serial-lookup.bundle.js';
+/** Where the chunks go, relative to the bundle (and so to the URL it is served from). */
+export const chunkDir = 'chunks';
 
 /**
  * Builds the bundle; returns esbuild's result with its metafile. `external` leaves packages out
@@ -18,8 +23,11 @@ export const bundleFile = 'dist/serial-lookup.bundle.js';
 export async function buildBundle({ write = true, external = [] } = {}) {
   return build({
     absWorkingDir: root,
-    entryPoints: ['src/index.ts'],
-    outfile: bundleFile,
+    entryPoints: { 'serial-lookup.bundle': 'src/index.ts' },
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames: `${chunkDir}/[name]-[hash]`,
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -42,6 +50,7 @@ export async function buildBundle({ write = true, external = [] } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await rm(new URL(`../dist/${chunkDir}`, import.meta.url), { recursive: true, force: true });
   await buildBundle();
   // The bundle exports what the package exports: give it the same types.
   await writeFile(

@@ -54,11 +54,4 @@ export function openDatabase(): Promise<IDBPDatabase<WidgetDatabase> | undefined
   return database;
 }
 
-/** A stable key for an endpoint: '' and relative endpoints resolve against the page. */
-export function endpointKey(endpoint: string): string {
-  try {
-    return new URL(endpoint || '/', document.baseURI).href.replace(/\/+$/, '');
-  } catch {
-    return endpoint;
-  }
-}
+export { endpointKey } from './endpoint-key.js';

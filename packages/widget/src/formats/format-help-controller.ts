@@ -1,0 +1,101 @@
+import type { FormatHint, FormatHints } from '@serialkit/core';
+import type { LocaleBundle } from '@serialkit/core/validate';
+import type { ReactiveControllerHost } from 'lit';
+import type { ApiClient } from '../api/client.js';
+import { endpointKey } from '../cache/endpoint-key.js';
+import { candidateFormats, uncheckedInput } from './candidates.js';
+import type { InputCheck } from './check-input.js';
+import type { FormatEngine } from './format-engine.js';
+
+let engine: Promise<FormatEngine> | undefined;
+
+/** The format engine, loaded once per page (its own chunk beside the element's script). */
+export function loadFormatEngine(): Promise<FormatEngine> {
+  engine ??= import('./format-engine.js');
+  // A chunk that failed to load (offline) is asked for again next time.
+  engine.catch(() => {
+    engine = undefined;
+  });
+  return engine;
+}
+
+/** What the live check of the serial field depends on. */
+export interface InputOptions {
+  sku: string | undefined;
+  messages: LocaleBundle | undefined;
+  /** A key of the language, since `messages` may be undefined for more than one. */
+  lang: string;
+  suggestions: boolean;
+}
+
+/**
+ * The live format help of a host element: loads the format engine and the service's format
+ * hints (the cached copy first, then revalidated), and checks the serial field against them,
+ * once per change of what the check depends on.
+ */
+export class FormatHelpController {
+  private readonly host: ReactiveControllerHost;
+  /** The service's format hints, set once the engine is here too. */
+  hints: FormatHints | undefined;
+  /** The engine, once loaded. */
+  engine: FormatEngine | undefined;
+  #token = 0;
+  #checkKey: string | undefined;
+  #check: InputCheck | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+  }
+
+  /** Loads the engine, then the hints of `endpoint`; a later call supersedes an earlier one. */
+  async load(endpoint: string, api: ApiClient): Promise<void> {
+    const token = ++this.#token;
+    const loaded = await this.ready();
+    if (!loaded || token !== this.#token) return;
+    const key = endpointKey(endpoint);
+    const cached = await loaded.readCachedHints(key);
+    if (token !== this.#token) return;
+    if (cached) this.#setHints(cached.hints);
+    const current = await loaded.revalidateHints(key, api, cached);
+    if (token === this.#token && current) this.#setHints(current);
+  }
+
+  /** The engine, loaded if need be; undefined when its chunk cannot be loaded. */
+  async ready(): Promise<FormatEngine | undefined> {
+    if (this.engine) return this.engine;
+    try {
+      this.engine = await loadFormatEngine();
+      this.host.requestUpdate();
+    } catch {
+      return undefined;
+    }
+    return this.engine;
+  }
+
+  /** The candidate products of the field: the one SKU's, or every product's. */
+  candidates(sku: string | undefined): FormatHint[] {
+    return candidateFormats(this.hints?.formats ?? [], sku);
+  }
+
+  /** The field's value checked locally (no verdict while the engine loads). */
+  check(value: string, options: InputOptions): InputCheck {
+    if (!this.engine) return uncheckedInput(value);
+    const key = [value, this.hints?.version, options.sku, options.lang, options.suggestions].join(
+      '\0',
+    );
+    if (key !== this.#checkKey || !this.#check) {
+      this.#checkKey = key;
+      this.#check = this.engine.checkInput(value, this.candidates(options.sku), {
+        messages: options.messages,
+        suggestions: options.suggestions,
+      });
+    }
+    return this.#check;
+  }
+
+  #setHints(hints: FormatHints): void {
+    this.hints = hints;
+    this.#checkKey = undefined;
+    this.host.requestUpdate();
+  }
+}
