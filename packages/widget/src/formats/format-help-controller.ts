@@ -23,8 +23,6 @@ export function loadFormatEngine(): Promise<FormatEngine> {
 export interface InputOptions {
   sku: string | undefined;
   messages: LocaleBundle | undefined;
-  /** A key of the language, since `messages` may be undefined for more than one. */
-  lang: string;
   suggestions: boolean;
 }
 
@@ -41,6 +39,7 @@ export class FormatHelpController {
   engine: FormatEngine | undefined;
   #token = 0;
   #checkKey: string | undefined;
+  #checkMessages: LocaleBundle | undefined;
   #check: InputCheck | undefined;
 
   constructor(host: ReactiveControllerHost) {
@@ -80,11 +79,10 @@ export class FormatHelpController {
   /** The field's value checked locally (no verdict while the engine loads). */
   check(value: string, options: InputOptions): InputCheck {
     if (!this.engine) return uncheckedInput(value);
-    const key = [value, this.hints?.version, options.sku, options.lang, options.suggestions].join(
-      '\0',
-    );
-    if (key !== this.#checkKey || !this.#check) {
+    const key = [value, this.hints?.version, options.sku, options.suggestions].join('\0');
+    if (key !== this.#checkKey || options.messages !== this.#checkMessages || !this.#check) {
       this.#checkKey = key;
+      this.#checkMessages = options.messages;
       this.#check = this.engine.checkInput(value, this.candidates(options.sku), {
         messages: options.messages,
         suggestions: options.suggestions,

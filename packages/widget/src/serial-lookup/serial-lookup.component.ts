@@ -142,6 +142,8 @@ export class SerialLookup extends LitElement {
   /** A GS1 code (scanned, or the page's Digital Link) whose serial is in the field. */
   #gs1Source: { serial: string; input: string } | undefined;
   #prefilled = false;
+  /** The format hints of the current endpoint, loaded (or given up on). */
+  #hintsLoaded: Promise<void> = Promise.resolve();
 
   // Reactive state: properties without attributes, declared in `properties`.
   declare private orderId: string;
@@ -236,7 +238,9 @@ export class SerialLookup extends LitElement {
     if (first || changed.has('endpoint') || changed.has('timeout')) {
       this.#checks.configure(this.endpoint, this.timeout);
     }
-    if (first || changed.has('endpoint')) void this.#format.load(this.endpoint, this.#checks.api);
+    if (first || changed.has('endpoint')) {
+      this.#hintsLoaded = this.#format.load(this.endpoint, this.#checks.api);
+    }
   }
 
   protected override firstUpdated(): void {
@@ -292,7 +296,6 @@ export class SerialLookup extends LitElement {
     return this.#format.check(this.value, {
       sku: this.sku,
       messages: this.#localize.messages,
-      lang: this.#localize.lang,
       suggestions: !this.noSuggestions,
     });
   }
@@ -314,7 +317,8 @@ export class SerialLookup extends LitElement {
         doc.addEventListener('prerenderingchange', resolve, { once: true }),
       );
     }
-    await this.#format.ready();
+    // Checked locally first, as a tap would be: a mistyped link shows its issue, not an answer.
+    await this.#hintsLoaded;
     await this.#submit();
   }
 
