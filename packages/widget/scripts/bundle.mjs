@@ -17,6 +17,26 @@ export const bundleFile = 'dist/serial-lookup.bundle.js';
 export const chunkDir = 'chunks';
 
 /**
+ * Core's messages for a language go in that language's chunk. Imported through the
+ * `@serialkit/core/validate` barrel they would land in the chunk that the format engine shares
+ * with every language, so that each page loaded all of them: the language chunks import the
+ * locale's module itself.
+ */
+function localeModulesPlugin() {
+  return {
+    name: 'core-locale-per-chunk',
+    setup(build) {
+      build.onResolve({ filter: /^@serialkit\/core\/validate$/ }, ({ importer }) => {
+        const lang = importer.match(/[\\/]src[\\/]localize[\\/]languages[\\/](\w+)\.ts$/)?.[1];
+        return lang
+          ? { path: fileURLToPath(new URL(`../../core/src/locales/${lang}.ts`, import.meta.url)) }
+          : undefined;
+      });
+    },
+  };
+}
+
+/**
  * Builds the bundle; returns esbuild's result with its metafile. `external` leaves packages out
  * (to measure what they weigh).
  */
@@ -43,7 +63,7 @@ export async function buildBundle({ write = true, external = [] } = {}) {
     },
     sourcemap: write ? 'linked' : false,
     metafile: true,
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [localeModulesPlugin(), minifyTemplatesPlugin()],
     external,
     write,
   });

@@ -43,6 +43,15 @@ const FORBIDDEN = [
   ],
 ];
 
+/** Modules that must stay out of the first script, loaded on demand as chunks. */
+const ON_DEMAND = [
+  [/core\/src\//, 'core (the format engine)'],
+  [/src\/localize\/translations\/(?!en\.ts)/, 'a language other than English'],
+  [/src\/scan\/barcode-scanner\.ts$/, 'the camera scanner'],
+  [/src\/cache\/offline-queue\.ts$/, 'the offline queue'],
+  [/node_modules\/idb\//, 'IndexedDB access'],
+];
+
 /** Packages left out to weigh a part; subpaths (`lit/decorators.js`) go with their package. */
 const LIT = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((p) => [
   p,
@@ -157,8 +166,10 @@ const controlInputs = Object.entries(Object.values(control.metafile.outputs)[0].
   ([, { bytesInOutput }]) => bytesInOutput > 0,
 );
 const failures = forbiddenIn(full.inputs);
-if (full.inputs.some(([input, { first }]) => first && /core\/src\//.test(input)))
-  failures.push('core code is in the first script: it belongs in the format engine chunk');
+for (const [pattern, what] of ON_DEMAND) {
+  for (const [input] of full.inputs.filter(([i, { first }]) => first && pattern.test(i)))
+    failures.push(`${input} is in the first script: ${what} must load on demand`);
+}
 // The package marks its modules side-effect free but this one: without it the bundle would
 // export the class and never register <serial-lookup>.
 if (!full.inputs.some(([input]) => input === 'src/serial-lookup/serial-lookup.ts'))
