@@ -1,20 +1,22 @@
 /**
  * The CDN build: `dist/serial-lookup.bundle.js`, the script a storefront embeds with one
  * `<script type="module" src="…/serial-lookup.bundle.js">` (lit and the element, minified), and
- * the chunks it loads on demand from beside it, `dist/chunks/*.js`: the format engine (core's
- * compiler and GS1 reader, the cached hints), the languages other than English, the camera
- * scanner and the offline queue. Serve `dist/chunks/` next to the script.
+ * the chunks it loads on demand from beside it, `dist/serial-lookup.*-HASH.js`: the format engine
+ * (core's compiler and GS1 reader, the cached hints), the languages other than English, the
+ * camera scanner and the offline queue. The chunks sit in the same folder as the script (no
+ * subfolder: a Shopify theme's assets are flat), so uploading them beside it is all it takes.
  * Run directly to write it; `check-size.mjs` imports `buildBundle` to measure it.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundleFile = 'dist/serial-lookup.bundle.js';
-/** Where the chunks go, relative to the bundle (and so to the URL it is served from). */
-export const chunkDir = 'chunks';
+/** The chunks' names, beside the bundle (and so beside the URL it is served from). */
+export const chunkNames = 'serial-lookup.[name]-[hash]';
+const chunkFile = /^serial-lookup\.[\w-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 
 /**
  * Core's messages for a language go in that language's chunk. Imported through the
@@ -46,7 +48,7 @@ export async function buildBundle({ write = true, external = [] } = {}) {
     entryPoints: { 'serial-lookup.bundle': 'src/index.ts' },
     outdir: 'dist',
     entryNames: '[name]',
-    chunkNames: `${chunkDir}/[name]-[hash]`,
+    chunkNames,
     splitting: true,
     bundle: true,
     format: 'esm',
@@ -70,7 +72,9 @@ export async function buildBundle({ write = true, external = [] } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await rm(new URL(`../dist/${chunkDir}`, import.meta.url), { recursive: true, force: true });
+  const dist = new URL('../dist/', import.meta.url);
+  const old = await readdir(dist).catch(() => []);
+  await Promise.all(old.filter((f) => chunkFile.test(f)).map((f) => rm(new URL(f, dist))));
   await buildBundle();
   // The bundle exports what the package exports: give it the same types.
   await writeFile(

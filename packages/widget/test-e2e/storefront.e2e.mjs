@@ -312,11 +312,13 @@ test('the element loads its chunks from beside its script, each when it is neede
   const verify = page.locator('serial-lookup#verify');
   await verify.locator('[part~="serial-input"]').fill(samples.genuine);
   await verify.locator('[part~="hint"]').filter({ hasText: 'Aurora ANC headphones' }).waitFor();
-  const chunk = (name) => scripts.find(([address]) => address.includes(`/assets/chunks/${name}-`));
+  const chunk = (name) =>
+    scripts.find(([address]) => address.includes(`/assets/serial-lookup.${name}-`));
   for (const [address, status] of scripts) {
     assert.equal(status, 200, `${address} answered ${status}`);
     assert.ok(
-      address === `${url}/assets/serial-lookup.js` || address.startsWith(`${url}/assets/chunks/`),
+      address === `${url}/assets/serial-lookup.js` ||
+        address.startsWith(`${url}/assets/serial-lookup.`),
       `${address} is not beside the element's script`,
     );
   }

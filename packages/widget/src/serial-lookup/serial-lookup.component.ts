@@ -339,6 +339,9 @@ export class SerialLookup extends LitElement {
 
   /** Validates the form and sends the check; everything a customer does to check ends here. */
   async #submit(): Promise<void> {
+    // A check submitted while the format engine loads waits for it (the service validates if it
+    // cannot load).
+    if (!this.#format.engine) await this.#format.ready();
     const checks = this.#checks;
     if (checks.phase === 'loading') return;
     const t = this.#t;
