@@ -94,7 +94,13 @@ async function measure(external = []) {
     .imports.filter(({ kind }) => kind === 'dynamic-import')
     .map(({ path }) => {
       const own = [...closure(`${root}${path}`)].filter((p) => !first.has(p));
-      return { name: basename(path).replace(/^serial-lookup\./, '').replace(/-[A-Z0-9]+\.js$/, ''), own, gzipped: weigh(own) };
+      return {
+        name: basename(path)
+          .replace(/^serial-lookup\./, '')
+          .replace(/-[A-Z0-9]+\.js$/, ''),
+        own,
+        gzipped: weigh(own),
+      };
     });
   return {
     gzipped: weigh(first),

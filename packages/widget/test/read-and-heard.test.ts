@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
 import {
   announced,
+  delay,
   errorCard,
   fill,
   genuineSerial,
@@ -253,12 +254,17 @@ describe('what a shopper reads and hears', () => {
       'We couldn’t reach the service. Check your connection and try again.',
     ],
   ];
+  failures.push([
+    'timeout',
+    () => delay(1000).then(() => HttpResponse.json(verifyResult())) as never,
+    'The check took too long. Please try again.',
+  ]);
   for (const [kind, respond, message] of failures) {
     it(`a ${kind} failure: shows and alerts “${message}”, no result card`, async () => {
       const endpoint = uniqueEndpoint();
       mockService(endpoint, { verify: respond });
       const el = await mount(
-        html`<serial-lookup endpoint=${endpoint} sku="ARIA-700"></serial-lookup>`,
+        html`<serial-lookup endpoint=${endpoint} sku="ARIA-700" timeout="200"></serial-lookup>`,
       );
       fill(serialInput(el), genuineSerial);
       serialInput(el).focus();
@@ -270,4 +276,35 @@ describe('what a shopper reads and hears', () => {
       expect(part(el, 'result')).to.equal(null);
     });
   }
+
+  it('a refused check with issues: the invalid card with the service’s issues, announced', async () => {
+    const endpoint = uniqueEndpoint();
+    mockService(endpoint, {
+      // No format known here: the service is the one to refuse the input.
+      formats: { version: 'none', formats: [] },
+      verify: () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'validation_failed',
+              message: 'bad input',
+              issues: [{ code: 'too_long', message: 'The serial is too long.' }],
+            },
+          },
+          { status: 400 },
+        ),
+    });
+    const el = await mount(html`<serial-lookup endpoint=${endpoint}></serial-lookup>`);
+    fill(serialInput(el), 'ANYTHING-1');
+    serialInput(el).focus();
+    await press('Enter');
+    const card = await result(el);
+    expect(card.dataset.status).to.equal('invalid');
+    expect(text(part(el, 'result-title'))).to.equal('This isn’t a valid serial number');
+    expect(text(card.querySelector('ul'))).to.equal('The serial is too long.');
+    // Heard as shown (it once announced a server error over the invalid card).
+    expect(announced(el).assertive).to.equal(
+      'This isn’t a valid serial number. Compare it with the label and try again.',
+    );
+  });
 });

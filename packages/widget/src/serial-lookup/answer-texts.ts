@@ -106,3 +106,30 @@ export function failureText(t: Translation, error: ApiError, secondsToWait: numb
       return t.server;
   }
 }
+
+/** The card a refused check with issues shows (the issues are listed under it). */
+export function refusedTexts(t: Translation): AnswerTexts {
+  return {
+    status: 'invalid',
+    title: t.invalidTitle,
+    body: t.invalidBody,
+    values: [],
+    slot: 'invalid',
+  };
+}
+
+/** Whether a failure shows as the invalid card rather than as a notice. */
+export function isRefusedInput(error: ApiError): boolean {
+  return error.kind === 'rejected' && error.issues.length > 0;
+}
+
+/** The words announced for a failure: those of the card or notice that shows it. */
+export function failureAnnouncement(
+  t: Translation,
+  error: ApiError,
+  secondsToWait: number,
+): string {
+  return isRefusedInput(error)
+    ? announcement(refusedTexts(t))
+    : failureText(t, error, secondsToWait);
+}

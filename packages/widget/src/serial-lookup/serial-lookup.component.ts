@@ -11,7 +11,13 @@ import { FormatHelpController } from '../formats/format-help-controller.js';
 import { LocalizeController } from '../localize/localize-controller.js';
 import { fill } from '../localize/translation.js';
 import { supportedScanFormats } from '../scan/scan-support.js';
-import { announcement, failureText, returnTexts, verifyTexts, waitText } from './answer-texts.js';
+import {
+  announcement,
+  failureAnnouncement,
+  returnTexts,
+  verifyTexts,
+  waitText,
+} from './answer-texts.js';
 import { CheckController, type ReturnOutcome, type VerifyOutcome } from './check-controller.js';
 import { spinnerIcon } from './icons.js';
 import styles from './serial-lookup.styles.js';
@@ -405,7 +411,7 @@ export class SerialLookup extends LitElement {
   }
 
   #failed(error: ApiError, mode: 'verify' | 'return'): void {
-    this.#announce(failureText(this.#t, error, this.#checks.secondsToWait), 'assertive');
+    this.#announce(failureAnnouncement(this.#t, error, this.#checks.secondsToWait), 'assertive');
     this.dispatchEvent(
       new SerialLookupErrorEvent({
         mode,

@@ -5,7 +5,9 @@ import { fill, type Translation } from '../../localize/translation.js';
 import {
   type AnswerTexts,
   failureText,
+  isRefusedInput,
   reasonTexts,
+  refusedTexts,
   returnTexts,
   verifyTexts,
 } from '../answer-texts.js';
@@ -142,18 +144,7 @@ export function outcome(state: OutcomeState): TemplateResult | typeof nothing {
     );
   }
   if (phase === 'error' && failure) {
-    if (failure.kind === 'rejected' && failure.issues.length > 0) {
-      return card(
-        {
-          status: 'invalid',
-          title: t.invalidTitle,
-          body: t.invalidBody,
-          values: [],
-          slot: 'invalid',
-        },
-        issueList(failure.issues),
-      );
-    }
+    if (isRefusedInput(failure)) return card(refusedTexts(t), issueList(failure.issues));
     const icon =
       failure.kind === 'offline' || failure.kind === 'network'
         ? offlineIcon()
