@@ -10,7 +10,7 @@ import type { InputCheck } from '../formats/check-input.js';
 import { FormatHelpController } from '../formats/format-help-controller.js';
 import { LocalizeController } from '../localize/localize-controller.js';
 import { fill } from '../localize/translation.js';
-import { supportedScanFormats } from '../scan/scan-support.js';
+import { ScanController } from '../scan/scan-controller.js';
 import {
   announcement,
   failureAnnouncement,
@@ -131,7 +131,6 @@ export class SerialLookup extends LitElement {
     contact: { state: true },
     touched: { state: true },
     fieldError: { state: true },
-    scanFormats: { state: true },
     announcement: { state: true },
   };
 
@@ -144,7 +143,7 @@ export class SerialLookup extends LitElement {
     queued: (serial) => this.#queued(serial),
     waitOver: () => this.#announce(this.#t.rateLimitOver, 'polite'),
   });
-  #scanning: AbortController | undefined;
+  readonly #scan = new ScanController(this);
   /** A GS1 code (scanned, or the page's Digital Link) whose serial is in the field. */
   #gs1Source: { serial: string; input: string } | undefined;
   #prefilled = false;
@@ -156,7 +155,6 @@ export class SerialLookup extends LitElement {
   declare private contact: string;
   declare private touched: boolean;
   declare private fieldError: FieldError | undefined;
-  declare private scanFormats: string[];
   declare private announcement: { text: string; assertive: boolean };
 
   /**
@@ -216,20 +214,13 @@ export class SerialLookup extends LitElement {
     this.orderId = '';
     this.contact = '';
     this.touched = false;
-    this.scanFormats = [];
     this.announcement = { text: '', assertive: false };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void supportedScanFormats().then((formats) => {
-      this.scanFormats = formats;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#scanning?.abort();
+    // The format engine loads while the element waits for its language and renders.
+    void this.#format.ready();
   }
 
   /** Renders only once the language is loaded, and the page's Digital Link read. */
@@ -474,28 +465,19 @@ export class SerialLookup extends LitElement {
 
   readonly #handleScan = async (): Promise<void> => {
     const t = this.#t;
-    this.#scanning?.abort();
-    const controller = new AbortController();
-    this.#scanning = controller;
     this.fieldError = undefined;
     const dialog = this.#query<HTMLDialogElement>('dialog')!;
     dialog.showModal();
-    let raw: string;
-    try {
-      const { scanCode } = await import('../scan/barcode-scanner.js');
-      raw = await scanCode(this.#query('video')!, this.scanFormats, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.#scanning = undefined;
-      dialog.close();
-      const blocked =
-        error instanceof DOMException &&
-        (error.name === 'NotAllowedError' || error.name === 'SecurityError');
-      this.#rejectField('serial', blocked ? t.scanDenied : t.scanFailed);
-      return;
-    }
-    this.#scanning = undefined;
+    const scanned = await this.#scan.scan(this.#query<HTMLVideoElement>('video')!);
+    if (!scanned) return;
     dialog.close();
+    if ('failure' in scanned) {
+      return this.#rejectField(
+        'serial',
+        scanned.failure === 'denied' ? t.scanDenied : t.scanFailed,
+      );
+    }
+    const raw = scanned.code;
     const engine = await this.#format.ready();
     const check = engine
       ? engine.checkInput(raw, [], { messages: this.#localize.messages, suggestions: false })
@@ -512,10 +494,9 @@ export class SerialLookup extends LitElement {
   };
 
   readonly #handleScannerClose = (): void => {
-    if (this.#scanning) {
+    if (this.#scan.scanning) {
       // Closed by the customer (Cancel or Escape): back to where they were.
-      this.#scanning.abort();
-      this.#scanning = undefined;
+      this.#scan.cancel();
       this.#query('.scan')?.focus();
     }
   };
@@ -552,7 +533,7 @@ export class SerialLookup extends LitElement {
             fieldError: this.fieldError,
             noSuggestions: this.noSuggestions,
             severalFormats: this.#format.candidates(this.sku).length > 1,
-            canScan: !this.noScan && this.scanFormats.length > 0,
+            canScan: !this.noScan && this.#scan.formats.length > 0,
             onInput: this.#handleInput,
             onBlur: this.#handleSerialBlur,
             onScan: this.#handleScan,
