@@ -7,7 +7,19 @@ import { candidateFormats, uncheckedInput } from './candidates.js';
 import type { InputCheck } from './check-input.js';
 import type { FormatEngine } from './format-engine.js';
 
+type HintsCache = typeof import('../cache/format-cache.js');
+
 let engine: Promise<FormatEngine> | undefined;
+let hintsCache: Promise<HintsCache> | undefined;
+
+/** The IndexedDB copy of the hints and their revalidation: a small chunk of its own. */
+function loadHintsCache(): Promise<HintsCache> {
+  hintsCache ??= import('../cache/format-cache.js');
+  hintsCache.catch(() => {
+    hintsCache = undefined;
+  });
+  return hintsCache;
+}
 
 /** The format engine, loaded once per page (its own chunk beside the element's script). */
 export function loadFormatEngine(): Promise<FormatEngine> {
@@ -27,14 +39,13 @@ export interface InputOptions {
 }
 
 /**
- * The live format help of a host element: loads the format engine and the service's format
- * hints (the cached copy first, then revalidated), and checks the serial field against them,
- * once per change of what the check depends on.
+ * The live format help of a host element: loads the format engine and, in parallel, the
+ * service's format hints (the cached copy first, then revalidated), and checks the serial field
+ * against them, once per change of what the check depends on.
  */
 export class FormatHelpController {
   private readonly host: ReactiveControllerHost;
-  /** The service's format hints, set once the engine is here too. */
-  hints: FormatHints | undefined;
+  #hints: FormatHints | undefined;
   /** The engine, once loaded. */
   engine: FormatEngine | undefined;
   #token = 0;
@@ -46,16 +57,30 @@ export class FormatHelpController {
     this.host = host;
   }
 
-  /** Loads the engine, then the hints of `endpoint`; a later call supersedes an earlier one. */
+  /** The service's format hints, once they and the engine are here. */
+  get hints(): FormatHints | undefined {
+    return this.engine && this.#hints;
+  }
+
+  /**
+   * Loads the hints of `endpoint`, and the engine beside them; a later call supersedes an
+   * earlier one. Resolves once the hints are known (or cannot be).
+   */
   async load(endpoint: string, api: ApiClient): Promise<void> {
     const token = ++this.#token;
-    const loaded = await this.ready();
-    if (!loaded || token !== this.#token) return;
+    void this.ready();
+    let cache: HintsCache;
+    try {
+      cache = await loadHintsCache();
+    } catch {
+      return;
+    }
+    if (token !== this.#token) return;
     const key = endpointKey(endpoint);
-    const cached = await loaded.readCachedHints(key);
+    const cached = await cache.readCachedHints(key);
     if (token !== this.#token) return;
     if (cached) this.#setHints(cached.hints);
-    const current = await loaded.revalidateHints(key, api, cached);
+    const current = await cache.revalidateHints(key, api, cached);
     if (token === this.#token && current) this.#setHints(current);
   }
 
@@ -92,7 +117,7 @@ export class FormatHelpController {
   }
 
   #setHints(hints: FormatHints): void {
-    this.hints = hints;
+    this.#hints = hints;
     this.#checkKey = undefined;
     this.host.requestUpdate();
   }
