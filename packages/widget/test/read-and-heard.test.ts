@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { SerialLookupResultEvent } from '../src/index.js';
 import {
   announced,
   delay,
@@ -159,7 +160,16 @@ describe('what a shopper reads and hears', () => {
   });
 
   it('verify, a status added later: no error card, in the neutral colour', async () => {
-    const seen = await verify(verifyResult({ status: 'replaced' as never }));
+    const events: SerialLookupResultEvent[] = [];
+    const listener = (event: SerialLookupResultEvent) => events.push(event);
+    document.addEventListener('serial-lookup-result', listener);
+    const seen = await verify(verifyResult({ status: 'replaced' as never })).finally(() =>
+      document.removeEventListener('serial-lookup-result', listener),
+    );
+    // The shop's listener gets the code as the service sent it.
+    expect(events.map((event) => event.detail.result)).to.deep.include.members([
+      verifyResult({ status: 'replaced' as never }),
+    ]);
     expect(part(seen.el, 'error')).to.equal(null);
     const card = part(seen.el, 'result')!;
     const style = getComputedStyle(card);
