@@ -63,25 +63,35 @@ export class FormatHelpController {
   }
 
   /**
-   * Loads the hints of `endpoint`, and the engine beside them; a later call supersedes an
-   * earlier one. Resolves once the hints are known (or cannot be).
+   * Loads the hints of `endpoint` (the cached copy, then the service's), and the engine beside
+   * them; a later call supersedes an earlier one. Resolves as soon as there are hints to check
+   * against (the cached copy, while the service confirms it), or when there are none to be had.
    */
-  async load(endpoint: string, api: ApiClient): Promise<void> {
+  load(endpoint: string, api: ApiClient): Promise<void> {
     const token = ++this.#token;
     void this.ready();
-    let cache: HintsCache;
-    try {
-      cache = await loadHintsCache();
-    } catch {
-      return;
-    }
-    if (token !== this.#token) return;
-    const key = endpointKey(endpoint);
-    const cached = await cache.readCachedHints(key);
-    if (token !== this.#token) return;
-    if (cached) this.#setHints(cached.hints);
-    const current = await cache.revalidateHints(key, api, cached);
-    if (token === this.#token && current) this.#setHints(current);
+    return new Promise<void>((known) => {
+      const set = (hints: FormatHints) => {
+        if (token !== this.#token) return;
+        this.#setHints(hints);
+        known();
+      };
+      void (async () => {
+        try {
+          const cache = await loadHintsCache();
+          if (token !== this.#token) return;
+          const key = endpointKey(endpoint);
+          const cached = await cache.readCachedHints(key);
+          if (cached) set(cached.hints);
+          const current = await cache.revalidateHints(key, api, cached);
+          if (current) set(current);
+        } catch {
+          // No cache chunk (offline before it ever loaded): the service checks every serial.
+        } finally {
+          known();
+        }
+      })();
+    });
   }
 
   /** The engine, loaded if need be; undefined when its chunk cannot be loaded. */

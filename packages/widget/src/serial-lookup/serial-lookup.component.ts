@@ -315,7 +315,6 @@ export class SerialLookup extends LitElement {
       );
     }
     // Checked locally first, as a tap would be: a mistyped link shows its issue, not an answer.
-    await this.#hintsLoaded;
     await this.#submit();
   }
 
@@ -336,9 +335,9 @@ export class SerialLookup extends LitElement {
 
   /** Validates the form and sends the check; everything a customer does to check ends here. */
   async #submit(): Promise<void> {
-    // A check submitted while the format engine loads waits for it (the service validates if it
-    // cannot load).
-    if (!this.#format.engine) await this.#format.ready();
+    // A check submitted while the format engine or the hints load waits for them, so that it is
+    // checked here first (the service validates if they cannot be had).
+    if (!this.#format.hints) await Promise.all([this.#format.ready(), this.#hintsLoaded]);
     const checks = this.#checks;
     if (checks.phase === 'loading') return;
     const t = this.#t;
