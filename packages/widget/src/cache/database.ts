@@ -1,6 +1,8 @@
 import type { FormatHints, VerifyRequest } from '@serialkit/core';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
+export { endpointKey } from './endpoint-key.js';
+
 /** The format hints of one service, as last received. */
 export interface CachedFormatHints {
   /** The service, as an absolute URL (see {@link endpointKey}). */
@@ -53,5 +55,3 @@ export function openDatabase(): Promise<IDBPDatabase<WidgetDatabase> | undefined
   }).catch(() => undefined);
   return database;
 }
-
-export { endpointKey } from './endpoint-key.js';

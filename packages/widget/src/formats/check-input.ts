@@ -10,6 +10,8 @@ import {
   type Suggestion,
 } from '@serialkit/core/validate';
 
+export { candidateFormats } from './candidates.js';
+
 /** What the element knows about the serial being typed, before asking the service. */
 export interface InputCheck {
   /**
@@ -57,8 +59,6 @@ export interface CheckInputOptions {
  * neighbours score above it.
  */
 const MIN_SCORE = 0.5;
-
-export { candidateFormats } from './candidates.js';
 
 const compiled = new Map<string, SerialValidator | null>();
 
