@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createSerialClient } from '../src/client.js';
+import { postgresStore } from '../src/stores/postgres.js';
 import { startPostgresTestServer } from '../src/testing/postgres-server.js';
 import { startServer } from './lib/server-process.js';
 
@@ -77,9 +79,14 @@ const report = (name: string, run: Run, baseline?: Run) => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'serialkit-scaling-'));
-const server = await startPostgresTestServer({
-  settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' },
-});
+// Durable by default, as in production; SCALING_DURABLE=0 measures without waiting for the disk.
+const durable = process.env.SCALING_DURABLE !== '0';
+const server = await startPostgresTestServer(
+  durable ? { settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } } : {},
+);
+console.log(
+  durable ? 'PostgreSQL durable (fsync, synchronous_commit on)' : 'PostgreSQL without fsync',
+);
 console.log(
   `load average at start ${loadavg()
     .map((n) => n.toFixed(1))
@@ -172,6 +179,20 @@ try {
   report('POST /v1/shipments (1 unit)', await ship(false), baseline);
   report('POST /v1/shipments + Idempotency-Key (shared in PostgreSQL)', await ship(true), baseline);
   instance.stop();
+
+  // A recall of one lot appends an event per unit: the events table at a size worth measuring.
+  const store = postgresStore({ connectionString: server.url });
+  const t1 = performance.now();
+  const recall = await createSerialClient({ store }).recalls.create({
+    sku: 'KB-1',
+    lot: 'L1',
+    notice: 'Scaling measurement',
+  });
+  const recallSeconds = (performance.now() - t1) / 1000;
+  console.log(
+    `recall of ${recall.counts.affected} units: ${recallSeconds.toFixed(1)} s, ${(recall.counts.affected / recallSeconds).toFixed(0)} events/s`,
+  );
+  await store.close();
 
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
