@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ConnectionError, SerialkitError } from '../../src/errors.js';
 import type { SerialInsert } from '../../src/store.js';
-import { SQLITE_MIGRATIONS } from '../../src/stores/sql/sqlite-schema.js';
+import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/schema.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
 import { runStoreConformance } from '../../src/testing.js';
 
@@ -339,7 +339,7 @@ describe('sqliteStore', () => {
     const store = sqliteStore({ filename: tempFile() });
     const rows = Array.from({ length: 3_000 }, (_, n) => unit(`S${3_000 - n}`));
     rows[1_500] = { ...unit('BAD'), registeredAt: null as unknown as string };
-    await expect(store.insertSerials(rows)).rejects.toThrow(/NOT NULL/);
+    await expect(store.insertSerials(rows)).rejects.toThrow(/registeredAt must be a UTC timestamp/);
     expect(await store.countSerials({})).toBe(0);
     expect(await store.insertSerials(rows.slice(0, 10))).toEqual({ inserted: 10, conflicts: [] });
     await store.close();
