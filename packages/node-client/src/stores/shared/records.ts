@@ -225,6 +225,21 @@ export interface EventRow {
   data: string | Record<string, unknown> | null;
 }
 
+/** The columns of an event, in the order `eventRowOf` reads them. */
+export const EVENT_COLUMNS = ['id', 'sku', 'serial', 'type', 'at', 'data'] as const;
+
+/** An `events` row from its values in `EVENT_COLUMNS` order. */
+export function eventRowOf(values: readonly unknown[]): EventRow {
+  return {
+    id: values[0] as EventRow['id'],
+    sku: values[1] as string,
+    serial: values[2] as string,
+    type: values[3] as string,
+    at: values[4] as string,
+    data: values[5] as EventRow['data'],
+  };
+}
+
 export function rowToEvent(row: EventRow): SerialEvent {
   const event: SerialEvent = {
     id: String(row.id),

@@ -32,7 +32,9 @@ import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.j
 import { eventDataJson } from '../shared/event-data.js';
 import { eventConditions, SqlParams, serialConditions, where } from '../shared/filter.js';
 import {
+  EVENT_COLUMNS,
   type EventRow,
+  eventRowOf,
   type RecallRow,
   rowToEvent,
   rowToRecall,
@@ -102,6 +104,8 @@ export class SqliteStore implements SerialStore {
   #closed = false;
   #statements: Statements | null = null;
   #dynamic = new Map<string, SqliteStatementLike>();
+  /** `#unitHistory` statements by row count. */
+  #histories = new Map<number, SqliteStatementLike>();
   #pendingVerifications: PendingVerification[] = [];
   #pendingLookups: PendingLookup[] = [];
 
@@ -354,12 +358,29 @@ export class SqliteStore implements SerialStore {
     return this.#run(() => {
       const limit = pageSize(page.limit);
       const after = decodeCursor('events', page.cursor, 2);
+      const history =
+        !after &&
+        filter.sku !== undefined &&
+        filter.serial !== undefined &&
+        filter.type === undefined &&
+        filter.between === undefined
+          ? this.#unitHistory(limit + 1)
+          : null;
+      if (history) {
+        // One unit's history (every lookup reads it): a fixed statement read as arrays.
+        const rows = history.all(filter.sku, filter.serial) as unknown[][];
+        return pageOf(
+          rows.map((values) => rowToEvent(eventRowOf(values))),
+          limit,
+          (last) => encodeCursor('events', [last.at, last.id]),
+        );
+      }
       const params = new SqlParams(sqlite);
       const conditions = eventConditions(filter, params);
       if (after) {
         conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
       }
-      const sql = `SELECT id, sku, serial, type, at, data FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
+      const sql = `SELECT ${EVENT_COLUMNS.join(', ')} FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
       const rows = this.#prepare(sql).all(...params.values) as EventRow[];
       return pageOf(rows.map(rowToEvent), limit, (last) =>
         encodeCursor('events', [last.at, last.id]),
@@ -512,6 +533,7 @@ export class SqliteStore implements SerialStore {
     }
     this.#statements = null;
     this.#dynamic.clear();
+    this.#histories.clear();
     if (this.#db && this.#owned) this.#db.close();
     this.#db = null;
   }
@@ -630,6 +652,24 @@ export class SqliteStore implements SerialStore {
         : [],
     );
     return SQLITE_MIGRATIONS.filter((m) => !applied.has(m.version)).map((m) => m.version);
+  }
+
+  /**
+   * The first `rows` events of one unit, in (at, id) order, which `events_unit` (sku, serial, at)
+   * serves as stored (it ends with the rowid, the id): no sort. Rows come as arrays; null when
+   * the driver cannot return them.
+   */
+  #unitHistory(rows: number): SqliteStatementLike | null {
+    let statement = this.#histories.get(rows);
+    if (!statement) {
+      statement = (this.#db as SqliteDatabaseLike).prepare(
+        `SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE sku = ? AND serial = ? ORDER BY at, id LIMIT ${rows}`,
+      );
+      if (typeof statement.raw !== 'function') return null;
+      statement.raw(true);
+      this.#histories.set(rows, statement);
+    }
+    return statement;
   }
 
   /** A prepared statement for generated SQL, cached by its text. */
