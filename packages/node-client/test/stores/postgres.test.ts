@@ -7,6 +7,10 @@ import { memoryStore } from '../../src/stores/memory.js';
 import { postgresMigrations } from '../../src/stores/postgres/schema.js';
 import { postgresStore } from '../../src/stores/postgres.js';
 import { runStoreConformance } from '../../src/testing.js';
+import {
+  expectConcurrentRecallsNeverShipRecalledUnits,
+  expectRecallBetweenCheckAndShipStopsIt,
+} from './recall-race.js';
 
 const url = inject('postgresUrl');
 const schemas: string[] = [];
@@ -265,5 +269,23 @@ describe('postgresStore', () => {
     expect(() =>
       postgresStore({ connectionString: url }, { schema: 'x"; DROP TABLE y; --' }),
     ).toThrow(BadRequestError);
+  });
+});
+
+describe('postgresStore: recall versus shipment, two pools on one schema', () => {
+  test('a recall committed between the check and the compare-and-set stops the shipment', async () => {
+    const schema = newSchema();
+    const shipping = newStore(schema);
+    const recalling = newStore(schema);
+    await expectRecallBetweenCheckAndShipStopsIt(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
+  });
+
+  test('concurrent shipments and recalls never ship a recalled unit', async () => {
+    const schema = newSchema();
+    const shipping = newStore(schema);
+    const recalling = newStore(schema);
+    await expectConcurrentRecallsNeverShipRecalledUnits(shipping, recalling, 60);
+    await Promise.all([shipping.close(), recalling.close()]);
   });
 });

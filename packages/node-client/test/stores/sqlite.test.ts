@@ -8,6 +8,10 @@ import type { SerialInsert } from '../../src/store.js';
 import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/schema.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
 import { runStoreConformance } from '../../src/testing.js';
+import {
+  expectConcurrentRecallsNeverShipRecalledUnits,
+  expectRecallBetweenCheckAndShipStopsIt,
+} from './recall-race.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'serialkit-sqlite-'));
 let files = 0;
@@ -379,5 +383,23 @@ describe('sqliteStore', () => {
       'SEARCH serials USING PRIMARY KEY (sku=? AND serial>?)',
     ]);
     db.close();
+  });
+});
+
+describe('sqliteStore: recall versus shipment, two connections to one file', () => {
+  test('a recall committed between the check and the compare-and-set stops the shipment', async () => {
+    const filename = tempFile();
+    const shipping = sqliteStore({ filename });
+    const recalling = sqliteStore({ filename });
+    await expectRecallBetweenCheckAndShipStopsIt(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
+  });
+
+  test('concurrent shipments and recalls never ship a recalled unit', async () => {
+    const filename = tempFile();
+    const shipping = sqliteStore({ filename });
+    const recalling = sqliteStore({ filename });
+    await expectConcurrentRecallsNeverShipRecalledUnits(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
   });
 });

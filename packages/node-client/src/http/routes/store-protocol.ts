@@ -77,6 +77,7 @@ const transitionSchema = z.strictObject({
   sku: text,
   serial: text,
   from: z.array(serialStatusSchema),
+  recalled: z.boolean().optional(),
   to: serialStatusSchema,
   set: z
     .strictObject({
