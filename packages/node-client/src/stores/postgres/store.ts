@@ -68,10 +68,7 @@ import {
   type CopyFrom,
   errorCode,
   importOptional,
-  isConnectionFailure,
-  lockKey,
   MAX_ATTEMPTS,
-  MIGRATION_RACE_CODES,
   mapError,
   type PgClientLike,
   type PgModule,
@@ -83,8 +80,9 @@ import {
   statementName,
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
-import { postgresMigrations } from './schema.js';
+import { migrateSchema } from './migrate.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
+import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 
 const pg: SqlDialect = {
   placeholder: (n) => `$${n}`,
@@ -440,28 +438,8 @@ export class PostgresStore implements SerialStore {
   // ── Verification counters ──
 
   async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
-    // One statement: the upsert, plus the unit's other fingerprints as of the statement's start.
-    const { rows } = await this.#query(
-      `WITH seen AS (
-         INSERT INTO ${this.#t.verifications} AS v (sku, serial, fingerprint, first_at, last_at, count)
-         VALUES ($1, $2, $3, $4, $4, 1)
-         ON CONFLICT (sku, serial, fingerprint) DO UPDATE SET
-           count = v.count + 1,
-           first_at = LEAST(v.first_at, EXCLUDED.first_at),
-           last_at = GREATEST(v.last_at, EXCLUDED.last_at)
-         RETURNING last_at, count
-       ),
-       others AS (
-         SELECT count(*) FILTER (WHERE last_at >= $5) AS recent, coalesce(sum(count), 0) AS total
-         FROM ${this.#t.verifications} WHERE sku = $1 AND serial = $2 AND fingerprint <> $3
-       )
-       SELECT others.recent + CASE WHEN seen.last_at >= $5 THEN 1 ELSE 0 END AS distinct_fingerprints,
-              others.total + seen.count AS total,
-              (SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2) AS outcome
-       FROM seen, others`,
-      [input.sku, input.serial, input.fingerprint, input.at, input.windowStart],
-      true,
-    );
+    const { text, values } = recordVerificationQuery(this.#t, input);
+    const { rows } = await this.#query(text, values, true);
     const row = rows[0] ?? {};
     return {
       distinctFingerprints: Number(row.distinct_fingerprints),
@@ -473,46 +451,8 @@ export class PostgresStore implements SerialStore {
   async setVerificationOutcome(
     change: VerificationOutcomeChange,
   ): Promise<VerificationOutcomeResult> {
-    // One statement: the compare-and-set (an upsert whose update applies only over `from`, so a
-    // concurrent change makes it a no-op), and the events, inserted only if it applied.
-    const { events } = change;
-    const { rows } = await this.#query(
-      `WITH current AS (
-         SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2
-       ),
-       changed AS (
-         INSERT INTO ${this.#t.outcomes} AS o (sku, serial, outcome, at)
-         SELECT $1, $2, $4, $5
-         WHERE ($3::text IS NULL AND NOT EXISTS (SELECT 1 FROM current))
-            OR EXISTS (SELECT 1 FROM current WHERE outcome = $3::text)
-         ON CONFLICT (sku, serial) DO UPDATE SET outcome = EXCLUDED.outcome, at = EXCLUDED.at
-           WHERE o.outcome = $3::text
-         RETURNING 1
-       ),
-       logged AS (
-         INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-         SELECT v.sku, v.serial, v.type, v.at, v.data::jsonb
-         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
-           AS v(sku, serial, type, at, data, n)
-         WHERE EXISTS (SELECT 1 FROM changed)
-         ORDER BY v.n
-         RETURNING 1
-       )
-       SELECT EXISTS (SELECT 1 FROM changed) AS applied, (SELECT count(*) FROM logged) AS logged`,
-      [
-        change.sku,
-        change.serial,
-        change.from,
-        change.to,
-        change.at,
-        events.map((e) => e.sku),
-        events.map((e) => e.serial),
-        events.map((e) => e.type),
-        events.map((e) => e.at),
-        events.map((e) => eventDataJson(e.data)),
-      ],
-      true,
-    );
+    const { text, values } = setOutcomeQuery(this.#t, change);
+    const { rows } = await this.#query(text, values, true);
     if (rows[0]?.applied === true) return { applied: true, outcome: change.to };
     // Read again: the statement's snapshot may predate the change that made it a no-op.
     const current = await this.#query(
@@ -569,82 +509,8 @@ export class PostgresStore implements SerialStore {
         this.#pool = pool;
       }
     }
-    await this.#migrate(this.#pool);
+    this.#applied = await migrateSchema(this.#pool, this.#schema);
     return this.#pool;
-  }
-
-  async #migrate(pool: PgPoolLike): Promise<void> {
-    const schema = quoteIdentifier(this.#schema);
-    const migrations = postgresMigrations(schema);
-    const done: MigrationReport['applied'] = [];
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        // Serialize migrators of this schema. Engines without advisory locks (CockroachDB) skip
-        // the lock: a racing migrator then fails on a duplicate table or version row, rolls
-        // back, and retries against the migrated schema.
-        await client.query('SAVEPOINT serialkit_lock');
-        try {
-          await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(this.#schema)]);
-          await client.query('RELEASE SAVEPOINT serialkit_lock');
-        } catch (error) {
-          if (isConnectionFailure(error)) throw error;
-          await client.query('ROLLBACK TO SAVEPOINT serialkit_lock');
-        }
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await client.query(
-          `CREATE TABLE IF NOT EXISTS ${this.#t.migrations} (
-             version integer NOT NULL PRIMARY KEY,
-             name text NOT NULL,
-             applied_at text NOT NULL
-           )`,
-        );
-        const { rows } = await client.query(`SELECT version FROM ${this.#t.migrations}`);
-        const applied = new Set(rows.map((row) => Number(row.version)));
-        // One migration per transaction: a later one may write what an earlier one added, which
-        // some engines (CockroachDB) allow only once the addition has committed.
-        const migration = migrations.find(({ version }) => !applied.has(version));
-        if (migration) {
-          await client.query(migration.sql);
-          for (const statement of migration.optional ?? []) {
-            await client.query('SAVEPOINT serialkit_optional');
-            try {
-              await client.query(statement);
-              await client.query('RELEASE SAVEPOINT serialkit_optional');
-            } catch (error) {
-              if (isConnectionFailure(error)) throw error;
-              await client.query('ROLLBACK TO SAVEPOINT serialkit_optional');
-            }
-          }
-          await client.query(
-            `INSERT INTO ${this.#t.migrations} (version, name, applied_at) VALUES ($1, $2, $3)`,
-            [migration.version, migration.name, new Date().toISOString()],
-          );
-        }
-        await client.query('COMMIT');
-        if (!migration) {
-          this.#applied = done;
-          return;
-        }
-        done.push({
-          version: migration.version,
-          name: migration.name,
-          ms: performance.now() - started,
-        });
-        attempt = 0; // the next migration, with attempts of its own
-      } catch (error) {
-        broken = !(await rollback(client));
-        const code = errorCode(error) ?? '';
-        const race = MIGRATION_RACE_CODES.has(code) || SERIALIZATION_CODES.has(code);
-        if (!race || attempt >= MAX_ATTEMPTS) throw error;
-        await backoff(attempt);
-      } finally {
-        client.release(broken);
-      }
-    }
   }
 
   async #query(text: string, values?: unknown[], prepare = false): Promise<PgQueryResultLike> {

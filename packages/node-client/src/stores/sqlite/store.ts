@@ -46,14 +46,10 @@ import {
 import { timestampToMillis } from '../shared/timestamps.js';
 import { isGlobalKey } from '../shared/unique-key.js';
 import type { SqliteStoreOptions } from '../sqlite.js';
-import {
-  loadDriver,
-  mapError,
-  type SqliteDatabaseLike,
-  type SqliteStatementLike,
-} from './driver.js';
+import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
-import { SQLITE_MIGRATIONS } from './schema.js';
+import { applyMigrations, pendingMigrations } from './migrate.js';
+import { StatementCache } from './statement-cache.js';
 import {
   casParams,
   findSerial,
@@ -64,12 +60,6 @@ import {
   sqlite,
 } from './statements.js';
 
-const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS serialkit_migrations (
-  version INTEGER NOT NULL PRIMARY KEY,
-  name TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
-
 /** Thrown inside a transaction to roll it back; never escapes the store. */
 class Rollback {
   constructor(readonly failed: number[]) {}
@@ -77,9 +67,6 @@ class Rollback {
 
 /** Batches at least this large refresh the planner's statistics afterwards. */
 const OPTIMIZE_AFTER_ROWS = 10_000;
-
-/** Statement cache size for filter queries (one entry per distinct filter shape). */
-const DYNAMIC_CACHE_SIZE = 200;
 
 /** A `recordVerification` call waiting for its group's transaction. */
 interface PendingVerification {
@@ -103,9 +90,7 @@ export class SqliteStore implements SerialStore {
   #migrated = false;
   #closed = false;
   #statements: Statements | null = null;
-  #dynamic = new Map<string, SqliteStatementLike>();
-  /** `#unitHistory` statements by row count. */
-  #histories = new Map<number, SqliteStatementLike>();
+  #cache: StatementCache | null = null;
   #pendingVerifications: PendingVerification[] = [];
   #pendingLookups: PendingLookup[] = [];
 
@@ -170,7 +155,9 @@ export class SqliteStore implements SerialStore {
       }
       if (after) conditions.push(`sku > ${params.add(after[0])}`);
       const sql = `SELECT * FROM skus ${where(conditions)} ORDER BY sku LIMIT ${limit + 1}`;
-      const rows = this.#prepare(sql).all(...params.values) as SkuRow[];
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as SkuRow[];
       return pageOf(rows.map(rowToSku), limit, (last) => encodeCursor('skus', [last.sku]));
     });
   }
@@ -245,7 +232,9 @@ export class SqliteStore implements SerialStore {
       const params = new SqlParams(sqlite);
       const conditions = serialConditions(filter, params, after);
       const sql = `${SERIAL_SELECT} ${where(conditions)} ORDER BY sku, serial LIMIT ${limit + 1}`;
-      const rows = this.#prepare(sql).all(...params.values) as SerialRow[];
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as SerialRow[];
       return pageOf(rows.map(rowToSerial), limit, (last) =>
         encodeCursor('serials', [last.sku, last.serial]),
       );
@@ -256,7 +245,11 @@ export class SqliteStore implements SerialStore {
     return this.#run(() => {
       const params = new SqlParams(sqlite);
       const sql = `SELECT count(*) AS n FROM serials ${where(serialConditions(filter, params))}`;
-      return (this.#prepare(sql).get(...params.values) as { n: number }).n;
+      return (
+        this.#cached()
+          .prepare(sql)
+          .get(...params.values) as { n: number }
+      ).n;
     });
   }
 
@@ -313,11 +306,13 @@ export class SqliteStore implements SerialStore {
       const conditions = serialConditions(filter, params);
       conditions.push(`recall_id IS NOT ${params.add(recallId)}`);
       const selected = `FROM serials ${where(conditions)}`;
-      const count = this.#prepare(`SELECT status, count(*) AS n ${selected} GROUP BY status`);
-      const log = this.#prepare(
+      const count = this.#cached().prepare(
+        `SELECT status, count(*) AS n ${selected} GROUP BY status`,
+      );
+      const log = this.#cached().prepare(
         `INSERT INTO events (sku, serial, type, at, data) SELECT sku, serial, 'recalled', ?, ? ${selected} ORDER BY sku, serial`,
       );
-      const mark = this.#prepare(
+      const mark = this.#cached().prepare(
         `UPDATE serials SET recall_id = ?, updated_at = ? ${where(conditions)}`,
       );
       const at = timestampToMillis(event.at, 'event.at');
@@ -364,7 +359,7 @@ export class SqliteStore implements SerialStore {
         filter.serial !== undefined &&
         filter.type === undefined &&
         filter.between === undefined
-          ? this.#unitHistory(limit + 1)
+          ? this.#cached().unitHistory(limit + 1)
           : null;
       if (history) {
         // One unit's history (every lookup reads it): a fixed statement read as arrays.
@@ -381,7 +376,9 @@ export class SqliteStore implements SerialStore {
         conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
       }
       const sql = `SELECT ${EVENT_COLUMNS.join(', ')} FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
-      const rows = this.#prepare(sql).all(...params.values) as EventRow[];
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as EventRow[];
       return pageOf(rows.map(rowToEvent), limit, (last) =>
         encodeCursor('events', [last.at, last.id]),
       );
@@ -417,7 +414,9 @@ export class SqliteStore implements SerialStore {
         conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
       }
       const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
-      const rows = this.#prepare(sql).all(...params.values) as RecallRow[];
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as RecallRow[];
       return pageOf(rows.map(rowToRecall), limit, (last) =>
         encodeCursor('recalls', [last.createdAt, last.id]),
       );
@@ -532,8 +531,7 @@ export class SqliteStore implements SerialStore {
       }
     }
     this.#statements = null;
-    this.#dynamic.clear();
-    this.#histories.clear();
+    this.#cache = null;
     if (this.#db && this.#owned) this.#db.close();
     this.#db = null;
   }
@@ -596,12 +594,12 @@ export class SqliteStore implements SerialStore {
     return db;
   }
 
-  /** Applies pending migrations, each in its own write transaction; what it applied. */
+  /** Applies pending migrations (or, read-only, checks there are none); what it applied. */
   #migrate(): MigrationReport['applied'] {
     const db = this.#open();
-    const done: MigrationReport['applied'] = [];
+    let done: MigrationReport['applied'] = [];
     if (db.readonly) {
-      const pending = this.#pendingMigrations(db);
+      const pending = pendingMigrations(db);
       if (pending.length > 0) {
         throw new SerialkitError(
           'unavailable',
@@ -610,29 +608,7 @@ export class SqliteStore implements SerialStore {
         );
       }
     } else {
-      for (const migration of SQLITE_MIGRATIONS) {
-        // Each migration re-checks inside its own write transaction, so concurrent processes
-        // apply it exactly once.
-        const started = performance.now();
-        const ran = db
-          .transaction((): boolean => {
-            db.exec(MIGRATIONS_TABLE);
-            const applied = db
-              .prepare('SELECT 1 FROM serialkit_migrations WHERE version = ?')
-              .get(migration.version);
-            if (applied) return false;
-            db.exec(migration.sql);
-            db.prepare(
-              'INSERT INTO serialkit_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-            ).run(migration.version, migration.name, new Date().toISOString());
-            return true;
-          })
-          .immediate();
-        if (ran) {
-          const { version, name } = migration;
-          done.push({ version, name, ms: performance.now() - started });
-        }
-      }
+      done = applyMigrations(db);
       // Rebuilt tables start without planner statistics.
       if (done.length > 0) this.#optimize();
     }
@@ -640,52 +616,8 @@ export class SqliteStore implements SerialStore {
     return done;
   }
 
-  #pendingMigrations(db: SqliteDatabaseLike): number[] {
-    const table = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'serialkit_migrations'")
-      .get();
-    const applied = new Set(
-      table
-        ? (
-            db.prepare('SELECT version FROM serialkit_migrations').all() as { version: number }[]
-          ).map((row) => row.version)
-        : [],
-    );
-    return SQLITE_MIGRATIONS.filter((m) => !applied.has(m.version)).map((m) => m.version);
-  }
-
-  /**
-   * The first `rows` events of one unit, in (at, id) order, which `events_unit` (sku, serial, at)
-   * serves as stored (it ends with the rowid, the id): no sort. Rows come as arrays; null when
-   * the driver cannot return them.
-   */
-  #unitHistory(rows: number): SqliteStatementLike | null {
-    let statement = this.#histories.get(rows);
-    if (!statement) {
-      statement = (this.#db as SqliteDatabaseLike).prepare(
-        `SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE sku = ? AND serial = ? ORDER BY at, id LIMIT ${rows}`,
-      );
-      if (typeof statement.raw !== 'function') return null;
-      statement.raw(true);
-      this.#histories.set(rows, statement);
-    }
-    return statement;
-  }
-
-  /** A prepared statement for generated SQL, cached by its text. */
-  #prepare(sql: string): SqliteStatementLike {
-    let statement = this.#dynamic.get(sql);
-    if (statement) {
-      // Refresh its position: the cache evicts the least recently used.
-      this.#dynamic.delete(sql);
-    } else {
-      statement = (this.#db as SqliteDatabaseLike).prepare(sql);
-      if (this.#dynamic.size >= DYNAMIC_CACHE_SIZE) {
-        const oldest = this.#dynamic.keys().next().value;
-        if (oldest !== undefined) this.#dynamic.delete(oldest);
-      }
-    }
-    this.#dynamic.set(sql, statement);
-    return statement;
+  #cached(): StatementCache {
+    this.#cache ??= new StatementCache(this.#db as SqliteDatabaseLike);
+    return this.#cache;
   }
 }
