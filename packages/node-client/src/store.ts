@@ -221,10 +221,9 @@ export interface SerialStore {
 
   /**
    * Create the schema or apply pending migrations, and report what was applied and how long it
-   * took (a remote store may resolve with nothing). Idempotent; safe to call concurrently.
+   * took. Idempotent; safe to call concurrently.
    */
-  // biome-ignore lint/suspicious/noConfusingVoidType: stores written before reports resolve with nothing
-  migrate(): Promise<MigrationReport | void>;
+  migrate(): Promise<MigrationReport>;
 
   // ── SKUs ──
   getSku(sku: string): Promise<Sku | null>;
