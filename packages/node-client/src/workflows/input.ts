@@ -34,8 +34,11 @@ export function wireIssues(issues: readonly SerialIssue[], path?: (string | numb
   return issues.map((issue) => (path ? { ...issue, path } : { ...issue }));
 }
 
+/** Longest serial read as typed or scanned (a GS1 Digital Link included). */
+export const MAX_SERIAL_INPUT_LENGTH = 2000;
+
 /** Throws a `ValidationError` unless `value` is a non-empty string of at most `max` characters. */
-export function requireString(value: unknown, name: string, max = 2000): string {
+export function requireString(value: unknown, name: string, max = MAX_SERIAL_INPUT_LENGTH): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > max) {
     throw new ValidationError(`Invalid ${name}`, {
       issues: [
