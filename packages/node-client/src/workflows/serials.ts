@@ -15,13 +15,13 @@ import { ConflictError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter, SerialInsert } from '../store.js';
 import type { ClientContext } from './context.js';
 import { unitHistory } from './events.js';
-import { isFreeForm } from './formats.js';
 import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
 import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
 import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
+import { isFreeForm } from './sku-formats.js';
 
 /** Rejected rows kept in a registration summary unless `maxRejected` says otherwise. */
 const DEFAULT_MAX_REJECTED = 1000;
