@@ -1,5 +1,6 @@
 /** CSV imports: units (register) and shipments, streamed, with per-line errors. */
-import type { ShipmentCreate, Sku } from '@serialkit/core';
+import { type ShipmentCreate, type Sku, shipmentLineSchema } from '@serialkit/core';
+import { z } from 'zod';
 import { ConflictError, NotFoundError, SerialkitError, ValidationError } from '../errors.js';
 import type { ClientContext } from '../workflows/context.js';
 import { wireIssues } from '../workflows/input.js';
@@ -25,7 +26,8 @@ import {
 /** Errors listed in a report unless `maxErrors` says otherwise (all are counted). */
 const DEFAULT_MAX_ERRORS = 1000;
 /** Lines per shipment: the shipment schema's limit on serials of a line. */
-const MAX_SHIPMENT_ROWS = 10_000;
+const MAX_SHIPMENT_ROWS =
+  z.toJSONSchema(shipmentLineSchema.shape.serials).maxItems ?? Number.POSITIVE_INFINITY;
 /** The detail fields by their column names, for messages. */
 const DETAIL_COLUMNS: DetailNames = {
   lot: 'lot',

@@ -119,23 +119,23 @@ export function readDetails(
       path: ['lot'],
     };
   }
+  const manufactured = readDate(manufacturedAt);
+  if (manufactured === null) return dateProblem('manufacturedAt', names);
+  const received = readDate(receivedAt);
+  if (received === null) return dateProblem('receivedAt', names);
   const details: RowDetails = {};
   if (typeof lot === 'string' && lot !== '') details.lot = lot;
-  for (const [field, value] of [
-    ['manufacturedAt', manufacturedAt],
-    ['receivedAt', receivedAt],
-  ] as const) {
-    const date = readDate(value);
-    if (date === null) {
-      return {
-        code: 'invalid_date',
-        message: `${names[field]} is not an ISO 8601 date`,
-        path: [field],
-      };
-    }
-    if (date !== undefined) details[field] = date;
-  }
+  if (manufactured !== undefined) details.manufacturedAt = manufactured;
+  if (received !== undefined) details.receivedAt = received;
   return details;
+}
+
+function dateProblem(field: 'manufacturedAt' | 'receivedAt', names: DetailNames): RowProblem {
+  return {
+    code: 'invalid_date',
+    message: `${names[field]} is not an ISO 8601 date`,
+    path: [field],
+  };
 }
 
 /** A row's date in store form; undefined when absent or empty, null when not a date. */
