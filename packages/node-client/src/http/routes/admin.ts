@@ -28,11 +28,12 @@ import {
 import { z } from 'zod';
 import { importReportSchema, shipmentImportReportSchema } from '../../csv/import-report.js';
 import { NotFoundError } from '../../errors.js';
+import type { List } from '../../workflows/list.js';
 import { generatedSerialsSchema } from '../../workflows/serials.js';
 import { csvBody } from '../body.js';
 import { json, streamText } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
-import type { PagedList, ServedClient } from '../served-client.js';
+import type { ServedClient } from '../served-client.js';
 import {
   contactsQuery,
   eventExportQuery,
@@ -71,7 +72,7 @@ const csvHeaders = (name: string) => ({
   'content-disposition': `attachment; filename="${name}"`,
 });
 
-async function firstPage<T>(list: PagedList<T> | Promise<T[]>) {
+async function firstPage<T>(list: List<T> | Promise<T[]>) {
   const page = await list;
   return Array.isArray(page) ? { items: page, nextCursor: null } : page;
 }
