@@ -8,7 +8,14 @@ import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } f
 import type { SerialStore } from '../store.js';
 import { type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
-import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
+import {
+  type AddressSource,
+  type ConnectionInfo,
+  clientAddress,
+  fingerprintOf,
+  PLATFORM_ADDRESS_HEADERS,
+  type PlatformAddressHeader,
+} from './client-address.js';
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { materialize, setHeaders } from './lazy-response.js';
@@ -53,10 +60,17 @@ export interface HandlerOptions {
   /** Path prefix the API is mounted under, e.g. `/api` → `/api/v1/verify`. Default ''. */
   basePath?: string;
   /**
-   * Take the client address from `X-Forwarded-For`: true uses its first entry (every proxy in
-   * front is yours), a number n the n-th entry from the right. Default false (peer address).
+   * Behind your own proxies: how many of them append to `X-Forwarded-For` (the client address
+   * is the entry that many hops from the right; `true` means 1). Entries further left are
+   * written by the client and never trusted. Default false: the peer address.
    */
   trustProxy?: boolean | number;
+  /**
+   * Behind a platform that sets the client address in a header of its own (overwriting what the
+   * client sent): `'cf-connecting-ip'` (Cloudflare), `'fly-client-ip'` (Fly.io) or
+   * `'x-real-ip'` (nginx `proxy_set_header X-Real-IP`). Only set it behind that platform.
+   */
+  addressHeader?: PlatformAddressHeader;
   /** Largest store protocol body (bulk inserts), in bytes. Default 64 MiB. */
   maxStoreBodyBytes?: number;
   /** Serve the store protocol (`/v1/store/...`, write keys only). Default false. */
@@ -97,7 +111,20 @@ export function createHandler(
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const maxImportBytes = options.maxImportBytes ?? 1024 * 1024 * 1024;
-  const trustProxy = options.trustProxy ?? false;
+  const addressSource: AddressSource = {
+    trustProxy: options.trustProxy ?? false,
+    addressHeader: options.addressHeader,
+  };
+  if (
+    options.addressHeader !== undefined &&
+    !PLATFORM_ADDRESS_HEADERS.includes(options.addressHeader)
+  ) {
+    throw new TypeError(`addressHeader must be one of ${PLATFORM_ADDRESS_HEADERS.join(', ')}`);
+  }
+  const hops = options.trustProxy;
+  if (typeof hops === 'number' && !(Number.isInteger(hops) && hops >= 0)) {
+    throw new TypeError('trustProxy must be a boolean or a whole number of proxies');
+  }
   const authorize = createAuthorizer(options.apiKeys);
   const cors = corsPolicy(options.publicOrigins ?? []);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -182,7 +209,7 @@ export function createHandler(
       if (route.access === 'public') {
         corsHeaders = cors.headersFor(origin);
         if (limiter) {
-          const key = clientAddress(request, info, trustProxy);
+          const key = clientAddress(request, info, addressSource);
           address = key;
           const taken = limiter.take(key);
           if (!taken.ok) {
@@ -219,7 +246,7 @@ export function createHandler(
         query,
         body: undefined,
         maxImportBytes,
-        fingerprint: fingerprinter(request, info, address, trustProxy, options.fingerprint),
+        fingerprint: fingerprinter(request, info, address, addressSource, options.fingerprint),
         store,
       };
       let response: Response;
@@ -278,11 +305,11 @@ function fingerprinter(
   request: Request,
   info: ConnectionInfo | undefined,
   address: string | undefined,
-  trustProxy: boolean | number,
+  source: AddressSource,
   custom: HandlerOptions['fingerprint'],
 ): () => string {
   return () => {
-    const from = address ?? clientAddress(request, info, trustProxy);
+    const from = address ?? clientAddress(request, info, source);
     return custom
       ? custom(request, from)
       : fingerprintOf(from, headerOf(request, 'user-agent') ?? '');

@@ -6,12 +6,16 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createSerialClient } from '../../client.js';
 import type { ApiKeyScope } from '../../http/auth.js';
-import type { ConnectionInfo } from '../../http/client-address.js';
+import {
+  type ConnectionInfo,
+  PLATFORM_ADDRESS_HEADERS,
+  type PlatformAddressHeader,
+} from '../../http/client-address.js';
 import { createHandler } from '../../http/handler.js';
 import { toNodeListener } from '../../http/node.js';
 import { acceptsLazyRequests } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
-import { type Command, str, strs } from '../command.js';
+import { type Command, type OptionValues, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { chooseStore } from '../store.js';
 
@@ -70,8 +74,15 @@ export const serve: Command = {
       description: 'Serve the store protocol for httpStore clients',
     },
     'trust-proxy': {
-      type: 'boolean',
-      description: 'Client address from X-Forwarded-For (behind a proxy)',
+      type: 'string',
+      value: 'HOPS',
+      description:
+        'Proxies of yours in front that append to X-Forwarded-For; the client address is the entry HOPS from the right',
+    },
+    'address-header': {
+      type: 'string',
+      value: 'NAME',
+      description: `Client address from a platform header: ${PLATFORM_ADDRESS_HEADERS.join(', ')}`,
     },
     log: { type: 'boolean', description: 'Log every request to stderr' },
   },
@@ -110,7 +121,7 @@ export const serve: Command = {
       publicOrigins: strs(options, 'origin'),
       ...(options['no-rate-limit'] ? { rateLimit: false as const } : {}),
       ...(options['store-protocol'] ? { storeProtocol: true, store } : {}),
-      ...(options['trust-proxy'] ? { trustProxy: true } : {}),
+      ...proxyOptions(options),
     });
     const files$ =
       staticDir || Object.keys(files).length
@@ -186,3 +197,31 @@ export const serve: Command = {
     return 0;
   },
 };
+
+/** `--trust-proxy HOPS` and `--address-header NAME` as handler options. */
+function proxyOptions(options: OptionValues): {
+  trustProxy?: number;
+  addressHeader?: PlatformAddressHeader;
+} {
+  const hopsText = str(options, 'trust-proxy');
+  const header = str(options, 'address-header')?.toLowerCase();
+  const result: { trustProxy?: number; addressHeader?: PlatformAddressHeader } = {};
+  if (hopsText !== undefined) {
+    const hops = Number(hopsText);
+    if (!/^\d+$/.test(hopsText) || hops > 32) {
+      throw new UsageError(
+        `--trust-proxy expects the number of proxies in front (e.g. 1), got "${hopsText}"`,
+      );
+    }
+    result.trustProxy = hops;
+  }
+  if (header !== undefined) {
+    if (!(PLATFORM_ADDRESS_HEADERS as readonly string[]).includes(header)) {
+      throw new UsageError(
+        `--address-header expects one of ${PLATFORM_ADDRESS_HEADERS.join(', ')}, got "${header}"`,
+      );
+    }
+    result.addressHeader = header as PlatformAddressHeader;
+  }
+  return result;
+}
