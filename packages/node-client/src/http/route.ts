@@ -21,8 +21,11 @@ export type Tag =
   | 'store'
   | 'meta';
 
-/** `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope. */
-export type RouteAccess = 'public' | 'read' | 'write' | 'none';
+/**
+ * `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope; `store`: a
+ * store key (the store protocol); `none`: anyone, no rate limit (health, OpenAPI).
+ */
+export type RouteAccess = 'public' | 'read' | 'write' | 'store' | 'none';
 
 export interface RouteResponse {
   status: number;
