@@ -1,6 +1,7 @@
 /**
  * `SerialClient`: every serialkit workflow on top of any `SerialStore`.
  */
+import { randomBytes } from 'node:crypto';
 import type { Locale } from '@serialkit/core';
 import { z } from 'zod';
 import { csvExportsResource, type ExportsResource } from './csv/export.js';
@@ -27,10 +28,11 @@ import { type VerifyFunction, verifyFunction } from './workflows/verify.js';
 const DEFAULT_WINDOW_MINUTES = 24 * 60;
 const DEFAULT_MAX_FINGERPRINTS = 5;
 /**
- * Used when no `verify.secret` is given. Hashes stay stable across processes and restarts, but
- * anyone can recompute them: set a secret of your own in production.
+ * Used when no `verify.secret` is given: random per process, so stored fingerprints cannot be
+ * recomputed from addresses, but a restart or a second process counts a client again. Set a
+ * secret of your own (the same in every process sharing a store) in production.
  */
-const DEFAULT_FINGERPRINT_SECRET = 'serialkit.verify.fingerprint.v1';
+const processSecret = randomBytes(32).toString('base64url');
 
 export interface SerialClientOptions {
   /** Where units, events and recalls live: `memoryStore()`, `sqliteStore(…)`, `postgresStore(…)`, `httpStore(…)`. */
@@ -45,7 +47,8 @@ export interface SerialClientOptions {
     maxFingerprints?: number;
     /**
      * Key of the HMAC-SHA256 that turns client fingerprints into opaque ids before they reach
-     * the store. Use the same secret in every process sharing a store.
+     * the store. Use the same secret in every process sharing a
+     * store. Default: random per process (counts restart with the process).
      */
     secret?: string;
   };
@@ -142,7 +145,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     verify: {
       windowMinutes: config.verify?.windowMinutes ?? DEFAULT_WINDOW_MINUTES,
       maxFingerprints: config.verify?.maxFingerprints ?? DEFAULT_MAX_FINGERPRINTS,
-      secret: config.verify?.secret ?? DEFAULT_FINGERPRINT_SECRET,
+      secret: config.verify?.secret ?? processSecret,
     },
   });
   const skus = skusResource(ctx);

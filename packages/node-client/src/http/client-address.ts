@@ -1,6 +1,6 @@
 /**
- * Who is calling: the address used as the rate-limit key and, hashed with the user agent, as the
- * verification fingerprint.
+ * Who is calling: the address used as the rate-limit key and, cut to its network and hashed, as
+ * the verification fingerprint.
  */
 import { hash } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -81,8 +81,23 @@ export function normalizeAddress(address: string): string {
     .join(':')}::/64`;
 }
 
-/** A hash of address and user agent: stable per client; neither travels further in the clear. */
-export function fingerprintOf(address: string, userAgent: string): string {
+/**
+ * The network an address belongs to, as clone detection counts clients: the /24 of an IPv4
+ * address, the /64 of an IPv6 address (already cut by {@link normalizeAddress}). One client
+ * rotating its user agent, or its addresses within one network, counts once.
+ */
+export function networkPrefix(address: string): string {
+  if (address.includes(':')) return address;
+  const parts = address.split('.');
+  if (parts.length !== 4) return address;
+  return `${parts[0]}.${parts[1]}.${parts[2]}.0/24`;
+}
+
+/**
+ * The default client fingerprint for clone detection: a hash of the caller's network prefix.
+ * The client HMACs it again with its verify secret before it reaches the store.
+ */
+export function fingerprintOf(address: string): string {
   // One-shot hashing: several times cheaper than a Hash object for a string this short.
-  return hash('sha256', `${address}\n${userAgent}`, 'base64url').slice(0, 22);
+  return hash('sha256', networkPrefix(address), 'base64url').slice(0, 22);
 }
