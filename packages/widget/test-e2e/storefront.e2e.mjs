@@ -69,15 +69,20 @@ const server = spawn(
     db,
     '--port',
     '0',
-    '--api-key',
-    apiKey,
     '--static',
     storefront,
     '--asset',
     `/assets/serial-lookup.js=${bundle}`,
     '--json',
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      SERIALKIT_API_KEY: apiKey,
+      SERIALKIT_VERIFY_SECRET: randomBytes(32).toString('base64url'),
+    },
+  },
 );
 const url = await new Promise((resolve, reject) => {
   let output = '';

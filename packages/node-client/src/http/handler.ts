@@ -4,9 +4,15 @@
  * route handlers and workers alike.
  */
 import { createHash } from 'node:crypto';
-import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
+import {
+  AuthError,
+  BadRequestError,
+  NotFoundError,
+  RateLimitError,
+  type SerialkitError,
+} from '../errors.js';
 import type { SerialStore } from '../store.js';
-import { type ApiKeys, createAuthorizer } from './auth.js';
+import { type Access, type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
 import {
   type AddressSource,
@@ -34,7 +40,7 @@ export interface HandlerOptions {
   /**
    * API keys for the admin routes: a list (keys of at least 16 characters, compared in
    * constant time) or a function that resolves a presented key to its scope (null: unknown
-   * key). `read` keys may only GET. Without keys, every admin route answers 401: the public
+   * key). `read` keys may only GET; `store` keys may use only the store protocol. Without keys, every admin route answers 401: the public
    * routes work, nothing else.
    */
   apiKeys?: ApiKeys;
@@ -48,6 +54,12 @@ export interface HandlerOptions {
    * `{ capacity: 60, refillPerSecond: 1 }`; `false` turns it off.
    */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Failed authentications (401) allowed per client address: a token bucket of its own, taken
+   * only by failures; once empty, admin and store routes answer 429 to that address before
+   * looking at the key. Default `{ capacity: 10, refillPerSecond: 0.1 }`; `false` turns it off.
+   */
+  authFailureLimit?: RateLimitOptions | false;
   /**
    * Called when a client is over its rate limit: return true to let the request through anyway
    * (e.g. it carries a solved captcha token in `X-Serialkit-Proof`). The bucket is refilled.
@@ -73,13 +85,17 @@ export interface HandlerOptions {
   addressHeader?: PlatformAddressHeader;
   /** Largest store protocol body (bulk inserts), in bytes. Default 64 MiB. */
   maxStoreBodyBytes?: number;
-  /** Serve the store protocol (`/v1/store/...`, write keys only). Default false. */
+  /**
+   * Serve the store protocol (`/v1/store/...`) to keys of scope `store` only (admin keys get
+   * 403: the protocol bypasses the workflow rules). Default false.
+   */
   storeProtocol?: boolean;
   /** The store served by the store protocol (required with `storeProtocol`). */
   store?: SerialStore;
   /**
-   * Opaque client fingerprint for clone detection. Default: a SHA-256 of address and user
-   * agent, which the client hashes again with its secret before anything reaches the store.
+   * Opaque client fingerprint for clone detection. Default: a SHA-256 of the caller's network
+   * (/24 for IPv4, /64 for IPv6), so one address counts as one client whatever its user agent;
+   * the client HMACs it with its verify secret before anything reaches the store.
    */
   fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
@@ -92,6 +108,7 @@ export interface HandlerOptions {
 export type SerialkitHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 60, refillPerSecond: 1 };
+const DEFAULT_AUTH_FAILURE_LIMIT: RateLimitOptions = { capacity: 10, refillPerSecond: 0.1 };
 
 /**
  * Creates the serialkit HTTP API for a client.
@@ -129,6 +146,8 @@ export function createHandler(
   const cors = corsPolicy(options.publicOrigins ?? []);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
+  const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  const authFailures = authFailureLimit === false ? null : new TokenBucketLimiter(authFailureLimit);
   const idempotency = new IdempotencyCache(options.idempotency);
   const onError =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
@@ -171,6 +190,23 @@ export function createHandler(
   const router = new Router<Route>();
   for (const route of routes) router.add(route.method, route.path, route);
 
+  /** Checks the key; 401s count against the address, which is refused (429) once over. */
+  const authorizeLimited = async (request: Request, needs: Access, address: string) => {
+    if (!authFailures) return authorize(request, needs);
+    const state = authFailures.peek(address);
+    if (!state.ok) {
+      throw new RateLimitError(`Too many failed authentications; retry in ${state.retryAfter} s`, {
+        details: { retryAfter: state.retryAfter },
+      });
+    }
+    try {
+      return await authorize(request, needs);
+    } catch (error) {
+      if (AuthError.isInstance(error)) authFailures.take(address);
+      throw error;
+    }
+  };
+
   const serialkitHandler: SerialkitHandler = async (request, info) => {
     const response = await answer(request, info);
     // Lazy Responses go only to toNodeListener; any other runtime gets a real one.
@@ -205,12 +241,15 @@ export function createHandler(
       }
       const { route, params } = match;
       let address: string | undefined;
+      const addressOf = () => {
+        address ??= clientAddress(request, info, addressSource);
+        return address;
+      };
 
       if (route.access === 'public') {
         corsHeaders = cors.headersFor(origin);
         if (limiter) {
-          const key = clientAddress(request, info, addressSource);
-          address = key;
+          const key = addressOf();
           const taken = limiter.take(key);
           if (!taken.ok) {
             if (options.proof && (await options.proof(request))) limiter.reset(key);
@@ -225,7 +264,7 @@ export function createHandler(
           }
         }
       } else if (route.access !== 'none') {
-        await authorize(request, route.access);
+        await authorizeLimited(request, route.access, addressOf());
       }
 
       const query = route.query
@@ -310,9 +349,7 @@ function fingerprinter(
 ): () => string {
   return () => {
     const from = address ?? clientAddress(request, info, source);
-    return custom
-      ? custom(request, from)
-      : fingerprintOf(from, headerOf(request, 'user-agent') ?? '');
+    return custom ? custom(request, from) : fingerprintOf(from);
   };
 }
 

@@ -1,9 +1,9 @@
 /** The real service over HTTP: `serialkit serve` as a child process on a seeded demo database. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, type Service, startService } from './service.js';
+import { runCli, type Service, spawnCli, startService } from './service.js';
 
 const ENV = {
   SERIALKIT_API_KEY: 'sk_test_service_admin_0123456789',
@@ -61,5 +61,56 @@ describe('POST /v1/verify on the running service', () => {
       status: 'invalid',
       issues: [{ code: 'invalid_gs1', reason: 'gtin_mismatch' }],
     });
+  });
+});
+
+describe('keys and secrets of serve', () => {
+  test('a supplied admin key is never printed in full; a generated one is', async () => {
+    const keyFile = join(dir, 'admin.key');
+    writeFileSync(keyFile, 'sk_from_a_file_0123456789abcdef\n', { mode: 0o600 });
+    const fromFile = await startService(['--db', db, '--api-key-file', keyFile], {
+      SERIALKIT_VERIFY_SECRET: ENV.SERIALKIT_VERIFY_SECRET,
+    });
+    try {
+      expect(JSON.stringify(fromFile.banner)).not.toContain('sk_from_a_file_0123456789abcdef');
+      expect(fromFile.banner.apiKeyHint).toBe('sk_f…cdef');
+      const ok = await fetch(`${fromFile.url}/v1/skus`, {
+        headers: { authorization: 'Bearer sk_from_a_file_0123456789abcdef' },
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await fromFile.stop();
+    }
+    // The one from the environment (the shared service) is masked too.
+    expect(JSON.stringify(service.banner)).not.toContain(ENV.SERIALKIT_API_KEY);
+    const generated = await startService(['--db', db], {
+      SERIALKIT_VERIFY_SECRET: ENV.SERIALKIT_VERIFY_SECRET,
+    });
+    try {
+      const key = String(generated.banner.apiKey);
+      expect(key).toMatch(/^sk_[\w-]{40,}$/);
+      const ok = await fetch(`${generated.url}/v1/skus`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await generated.stop();
+    }
+  });
+
+  test('no verification secret, or a key on the command line: a usage error (exit 2)', () => {
+    const noSecret = spawnCli(['serve', '--db', db, '--port', '0'], {});
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toContain('SERIALKIT_VERIFY_SECRET');
+    const onCommandLine = spawnCli(
+      ['serve', '--db', db, '--port', '0', '--api-key', 'sk_visible_in_ps_0123456789'],
+      { SERIALKIT_VERIFY_SECRET: ENV.SERIALKIT_VERIFY_SECRET },
+    );
+    expect(onCommandLine.status).toBe(2);
+    const short = spawnCli(['serve', '--db', db, '--port', '0'], {
+      SERIALKIT_VERIFY_SECRET: 'short',
+    });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('at least 16 characters');
   });
 });

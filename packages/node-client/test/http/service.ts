@@ -20,14 +20,31 @@ export interface Service {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a CLI command to completion (e.g. `demo` to seed a database); throws on failure. */
-export function runCli(args: string[], env: Record<string, string> = {}): string {
+/** Runs a CLI command to completion; its exit status and output. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [...nodeArgs, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env, NO_COLOR: '1' },
+    env: { ...cleanEnv(), ...env, NO_COLOR: '1' },
+    timeout: 30_000,
   });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a CLI command to completion (e.g. `demo` to seed a database); throws on failure. */
+export function runCli(args: string[], env: Record<string, string> = {}): string {
+  const result = spawnCli(args, env);
   if (result.status !== 0) throw new Error(`serialkit ${args[0]} failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/** This process's environment without serialkit's own variables (tests set those). */
+function cleanEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('SERIALKIT_')),
+  );
 }
 
 /** Starts `serialkit serve --port 0 --json …args` and waits until it listens. */
@@ -36,7 +53,7 @@ export async function startService(
   env: Record<string, string> = {},
 ): Promise<Service> {
   const child = spawn(process.execPath, [...nodeArgs, 'serve', '--port', '0', '--json', ...args], {
-    env: { ...process.env, ...env, NO_COLOR: '1' },
+    env: { ...cleanEnv(), ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
