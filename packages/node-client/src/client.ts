@@ -12,7 +12,11 @@ import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
 import { type RecallsResource, recallsResource } from './workflows/recalls.js';
-import { type ReturnsResource, returnsResource } from './workflows/returns.js';
+import {
+  type PublicReturnProof,
+  type ReturnsResource,
+  returnsResource,
+} from './workflows/returns.js';
 import { type SerialsResource, serialsResource } from './workflows/serials.js';
 import { type ShipmentsResource, shipmentsResource } from './workflows/shipments.js';
 import { type SkusResource, skusResource } from './workflows/skus.js';
@@ -52,6 +56,14 @@ export interface SerialClientOptions {
      */
     secret?: string;
   };
+  /** The customer's return check. */
+  returns?: {
+    /**
+     * What proves an order in `returns.checkPublic`: `'email_or_postcode'` (default) or
+     * `'email'` only, for shops whose order ids are sequential and postcodes few.
+     */
+    publicProof?: PublicReturnProof;
+  };
   /** Language of validation messages. Default 'en'. */
   locale?: Locale;
   /** Rows per store insert when registering. Default: the store's preferred batch size. */
@@ -83,6 +95,9 @@ const optionsSchema = z.strictObject({
       maxFingerprints: z.number().int().positive().optional(),
       secret: z.string().min(1).optional(),
     })
+    .optional(),
+  returns: z
+    .strictObject({ publicProof: z.enum(['email', 'email_or_postcode']).optional() })
     .optional(),
   locale: z.enum(['en', 'de', 'fr', 'es']).optional(),
   registerBatchSize: z.number().int().positive().max(100_000).optional(),
@@ -155,7 +170,9 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     skus,
     serials,
     shipments,
-    returns: returnsResource(ctx),
+    returns: returnsResource(ctx, {
+      publicProof: config.returns?.publicProof ?? 'email_or_postcode',
+    }),
     recalls: recallsResource(ctx),
     trace: traceFunction(ctx),
     sightings: sightingsResource(ctx),

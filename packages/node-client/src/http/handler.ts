@@ -55,6 +55,14 @@ export interface HandlerOptions {
    */
   rateLimit?: RateLimitOptions | false;
   /**
+   * The public return check's own limit, stricter than `rateLimit` since order ids are often
+   * sequential and postcodes few: every check takes a token from the caller address's bucket,
+   * and every check that fails to prove its order (`order_not_found`) one from that order id's
+   * bucket, which is looked at before the order is. Default `{ capacity: 10, refillPerSecond:
+   * 1 / 60 }` (10 at once, then one a minute); `false` turns it off.
+   */
+  returnCheckLimit?: RateLimitOptions | false;
+  /**
    * Failed authentications (401) allowed per client address: a token bucket of its own, taken
    * only by failures; once empty, admin and store routes answer 429 to that address before
    * looking at the key. Default `{ capacity: 10, refillPerSecond: 0.1 }`; `false` turns it off.
@@ -108,6 +116,7 @@ export interface HandlerOptions {
 export type SerialkitHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 60, refillPerSecond: 1 };
+const DEFAULT_RETURN_CHECK_LIMIT: RateLimitOptions = { capacity: 10, refillPerSecond: 1 / 60 };
 const DEFAULT_AUTH_FAILURE_LIMIT: RateLimitOptions = { capacity: 10, refillPerSecond: 0.1 };
 
 /**
@@ -153,7 +162,14 @@ export function createHandler(
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
   const store = options.store ?? client.store;
 
-  const routes: Route[] = [...publicRoutes(client), ...adminRoutes(client)];
+  const returnCheckLimit = options.returnCheckLimit ?? DEFAULT_RETURN_CHECK_LIMIT;
+  const routes: Route[] = [
+    ...publicRoutes(client, {
+      returnCheckLimiter:
+        returnCheckLimit === false ? null : new TokenBucketLimiter(returnCheckLimit),
+    }),
+    ...adminRoutes(client),
+  ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');
     routes.push(
@@ -285,7 +301,8 @@ export function createHandler(
         query,
         body: undefined,
         maxImportBytes,
-        fingerprint: fingerprinter(request, info, address, addressSource, options.fingerprint),
+        fingerprint: fingerprinter(request, address ?? addressOf(), options.fingerprint),
+        address: addressOf,
         store,
       };
       let response: Response;
@@ -336,21 +353,13 @@ async function runRoute(
   }
 }
 
-/**
- * The route's `fingerprint()`: the caller's address (`address` when already worked out) and user
- * agent, hashed, or the handler option's own fingerprint.
- */
+/** The route's `fingerprint()`: the caller's network, hashed, or the option's own fingerprint. */
 function fingerprinter(
   request: Request,
-  info: ConnectionInfo | undefined,
-  address: string | undefined,
-  source: AddressSource,
+  address: string,
   custom: HandlerOptions['fingerprint'],
 ): () => string {
-  return () => {
-    const from = address ?? clientAddress(request, info, source);
-    return custom ? custom(request, from) : fingerprintOf(from);
-  };
+  return () => (custom ? custom(request, address) : fingerprintOf(address));
 }
 
 function notFound(path: string): SerialkitError {

@@ -44,8 +44,10 @@ export interface RouteContext<Q = unknown, B = unknown> {
   body: B;
   /** The limit for streamed (CSV) bodies. */
   maxImportBytes: number;
-  /** Hashed fingerprint of the caller (IP + user agent); never the raw values. */
+  /** Hashed fingerprint of the caller (its network); never the raw address. */
   fingerprint: () => string;
+  /** The caller's address as the rate limits key it (see `trustProxy`). */
+  address: () => string;
   /** The store behind the client, for the store protocol (undefined when not available). */
   store: SerialStore | undefined;
 }
