@@ -47,8 +47,16 @@ export interface SerialClientOptions {
   verify?: {
     /** Window over which distinct clients are counted. Default 1440 (24 h). */
     windowMinutes?: number;
-    /** More distinct clients than this in the window make a unit suspicious. Default 5. */
+    /**
+     * More distinct clients (networks: /24 for IPv4, /64 for IPv6) than this in the window make a
+     * unit suspicious. Default 5.
+     */
     maxFingerprints?: number;
+    /**
+     * Answer `suspicious` (reason `not_shipped`) for a unit that has not shipped or came back.
+     * Default false: a public answer then never tells which units are unsold.
+     */
+    flagUnshipped?: boolean;
     /**
      * Key of the HMAC-SHA256 that turns client fingerprints into opaque ids before they reach
      * the store. Use the same secret in every process sharing a
@@ -93,6 +101,7 @@ const optionsSchema = z.strictObject({
         .max(366 * 24 * 60)
         .optional(),
       maxFingerprints: z.number().int().positive().optional(),
+      flagUnshipped: z.boolean().optional(),
       secret: z.string().min(1).optional(),
     })
     .optional(),
@@ -176,7 +185,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     recalls: recallsResource(ctx),
     trace: traceFunction(ctx),
     sightings: sightingsResource(ctx),
-    verify: verifyFunction(ctx),
+    verify: verifyFunction(ctx, { flagUnshipped: config.verify?.flagUnshipped ?? false }),
     formats: formatsResource(ctx),
     events: eventsResource(ctx),
     imports: csvImportsResource(ctx, { shipments }),

@@ -27,8 +27,13 @@ const MAX_FINGERPRINT_LENGTH = 1000;
  * - `recalled`: the unit is under recall (`recall.notice`, `recall.url`);
  * - `suspicious`: `many_clients` (more distinct clients than `verify.maxFingerprints` in the
  *   window), `sighted_elsewhere` (seen, e.g. on a marketplace, after it shipped), `not_shipped`
- *   (customers verify a unit that has not left, or has come back);
+ *   (customers verify a unit that has not left, or has come back; only with the client's
+ *   `verify.flagUnshipped`, since it tells anyone which units are unsold);
  * - `genuine`.
+ *
+ * `sku` narrows the reading to that SKU's format when it is a tracked SKU (those are public
+ * through the format hints); any other value is read as if no SKU was given, so the answer never
+ * tells whether an untracked or unknown SKU id exists.
  *
  * `fingerprint` identifies the asking client (e.g. a hash of IP and user agent from the HTTP
  * handler); it is HMAC-hashed with the client's secret before it reaches the store.
@@ -49,7 +54,15 @@ export type VerifyFunction = (
   options: { fingerprint: string; sku?: string },
 ) => Promise<VerifyResult>;
 
-export function verifyFunction(ctx: ClientContext): VerifyFunction {
+export interface VerifyOptions {
+  /** Answer `suspicious` / `not_shipped` for units that have not shipped. */
+  flagUnshipped: boolean;
+}
+
+export function verifyFunction(
+  ctx: ClientContext,
+  settings: VerifyOptions = { flagUnshipped: false },
+): VerifyFunction {
   // Prepared once: turning the secret into a key on every check costs as much as the HMAC.
   const secret = createSecretKey(Buffer.from(ctx.verify.secret, 'utf8'));
   const windowMs = ctx.verify.windowMinutes * 60_000;
@@ -74,7 +87,11 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
 
     // Hashed whether or not the unit exists, like the rest of the work both kinds share.
     const client = hashFingerprint(secret, fingerprint);
-    const resolution = await resolveSerial(ctx, request.input, { sku: request.sku });
+    const sku =
+      request.sku !== undefined && (await ctx.catalog.snapshot()).get(request.sku)
+        ? request.sku
+        : undefined;
+    const resolution = await resolveSerial(ctx, request.input, { sku });
     if (resolution.kind !== 'found') {
       // No counter to write: wait as long as the write's turn would (stores may write counters
       // at the end of the event loop's turn), so unknown serials do not answer sooner.
@@ -121,7 +138,7 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     const reasons: Reason[] = [];
     if (counts.distinctFingerprints > ctx.verify.maxFingerprints) reasons.push('many_clients');
     if (sighted) reasons.push('sighted_elsewhere');
-    if (unit.status !== 'shipped') reasons.push('not_shipped');
+    if (settings.flagUnshipped && unit.status !== 'shipped') reasons.push('not_shipped');
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
     return answer(status, checkedAt, { serial: unit.serial, product, reasons });

@@ -3,6 +3,7 @@
  * wrong scope, guessing, look-alike input.
  */
 import { describe, expect, test } from 'vitest';
+import { ConnectionError } from '../../src/errors.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import { harness, READ_KEY, STORE_KEY, WRITE_KEY } from './helpers.js';
 
@@ -223,5 +224,78 @@ describe('failed authentications', () => {
       3,
     );
     expect(missing).toEqual([401, 401, 429]);
+  });
+});
+
+describe('smaller leaks', () => {
+  test('a store connection error reaches public callers without host, port or driver text', async () => {
+    const h = await harness();
+    h.store.findSerial = () =>
+      Promise.reject(
+        new ConnectionError('PostgreSQL: connect ECONNREFUSED 10.20.30.40:5432', {
+          details: { code: 'ECONNREFUSED' },
+        }),
+      );
+    const response = await h.call('POST', '/v1/verify', { body: { input: h.headphones[0] } });
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    for (const leak of ['10.20.30.40', '5432', 'ECONNREFUSED', 'PostgreSQL']) {
+      expect(text).not.toContain(leak);
+    }
+    expect(JSON.parse(text).error.code).toBe('unavailable');
+    // The operator still sees it.
+    expect(String((h.errors[0] as Error).message)).toContain('10.20.30.40');
+  });
+
+  test('an unknown sku answers as an untracked one and as no sku at all', async () => {
+    const h = await harness();
+    await h.client.skus.update('SECRET-PROTO', {
+      name: 'Prototype',
+      serialTracking: { enabled: false },
+    });
+    const answer = async (body: object) => {
+      const { checkedAt: _, ...rest } = await (await h.call('POST', '/v1/verify', { body })).json();
+      return rest;
+    };
+    for (const input of [h.headphones[0]!, h.headphones[15]!, 'SN-2024-9999990', 'zz', '0']) {
+      const none = await answer({ input });
+      expect(await answer({ input, sku: 'NO-SUCH-SKU' }), input).toEqual(none);
+      expect(await answer({ input, sku: 'SECRET-PROTO' }), input).toEqual(none);
+    }
+  });
+
+  test('an unsold unit is genuine unless the merchant asks to flag it', async () => {
+    const h = await harness();
+    const inStock = h.headphones[15]!;
+    const quiet = await (await h.call('POST', '/v1/verify', { body: { input: inStock } })).json();
+    expect(quiet).toMatchObject({ status: 'genuine', reasons: [] });
+    const flagging = await harness({}, { verify: { flagUnshipped: true } });
+    const flagged = await (
+      await flagging.call('POST', '/v1/verify', { body: { input: inStock } })
+    ).json();
+    expect(flagged).toMatchObject({ status: 'suspicious', reasons: ['not_shipped'] });
+  });
+
+  test('bidi controls in a serial are ignored like zero-width characters', async () => {
+    const h = await harness();
+    const serial = h.headphones[0]!;
+    for (const control of [
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u061c',
+    ]) {
+      const input = `${control}${serial.slice(0, 4)}${control}${serial.slice(4)}${control}`;
+      const answer = await (await h.call('POST', '/v1/verify', { body: { input } })).json();
+      expect(answer, JSON.stringify(control)).toMatchObject({ status: 'genuine', serial });
+    }
   });
 });
