@@ -25,6 +25,8 @@ import {
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { materialize, setHeaders } from './lazy-response.js';
+import type { Metrics } from './metrics.js';
+import { errorCodeOf, type RequestLogEntry, requestIdOf } from './observe.js';
 import { buildOpenApi } from './openapi.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
 import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
@@ -32,6 +34,7 @@ import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { metaRoutes } from './routes/meta.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
 import type { ServedClient } from './served-client.js';
@@ -108,8 +111,28 @@ export interface HandlerOptions {
   fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
   idempotency?: IdempotencyOptions;
-  /** Called with every unexpected (500) error; default `console.error`. */
-  onError?: (error: unknown, request: Request) => void;
+  /**
+   * Called with every server-side (5xx) error, whose message the caller never sees; default
+   * `console.error`.
+   */
+  onError?: (error: unknown, request: Request, requestId: string) => void;
+  /**
+   * Called once per answer with its request id (also sent as `X-Request-Id`, taken from a
+   * well-formed incoming one), method, route pattern, status and time: a structured log line.
+   */
+  onResponse?: (entry: RequestLogEntry) => void;
+  /**
+   * A Prometheus registry from `createMetrics()`: requests and latency by route, verification
+   * outcomes and server-side errors, served at `GET /v1/metrics` to read keys.
+   */
+  metrics?: Metrics;
+  /** False while the service drains before shutting down: `/v1/ready` then answers 503. */
+  accepting?: () => boolean;
+}
+
+/** What the answer found out for the log and metrics. */
+interface Seen {
+  route: string | null;
 }
 
 /** A web-standard handler; `info` carries what a Request cannot (the peer address). */
@@ -158,8 +181,16 @@ export function createHandler(
   const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
   const authFailures = authFailureLimit === false ? null : new TokenBucketLimiter(authFailureLimit);
   const idempotency = new IdempotencyCache(options.idempotency);
-  const onError =
+  const metrics = options.metrics;
+  const report =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
+  // The request id of each request in flight, for the error report.
+  const requestIds = new WeakMap<Request, string>();
+  const onError = (error: unknown, request: Request) => {
+    metrics?.error(errorCodeOf(error));
+    report(error, request, requestIds.get(request) ?? '');
+  };
+  const onResponse = options.onResponse;
   const store = options.store ?? client.store;
 
   const returnCheckLimit = options.returnCheckLimit ?? DEFAULT_RETURN_CHECK_LIMIT;
@@ -167,6 +198,7 @@ export function createHandler(
     ...publicRoutes(client, {
       returnCheckLimiter:
         returnCheckLimit === false ? null : new TokenBucketLimiter(returnCheckLimit),
+      ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
     }),
     ...adminRoutes(client),
   ];
@@ -179,29 +211,16 @@ export function createHandler(
     );
   }
   let openapi: Response | undefined;
-  routes.push({
-    method: 'GET',
-    path: '/v1/openapi.json',
-    operationId: 'getOpenApi',
-    summary: 'This OpenAPI 3.1 document',
-    tag: 'meta',
-    access: 'none',
-    responses: [{ status: 200, description: 'The OpenAPI document' }],
-    handle: () => {
-      openapi ??= json(buildOpenApi(routes, { basePath }));
-      return openapi.clone();
-    },
-  });
-  routes.push({
-    method: 'GET',
-    path: '/v1/health',
-    operationId: 'getHealth',
-    summary: 'Liveness check',
-    tag: 'meta',
-    access: 'none',
-    responses: [{ status: 200, description: 'The service is up' }],
-    handle: () => json({ ok: true }),
-  });
+  routes.push(
+    ...metaRoutes(
+      client,
+      () => {
+        openapi ??= json(buildOpenApi(routes, { basePath }));
+        return openapi.clone();
+      },
+      { accepting: options.accepting, metrics: options.metrics },
+    ),
+  );
 
   const router = new Router<Route>();
   for (const route of routes) router.add(route.method, route.path, route);
@@ -224,12 +243,32 @@ export function createHandler(
   };
 
   const serialkitHandler: SerialkitHandler = async (request, info) => {
-    const response = await answer(request, info);
+    const started = performance.now();
+    const seen: Seen = { route: null };
+    const requestId = requestIdOf(headerOf(request, 'x-request-id'));
+    requestIds.set(request, requestId);
+    const response = await answer(request, info, seen);
+    setHeaders(response, { 'x-request-id': requestId });
+    if (metrics || onResponse) {
+      const ms = performance.now() - started;
+      metrics?.request(seen.route, request.method, response.status, ms / 1000);
+      onResponse?.({
+        requestId,
+        method: request.method,
+        route: seen.route,
+        status: response.status,
+        ms,
+      });
+    }
     // Lazy Responses go only to toNodeListener; any other runtime gets a real one.
     return isLazyRequest(request) ? response : materialize(response);
   };
 
-  const answer: SerialkitHandler = async (request, info) => {
+  const answer = async (
+    request: Request,
+    info: ConnectionInfo | undefined,
+    seen: Seen,
+  ): Promise<Response> => {
     let corsHeaders: Record<string, string> | undefined;
     try {
       const url = new URL(request.url);
@@ -256,6 +295,7 @@ export function createHandler(
         );
       }
       const { route, params } = match;
+      seen.route = route.path;
       let address: string | undefined;
       const addressOf = () => {
         address ??= clientAddress(request, info, addressSource);

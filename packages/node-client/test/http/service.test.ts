@@ -1,5 +1,7 @@
 /** The real service over HTTP: `serialkit serve` as a child process on a seeded demo database. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -112,5 +114,95 @@ describe('keys and secrets of serve', () => {
     });
     expect(short.status).toBe(2);
     expect(short.stderr).toContain('at least 16 characters');
+  });
+});
+
+describe('operating the service', () => {
+  test('JSON log lines carry the request id the caller got; /v1/ready; /v1/metrics with --metrics', async () => {
+    const logged = await startService(['--db', db, '--log', '--metrics'], ENV);
+    try {
+      const response = await fetch(`${logged.url}/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
+        body: JSON.stringify({ input: samples.genuine }),
+      });
+      expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+      expect((await fetch(`${logged.url}/v1/ready`)).status).toBe(200);
+      const metrics = await fetch(`${logged.url}/v1/metrics`, {
+        headers: { authorization: `Bearer ${ENV.SERIALKIT_API_KEY}` },
+      });
+      expect(await metrics.text()).toContain('serialkit_verifications_total{status="genuine"} 1');
+      const lines = logged.stderr().map((line) => JSON.parse(line));
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          level: 'info',
+          msg: 'request',
+          requestId: 'trace-abc-123',
+          method: 'POST',
+          route: '/v1/verify',
+          status: 200,
+          time: expect.any(String),
+        }),
+      );
+    } finally {
+      expect(await logged.stop()).toBe(0);
+    }
+  });
+
+  test('SIGTERM: no new connections, the request in flight finishes, the store closes', async () => {
+    const own = join(dir, 'sigterm.db');
+    runCli([
+      'sku',
+      'set',
+      'HP-200',
+      '--name',
+      'Headphones',
+      '--format',
+      'SN-{YYYY}-{D:6}{check:luhn}',
+      '--db',
+      own,
+    ]);
+    const running = await startService(['--db', own], ENV);
+    const { port } = new URL(running.url);
+    // An import whose body is still arriving when the signal comes.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/v1/imports/serials?sku=HP-200',
+          headers: {
+            authorization: `Bearer ${ENV.SERIALKIT_API_KEY}`,
+            'content-type': 'text/csv',
+          },
+        },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      request.write('serial\nSN-2030-000001\n');
+      setTimeout(() => {
+        running.child.kill('SIGTERM');
+        setTimeout(() => {
+          request.end('SN-2030-000002\n');
+        }, 500);
+      }, 300);
+    });
+    const exited = once(running.child, 'exit');
+    const { status, body } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(body)).toMatchObject({ errorCount: 2 });
+    const [code] = await exited;
+    expect(code).toBe(0);
+    // Closed: the port takes no connections, and SQLite checkpointed its WAL on close.
+    await expect(fetch(`${running.url}/v1/health`)).rejects.toThrow();
+    expect(existsSync(`${own}-wal`)).toBe(false);
   });
 });

@@ -13,11 +13,13 @@ import {
   type PlatformAddressHeader,
 } from '../../http/client-address.js';
 import { createHandler } from '../../http/handler.js';
+import { createMetrics } from '../../http/metrics.js';
 import { toNodeListener } from '../../http/node.js';
-import { acceptsLazyRequests } from '../../http/request-body.js';
+import { requestIdOf } from '../../http/observe.js';
+import { acceptsLazyRequests, headerOf } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
-import { UsageError } from '../io.js';
+import { type CliOutput, UsageError } from '../io.js';
 import { chooseStore } from '../store.js';
 
 /** A key as it may be shown: its first 4 and last 4 characters. */
@@ -134,7 +136,14 @@ export const serve: Command = {
       value: 'NAME',
       description: `Client address from a platform header: ${PLATFORM_ADDRESS_HEADERS.join(', ')}`,
     },
-    log: { type: 'boolean', description: 'Log every request to stderr' },
+    log: {
+      type: 'boolean',
+      description: 'Log every request to stderr as a JSON line, with its request id',
+    },
+    metrics: {
+      type: 'boolean',
+      description: 'Serve Prometheus metrics at /v1/metrics (read or admin key)',
+    },
   },
   async run({ options, io, json, print }) {
     const env = io.env;
@@ -177,30 +186,47 @@ export const serve: Command = {
     const store = await choice.open();
     await store.migrate();
     const client = createSerialClient({ store, verify: { secret: verifySecret } });
+    const log = options.log === true ? jsonLogger(io.stderr) : undefined;
+    let accepting = true;
     const api = createHandler(client, {
       apiKeys: keys,
       publicOrigins: strs(options, 'origin'),
       ...(options['no-rate-limit'] ? { rateLimit: false as const } : {}),
       ...(storeProtocol ? { storeProtocol: true, store } : {}),
       ...proxyOptions(options),
+      ...(options.metrics === true ? { metrics: createMetrics() } : {}),
+      accepting: () => accepting,
+      onError: (error, _request, requestId) => {
+        if (log) log({ level: 'error', msg: 'internal error', requestId, error: describe(error) });
+        else
+          io.stderr.write(`serialkit: internal error (request ${requestId}): ${describe(error)}\n`);
+      },
+      ...(log ? { onResponse: (entry) => log({ level: 'info', msg: 'request', ...entry }) } : {}),
     });
     const files$ =
       staticDir || Object.keys(files).length
         ? serveStatic(staticDir ? resolve(io.cwd, staticDir) : undefined, { files })
         : null;
-    const log = options.log === true;
     const handle = async (request: Request, info?: ConnectionInfo): Promise<Response> => {
-      const started = performance.now();
-      const path = new URL(request.url).pathname;
-      const response =
-        (files$ && !path.startsWith('/v1/') ? await files$(request) : null) ??
-        (await api(request, info));
-      if (log) {
-        io.stderr.write(
-          `${request.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms\n`,
-        );
+      if (files$ && !new URL(request.url).pathname.startsWith('/v1/')) {
+        const started = performance.now();
+        const file = await files$(request);
+        if (file) {
+          const requestId = requestIdOf(headerOf(request, 'x-request-id'));
+          file.headers.set('x-request-id', requestId);
+          log?.({
+            level: 'info',
+            msg: 'request',
+            requestId,
+            method: request.method,
+            route: 'static',
+            status: file.status,
+            ms: performance.now() - started,
+          });
+          return file;
+        }
       }
-      return response;
+      return api(request, info);
     };
     // Static files and the API read only url, method, headers and bodies: lazy Requests are safe.
     const server = createServer(
@@ -256,14 +282,21 @@ export const serve: Command = {
         process.once('SIGTERM', stop);
       }
     });
-    if (!json) io.stderr.write('Stopping…\n');
-    // Finish in-flight requests, then drop idle keep-alive connections.
+    // Graceful shutdown: readiness turns 503, no new connections, requests in flight finish
+    // (up to 10 s), idle keep-alive connections close, then the store.
+    accepting = false;
+    if (!json) io.stderr.write('Stopping: finishing requests in flight…\n');
+    log?.({ level: 'info', msg: 'stopping' });
     const closed = new Promise((done) => server.close(done));
+    // Keep-alive connections turn idle as their last request finishes: close them as they do.
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), 5_000);
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const timer = setTimeout(() => server.closeAllConnections(), 10_000);
     await closed;
+    clearInterval(sweep);
     clearTimeout(timer);
     await client.close();
+    log?.({ level: 'info', msg: 'stopped' });
     return 0;
   },
 };
@@ -294,4 +327,20 @@ function proxyOptions(options: OptionValues): {
     result.addressHeader = header as PlatformAddressHeader;
   }
   return result;
+}
+
+/** A writer of one JSON object per line (with its time) to `out`. */
+function jsonLogger(out: CliOutput): (entry: Record<string, unknown>) => void {
+  return (entry) => {
+    out.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+  };
+}
+
+/** An error as a log line shows it: its name, code and message, not its stack. */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+  }
+  return String(error);
 }

@@ -31,6 +31,8 @@ const FORMATS_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 export interface PublicRouteOptions {
   /** The return check's own limit, per address and per order id (null: none). */
   returnCheckLimiter: TokenBucketLimiter | null;
+  /** Told every verification's outcome (metrics). */
+  onVerified?: (status: VerifyResult['status']) => void;
 }
 
 export function publicRoutes(
@@ -58,6 +60,7 @@ export function publicRoutes(
           fingerprint: fingerprint(),
           ...(body.sku === undefined ? {} : { sku: body.sku }),
         });
+        options.onVerified?.(result.status);
         return json(withSafeLinks(verifyResultSchema.parse(result)));
       },
     }),
