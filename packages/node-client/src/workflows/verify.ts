@@ -68,6 +68,7 @@ export function verifyFunction(
   const windowMs = ctx.verify.windowMinutes * 60_000;
   // A busy server checks many units within one millisecond: their timestamps are formatted once.
   let times = { at: Number.NaN, checkedAt: '', windowStart: '' };
+  const knownWork = new DurationSamples();
   return async (input, options) => {
     const request = parseInput(
       verifyRequestSchema,
@@ -93,9 +94,9 @@ export function verifyFunction(
         : undefined;
     const resolution = await resolveSerial(ctx, request.input, { sku });
     if (resolution.kind !== 'found') {
-      // No counter to write: wait as long as the write's turn would (stores may write counters
-      // at the end of the event loop's turn), so unknown serials do not answer sooner.
-      await nextTurn();
+      // No counter to write: wait as long as that work took for a recent known unit, so that an
+      // answer's time does not tell whether the unit exists.
+      await waitFor(knownWork.sample());
       switch (resolution.kind) {
         case 'invalid':
           return answer('invalid', checkedAt, { issues: publicIssues(resolution.issues) });
@@ -106,8 +107,23 @@ export function verifyFunction(
       }
     }
 
+    const workStarted = performance.now();
+    try {
+      return await answerFound(resolution.units, client, checkedAt, windowStart);
+    } finally {
+      knownWork.add(performance.now() - workStarted);
+    }
+  };
+
+  /** The answer for registered units: counters, outcome, recall, sightings. */
+  async function answerFound(
+    units: SerialRecord[],
+    client: string,
+    checkedAt: string,
+    windowStart: string,
+  ): Promise<VerifyResult> {
     // Several SKUs may share a serial; a recall on any of them must not be hidden.
-    const unit = resolution.units.find((u) => u.recallId !== undefined) ?? resolution.units[0]!;
+    const unit = units.find((u) => u.recallId !== undefined) ?? units[0]!;
     const recalled = unit.recallId !== undefined;
     const [counts, name, recall, sighted] = await Promise.all([
       ctx.store.recordVerification({
@@ -142,7 +158,7 @@ export function verifyFunction(
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
     return answer(status, checkedAt, { serial: unit.serial, product, reasons });
-  };
+  }
 }
 
 /** An answer with every key, whatever the status. */
@@ -162,8 +178,38 @@ function answer(
   };
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** How many recent durations the padding of unknown serials draws from. */
+const DURATION_SAMPLES = 256;
+
+/**
+ * Recent durations of the work done for known units, so that answers for unknown units can take
+ * as long: a draw from the same distribution, tail included, rather than a fixed delay.
+ */
+class DurationSamples {
+  readonly #values = new Float64Array(DURATION_SAMPLES);
+  #count = 0;
+
+  add(ms: number): void {
+    this.#values[this.#count++ % DURATION_SAMPLES] = ms;
+  }
+
+  /** A recent duration at random; before any, one turn of the event loop. */
+  sample(): number {
+    const filled = Math.min(this.#count, DURATION_SAMPLES);
+    return filled === 0 ? 0 : this.#values[Math.floor(Math.random() * filled)]!;
+  }
+}
+
+/**
+ * Waits `ms` without blocking the event loop: timers for whole milliseconds, then turns of the
+ * loop (setImmediate) for the sub-millisecond rest, which timers cannot time. Always at least
+ * one turn, as the known path's writes take at least that.
+ */
+async function waitFor(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  if (ms >= 2) await new Promise((resolve) => setTimeout(resolve, Math.floor(ms) - 1));
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (performance.now() < until);
 }
 
 /** An opaque id for a client: HMAC-SHA256 under the client's secret, hex. */
