@@ -1,6 +1,6 @@
 /**
  * The store protocol: every `SerialStore` method over HTTP, so a store can live in another
- * process, another language, or a hosted service (`httpStore` is its client). Write keys only:
+ * process, another language, or a hosted service (`httpStore` is its client). Store keys only:
  * a store holds personal data and trusts its caller to have applied the workflow rules.
  */
 import {
@@ -241,7 +241,7 @@ export function storeProtocolRoutes(
       summary: schemas.summary,
       description: `SerialStore.${name}(${spec.args.join(', ')})`,
       tag: 'store',
-      access: 'write',
+      access: 'store',
       body: schemas.args,
       maxBodyBytes: options.maxBodyBytes,
       idempotent: spec.write,
@@ -251,7 +251,7 @@ export function storeProtocolRoutes(
           : { status: 204, description: 'Done' },
         { status: 400, description: 'Invalid arguments', schema: errorBodySchema },
         { status: 401, description: 'Missing or invalid API key', schema: errorBodySchema },
-        { status: 403, description: 'Not a write key', schema: errorBodySchema },
+        { status: 403, description: 'Not a store key', schema: errorBodySchema },
       ],
       async handle({ body }) {
         const args = body as Record<string, unknown>;
@@ -271,7 +271,7 @@ export function storeProtocolRoutes(
       operationId: 'store_capabilities',
       summary: 'What the store behind this service can do',
       tag: 'store',
-      access: 'write',
+      access: 'store',
       responses: [{ status: 200, description: 'StoreCapabilities' }],
       handle: () => json(store.capabilities),
     }),
