@@ -8,10 +8,12 @@ import { gs1CheckDigitOf } from '../checksums/gs1-mod10.js';
 import { gs1Pair } from '../checksums/gs1-pair.js';
 import {
   CHARSET_FLAGS,
+  isSet64Padding,
   NUMERIC_BIT,
   SET_39_BIT,
   SET_64_BIT,
   SET_82_BIT,
+  set64PaddingStart,
 } from './character-sets.js';
 import { isYymmdd, isYyyymmdd, twoDigits } from './dates.js';
 import type { Gs1IssueReason } from './issues.js';
@@ -478,7 +480,13 @@ export function checkAiValue(
       }
     }
     const bit = charsetBit(c.charset);
-    for (let k = i; k < stop; k++) {
+    let charsEnd = stop;
+    if (c.charset === 'Z') {
+      charsEnd = set64PaddingStart(s, i, stop);
+      if (!isSet64Padding(i, charsEnd, stop))
+        return { reason: 'invalid_padding', position: charsEnd };
+    }
+    for (let k = i; k < charsEnd; k++) {
       const code = s.charCodeAt(k);
       if (code >= 128 || (CHARSET_FLAGS[code]! & bit) === 0) {
         return { reason: 'invalid_character', position: k };

@@ -44,11 +44,26 @@ function hexValue(c: number): number {
  * `s[start, end)` with `%XX` decoded to the character with that code, or `undefined` when a `%`
  * is not followed by two hex digits. Bytes of multi-byte UTF-8 decode to single Latin-1 characters:
  * AI values are ASCII, so such a value is rejected later either way.
+ *
+ * In a query value (`query`), `+` stands for a space, as GS1's reference parser reads query
+ * strings: a literal plus is written `%2B` there (GS1 Digital Link URI syntax), and a `+` becomes a
+ * space that no AI's character set admits. In the path a `+` is itself.
  */
-export function percentDecode(s: string, start: number, end: number): string | undefined {
-  let i = s.indexOf('%', start);
-  if (i < 0 || i >= end) return s.slice(start, end);
+export function percentDecode(
+  s: string,
+  start: number,
+  end: number,
+  query = false,
+): string | undefined {
+  let i = start;
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c === 37 /* % */ || (c === 43 /* + */ && query)) break;
+    i++;
+  }
+  if (i === end) return s.slice(start, end);
   let out = s.slice(start, i);
+  let from = i;
   while (i < end) {
     const c = s.charCodeAt(i);
     if (c === 37) {
@@ -56,16 +71,29 @@ export function percentDecode(s: string, start: number, end: number): string | u
       const hi = hexValue(s.charCodeAt(i + 1));
       const lo = hexValue(s.charCodeAt(i + 2));
       if (hi < 0 || lo < 0) return undefined;
-      out += String.fromCharCode(hi * 16 + lo);
+      out += s.slice(from, i) + String.fromCharCode(hi * 16 + lo);
       i += 3;
+      from = i;
+    } else if (c === 43 && query) {
+      out += `${s.slice(from, i)} `;
+      i++;
+      from = i;
     } else {
-      let j = s.indexOf('%', i);
-      if (j < 0 || j > end) j = end;
-      out += s.slice(i, j);
-      i = j;
+      i++;
     }
   }
-  return out;
+  return out + s.slice(from, end);
+}
+
+/**
+ * Notes `ai` among the AIs of one Digital Link URI; false when it is there already. A URI carries
+ * each AI once, even with the same value (GS1 Digital Link URI syntax; GS1's reference parser
+ * rejects a duplicate AI), although an element string may repeat an AI with an equal value.
+ */
+export function noteUriAi(seen: string[], ai: string): boolean {
+  if (seen.includes(ai)) return false;
+  seen.push(ai);
+  return true;
 }
 
 /** Index of the character `code` in `s[from, end)`, or `end`. */
@@ -177,6 +205,8 @@ export function parseDigitalLinkAt(
   for (let q = key + 2; q < count; q += 2) {
     found.push(aiIn(input, slashes[q]! + 1, segmentEnd(slashes, q, pathEnd))!.ai);
   }
+  // Qualifiers in a valid sequence are distinct; the query may not repeat any AI of the URI.
+  const seen = [primary.ai, ...found];
   const bad = firstBadQualifier(found, primary.keyQualifiers!);
   if (bad >= 0) {
     const at = slashes[key + 2 + 2 * bad]! + 1;
@@ -210,9 +240,11 @@ export function parseDigitalLinkAt(
       const def = aiIn(input, i, eq);
       if (def === undefined) {
         issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
+      } else if (!noteUriAi(seen, def.ai)) {
+        issues.push(gs1Issue(input, 'repeated_ai', def.ai, i));
       } else {
         const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd, true);
         if (value === undefined) {
           issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
         } else {
