@@ -1,6 +1,6 @@
 import type { Result, SerialIssue } from '../issues.js';
 import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
-import { pushElement } from './element-string.js';
+import { ElementList, type ElementSink, pushElement } from './element-sink.js';
 import { normalizeGtin } from './gtin.js';
 import { gs1Issue } from './issues.js';
 
@@ -149,9 +149,27 @@ export function parseDigitalLinkAt(
   start: number,
   end: number,
 ): Result<ParsedDigitalLink, SerialIssue> {
+  const list = new ElementList();
+  const baseEnd = readDigitalLink(input, start, end, list);
+  if (list.issues.length > 0) return { success: false, issues: list.issues };
+  return { success: true, data: { base: input.slice(start, baseEnd), elements: list.elements } };
+}
+
+/**
+ * Reads the Digital Link URI `input[start, end)` into `sink`. Returns where its base ends (the
+ * slash before the primary key), or -1 when there is no URI to read (an issue says why).
+ */
+export function readDigitalLink(
+  input: string,
+  start: number,
+  end: number,
+  sink: ElementSink,
+): number {
+  const { issues } = sink;
   const hostStart = schemeEnd(input, start);
   if (hostStart < 0 || hostStart > end) {
-    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, start)] };
+    issues.push(gs1Issue(input, 'syntax', undefined, start));
+    return -1;
   }
   // One pass: the slashes of the path, where the path ends (`?` or `#`), where the query ends.
   // Segment k is input[slashes[k] + 1, segment end); the first slash ends the host.
@@ -173,7 +191,8 @@ export function parseDigitalLinkAt(
   if (pathEnd < 0) pathEnd = end;
   const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
   if (hostEnd === hostStart) {
-    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, hostStart)] };
+    issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
+    return -1;
   }
   // A trailing slash adds no segment.
   if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
@@ -192,14 +211,10 @@ export function parseDigitalLinkAt(
     if (!KEY_QUALIFIER_AIS.has(def.ai)) break;
   }
   if (key < 0) {
-    return {
-      success: false,
-      issues: [gs1Issue(input, 'no_primary_key', undefined, k >= 0 ? slashes[k]! + 1 : hostEnd)],
-    };
+    issues.push(gs1Issue(input, 'no_primary_key', undefined, k >= 0 ? slashes[k]! + 1 : hostEnd));
+    return -1;
   }
 
-  const issues: SerialIssue[] = [];
-  const elements: Gs1Element[] = [];
   const primary = aiIn(input, slashes[key]! + 1, segmentEnd(slashes, key, pathEnd))!;
   const found: string[] = [];
   for (let q = key + 2; q < count; q += 2) {
@@ -229,7 +244,7 @@ export function parseDigitalLinkAt(
       value = '000000'.slice(0, 14 - value.length) + value;
       verbatim = false;
     }
-    pushElement(input, def, value, valueStart, verbatim, elements, issues);
+    pushElement(input, def, value, valueStart, verbatim, sink);
   }
 
   // Query: numeric keys are AIs; every other parameter is not GS1's business.
@@ -249,15 +264,14 @@ export function parseDigitalLinkAt(
           issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
         } else {
           const verbatim = value.length === paramEnd - valueStart;
-          pushElement(input, def, value, valueStart, verbatim, elements, issues);
+          pushElement(input, def, value, valueStart, verbatim, sink);
         }
       }
     }
     i = paramEnd + 1;
   }
 
-  if (issues.length > 0) return { success: false, issues };
-  return { success: true, data: { base: input.slice(start, slashes[key]), elements } };
+  return slashes[key]!;
 }
 
 export function isDigits(s: string, start: number, end: number): boolean {
