@@ -31,6 +31,14 @@ type Piece =
 
 export interface Layout {
   readonly pieces: readonly Piece[];
+  /**
+   * Characters outside the skeleton that some field reads as data (a Crockford check symbol such
+   * as `*`, a GS1 `S` field's `-`), by ASCII code. The layout decides only probes that hold none
+   * of them: in those, every field can only have read letters and digits.
+   */
+  readonly fieldSymbols: Uint8Array;
+  /** Whether `fieldSymbols` marks any character. */
+  readonly readsSymbols: boolean;
   /** Skeleton length of everything but the variable-length field. */
   readonly fixed: number;
   /** Index of the variable-length piece, or -1. */
@@ -43,10 +51,19 @@ function isSkeleton(code: number): boolean {
   return code < 128 && GROUP[code]! >= 0;
 }
 
-/** Whether a field only ever holds letters and digits. */
-function skeletonOnly(spec: CharSpec): boolean {
-  for (let c = 0; c < 128; c++) if (spec.accept[c]! >= 0 && !isSkeleton(c)) return false;
-  return true;
+/**
+ * The part of a field's accept table that holds letters and digits; the other characters it
+ * accepts are marked in `symbols`.
+ */
+function skeletonPart(spec: CharSpec, symbols: Uint8Array): Int16Array {
+  let accept = spec.accept;
+  for (let c = 0; c < 128; c++) {
+    if (accept[c]! < 0 || isSkeleton(c)) continue;
+    if (accept === spec.accept) accept = Int16Array.from(spec.accept);
+    accept[c] = -1;
+    symbols[c] = 1;
+  }
+  return accept;
 }
 
 /** The layout of a token list, or `null` when the skeleton does not decide the canonical serial. */
@@ -56,15 +73,16 @@ export function layoutOf(tokens: readonly FormatToken[], caseSensitive: boolean)
   let variable = -1;
   let symbols = 0;
   const digits = classSpec('D', caseSensitive);
+  const fieldSymbols = new Uint8Array(128);
   const data = (spec: CharSpec, min: number, max: number): boolean => {
-    if (!skeletonOnly(spec)) return false;
+    const accept = skeletonPart(spec, fieldSymbols);
     if (min !== max) {
       if (variable >= 0) return false;
       variable = pieces.length;
     } else {
       fixed += min;
     }
-    pieces.push({ kind: 'data', accept: spec.accept, min, max });
+    pieces.push({ kind: 'data', accept, min, max });
     return true;
   };
   for (const token of tokens) {
@@ -101,7 +119,8 @@ export function layoutOf(tokens: readonly FormatToken[], caseSensitive: boolean)
         return null;
     }
   }
-  return { pieces, fixed, variable, symbols };
+  const readsSymbols = fieldSymbols.includes(1);
+  return { pieces, fieldSymbols, readsSymbols, fixed, variable, symbols };
 }
 
 /** Scratch space for the codes of a canonical serial; building is synchronous. */
