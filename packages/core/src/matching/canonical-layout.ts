@@ -124,16 +124,23 @@ export function layoutOf(tokens: readonly FormatToken[], caseSensitive: boolean)
 }
 
 /** Scratch space for the codes of a canonical serial; building is synchronous. */
-const scratch: number[] = [];
+let scratch = new Uint16Array(64);
 
 /**
  * The canonical serial of the skeleton `codes[0, n)` (input codes, case as typed), or `null` when
- * a character does not fit its position, so that validation refuses the input.
+ * a character does not fit its position, so that validation refuses the input. When `typed` is
+ * already that serial (as scanned serials are), `typed` itself is returned: no string is built.
  */
-export function canonicalOf(layout: Layout, codes: Uint8Array, n: number): string | null {
+export function canonicalOf(
+  layout: Layout,
+  codes: Uint8Array,
+  n: number,
+  typed: string,
+): string | null {
   const variableLength = n - layout.fixed;
-  const out = scratch;
-  out.length = 0;
+  let out = scratch;
+  if (out.length < n + layout.symbols) out = scratch = new Uint16Array(2 * (n + layout.symbols));
+  let length = 0;
   let at = 0;
   const pieces = layout.pieces;
   for (let k = 0; k < pieces.length; k++) {
@@ -146,17 +153,24 @@ export function canonicalOf(layout: Layout, codes: Uint8Array, n: number): strin
         if (!exactCase && c >= 97 && c <= 122) c -= 32;
         if (c !== code) return null;
       }
-      for (const c of piece.text) out.push(c);
+      const text = piece.text;
+      for (let j = 0; j < text.length; j++) out[length++] = text[j]!;
       continue;
     }
-    const length = k === layout.variable ? variableLength : piece.min;
-    if (length < piece.min || length > piece.max) return null;
+    const size = k === layout.variable ? variableLength : piece.min;
+    if (size < piece.min || size > piece.max) return null;
     const accept = piece.accept;
-    for (let j = 0; j < length; j++) {
+    for (let j = 0; j < size; j++) {
       const c = accept[codes[at++]!]!;
       if (c < 0) return null;
-      out.push(c);
+      out[length++] = c;
     }
   }
-  return at === n ? String.fromCharCode.apply(null, out) : null;
+  if (at !== n) return null;
+  if (typed.length === length) {
+    let k = 0;
+    while (k < length && typed.charCodeAt(k) === out[k]) k++;
+    if (k === length) return typed;
+  }
+  return String.fromCharCode.apply(null, out.subarray(0, length) as unknown as number[]);
 }

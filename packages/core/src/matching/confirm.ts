@@ -44,7 +44,7 @@ export class Confirmer {
       lenientFallbacks.noLayout++;
       return dataOf(format.validate(serial));
     }
-    const canonical = rebuild(layout, probe.codes, probe.length);
+    const canonical = rebuild(layout, probe.codes, probe.length, probe.trimmed);
     if (canonical === null) return null;
     // Typed in canonical form (scanned serials are): validation takes its fast path.
     if (canonical === probe.trimmed) return dataOf(format.validate(probe.trimmed));
