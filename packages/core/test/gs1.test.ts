@@ -585,7 +585,7 @@ describe('parseGs1', () => {
             "ai": "21",
             "code": "invalid_gs1",
             "input": "https://id.gs1.org/01/09506000134352/21/A?21=A",
-            "message": "AI (21) SERIAL appears twice: a Digital Link URI carries each AI once.",
+            "message": "AI (21) SERIAL appears twice.",
             "position": 42,
             "reason": "repeated_ai",
           },

@@ -52,27 +52,6 @@ export function gs1Year(yy: number, referenceYear: number): number {
   return century + yy;
 }
 
-/** '00' to '31', so that a date is written without converting numbers. */
-const TWO_DIGITS: readonly string[] = /* @__PURE__ */ Array.from({ length: 32 }, (_, n) =>
-  String(n).padStart(2, '0'),
-);
-
-/** This year (UTC) and the instants it spans, so that most calls read the clock only. */
-let thisYear = 0;
-let yearStart = 0;
-let yearEnd = 0;
-
-/** The current year in UTC; `new Date()` only when the clock has left the year last seen. */
-export function currentUtcYear(): number {
-  const now = Date.now();
-  if (now < yearStart || now >= yearEnd) {
-    thisYear = new Date(now).getUTCFullYear();
-    yearStart = Date.UTC(thisYear, 0, 1);
-    yearEnd = Date.UTC(thisYear + 1, 0, 1);
-  }
-  return thisYear;
-}
-
 /**
  * A GS1 YYMMDD date as an ISO 8601 date `YYYY-MM-DD`, or `undefined` when it is not a date.
  * Day `00` means the last day of the month. `referenceYear` (default: this year, UTC) picks the
@@ -85,7 +64,7 @@ export function currentUtcYear(): number {
  */
 export function gs1DateToIso(
   yymmdd: string,
-  referenceYear: number = currentUtcYear(),
+  referenceYear: number = new Date().getUTCFullYear(),
 ): string | undefined {
   if (yymmdd.length !== 6) return undefined;
   const yy = twoDigits(yymmdd, 0);
@@ -96,5 +75,5 @@ export function gs1DateToIso(
   const last = daysInMonth(year, mm);
   if (dd === 0) dd = last;
   else if (dd > last) return undefined;
-  return `${year}-${TWO_DIGITS[mm]}-${TWO_DIGITS[dd]}`;
+  return `${year}-${yymmdd.slice(2, 4)}-${dd < 10 ? '0' : ''}${dd}`;
 }

@@ -53,36 +53,25 @@ export function percentDecode(
   s: string,
   start: number,
   end: number,
-  query = false,
+  query: boolean,
 ): string | undefined {
-  let i = start;
-  while (i < end) {
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37 /* % */ || (c === 43 /* + */ && query)) break;
-    i++;
-  }
-  if (i === end) return s.slice(start, end);
-  let out = s.slice(start, i);
-  let from = i;
-  while (i < end) {
-    const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end) return undefined;
+    if (c === 43 /* + */ && query) {
+      out += `${s.slice(from, i)} `;
+      from = i + 1;
+    } else if (c === 37 /* % */) {
       const hi = hexValue(s.charCodeAt(i + 1));
       const lo = hexValue(s.charCodeAt(i + 2));
-      if (hi < 0 || lo < 0) return undefined;
+      if (i + 2 >= end || hi < 0 || lo < 0) return undefined;
       out += s.slice(from, i) + String.fromCharCode(hi * 16 + lo);
-      i += 3;
-      from = i;
-    } else if (c === 43 && query) {
-      out += `${s.slice(from, i)} `;
-      i++;
-      from = i;
-    } else {
-      i++;
+      i += 2;
+      from = i + 1;
     }
   }
-  return out + s.slice(from, end);
+  return from === start ? s.slice(start, end) : out + s.slice(from, end);
 }
 
 /**
@@ -233,7 +222,7 @@ export function readDigitalLink(
       p === key ? primary : aiIn(input, slashes[p]! + 1, segmentEnd(slashes, p, pathEnd))!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd);
+    let value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
       continue;

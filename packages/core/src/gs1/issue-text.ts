@@ -47,11 +47,11 @@ export function gs1IssueText(reason: Gs1IssueReason, ai?: string, def?: AiDescri
     case 'invalid_time':
       return `${name} is not a valid time.`;
     case 'invalid_padding':
-      return `${name} has misplaced padding: at most two '=' at the end of a length that is a multiple of 3.`;
+      return `${name} has misplaced padding.`;
     case 'duplicate_ai':
       return `${name} appears twice with different values.`;
     case 'repeated_ai':
-      return `${name} appears twice: a Digital Link URI carries each AI once.`;
+      return `${name} appears twice.`;
     case 'invalid_percent_encoding':
       return 'Malformed percent-encoding in the URI.';
     case 'no_primary_key':

@@ -1,5 +1,6 @@
 import type { Result, SerialIssue } from '../issues.js';
 import { type AiDefinition, aiAt, aiIn } from './ai.js';
+import { currentUtcYear } from './current-year.js';
 import { gs1DateToIso } from './dates.js';
 import { readDigitalLink, schemeEnd } from './digital-link.js';
 import type { ElementSink } from './element-sink.js';
@@ -137,7 +138,7 @@ export function parseGs1(
   if (form === undefined) return { success: false, issues: found.issues };
   let expiry: string | undefined;
   if (found.expiry !== undefined) {
-    expiry = gs1DateToIso(found.expiry, options.referenceYear);
+    expiry = gs1DateToIso(found.expiry, options.referenceYear ?? currentUtcYear());
     // Checked as YYMMDD already; only 29 February of a century year that is not leap gets here.
     if (expiry === undefined) found.issues.push(gs1Issue(input, 'invalid_date', '17'));
   }

@@ -213,7 +213,7 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
     const ai = aiOf(p)!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd);
+    let value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
       continue;
