@@ -69,7 +69,7 @@ if (
   });
   if (result.status !== 0) {
     console.warn(
-      `The widget did not build (exit ${result.status}); the storefront uses its plain page.`,
+      `The widget did not build (exit ${result.status}); the storefront page shows no widget.`,
     );
     console.warn(`${result.stdout}${result.stderr}`.trim().split('\n').slice(-8).join('\n'));
   }
@@ -112,9 +112,7 @@ const apiKey =
 if (!process.env.SERIALKIT_API_KEY) writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
 
 // ── Serve ──
-const storefront = existsSync(at('examples/storefront/index.html'))
-  ? at('examples/storefront')
-  : at('packages/node-client/src/demo/storefront');
+const storefront = at('examples/storefront');
 const args = [
   cli,
   'serve',

@@ -14,6 +14,7 @@ import {
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Candidate, CatalogSnapshot, ClientContext } from './context.js';
 import { wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 
 export type Resolution =
   /** The input cannot be a serial of the given SKU or of any tracked SKU. */
@@ -112,13 +113,13 @@ async function findUnits(
   candidates: Candidate[],
   exact: { serial: string; untrackedIn: CatalogSnapshot } | undefined,
 ): Promise<SerialRecord[]> {
-  const wanted = new Set(candidates.map((c) => `${c.sku.sku}\u001f${c.serial}`));
+  const wanted = new Set(candidates.map((c) => compositeKey(c.sku.sku, c.serial)));
   const serials = new Set(candidates.map((c) => c.serial));
   if (exact) serials.add(exact.serial);
   const units: SerialRecord[] = [];
   for (const serial of serials) {
     for (const record of await ctx.store.findSerial(serial)) {
-      const key = `${record.sku}\u001f${record.serial}`;
+      const key = compositeKey(record.sku, record.serial);
       if (
         wanted.has(key) ||
         (record.serial === exact?.serial && exact.untrackedIn.get(record.sku) === undefined)

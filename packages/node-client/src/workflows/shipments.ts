@@ -13,6 +13,7 @@ import { ConflictError } from '../errors.js';
 import type { Transition } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireTimestamp, wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 
 /** Why a unit cannot ship. */
 export type ShipmentProblemReason =
@@ -99,7 +100,7 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
         continue;
       }
       const serial = result.data.serial;
-      const key = `${line.sku}\u001f${serial}`;
+      const key = compositeKey(line.sku, serial);
       if (seen.has(key)) {
         problems.push({ sku: line.sku, serial, reason: 'repeated' });
         continue;
@@ -131,6 +132,8 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
     sku: unit.sku,
     serial: unit.serial,
     from: SHIPPABLE,
+    // Checked again in the compare-and-set: a recall committed since the check above stops it.
+    recalled: false,
     to: 'shipped',
     set: { shipment },
     event: { type: 'shipped', at: shippedAt, data: eventData },
@@ -143,9 +146,11 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
       request.orderId,
       result.failures.map(({ index, current }) => {
         const unit = units[index]!;
-        return current === null
-          ? { ...unit, reason: 'not_found' as const }
-          : { ...unit, reason: 'not_in_stock' as const, status: current.status };
+        if (current === null) return { ...unit, reason: 'not_found' as const };
+        if (SHIPPABLE.includes(current.status) && current.recallId !== undefined) {
+          return { ...unit, reason: 'recalled' as const };
+        }
+        return { ...unit, reason: 'not_in_stock' as const, status: current.status };
       }),
     );
   }

@@ -13,7 +13,7 @@ import { acceptsLazyRequests } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
-import { chooseStore } from '../store.js';
+import { chooseStore } from '../store-choice.js';
 
 /** A new API key: 32 random bytes, prefixed so it is recognizable in logs and secret scanners. */
 export function generateApiKey(prefix = 'sk_'): string {

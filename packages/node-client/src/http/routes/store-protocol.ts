@@ -15,7 +15,7 @@ import {
   skuSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
-import type { SerialStore } from '../../store.js';
+import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route } from '../route.js';
 import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
@@ -30,6 +30,7 @@ export const pageOptionsSchema = z.strictObject({
   limit: z.number().int().min(1).max(10_000).optional(),
 });
 
+/** Every `SerialFilter` field, typed as the interface types it (a missing one does not compile). */
 export const serialFilterSchema = z.strictObject({
   sku: text.optional(),
   status: statuses.optional(),
@@ -46,14 +47,14 @@ export const serialFilterSchema = z.strictObject({
   manufacturedBetween: window.optional(),
   registeredBetween: window.optional(),
   shippedBetween: window.optional(),
-});
+} satisfies { [K in keyof SerialFilter]-?: z.ZodType<SerialFilter[K]> });
 
 export const eventFilterSchema = z.strictObject({
   sku: text.optional(),
   serial: text.optional(),
   type: z.union([eventTypeSchema, z.array(eventTypeSchema)]).optional(),
   between: window.optional(),
-});
+} satisfies { [K in keyof EventFilter]-?: z.ZodType<EventFilter[K]> });
 
 const serialInsertSchema = z.strictObject({
   sku: text,
@@ -77,6 +78,7 @@ const transitionSchema = z.strictObject({
   sku: text,
   serial: text,
   from: z.array(serialStatusSchema),
+  recalled: z.boolean().optional(),
   to: serialStatusSchema,
   set: z
     .strictObject({
@@ -93,7 +95,14 @@ const page = <T extends z.ZodType>(item: T) =>
 /** Argument and result schemas of every method (result undefined: answers 204). */
 const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; summary: string }> =
   {
-    migrate: { args: z.strictObject({}), summary: 'Create or migrate the schema' },
+    migrate: {
+      args: z.strictObject({}),
+      result: z.object({
+        applied: z.array(z.object({ version: z.number(), name: z.string(), ms: z.number() })),
+        ms: z.number(),
+      }),
+      summary: 'Create or migrate the schema; the migrations applied and how long each took',
+    },
     getSku: {
       args: z.strictObject({ sku: text }),
       result: skuSchema.nullable(),

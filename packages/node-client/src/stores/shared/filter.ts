@@ -1,0 +1,129 @@
+/**
+ * `SerialFilter` → SQL conditions, shared by the SQLite and PostgreSQL stores so both select
+ * exactly what the memory store selects. Values are always bound, never spliced into SQL.
+ */
+import type { EventFilter, SerialFilter } from '../../store.js';
+import { compareCodePoints, prefixEnd } from './order.js';
+import { millisRange } from './timestamps.js';
+
+/** How a SQL engine spells what differs between SQLite and PostgreSQL. */
+export interface SqlDialect {
+  /** The placeholder of the n-th bound value (1-based). */
+  placeholder(n: number): string;
+  /** `column` is one of the strings bound as one value at `placeholder`. */
+  inList(column: string, placeholder: string): string;
+  /** The bound value `inList` expects. */
+  listValue(values: readonly string[]): unknown;
+  /** A condition that is always false. */
+  readonly never: string;
+}
+
+/** Bound values of one statement, numbered in order. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  constructor(readonly dialect: SqlDialect) {}
+
+  /** Binds a value and returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.dialect.placeholder(this.values.length);
+  }
+
+  /** `column` is one of `values` (always false for an empty list). */
+  in(column: string, values: readonly string[]): string {
+    if (values.length === 0) return this.dialect.never;
+    if (values.length === 1) return `${column} = ${this.add(values[0])}`;
+    return this.dialect.inList(column, this.add(this.dialect.listValue(values)));
+  }
+}
+
+function between(
+  column: string,
+  range: { from: string; to: string } | undefined,
+  params: SqlParams,
+  out: string[],
+): void {
+  if (range)
+    out.push(`${column} >= ${params.add(range.from)} AND ${column} <= ${params.add(range.to)}`);
+}
+
+function equals(column: string, value: string | undefined, params: SqlParams, out: string[]): void {
+  if (value !== undefined) out.push(`${column} = ${params.add(value)}`);
+}
+
+/**
+ * The conditions (to AND together) that select the units of a filter from `serials`, after the
+ * (sku, serial) key of a page cursor when one is given.
+ */
+export function serialConditions(
+  filter: SerialFilter,
+  params: SqlParams,
+  after: readonly string[] | null = null,
+): string[] {
+  const out: string[] = [];
+  equals('sku', filter.sku, params, out);
+  // With the SKU fixed, the cursor is a lower bound on `serial` alone, so the primary key seeks
+  // straight to the page instead of rescanning the SKU from its first unit.
+  let lower: { value: string; inclusive: boolean } | null = null;
+  if (after) {
+    const [afterSku = '', afterSerial = ''] = after;
+    if (filter.sku === undefined) {
+      out.push(`(sku, serial) > (${params.add(afterSku)}, ${params.add(afterSerial)})`);
+    } else {
+      const order = compareCodePoints(afterSku, filter.sku);
+      if (order > 0) out.push(params.dialect.never);
+      else if (order === 0) lower = { value: afterSerial, inclusive: false };
+    }
+  }
+  const raise = (value: string) => {
+    if (!lower || compareCodePoints(value, lower.value) > 0) lower = { value, inclusive: true };
+  };
+  if (filter.range) raise(filter.range.from);
+  // A prefix is a range rather than LIKE: no escaping, no collation surprises, index-friendly.
+  if (filter.prefix !== undefined) raise(filter.prefix);
+  const from = lower as { value: string; inclusive: boolean } | null;
+  if (from) out.push(`serial ${from.inclusive ? '>=' : '>'} ${params.add(from.value)}`);
+  if (filter.range) out.push(`serial <= ${params.add(filter.range.to)}`);
+  if (filter.prefix !== undefined) {
+    const end = prefixEnd(filter.prefix);
+    if (end !== null) out.push(`serial < ${params.add(end)}`);
+  }
+  if (filter.status !== undefined) {
+    out.push(params.in('status', Array.isArray(filter.status) ? filter.status : [filter.status]));
+  }
+  equals('lot', filter.lot, params, out);
+  if (filter.serials !== undefined) out.push(params.in('serial', filter.serials));
+  equals('order_id', filter.orderId, params, out);
+  equals('customer_id', filter.customerId, params, out);
+  equals('customer_email', filter.customerEmail, params, out);
+  equals('account_id', filter.accountId, params, out);
+  if (filter.recalled !== undefined) {
+    out.push(filter.recalled ? 'recall_id IS NOT NULL' : 'recall_id IS NULL');
+  }
+  equals('recall_id', filter.recallId, params, out);
+  between('manufactured_at', filter.manufacturedBetween, params, out);
+  // Kept as milliseconds: the string bounds become the integer bounds that select the same units.
+  if (filter.registeredBetween) {
+    const { from, to } = millisRange(filter.registeredBetween);
+    out.push(`registered_at >= ${params.add(from)} AND registered_at <= ${params.add(to)}`);
+  }
+  between('shipped_at', filter.shippedBetween, params, out);
+  return out;
+}
+
+/** The conditions that select events. */
+export function eventConditions(filter: EventFilter, params: SqlParams): string[] {
+  const out: string[] = [];
+  equals('sku', filter.sku, params, out);
+  equals('serial', filter.serial, params, out);
+  if (filter.type !== undefined) {
+    out.push(params.in('type', Array.isArray(filter.type) ? filter.type : [filter.type]));
+  }
+  between('at', filter.between, params, out);
+  return out;
+}
+
+/** `WHERE a AND b …`, or nothing when there are no conditions. */
+export function where(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
