@@ -31,7 +31,12 @@ const serial = (n: number) => `KB-${String(n).padStart(7, '0')}`;
 
 function cli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', SERIALKIT_API_KEY: KEY, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      SERIALKIT_API_KEY: KEY,
+      SERIALKIT_VERIFY_SECRET: 'scaling-verify-secret-0123456789',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -4,7 +4,7 @@ import { memoryCoordination } from '../coordination/memory.js';
 import { postgresCoordination } from '../coordination/postgres.js';
 import { sqliteCoordination } from '../coordination/sqlite.js';
 import { UsageError } from './io.js';
-import type { StoreChoice } from './store.js';
+import type { StoreChoice } from './store-choice.js';
 
 /**
  * `store` keeps rate limits and idempotency keys in the store's database (the default with

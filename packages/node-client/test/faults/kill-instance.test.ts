@@ -9,7 +9,7 @@ import { createSerialClient } from '../../src/client.js';
 import { ConflictError } from '../../src/errors.js';
 import { httpStore } from '../../src/stores/http.js';
 import { postgresStore } from '../../src/stores/postgres.js';
-import { API_KEY, createDatabase, type Instance, startServe, stopAll } from './processes.js';
+import { createDatabase, type Instance, STORE_KEY, startServe, stopAll } from './processes.js';
 
 const UNITS = 10_000;
 const PER_SHIPMENT = 100;
@@ -67,7 +67,7 @@ test('kill -9 of one instance while shipping 10,000 units: each ships exactly on
   const client = createSerialClient({
     store: httpStore({
       baseUrl: 'http://balancer.invalid',
-      apiKey: API_KEY,
+      apiKey: STORE_KEY,
       fetch: balancer(instances.map((instance) => instance.url)),
       retries: 8,
       timeout: 30_000,

@@ -13,6 +13,10 @@ export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** An admin (write) key every instance of a test shares. */
 export const API_KEY = `sk_fault_${randomBytes(16).toString('hex')}`;
+/** The store protocol key (scope `store`) of instances started with `--store-protocol`. */
+export const STORE_KEY = `sk_store_fault_${randomBytes(16).toString('hex')}`;
+/** The verification secret every instance of a run shares, as a deployment's instances must. */
+const VERIFY_SECRET = randomBytes(32).toString('base64');
 
 const running = new Set<ChildProcess>();
 
@@ -34,7 +38,13 @@ function assertBuilt(): void {
 export function startCli(args: string[], env: Record<string, string> = {}): Running {
   assertBuilt();
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', SERIALKIT_API_KEY: API_KEY, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      SERIALKIT_API_KEY: API_KEY,
+      SERIALKIT_STORE_KEY: STORE_KEY,
+      SERIALKIT_VERIFY_SECRET: VERIFY_SECRET,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
