@@ -21,6 +21,8 @@ export type RateLimitDecision = TakeResult;
 export interface RateLimiter {
   /** Takes `cost` tokens (default 1) from `key`'s bucket, or refuses and says when to retry. */
   hit(key: string, cost?: number): RateLimitDecision | Promise<RateLimitDecision>;
+  /** Whether `key` has a token left, without taking it. */
+  peek(key: string): RateLimitDecision | Promise<RateLimitDecision>;
   /** Refills `key`'s bucket, e.g. after the client passed a captcha. */
   reset(key: string): void | Promise<void>;
 }

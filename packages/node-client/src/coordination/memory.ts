@@ -26,6 +26,7 @@ export function memoryCoordination(): Coordination {
       const limiter = buckets;
       return {
         hit: (key, cost = 1) => limiter.take(key, performance.now(), cost),
+        peek: (key) => limiter.peek(key),
         reset: (key) => limiter.reset(key),
       };
     },

@@ -16,7 +16,7 @@ import {
   type IdempotencyRecords,
   SharedIdempotency,
 } from './shared-idempotency.js';
-import { bucketKey, bucketLifetimeMs, refusal } from './token-bucket.js';
+import { type BucketRow, bucketKey, bucketLifetimeMs, peeked, refusal } from './token-bucket.js';
 
 export type PostgresCoordinationOptions = (
   | {
@@ -207,6 +207,13 @@ export function postgresCoordination(options: PostgresCoordinationOptions): Coor
           return row.allowed
             ? { ok: true, remaining: Math.floor(row.tokens) }
             : refusal(row.tokens, cost, policy);
+        },
+        async peek(key): Promise<RateLimitDecision> {
+          const { rows } = await query(
+            `SELECT tokens, at_ms, expires_ms FROM ${buckets} WHERE key = $1`,
+            [bucketKey(name, key)],
+          );
+          return peeked(rows[0] as BucketRow | undefined, policy);
         },
         async reset(key) {
           await query(`DELETE FROM ${buckets} WHERE key = $1`, [bucketKey(name, key)]);

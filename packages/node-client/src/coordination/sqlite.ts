@@ -16,7 +16,7 @@ import {
   type IdempotencyRecords,
   SharedIdempotency,
 } from './shared-idempotency.js';
-import { bucketKey, bucketLifetimeMs, refusal } from './token-bucket.js';
+import { type BucketRow, bucketKey, bucketLifetimeMs, peeked, refusal } from './token-bucket.js';
 
 export type SqliteCoordinationOptions = (
   | {
@@ -210,6 +210,15 @@ export function sqliteCoordination(options: SqliteCoordinationOptions): Coordina
           return row.allowed
             ? { ok: true, remaining: Math.floor(row.tokens) }
             : refusal(row.tokens, cost, policy);
+        },
+        peek(key): RateLimitDecision {
+          const row = use((db) =>
+            prepare(
+              db,
+              'SELECT tokens, at_ms, expires_ms FROM shared_rate_limits WHERE key = ?',
+            ).get(bucketKey(name, key)),
+          ) as BucketRow | undefined;
+          return peeked(row, policy);
         },
         reset(key) {
           use((db) =>

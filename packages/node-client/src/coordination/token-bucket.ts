@@ -26,3 +26,23 @@ export function refusal(tokens: number, cost: number, policy: RateLimitOptions):
     retryAfter: Math.max(1, Math.ceil((cost - tokens) / policy.refillPerSecond)),
   };
 }
+
+/** A stored bucket (absent: full). */
+export interface BucketRow {
+  tokens: number;
+  at_ms: number | string;
+  expires_ms: number | string;
+}
+
+/** Whether a stored bucket has a token now, without taking it. */
+export function peeked(row: BucketRow | undefined, policy: RateLimitOptions): RateLimitDecision {
+  const now = Date.now();
+  const tokens =
+    !row || Number(row.expires_ms) <= now
+      ? policy.capacity
+      : Math.min(
+          policy.capacity,
+          row.tokens + (Math.max(0, now - Number(row.at_ms)) / 1000) * policy.refillPerSecond,
+        );
+  return tokens >= 1 ? { ok: true, remaining: Math.floor(tokens) } : refusal(tokens, 1, policy);
+}

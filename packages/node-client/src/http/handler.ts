@@ -29,7 +29,7 @@ import { materialize, setHeaders } from './lazy-response.js';
 import type { Metrics } from './metrics.js';
 import { errorCodeOf, type RequestLogEntry, requestIdOf } from './observe.js';
 import { buildOpenApi } from './openapi.js';
-import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
@@ -187,7 +187,8 @@ export function createHandler(
   const coordination = options.coordination ?? memoryCoordination();
   const limiter = rateLimit === false ? null : coordination.rateLimiter('public', rateLimit);
   const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
-  const authFailures = authFailureLimit === false ? null : new TokenBucketLimiter(authFailureLimit);
+  const authFailures =
+    authFailureLimit === false ? null : coordination.rateLimiter('auth-failures', authFailureLimit);
   const idempotency = coordination.idempotency(options.idempotency);
   const metrics = options.metrics;
   const report =
@@ -205,7 +206,9 @@ export function createHandler(
   const routes: Route[] = [
     ...publicRoutes(client, {
       returnCheckLimiter:
-        returnCheckLimit === false ? null : new TokenBucketLimiter(returnCheckLimit),
+        returnCheckLimit === false
+          ? null
+          : coordination.rateLimiter('return-checks', returnCheckLimit),
       ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
     }),
     ...adminRoutes(client),
@@ -236,7 +239,7 @@ export function createHandler(
   /** Checks the key; 401s count against the address, which is refused (429) once over. */
   const authorizeLimited = async (request: Request, needs: Access, address: string) => {
     if (!authFailures) return authorize(request, needs);
-    const state = authFailures.peek(address);
+    const state = await authFailures.peek(address);
     if (!state.ok) {
       throw new RateLimitError(`Too many failed authentications; retry in ${state.retryAfter} s`, {
         details: { retryAfter: state.retryAfter },
@@ -245,7 +248,7 @@ export function createHandler(
     try {
       return await authorize(request, needs);
     } catch (error) {
-      if (AuthError.isInstance(error)) authFailures.take(address);
+      if (AuthError.isInstance(error)) await authFailures.hit(address);
       throw error;
     }
   };

@@ -77,6 +77,10 @@ describe.each(Object.entries(kinds))('%s coordination', (_kind, pair) => {
     expect(await other.hit('k', 3)).toEqual({ ok: true, remaining: 1 });
     expect((await other.hit('k', 2)).ok).toBe(false);
     expect(await other.hit('k', 1)).toEqual({ ok: true, remaining: 0 });
+    // peek looks without taking, and sees the other process's hits.
+    expect((await limiters[1]!.peek('203.0.113.7')).ok).toBe(false);
+    expect(await limiters[0]!.peek('192.0.2.200')).toEqual({ ok: true, remaining: 4 });
+    expect(await limiters[0]!.peek('192.0.2.200')).toEqual({ ok: true, remaining: 4 });
     // reset refills, seen from the other process.
     await limiters[1]!.reset('203.0.113.7');
     expect((await limiters[0]!.hit('203.0.113.7')).ok).toBe(true);
