@@ -1,3 +1,4 @@
+import { checkValidators } from './check-validators.js';
 import { DIGITS } from './digits.js';
 import type { CheckAlgorithm } from './types.js';
 
@@ -41,11 +42,7 @@ function luhnSum(s: string, end: number, doubleRightmost: boolean): number {
  * luhn.validate('79927398713'); // true
  */
 export const luhn: CheckAlgorithm = Object.freeze({
-  name: 'luhn',
-  label: 'Luhn (ISO/IEC 7812-1)',
-  input: 'numeric',
-  output: '0123456789',
-  checkLength: 1,
+  ...checkValidators.luhn,
   compute(data: string): string {
     if (data.length === 0) return '';
     const sum = luhnSum(data, data.length, true);
