@@ -132,62 +132,51 @@ function isPrime(n: number): boolean {
   return true;
 }
 
-function algorithm(
-  name: CheckAlgorithmName,
-  label: string,
-  input: CharacterSet,
-  output: string,
-  validate: (full: string) => boolean,
-  checkLength: 1 | 2 = 1,
-): CheckValidator {
-  return Object.freeze({ name, label, input, output, checkLength, validate });
-}
+/** Label, input set, output characters, validate and check length of each algorithm. */
+type Description = [string, CharacterSet, string, (full: string) => boolean, (1 | 2)?];
 
 const ISO = 'ISO/IEC 7064 MOD ';
 
-/**
- * The check character algorithms by name, validation only.
- *
- * @example
- * checkValidators.luhn.validate('79927398713'); // true
- */
-export const checkValidators: Readonly<Record<CheckAlgorithmName, CheckValidator>> = Object.freeze({
-  luhn: algorithm('luhn', 'Luhn (ISO/IEC 7812-1)', 'numeric', DIGITS, (s) =>
-    s.length > 1 ? digitSum(s, 2) % 10 === 0 : false,
-  ),
-  gs1: algorithm('gs1', 'GS1 mod 10', 'numeric', DIGITS, (s) =>
-    s.length > 1 ? digitSum(s, 3) % 10 === 0 : false,
-  ),
-  'mod11-2': algorithm('mod11-2', `${ISO}11-2`, 'numeric', `${DIGITS}X`, (s) =>
-    pure(s, DIGITS, `${DIGITS}X`, 11),
-  ),
-  'mod37-2': algorithm('mod37-2', `${ISO}37-2`, 'alphanumeric', `${ALPHANUMERIC}*`, (s) =>
-    pure(s, ALPHANUMERIC, `${ALPHANUMERIC}*`, 37),
-  ),
-  'mod97-10': algorithm(
-    'mod97-10',
+const DESCRIPTIONS: Record<CheckAlgorithmName, Description> = {
+  luhn: [
+    'Luhn (ISO/IEC 7812-1)',
+    'numeric',
+    DIGITS,
+    (s) => s.length > 1 && digitSum(s, 2) % 10 === 0,
+  ],
+  gs1: ['GS1 mod 10', 'numeric', DIGITS, (s) => s.length > 1 && digitSum(s, 3) % 10 === 0],
+  'mod11-2': [`${ISO}11-2`, 'numeric', `${DIGITS}X`, (s) => pure(s, DIGITS, `${DIGITS}X`, 11)],
+  'mod37-2': [
+    `${ISO}37-2`,
+    'alphanumeric',
+    `${ALPHANUMERIC}*`,
+    (s) => pure(s, ALPHANUMERIC, `${ALPHANUMERIC}*`, 37),
+  ],
+  'mod97-10': [
     `${ISO}97-10`,
     'numeric',
     DIGITS,
     (s) => s.length > 2 && remainder(s, s.length, DIGITS, 10, 97) === 1,
     2,
-  ),
-  'mod11-10': algorithm('mod11-10', `${ISO}11,10`, 'numeric', DIGITS, (s) => hybrid(s, DIGITS, 10)),
-  'mod37-36': algorithm('mod37-36', `${ISO}37,36`, 'alphanumeric', ALPHANUMERIC, (s) =>
-    hybrid(s, ALPHANUMERIC, 36),
-  ),
-  damm: algorithm('damm', 'Damm', 'numeric', DIGITS, (s) => {
-    let interim = 0;
-    for (let i = 0; i < s.length; i++) {
-      const d = valueAt(s, i, DIGITS);
-      if (d < 0) return false;
-      interim = Number(DAMM[interim * 10 + d]);
-    }
-    return s.length > 1 && interim === 0;
-  }),
-  verhoeff: algorithm('verhoeff', 'Verhoeff', 'numeric', DIGITS, verhoeff),
-  crockford: algorithm(
-    'crockford',
+  ],
+  'mod11-10': [`${ISO}11,10`, 'numeric', DIGITS, (s) => hybrid(s, DIGITS, 10)],
+  'mod37-36': [`${ISO}37,36`, 'alphanumeric', ALPHANUMERIC, (s) => hybrid(s, ALPHANUMERIC, 36)],
+  damm: [
+    'Damm',
+    'numeric',
+    DIGITS,
+    (s) => {
+      let interim = 0;
+      for (let i = 0; i < s.length; i++) {
+        const d = valueAt(s, i, DIGITS);
+        if (d < 0) return false;
+        interim = Number(DAMM[interim * 10 + d]);
+      }
+      return s.length > 1 && interim === 0;
+    },
+  ],
+  verhoeff: ['Verhoeff', 'numeric', DIGITS, verhoeff],
+  crockford: [
     'Crockford base32 mod 37',
     'crockford',
     `${CROCKFORD}*~$=U`,
@@ -199,16 +188,26 @@ export const checkValidators: Readonly<Record<CheckAlgorithmName, CheckValidator
           crockfordValue(s, end, `${CROCKFORD}*~$=U`)
       );
     },
-  ),
-  'gs1-pair': algorithm(
-    'gs1-pair',
-    'GS1 alphanumeric check character pair',
-    'gs1-82',
-    GS1_PAIR_CHECKS,
-    gs1Pair,
-    2,
-  ),
-});
+  ],
+  'gs1-pair': ['GS1 alphanumeric check character pair', 'gs1-82', GS1_PAIR_CHECKS, gs1Pair, 2],
+};
+
+/**
+ * The check character algorithms by name, validation only.
+ *
+ * @example
+ * checkValidators.luhn.validate('79927398713'); // true
+ */
+export const checkValidators: Readonly<Record<CheckAlgorithmName, CheckValidator>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(DESCRIPTIONS).map(
+      ([name, [label, input, output, validate, checkLength = 1]]) => [
+        name,
+        Object.freeze({ name, label, input, output, checkLength, validate }),
+      ],
+    ),
+  ) as Record<CheckAlgorithmName, CheckValidator>,
+);
 
 /**
  * The validator of the algorithm called `name`, or `undefined` (never one inherited from

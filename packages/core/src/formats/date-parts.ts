@@ -5,12 +5,6 @@
 
 export type DatePart = 'YYYY' | 'YY' | 'MM' | 'DD' | 'WW' | 'DDD';
 
-export const DATE_PARTS: readonly DatePart[] = ['YYYY', 'YY', 'MM', 'DD', 'WW', 'DDD'];
-
-export function isDatePart(name: string): name is DatePart {
-  return (DATE_PARTS as readonly string[]).includes(name);
-}
-
 /** Number of digits of each part. */
 export const DATE_PART_LENGTH: Readonly<Record<DatePart, number>> = {
   YYYY: 4,
@@ -20,6 +14,10 @@ export const DATE_PART_LENGTH: Readonly<Record<DatePart, number>> = {
   WW: 2,
   DDD: 3,
 };
+
+export function isDatePart(name: string): name is DatePart {
+  return Object.hasOwn(DATE_PART_LENGTH, name);
+}
 
 /** The values read from a serial; -1 where the format has no such part. */
 export interface DateValues {
@@ -34,11 +32,10 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function daysInMonth(month: number, year: number): number {
   if (month === 2) return year < 0 || isLeapYear(year) ? 29 : 28;
-  return DAYS_IN_MONTH[month - 1]!;
+  // 31 days in odd months up to July, in even months from August.
+  return 30 + ((month + (month >> 3)) & 1);
 }
 
 /** Weekday of 1 January (0 = Sunday … 6 = Saturday), proleptic Gregorian. */
