@@ -6,6 +6,7 @@ import type {
   VerifyRequest,
   VerifyResult,
 } from '@serialkit/core';
+import { isWebUrl } from '@serialkit/core/validate';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../api/api-error.js';
 import { type ApiClient, createApiClient } from '../api/client.js';
@@ -49,17 +50,6 @@ type Phase = 'idle' | 'loading' | 'queued' | 'done' | 'error';
 
 /** When this page started: queued checks older than this were made on an earlier visit. */
 const pageStartedAt = performance.timeOrigin;
-
-/** Only web links are followed from a recall notice (never `javascript:` and the like). */
-function safeLink(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The suggestion with the changed characters marked, so the fix is visible at a glance. */
 function markChange({ serial, change }: Suggestion): TemplateResult {
@@ -1035,7 +1025,8 @@ export class SerialLookup extends LitElement {
       case 'genuine':
         return this.#renderCard('genuine', checkIcon(), title, body, nothing, eyebrow);
       case 'recalled': {
-        const link = safeLink(result.recall?.url ?? null);
+        // Only web links are followed from a recall notice (never `javascript:` and the like).
+        const link = result.recall?.url ?? '';
         return this.#renderCard(
           'recalled',
           warningIcon(),
@@ -1043,7 +1034,7 @@ export class SerialLookup extends LitElement {
           body,
           html`
             ${result.recall ? html`<p class="notice" part="recall-notice">${result.recall.notice}</p>` : nothing}
-            ${link ? html`<p><a part="result-link" href=${link}>${t.recallLink}</a></p>` : nothing}
+            ${isWebUrl(link) ? html`<p><a part="result-link" href=${link}>${t.recallLink}</a></p>` : nothing}
           `,
           eyebrow,
         );

@@ -8,7 +8,6 @@ import {
   formatHintsSchema,
   publicReturnCheckRequestSchema,
   publicReturnCheckSchema,
-  type VerifyResult,
   verifyRequestSchema,
   verifyResultSchema,
 } from '@serialkit/core';
@@ -47,7 +46,7 @@ export function publicRoutes(client: ServedClient): Route[] {
           fingerprint: fingerprint(),
           ...(body.sku === undefined ? {} : { sku: body.sku }),
         });
-        return json(withSafeLinks(verifyResultSchema.parse(result)));
+        return json(verifyResultSchema.parse(result));
       },
     }),
     defineRoute({
@@ -90,16 +89,6 @@ export function publicRoutes(client: ServedClient): Route[] {
       },
     }),
   ];
-}
-
-/**
- * A storefront renders the recall link: only http(s) URLs reach it, so a `javascript:` URL
- * stored by mistake (or by an attacker with a write key) cannot run in a customer's browser.
- */
-function withSafeLinks(result: VerifyResult): VerifyResult {
-  const url = result.recall?.url;
-  if (!url || /^https?:\/\//i.test(url)) return result;
-  return { ...result, recall: { ...result.recall!, url: null } };
 }
 
 function matchesEtag(header: string | null, etag: string): boolean {
