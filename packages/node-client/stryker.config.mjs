@@ -1,0 +1,28 @@
+// Mutation testing of the modules where a bug costs a merchant or a shopper most: `npm run mutate`.
+// Incremental: only mutants in changed code, or whose tests changed, run again. Not part of `npm test`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'src/workflows/verify.ts',
+    'src/workflows/returns.ts',
+    'src/workflows/shipments.ts',
+    'src/workflows/recalls.ts',
+    'src/http/auth.ts',
+    'src/http/rate-limit.ts',
+    'src/http/idempotency.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 20_000,
+  inPlace: true,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
