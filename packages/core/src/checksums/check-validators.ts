@@ -22,6 +22,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  */
 function valueAt(s: string, i: number, chars: string, fold = true): number {
   const c = s.charCodeAt(i);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no alphabet has a non-ASCII character, so indexOf gives -1 for one anyway
   if (c >= 128) return -1;
   return chars.indexOf(String.fromCharCode(fold && c >= 97 && c <= 122 ? c - 32 : c));
 }
@@ -41,6 +42,7 @@ function digitSum(s: string, odd: number): number {
   for (let i = s.length - 1, w = 1; i >= 0; i--, w = w === 1 ? odd : 1) {
     const d = valueAt(s, i, DIGITS) * w;
     if (d < 0) return Number.NaN;
+    // Stryker disable next-line AssignmentOperator,EqualityOperator: equivalent, a sum and its negation are multiples of 10 alike, and a doubled digit is never 9
     sum += w === 2 && d > 9 ? d - 9 : d;
   }
   return sum;

@@ -48,6 +48,7 @@ export const crockford: CheckAlgorithm = Object.freeze({
     const end = full.length - 1;
     if (end < 1) return false;
     const c = full.charCodeAt(end);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the table the value is undefined and `check >= 0` is false, as for -1
     const check = c < 128 ? CHECK_VALUES[c]! : -1;
     return check >= 0 && remainderOf(full, end, DATA_VALUES, 32, 37) === check;
   },
