@@ -12,7 +12,7 @@ export interface Row {
   ours: number;
   baseline: number;
   baselineName: string;
-  unit: 'ns/op' | 'ms' | 'ops/s' | 'MB';
+  unit: 'ns/op' | 'ms' | 'ops/s' | 'MB' | 'B/unit';
   /** How many times better ours is than the baseline (>1 is better), unit-aware. */
   ratio: number;
   target?: string;

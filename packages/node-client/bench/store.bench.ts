@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/run.ts store                      # 1,000,000 units
  *   BENCH_UNITS=100000 npx tsx bench/run.ts store   # a quick look
+ *   BENCH_GROWTH=5000000 npx tsx bench/run.ts store # also register, look up and measure 5M units
  *
  * See bench/README.md for the cases, baselines and targets.
  */
@@ -46,6 +47,7 @@ import {
   type RawSqlite,
   rawFindSerial,
   rawRecall,
+  sqliteBytes,
 } from './lib/sqlite-raw.js';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1_000_000);
@@ -58,6 +60,16 @@ const REGISTER_MAX_RATIO = 1.5;
 const LOOKUPS_PER_SECOND = 50_000;
 const RECALL_MS = 2000;
 const IMPORT_RSS_MB = 300;
+/** Bytes a unit may take at 1,000,000 units, every index included. */
+const SQLITE_BYTES_PER_UNIT = 150;
+const PG_BYTES_PER_UNIT = 200;
+/** Measured before units were compacted (SQLite migration 3, PostgreSQL migration 5). */
+const BYTES_BEFORE = { sqlite: 303, postgres: 358 };
+/** Larger unit counts to register on SQLite once each, to show how the costs grow. */
+const GROWTH = (process.env.BENCH_GROWTH ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 
 const REGISTER_SQLITE_BASELINE = 'raw prepared INSERT loop, 1 transaction';
 const REGISTER_PG_BASELINE = 'raw COPY FROM STDIN, 1 statement';
@@ -151,7 +163,18 @@ export default async function storeBench(report: Report): Promise<void> {
 
   const work = await mkdtemp(join(tmpdir(), 'serialkit-store-bench-'));
   try {
-    await sqliteCases(report, modules, fixture, work, (input) => format.validate(input));
+    const scale = await sqliteCases(report, modules, fixture, work, (input) =>
+      format.validate(input),
+    );
+    growthRows(report, scale);
+    for (const units of GROWTH) {
+      const large = createFixture(
+        (sequence) => format.generate({ sequence, date }),
+        units,
+        Math.min(LOOKUPS, units),
+      );
+      growthRows(report, await growthCase(modules, large, work));
+    }
     await postgresCases(report, modules, fixture);
     await importRssCase(report, fixture, work);
   } finally {
@@ -162,13 +185,21 @@ export default async function storeBench(report: Report): Promise<void> {
 
 // ── SQLite ───────────────────────────────────────────────────────────────────
 
+/** What registering, looking up and storing units cost at one unit count on SQLite. */
+interface Scale {
+  units: number;
+  registerMs: number;
+  lookups: Rate;
+  bytesPerUnit: number;
+}
+
 async function sqliteCases(
   report: Report,
   { createSerialClient, sqliteStore }: Modules,
   fixture: Fixture,
   work: string,
   validate: (input: string) => { success: boolean },
-): Promise<void> {
+): Promise<Scale> {
   const rawFile = join(work, 'raw.db');
   const oursFile = join(work, 'ours.db');
   const units = fixture.units.toLocaleString('en');
@@ -238,10 +269,22 @@ async function sqliteCases(
     note: `the store alone, one round; validating the ${units} serials alone took ${Math.round(split.validateMs)} ms`,
   });
 
-  // 2. Lookups on the database `register` filled.
+  // 2. The bytes a unit takes, in the database `register` filled.
+  raw = openRawSqlite(oursFile);
+  const size = sqliteBytes(raw, fixture.units);
+  report.absolute({
+    group: 'size · sqlite',
+    case: `bytes per unit, ${units} units (whole file: every table and index)`,
+    value: size.perUnit,
+    unit: 'B/unit',
+    target: `≤ ${SQLITE_BYTES_PER_UNIT}`,
+    met: size.perUnit <= SQLITE_BYTES_PER_UNIT,
+    note: `${bytesNote(size.parts)}; ${BYTES_BEFORE.sqlite} B/unit before compact units`,
+  });
+
+  // 3. Lookups on that database.
   const store = sqliteStore({ filename: oursFile });
   client = createSerialClient({ store });
-  raw = openRawSqlite(oursFile);
   const find = rawFindSerial(raw);
   const sample = fixture.sample;
   const active = client;
@@ -275,7 +318,7 @@ async function sqliteCases(
     });
   }
 
-  // 3. Recalls of a tenth of the units, by serial range and by lot.
+  // 4. Recalls of a tenth of the units, by serial range and by lot.
   await recallCases(report, 'sqlite', fixture, active, {
     rawRecallOf: (by) => {
       const recall = rawRecall(raw as RawSqlite, by);
@@ -287,6 +330,75 @@ async function sqliteCases(
 
   raw.close();
   await active.close();
+  return {
+    units: fixture.units,
+    registerMs: register.ours,
+    lookups: lookupRate,
+    bytesPerUnit: size.perUnit,
+  };
+}
+
+function bytesNote(parts: { name: string; perUnit: number }[]): string {
+  return parts.map(({ name, perUnit }) => `${name} ${perUnit.toFixed(1)}`).join(', ');
+}
+
+/** Registers, measures and looks up `fixture` once on SQLite (one round: it is large). */
+async function growthCase(
+  { createSerialClient, sqliteStore }: Modules,
+  fixture: Fixture,
+  work: string,
+): Promise<Scale> {
+  const file = join(work, 'growth.db');
+  removeDatabase(file);
+  const client = createSerialClient({ store: sqliteStore({ filename: file }) });
+  await trackedSku(client);
+  const started = performance.now();
+  const summary = await client.serials.register(SKU, fixture.rows);
+  const registerMs = performance.now() - started;
+  if (summary.registered !== fixture.units) {
+    throw new Error(`registered ${summary.registered} of ${fixture.units}`);
+  }
+  await client.close();
+  const raw = openRawSqlite(file);
+  const size = sqliteBytes(raw, fixture.units);
+  raw.close();
+  const reader = createSerialClient({ store: sqliteStore({ filename: file }) });
+  const lookups = await opsPerSecond(fixture.sample, (serial) => reader.serials.lookup(serial));
+  await reader.close();
+  removeDatabase(file);
+  return { units: fixture.units, registerMs, lookups, bytesPerUnit: size.perUnit };
+}
+
+/** How the costs grow: register time per unit, lookups a second and bytes a unit. */
+function growthRows(report: Report, scale: Scale): void {
+  const units = scale.units.toLocaleString('en');
+  const group = 'growth · sqlite';
+  report.absolute({
+    group,
+    case: `${units} units: client.serials.register time per unit`,
+    value: (scale.registerMs * 1e6) / scale.units,
+    unit: 'ns/op',
+    target: 'trend',
+    met: true,
+    note: `${seconds(scale.registerMs)} in all; load ${load()}`,
+  });
+  report.absolute({
+    group,
+    case: `${units} units: client.serials.lookup rate`,
+    value: scale.lookups.wall,
+    unit: 'ops/s',
+    target: `≥ ${LOOKUPS_PER_SECOND.toLocaleString('en')}/s`,
+    met: scale.lookups.wall >= LOOKUPS_PER_SECOND,
+    note: perCpuSecond(scale.lookups),
+  });
+  report.absolute({
+    group,
+    case: `${units} units: bytes per unit`,
+    value: scale.bytesPerUnit,
+    unit: 'B/unit',
+    target: `≤ ${SQLITE_BYTES_PER_UNIT}`,
+    met: scale.bytesPerUnit <= SQLITE_BYTES_PER_UNIT,
+  });
 }
 
 /** Validation alone, and the store's inserts of prebuilt rows alone, one round each. */
@@ -490,6 +602,22 @@ async function postgresCases(
       minRatio: 1 / REGISTER_MAX_RATIO,
       target: `≤ ${REGISTER_MAX_RATIO}× baseline time`,
       note: `${samplesNote(register)}; fsync=off; load ${load()}`,
+    });
+    const { rows: sizes } = await active.query(
+      `SELECT pg_total_relation_size($1::regclass) AS total, pg_relation_size($1::regclass) AS heap,
+         (SELECT string_agg(c.relname || ' ' || round(pg_relation_size(c.oid)::numeric / $2, 1), ', ' ORDER BY pg_relation_size(c.oid) DESC)
+          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass) AS indexes`,
+      [`${PG_SCHEMA}.serials`, fixture.units],
+    );
+    const perUnit = Number(sizes[0]?.total) / fixture.units;
+    report.absolute({
+      group: 'size · postgres',
+      case: `bytes per unit, ${units} units (serials table with every index)`,
+      value: perUnit,
+      unit: 'B/unit',
+      target: `≤ ${PG_BYTES_PER_UNIT}`,
+      met: perUnit <= PG_BYTES_PER_UNIT,
+      note: `heap ${(Number(sizes[0]?.heap) / fixture.units).toFixed(1)}, ${sizes[0]?.indexes}; ${BYTES_BEFORE.postgres} B/unit before compact units`,
     });
     addCpuRow(
       report,

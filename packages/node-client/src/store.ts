@@ -8,13 +8,16 @@
  * serialkit store.
  *
  * Conventions:
- * - Timestamps and dates are ISO 8601 strings, stored as given and compared as strings: the client
- *   passes UTC timestamps in `Date#toISOString()` form (and calendar dates as `YYYY-MM-DD`) so that
- *   string order is time order in every store.
+ * - Timestamps and dates are ISO 8601 strings, read back as given and compared as strings: the
+ *   client passes UTC timestamps in `Date#toISOString()` form (and calendar dates as `YYYY-MM-DD`)
+ *   so that string order is time order in every store. A unit's `registeredAt` and the `at` of an
+ *   event that changes a unit (which becomes its `updatedAt`) must be in that form: SQL stores keep
+ *   them as integers and reject any other form with `BadRequestError`.
  * - Serials are canonical (validated by the client). Strings are ordered and compared in binary
  *   (Unicode code point) order: SQLite's BINARY, PostgreSQL's "C" collation.
  * - Every method is async and never mutates its arguments.
- * - Methods that change several rows are atomic: all or nothing.
+ * - Methods that change several rows are atomic: all or nothing, also when a row fails half-way
+ *   (e.g. bad input in the third row of a batch rejects the call and keeps none of it).
  * - Reads return fresh objects; absent optional fields are left out (never null or undefined).
  *   A shipment's customer is kept field by field, so `customer: {}` reads back as no customer.
  * - An unreachable database, or a lock or conflict that outlasts the adapter's waits and
@@ -63,8 +66,9 @@ export interface SerialInsert {
   /**
    * The store enforces `uniqueKey` unique across all rows (in addition to (sku, serial)).
    * The client sets it to the serial for 'global' uniqueness and to `${sku}\u001f${serial}`
-   * for 'sku' uniqueness. Rows of one batch with the same (sku, serial) must have the same
-   * `uniqueKey` (stores may insert a large batch in key order and rely on it).
+   * for 'sku' uniqueness; a key of any other form is rejected (`BadRequestError`). Rows of one
+   * batch with the same (sku, serial) must have the same `uniqueKey` (stores may insert a large
+   * batch in key order and rely on it).
    */
   uniqueKey: string;
   lot?: string;
@@ -118,14 +122,21 @@ export interface EventFilter {
 }
 
 /**
- * A compare-and-set status change of one unit: applied only if the unit exists and its status is
- * one of `from`. `set` fields replace the stored ones (`shipment: null` clears it; an omitted
- * field is kept). The unit's `updatedAt` becomes `event.at`.
+ * A compare-and-set status change of one unit: applied only if the unit exists, its status is
+ * one of `from` and, when `recalled` is given, it is (true) or is not (false) under a recall.
+ * `set` fields replace the stored ones (`shipment: null` clears it; an omitted field is kept).
+ * The unit's `updatedAt` becomes `event.at`.
  */
 export interface Transition {
   sku: string;
   serial: string;
   from: SerialStatus[];
+  /**
+   * Require the unit to be under a recall (true) or under none (false), checked in the same
+   * compare-and-set as `from`, so a recall committed after the caller read the unit still stops
+   * the change (shipping sets `recalled: false`). Omitted: either.
+   */
+  recalled?: boolean;
   to: SerialStatus;
   set?: { shipment?: ShipmentRef | null; recallId?: string | null };
   event: Omit<EventInsert, 'sku' | 'serial'>;
@@ -197,11 +208,22 @@ export interface PageOptions {
   limit?: number;
 }
 
+/** What `migrate()` did. */
+export interface MigrationReport {
+  /** The migrations this call applied, in order, with the time each took (none: up to date). */
+  applied: { version: number; name: string; ms: number }[];
+  /** How long the call took, in ms. */
+  ms: number;
+}
+
 export interface SerialStore {
   readonly capabilities: StoreCapabilities;
 
-  /** Create the schema or apply pending migrations. Idempotent; safe to call concurrently. */
-  migrate(): Promise<void>;
+  /**
+   * Create the schema or apply pending migrations, and report what was applied and how long it
+   * took. Idempotent; safe to call concurrently.
+   */
+  migrate(): Promise<MigrationReport>;
 
   // ── SKUs ──
   getSku(sku: string): Promise<Sku | null>;
@@ -227,8 +249,9 @@ export interface SerialStore {
   countSerials(filter: SerialFilter): Promise<number>;
 
   /**
-   * Apply every transition and append its event, atomically: if any transition's unit is missing
-   * or not in one of its `from` states, nothing is applied and every failure is reported.
+   * Apply every transition and append its event, atomically: if any transition's unit is missing,
+   * not in one of its `from` states or not in its `recalled` state, nothing is applied and every
+   * failure is reported.
    * Transitions are evaluated in order: a later one sees the state the earlier ones leave (a
    * failed one changes nothing), so one call may move a unit twice.
    * Concurrent calls touching the same unit: at most one succeeds for a given `from` state.

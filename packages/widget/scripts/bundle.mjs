@@ -1,15 +1,42 @@
 /**
- * The single-file bundle `dist/serial-lookup.bundle.js`: the element with lit, idb and the parts
- * of @serialkit/core it uses, minified, for `<script type="module" src="…/serial-lookup.js">`.
+ * The CDN build: `dist/serial-lookup.bundle.js`, the script a storefront embeds with one
+ * `<script type="module" src="…/serial-lookup.bundle.js">` (lit and the element, minified), and
+ * the chunks it loads on demand from beside it, `dist/serial-lookup.*-HASH.js`: the format engine
+ * (core's compiler and GS1 reader, the cached hints), the languages other than English, the
+ * camera scanner and the offline queue. The chunks sit in the same folder as the script (no
+ * subfolder: a Shopify theme's assets are flat), so uploading them beside it is all it takes.
  * Run directly to write it; `check-size.mjs` imports `buildBundle` to measure it.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundleFile = 'dist/serial-lookup.bundle.js';
+/** The chunks' names, beside the bundle (and so beside the URL it is served from). */
+export const chunkNames = 'serial-lookup.[name]-[hash]';
+const chunkFile = /^serial-lookup\.[\w-]+-[A-Z0-9]{8}\.js(\.map)?$/;
+
+/**
+ * Core's messages for a language go in that language's chunk. Imported through the
+ * `@serialkit/core/validate` barrel they would land in the chunk that the format engine shares
+ * with every language, so that each page loaded all of them: the language chunks import the
+ * locale's module itself.
+ */
+function localeModulesPlugin() {
+  return {
+    name: 'core-locale-per-chunk',
+    setup(build) {
+      build.onResolve({ filter: /^@serialkit\/core\/validate$/ }, ({ importer }) => {
+        const lang = importer.match(/[\\/]src[\\/]localize[\\/]languages[\\/](\w+)\.ts$/)?.[1];
+        return lang
+          ? { path: fileURLToPath(new URL(`../../core/src/locales/${lang}.ts`, import.meta.url)) }
+          : undefined;
+      });
+    },
+  };
+}
 
 /**
  * Builds the bundle; returns esbuild's result with its metafile. `external` leaves packages out
@@ -18,8 +45,11 @@ export const bundleFile = 'dist/serial-lookup.bundle.js';
 export async function buildBundle({ write = true, external = [] } = {}) {
   return build({
     absWorkingDir: root,
-    entryPoints: ['src/index.ts'],
-    outfile: bundleFile,
+    entryPoints: { 'serial-lookup.bundle': 'src/index.ts' },
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames,
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -35,13 +65,16 @@ export async function buildBundle({ write = true, external = [] } = {}) {
     },
     sourcemap: write ? 'linked' : false,
     metafile: true,
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [localeModulesPlugin(), minifyTemplatesPlugin()],
     external,
     write,
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = new URL('../dist/', import.meta.url);
+  const old = await readdir(dist).catch(() => []);
+  await Promise.all(old.filter((f) => chunkFile.test(f)).map((f) => rm(new URL(f, dist))));
   await buildBundle();
   // The bundle exports what the package exports: give it the same types.
   await writeFile(

@@ -1,13 +1,15 @@
 /**
- * Builds the single-file bundle in memory and checks it, minified and gzipped:
- * 1. core tree-shakes: the bundle holds core's browser entry only, none of the modules it leaves
- *    out (the zod schemas, the matcher, the generator, regex formats, the GS1 AI table, the full
- *    check algorithms, the table of every locale) and no zod at all;
+ * Builds the CDN bundle in memory and checks it, minified and gzipped:
+ * 1. core tree-shakes: no file of the bundle holds the modules the browser entry leaves out (the
+ *    zod schemas, the matcher, the generator, regex formats, the GS1 AI table, the full check
+ *    algorithms, the table of every locale) and no zod at all;
  * 2. the bundle registers the element;
- * 3. the whole bundle, lit and the core code it uses included, stays within one ceiling on its
- *    way to the 25 kB target; the report says by how much it misses the target.
- * It prints what each part weighs: lit, the element, and core.
+ * 3. the script a storefront loads first (`serial-lookup.bundle.js` and the chunks it imports
+ *    statically), lit included, stays within the 25 kB ceiling.
+ * It prints what each part weighs: lit, the element and core in the first script, and each chunk
+ * loaded on demand (the format engine, each language, the camera scanner, the offline queue).
  */
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -15,13 +17,8 @@ import { buildBundle } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The product target for the whole bundle, minified and gzipped, lit and core included. */
-const TARGET = 25_000;
-/**
- * The one ceiling this check enforces: the whole bundle as it stands, so that it only shrinks.
- * Lower it with every saving, down to TARGET.
- */
-const BUDGET = 39_200;
+/** The ceiling for the script a storefront loads first, minified and gzipped, lit included. */
+const CEILING = 25_000;
 
 /** Modules that must not reach the bundle, with why. */
 const FORBIDDEN = [
@@ -46,6 +43,15 @@ const FORBIDDEN = [
   ],
 ];
 
+/** Modules that must stay out of the first script, loaded on demand as chunks. */
+const ON_DEMAND = [
+  [/core\/src\//, 'core (the format engine)'],
+  [/src\/localize\/translations\/(?!en\.ts)/, 'a language other than English'],
+  [/src\/scan\/barcode-scanner\.ts$/, 'the camera scanner'],
+  [/src\/cache\/offline-queue\.ts$/, 'the offline queue'],
+  [/node_modules\/idb\//, 'IndexedDB access'],
+];
+
 /** Packages left out to weigh a part; subpaths (`lit/decorators.js`) go with their package. */
 const LIT = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((p) => [
   p,
@@ -54,28 +60,80 @@ const LIT = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap(
 const CORE = ['@serialkit/core', '@serialkit/core/*'];
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const gz = (file) => gzipSync(file.contents, { level: 9 }).byteLength;
 
+/**
+ * Builds the bundle and follows its imports: `first` is the entry and every chunk it imports
+ * statically (what loads before the element runs), `lazy` each chunk it imports on demand, with
+ * the chunks that one needs beyond the first script.
+ */
 async function measure(external = []) {
   const result = await buildBundle({ write: false, external });
-  const js = result.outputFiles.find((file) => file.path.endsWith('.js'));
-  const [output] = Object.values(result.metafile.outputs);
+  const files = new Map(
+    result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f]),
+  );
+  const outputs = new Map(
+    Object.entries(result.metafile.outputs)
+      .filter(([path]) => path.endsWith('.js'))
+      .map(([path, output]) => [`${root}${path}`, output]),
+  );
+  const closure = (path, seen = new Set()) => {
+    if (seen.has(path)) return seen;
+    seen.add(path);
+    for (const { path: to, kind } of outputs.get(path).imports) {
+      if (kind === 'import-statement' && !to.startsWith('lit') && outputs.has(`${root}${to}`))
+        closure(`${root}${to}`, seen);
+    }
+    return seen;
+  };
+  const entry = [...outputs].find(([, output]) => output.entryPoint)[0];
+  const first = closure(entry);
+  const weigh = (paths) => [...paths].reduce((sum, path) => sum + gz(files.get(path)), 0);
+  const lazy = outputs
+    .get(entry)
+    .imports.filter(({ kind }) => kind === 'dynamic-import')
+    .map(({ path }) => {
+      const own = [...closure(`${root}${path}`)].filter((p) => !first.has(p));
+      return {
+        name: basename(path)
+          .replace(/^serial-lookup\./, '')
+          .replace(/-[A-Z0-9]+\.js$/, ''),
+        own,
+        gzipped: weigh(own),
+      };
+    });
+  // What an English page loads in all once it has rendered, scanner aside: the first script, the
+  // format engine, the cached hints and the offline queue.
+  const everyday = new Set(first);
+  for (const { name, own } of lazy) {
+    if (['format-engine', 'format-cache', 'offline-queue'].includes(name))
+      for (const p of own) everyday.add(p);
+  }
   return {
-    minified: js.contents.byteLength,
-    gzipped: gzipSync(js.contents, { level: 9 }).byteLength,
-    // Every module that kept code in the output, with its minified bytes.
-    inputs: Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0),
+    gzipped: weigh(first),
+    everyday: weigh(everyday),
+    minified: [...first].reduce((sum, path) => sum + files.get(path).contents.byteLength, 0),
+    lazy,
+    // Every module that kept code in some file, with its minified bytes and whether it is first.
+    inputs: [...outputs].flatMap(([path, output]) =>
+      Object.entries(output.inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([input, { bytesInOutput }]) => [input, { bytesInOutput, first: first.has(path) }]),
+    ),
   };
 }
 
 const full = await measure();
-// What a part weighs is what the bundle loses without it.
+// What a part weighs is what the first script loses without it.
 const lit = full.gzipped - (await measure(LIT)).gzipped;
-const core = full.gzipped - (await measure(CORE)).gzipped;
+// Core is in chunks only: leaving it out may even cost the first script a few bytes of gzip.
+const core = Math.max(0, full.gzipped - (await measure(CORE)).gzipped);
 const element = full.gzipped - lit - core;
 
-// Where the minified bytes come from, by package or folder.
+// Where the minified bytes of the first script come from, by package or folder.
 const groups = new Map();
-for (const [input, { bytesInOutput }] of full.inputs) {
+for (const [input, { bytesInOutput, first }] of full.inputs) {
+  if (!first) continue;
   const group =
     input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
     input.match(/core\/src\/[^/.]+/)?.[0].replace('core/src/', '@serialkit/core: ') ??
@@ -83,22 +141,25 @@ for (const [input, { bytesInOutput }] of full.inputs) {
     input;
   groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
 }
-console.log('dist/serial-lookup.bundle.js, minified bytes by origin:');
+console.log('the first script (serial-lookup.bundle.js and its static imports), minified bytes:');
 for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
   console.log(`  ${group.padEnd(32)} ${kB(bytes).padStart(9)}`);
 }
 const line = (label, value, note = '') =>
   console.log(`  ${label.padEnd(32)} ${kB(value).padStart(9)}${note}`);
-console.log('minified + gzip:');
+console.log('the first script, minified + gzip:');
 line('lit', lit);
 line('the element', element);
 line('core code used', core);
+line('whole first script', full.gzipped, `   (ceiling ${kB(CEILING)})`);
+console.log(`  whole first script, minified     ${kB(full.minified).padStart(9)}`);
+console.log('loaded on demand from beside it, minified + gzip (with the chunks each one adds):');
+for (const { name, gzipped } of full.lazy) line(name, gzipped);
 line(
-  'whole bundle',
-  full.gzipped,
-  `   (ceiling ${kB(BUDGET)}; target ${kB(TARGET)}${full.gzipped > TARGET ? `, missed by ${kB(full.gzipped - TARGET)}` : ', met'})`,
+  'an English page, all told',
+  full.everyday,
+  '   (the first script, the engine, the hints cache, the offline queue)',
 );
-console.log(`  whole bundle, minified only     ${kB(full.minified).padStart(9)}`);
 
 const forbiddenIn = (inputs) =>
   inputs.flatMap(([input]) =>
@@ -125,6 +186,10 @@ const controlInputs = Object.entries(Object.values(control.metafile.outputs)[0].
   ([, { bytesInOutput }]) => bytesInOutput > 0,
 );
 const failures = forbiddenIn(full.inputs);
+for (const [pattern, what] of ON_DEMAND) {
+  for (const [input] of full.inputs.filter(([i, { first }]) => first && pattern.test(i)))
+    failures.push(`${input} is in the first script: ${what} must load on demand`);
+}
 // The package marks its modules side-effect free but this one: without it the bundle would
 // export the class and never register <serial-lookup>.
 if (!full.inputs.some(([input]) => input === 'src/serial-lookup/serial-lookup.ts'))
@@ -133,10 +198,12 @@ for (const [pattern, what] of FORBIDDEN) {
   if (!controlInputs.some(([input]) => pattern.test(input)))
     failures.push(`the tree-shaking check did not notice ${what} in a bundle that has it`);
 }
-if (full.gzipped > BUDGET)
-  failures.push(`the bundle is ${kB(full.gzipped)}, over its ${kB(BUDGET)} ceiling`);
+if (full.gzipped > CEILING)
+  failures.push(`the first script is ${kB(full.gzipped)}, over its ${kB(CEILING)} ceiling`);
 if (failures.length > 0) {
   for (const failure of failures) console.error(`✗ ${failure}`);
   process.exit(1);
 }
-console.log(`✓ only core's browser entry, no zod; the bundle is within its ${kB(BUDGET)} ceiling`);
+console.log(
+  `✓ only core's browser entry, no zod; the first script is within its ${kB(CEILING)} ceiling`,
+);

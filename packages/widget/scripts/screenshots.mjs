@@ -5,7 +5,7 @@
  * Run: `npm run screenshots` (builds the bundle first).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -71,6 +71,12 @@ const server = createServer(async (request, response) => {
   if (url.pathname === '/assets/serial-lookup.js') {
     response.writeHead(200, { 'content-type': 'text/javascript' });
     return response.end(bundle);
+  }
+  // The chunks the bundle loads on demand, from beside it.
+  const chunk = url.pathname.match(/^\/assets\/(serial-lookup\.[\w-]+\.js)$/)?.[1];
+  if (chunk && existsSync(`${widget}dist/${chunk}`)) {
+    response.writeHead(200, { 'content-type': 'text/javascript' });
+    return response.end(readFileSync(`${widget}dist/${chunk}`));
   }
   if (url.pathname === '/') {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

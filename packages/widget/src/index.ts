@@ -7,6 +7,7 @@
  * // <serial-lookup endpoint="https://shop.example/serialkit" sku="ARIA-700"></serial-lookup>
  */
 
+export type { Known, ReturnAnswer, Unrecognized, VerifyAnswer } from './api/answers.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
 export { type ApiClient, type ApiClientOptions, createApiClient } from './api/client.js';
 export {
@@ -17,5 +18,6 @@ export {
   type SerialLookupResultDetail,
   SerialLookupResultEvent,
 } from './events/serial-lookup-result.js';
+export { type Language, registerTranslation } from './localize/languages.js';
 export type { Translation } from './localize/translation.js';
 export { SerialLookup } from './serial-lookup/serial-lookup.js';

@@ -279,7 +279,7 @@ test('the storefront page has no axe violations, before and after checks', async
   await page.close();
 });
 
-test('a GS1 Digital Link to the page prefills the serial and one tap checks it', async () => {
+test('a GS1 Digital Link to the page is checked at once (autocheck), without a tap', async () => {
   const sku = await fetch(`${url}/v1/skus/HP-200`, {
     headers: { authorization: `Bearer ${apiKey}` },
   }).then((response) => response.json());
@@ -287,10 +287,48 @@ test('a GS1 Digital Link to the page prefills the serial and one tap checks it',
   const served = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
   assert.equal(served.status, 200, 'the service answers Digital Link paths with the storefront');
   assert.match(served.headers.get('content-type') ?? '', /text\/html/);
-  const { page, verify } = await open(path);
+  const { page, verify, returns, requests, errors } = await open(path);
+  // No key pressed, nothing clicked: the answer comes by itself.
+  const result = await resultOf(verify.part);
+  assert.equal(result.status, 'genuine');
+  assert.equal(result.title, 'Genuine product');
   assert.equal(await verify.part('serial-input').inputValue(), samples.genuine);
-  await page.keyboard.press('Enter');
-  assert.equal((await resultOf(verify.part)).status, 'genuine');
+  const verifies = requests.filter((r) => r.url().endsWith('/v1/verify'));
+  assert.equal(verifies.length, 1, 'one check, from the verify element only');
+  // The service gets the link itself, with the GTIN that names the product.
+  assert.match(JSON.parse(verifies[0].postData()).input, new RegExp(`${path}$`));
+  assert.equal(await returns.part('result').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the element loads its chunks from beside its script, each when it is needed', async () => {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push([response.url(), response.status()]);
+  });
+  await page.goto(`${url}/`);
+  const verify = page.locator('serial-lookup#verify');
+  await verify.locator('[part~="serial-input"]').fill(samples.genuine);
+  await verify.locator('[part~="hint"]').filter({ hasText: 'Aurora ANC headphones' }).waitFor();
+  const chunk = (name) =>
+    scripts.find(([address]) => address.includes(`/assets/serial-lookup.${name}-`));
+  for (const [address, status] of scripts) {
+    assert.equal(status, 200, `${address} answered ${status}`);
+    assert.ok(
+      address === `${url}/assets/serial-lookup.js` ||
+        address.startsWith(`${url}/assets/serial-lookup.`),
+      `${address} is not beside the element's script`,
+    );
+  }
+  assert.ok(chunk('format-engine'), 'the format engine loaded for the live format help');
+  assert.equal(chunk('de'), undefined, 'German is not loaded on an English page');
+  assert.equal(chunk('barcode-scanner'), undefined, 'the scanner waits for a tap on Scan');
+  await page.selectOption('#language', 'de');
+  await verify.locator('[part~="submit"]').filter({ hasText: 'Seriennummer prüfen' }).waitFor();
+  assert.equal(chunk('de')?.[1], 200);
+  await page.evaluate(() => localStorage.removeItem('northwind-language'));
   await page.close();
 });
 

@@ -84,11 +84,16 @@ describe('accessibility', () => {
     ],
     ['suspicious', { reasons: ['many_clients', 'not_shipped'] }],
     ['invalid', { issues: [{ code: 'pattern_mismatch', message: 'Does not match' }] }],
+    // A status a newer service added: the neutral answer.
+    ['replaced', {}],
   ] as const) {
     for (const lang of ['en', 'de']) {
       it(`is accessible showing a ${status} result (${lang})`, async () => {
         const el = await verifyElement(
-          verifyResult({ status, ...(extra as Partial<ReturnType<typeof verifyResult>>) }),
+          verifyResult({
+            status: status as ReturnType<typeof verifyResult>['status'],
+            ...(extra as Partial<ReturnType<typeof verifyResult>>),
+          }),
           lang,
         );
         await submitted(el);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../src/api/api-error.js';
 import { createApiClient, parseRetryAfter, routeUrl } from '../src/api/client.js';
-import { readVerifyResult } from '../src/api/response-checks.js';
+import { readReturnCheck, readVerifyResult } from '../src/api/response-checks.js';
 import { verifyResult } from './support.js';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
@@ -143,12 +143,23 @@ describe('api client', () => {
     expect(calls[1]![1]!.cache).to.equal('no-store');
   });
 
-  it('checks answers by hand: keeps known reasons, rejects wrong shapes', () => {
+  it('checks answers by hand: keeps codes a newer service adds, rejects wrong shapes', () => {
+    // Which codes exist is core's list: a code added later is read, and shown as neutral.
     expect(
-      readVerifyResult({ ...verifyResult(), reasons: ['many_clients', 'from_the_future'] })!
+      readVerifyResult({ ...verifyResult(), reasons: ['many_clients', 'from_the_future', 7] })!
         .reasons,
-    ).to.deep.equal(['many_clients']);
-    expect(readVerifyResult({ ...verifyResult(), status: 'fake' })).to.equal(undefined);
+    ).to.deep.equal(['many_clients', 'from_the_future']);
+    expect(readVerifyResult({ ...verifyResult(), status: 'counterfeit' })!.status).to.equal(
+      'counterfeit',
+    );
+    expect(readReturnCheck({ verdict: 'exchanged', next: 'wait', issues: [] })).to.deep.equal({
+      verdict: 'exchanged',
+      next: 'wait',
+      issues: [],
+    });
+    expect(readVerifyResult({ ...verifyResult(), status: '' })).to.equal(undefined);
+    expect(readVerifyResult({ ...verifyResult(), status: 42 })).to.equal(undefined);
+    expect(readReturnCheck({ verdict: 'match', issues: [] })).to.equal(undefined);
     expect(readVerifyResult({ ...verifyResult(), product: { sku: 1 } })).to.equal(undefined);
     expect(readVerifyResult(null)).to.equal(undefined);
   });

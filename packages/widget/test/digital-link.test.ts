@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { readDigitalLink } from '../src/digital-link/read-digital-link.js';
+import type { SerialLookup } from '../src/index.js';
 import {
   announced,
   delay,
@@ -121,5 +122,64 @@ describe('GS1 Digital Link', () => {
     );
     await waitUntil(() => el.hasUpdated);
     expect(serialInput(el).value).to.equal('');
+  });
+
+  it('checks at once with autocheck: the answer shows and is announced without a tap', async () => {
+    openedFrom(`/01/${GTIN}/21/${encodeURIComponent(genuineSerial)}`);
+    const endpoint = uniqueEndpoint();
+    const requests = mockService(endpoint);
+    const events: Event[] = [];
+    const listener = (e: Event) => events.push(e);
+    document.addEventListener('serial-lookup-result', listener);
+    try {
+      const el = await fixture<SerialLookup>(
+        html`<serial-lookup endpoint=${endpoint} sku="ARIA-700" prefill-from-url autocheck></serial-lookup>`,
+      );
+      const card = await result(el);
+      expect(card.dataset.status).to.equal('genuine');
+      expect(serialInput(el).value).to.equal(genuineSerial);
+      expect(focused(el)).to.equal(part(el, 'submit'));
+      expect(announced(el).polite).to.contain('Genuine product');
+      const verifies = requests.filter((r) => r.path === '/v1/verify');
+      expect(verifies).to.have.length(1);
+      expect((verifies[0]!.body as { input: string }).input).to.match(
+        new RegExp(`/01/${GTIN}/21/${encodeURIComponent(genuineSerial)}$`),
+      );
+      expect(events).to.have.length(1);
+    } finally {
+      document.removeEventListener('serial-lookup-result', listener);
+    }
+  });
+
+  it('shows the local issue instead of checking a mistyped link with autocheck', async () => {
+    const mistyped = genuineSerial.slice(0, -1) + String((Number(genuineSerial.at(-1)) + 1) % 10);
+    openedFrom(`/01/${GTIN}/21/${encodeURIComponent(mistyped)}`);
+    const endpoint = uniqueEndpoint();
+    const requests = mockService(endpoint);
+    const el = await fixture<SerialLookup>(
+      html`<serial-lookup endpoint=${endpoint} sku="ARIA-700" prefill-from-url autocheck></serial-lookup>`,
+    );
+    await waitUntil(() => part(el, 'issue'), 'issue shown', { timeout: 3000 });
+    expect(serialInput(el).value).to.equal(mistyped);
+    expect(announced(el).assertive).to.equal(part(el, 'issue')!.textContent!.trim());
+    expect(requests.filter((r) => r.path === '/v1/verify')).to.have.length(0);
+  });
+
+  it('does not check without a Digital Link, or in return mode, even with autocheck', async () => {
+    const endpoint = uniqueEndpoint();
+    const requests = mockService(endpoint);
+    openedFrom('/products/aria-700');
+    const plain = await mount(
+      html`<serial-lookup endpoint=${endpoint} sku="ARIA-700" prefill-from-url autocheck></serial-lookup>`,
+    );
+    openedFrom(`/01/${GTIN}/21/${encodeURIComponent(genuineSerial)}`);
+    const returns = await mount(
+      html`<serial-lookup endpoint=${endpoint} mode="return" prefill-from-url autocheck></serial-lookup>`,
+    );
+    await delay(200);
+    expect(serialInput(plain).value).to.equal('');
+    expect(serialInput(returns).value).to.equal(genuineSerial);
+    expect(focused(returns)).to.equal(part(returns, 'order-input'));
+    expect(requests.filter((r) => r.path !== '/v1/formats')).to.have.length(0);
   });
 });

@@ -1,5 +1,10 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { matchLocale, translations } from '../src/localize/localize-controller.js';
+import { de as deMessages } from '@serialkit/core/validate';
+import { matchLanguage, registerTranslation } from '../src/localize/languages.js';
+import de from '../src/localize/translations/de.js';
+import en from '../src/localize/translations/en.js';
+import es from '../src/localize/translations/es.js';
+import fr from '../src/localize/translations/fr.js';
 import {
   fill,
   html,
@@ -18,6 +23,8 @@ describe('localization', () => {
   const submitText = (el: Element) =>
     el.shadowRoot!.querySelector('[part~="submit"]')!.textContent!.trim();
 
+  const translations = { en, de, fr, es };
+
   it('has the same keys in every locale', () => {
     const keys = (o: object) => Object.keys(o).sort();
     for (const locale of Object.values(translations)) {
@@ -29,10 +36,10 @@ describe('localization', () => {
   });
 
   it('matches language tags to the supported locales', () => {
-    expect(matchLocale('de-CH')).to.equal('de');
-    expect(matchLocale('ES_mx')).to.equal('es');
-    expect(matchLocale('ja')).to.equal(undefined);
-    expect(matchLocale('')).to.equal(undefined);
+    expect(matchLanguage('de-CH')).to.equal('de');
+    expect(matchLanguage('ES_mx')).to.equal('es');
+    expect(matchLanguage('ja')).to.equal(undefined);
+    expect(matchLanguage('')).to.equal(undefined);
   });
 
   it('speaks the language of its lang attribute, and switches when it changes', async () => {
@@ -90,5 +97,53 @@ describe('localization', () => {
     } finally {
       root.lang = before;
     }
+  });
+
+  it('speaks a language a shop registers, also in elements already on the page', async () => {
+    const endpoint = uniqueEndpoint();
+    mockService(endpoint);
+    const el = await mount(
+      html`<serial-lookup endpoint=${endpoint} lang="it-CH" sku="ARIA-700"></serial-lookup>`,
+    );
+    expect(submitText(el)).to.equal('Check serial number');
+    registerTranslation('it', { ...en, checkSerial: 'Verifica il numero di serie' });
+    await waitUntil(() => submitText(el) === 'Verifica il numero di serie', 'switched to it');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('it');
+    expect(matchLanguage('IT')).to.equal('it');
+    // Without core's messages in that language, validation messages stay English.
+    fill(serialInput(el), swappedSerial);
+    await el.updateComplete;
+    const english = part(el, 'issue')!.textContent!;
+    expect(english).to.match(/[a-z]/);
+    registerTranslation('it', { ...en, checkSerial: 'Verifica' }, deMessages);
+    await waitUntil(() => part(el, 'issue')!.textContent !== english, 'issue from the messages');
+    expect(submitText(el)).to.equal('Verifica');
+  });
+
+  it('lets a shop reword a built-in language, and a regional variant of one', async () => {
+    const endpoint = uniqueEndpoint();
+    mockService(endpoint);
+    registerTranslation('pt-BR', { ...en, checkSerial: 'Verificar número de série' });
+    const brazil = await mount(
+      html`<serial-lookup endpoint=${endpoint} lang="pt-br"></serial-lookup>`,
+      { waitForHints: false },
+    );
+    expect(submitText(brazil)).to.equal('Verificar número de série');
+    const portugal = await mount(
+      html`<serial-lookup endpoint=${endpoint} lang="pt-PT"></serial-lookup>`,
+      {
+        waitForHints: false,
+      },
+    );
+    expect(submitText(portugal)).to.equal('Check serial number');
+    registerTranslation('es', { ...es, checkSerial: 'Comprobar' });
+    const spanish = await mount(
+      html`<serial-lookup endpoint=${endpoint} lang="es"></serial-lookup>`,
+      {
+        waitForHints: false,
+      },
+    );
+    expect(submitText(spanish)).to.equal('Comprobar');
+    registerTranslation('es', es);
   });
 });

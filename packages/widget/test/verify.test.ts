@@ -6,7 +6,9 @@ import {
   fill,
   genuineSerial,
   HttpResponse,
+  hints,
   html,
+  lookalikeSerial,
   mockService,
   mount,
   part,
@@ -203,5 +205,27 @@ describe('verify mode', () => {
     part(el, 'submit')!.click();
     await result(el);
     expect(requests[1]!.body).to.deep.equal({ input: 'anything-goes' });
+  });
+
+  it('checks a serial submitted before the format hints arrive against them, not the service', async () => {
+    const endpoint = uniqueEndpoint();
+    const requests = mockService(endpoint, {
+      formats: async () => {
+        await delay(500);
+        return HttpResponse.json(hints);
+      },
+    });
+    const el = await mount(
+      html`<serial-lookup endpoint=${endpoint} sku="ARIA-700"></serial-lookup>`,
+      {
+        waitForHints: false,
+      },
+    );
+    fill(serialInput(el), lookalikeSerial);
+    serialInput(el).focus();
+    await press('Enter');
+    await waitUntil(() => part(el, 'suggestion'), 'the fix offered', { timeout: 3000 });
+    expect(part(el, 'suggestion')!.textContent!.trim()).to.equal(genuineSerial);
+    expect(requests.filter((r) => r.path === '/v1/verify')).to.have.length(0);
   });
 });

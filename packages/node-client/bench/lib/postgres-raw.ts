@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type Fixture, REGISTERED_AT, SKU, uniqueKeyOf } from './fixture.js';
+import { type Fixture, REGISTERED_AT, SKU } from './fixture.js';
 
 /** Rows per COPY chunk written to the socket. */
 const CHUNK_ROWS = 5000;
@@ -13,21 +13,20 @@ const CHUNK_ROWS = 5000;
 /** Every unit in one COPY (text format) into `<schema>.serials`. */
 export async function copyRaw(client: pg.ClientBase, schema: string, fixture: Fixture) {
   const stream = client.query(
-    copyFrom(
-      `COPY ${schema}.serials (sku, serial, unique_key, status, lot, registered_at, updated_at) FROM STDIN`,
-    ),
+    copyFrom(`COPY ${schema}.serials (registered_at, sku, serial, status, lot) FROM STDIN`),
   );
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
   const { rows } = fixture;
+  const registeredAt = Date.parse(REGISTERED_AT);
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     let text = '';
     const end = Math.min(rows.length, start + CHUNK_ROWS);
     for (let i = start; i < end; i++) {
       const row = rows[i] as { serial: string; lot: string };
-      text += `${SKU}\t${row.serial}\t${uniqueKeyOf(row.serial)}\tin_stock\t${row.lot}\t${REGISTERED_AT}\t${REGISTERED_AT}\n`;
+      text += `${registeredAt}\t${SKU}\t${row.serial}\tin_stock\t${row.lot}\n`;
     }
     if (!stream.write(text)) await once(stream, 'drain');
   }
@@ -52,14 +51,14 @@ export function rawRecallPg(
       await client.query('BEGIN');
       await client.query(
         `INSERT INTO ${schema}.events (sku, serial, type, at, data)
-         SELECT sku, serial, 'recalled', $${n + 2}, $${n + 3}::jsonb FROM ${schema}.serials
+         SELECT sku, serial, 'recalled', $${n + 2}::text, $${n + 3}::jsonb FROM ${schema}.serials
          WHERE ${condition} AND recall_id IS DISTINCT FROM $${n + 1}`,
         [...params, recallId, at, JSON.stringify({ recallId })],
       );
       const marked = await client.query(
         `UPDATE ${schema}.serials SET recall_id = $${n + 1}, updated_at = $${n + 2}
          WHERE ${condition} AND recall_id IS DISTINCT FROM $${n + 1}`,
-        [...params, recallId, at],
+        [...params, recallId, Date.parse(at)],
       );
       await client.query('COMMIT');
       return marked.rowCount ?? 0;

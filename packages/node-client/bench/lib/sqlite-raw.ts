@@ -3,8 +3,8 @@
  * same table and the same indexes are maintained) and with the pragmas it sets.
  */
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS } from '../../src/stores/sql/sqlite-schema.js';
-import { type Fixture, REGISTERED_AT, SKU, uniqueKeyOf } from './fixture.js';
+import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/schema.js';
+import { type Fixture, REGISTERED_AT, SKU } from './fixture.js';
 
 export type RawSqlite = Database.Database;
 
@@ -31,17 +31,37 @@ export function openRawSqlite(filename: string): RawSqlite {
   return db;
 }
 
-/** One prepared INSERT per unit, in one transaction. */
+/** One prepared INSERT per unit, in one transaction (registration time as the store keeps it). */
 export function insertRaw(db: RawSqlite, fixture: Fixture): void {
   const insert = db.prepare(
-    `INSERT INTO serials (sku, serial, unique_key, status, lot, manufactured_at, received_at, registered_at, updated_at)
-     VALUES (?, ?, ?, 'in_stock', ?, NULL, NULL, ?, ?)`,
+    `INSERT INTO serials (sku, serial, status, lot, registered_at) VALUES (?, ?, 'in_stock', ?, ?)`,
   );
+  const registeredAt = Date.parse(REGISTERED_AT);
   db.transaction(() => {
-    for (const row of fixture.rows) {
-      insert.run(SKU, row.serial, uniqueKeyOf(row.serial), row.lot, REGISTERED_AT, REGISTERED_AT);
-    }
+    for (const row of fixture.rows) insert.run(SKU, row.serial, row.lot, registeredAt);
   })();
+}
+
+/**
+ * Bytes the database file holds per unit (every table and index, free pages excluded), after a
+ * checkpoint moved the WAL into it, and the largest parts by name.
+ */
+export function sqliteBytes(
+  db: RawSqlite,
+  units: number,
+): { perUnit: number; parts: { name: string; perUnit: number }[] } {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  const parts = (
+    db
+      .prepare(
+        'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 4',
+      )
+      .all() as { name: string; bytes: number }[]
+  ).map(({ name, bytes }) => ({ name, perUnit: bytes / units }));
+  return { perUnit: ((pages - free) * pageSize) / units, parts };
 }
 
 /** The raw form of a lookup by serial: every unit with it, all columns. */
@@ -72,7 +92,7 @@ export function rawRecall(
   );
   const recall = db.transaction((recallId: string, at: string) => {
     log.run(at, JSON.stringify({ recallId }), ...params, recallId);
-    return mark.run(recallId, at, ...params, recallId).changes;
+    return mark.run(recallId, Date.parse(at), ...params, recallId).changes;
   });
   return (recallId, at) => recall.immediate(recallId, at);
 }

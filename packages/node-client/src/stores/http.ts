@@ -162,7 +162,7 @@ class HttpStore implements SerialStore {
   }
 
   migrate() {
-    return this.call('migrate', []) as Promise<void>;
+    return this.call('migrate', []) as ReturnType<SerialStore['migrate']>;
   }
   getSku(...a: Parameters<SerialStore['getSku']>) {
     return this.call('getSku', a) as ReturnType<SerialStore['getSku']>;

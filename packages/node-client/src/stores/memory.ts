@@ -1,13 +1,16 @@
 /**
  * The memory store: every `SerialStore` primitive over Maps, for tests and demos. State lives in
  * the process and is lost when it exits. Values are deep-copied on the way in and out, so callers
- * can never change stored state by mutating an argument or a result.
+ * can never change stored state by mutating an argument or a result. Input is checked as the SQL
+ * stores check it (keys, unit timestamps, event data as JSON), before anything changes, so a
+ * call that fails changes nothing.
  */
 import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
 import type {
   EventFilter,
   EventInsert,
   InsertSerialsResult,
+  MigrationReport,
   PageOptions,
   SerialFilter,
   SerialInsert,
@@ -22,10 +25,13 @@ import type {
   VerificationOutcomeChange,
   VerificationOutcomeResult,
 } from '../store.js';
-import { storeClosedError } from './sql/closed.js';
-import { decodeCursor, encodeCursor, pageSize } from './sql/cursor.js';
-import { compareCodePoints } from './sql/order.js';
-import { canonicalShipment } from './sql/records.js';
+import { storeClosedError } from './shared/closed.js';
+import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
+import { eventDataJson } from './shared/event-data.js';
+import { compareCodePoints } from './shared/order.js';
+import { canonicalShipment } from './shared/records.js';
+import { timestampToMillis } from './shared/timestamps.js';
+import { isGlobalKey } from './shared/unique-key.js';
 
 interface StoredSerial {
   record: SerialRecord;
@@ -85,8 +91,9 @@ class MemoryStore implements SerialStore {
   /** Recorded verification outcome by unit key. */
   #outcomes = new Map<string, string>();
 
-  async migrate(): Promise<void> {
+  async migrate(): Promise<MigrationReport> {
     this.#open();
+    return { applied: [], ms: 0 };
   }
 
   // ── SKUs ──
@@ -126,6 +133,10 @@ class MemoryStore implements SerialStore {
 
   async insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult> {
     this.#open();
+    for (const row of rows) {
+      isGlobalKey(row);
+      timestampToMillis(row.registeredAt, 'registeredAt');
+    }
     const conflicts: number[] = [];
     let inserted = 0;
     rows.forEach((row, index) => {
@@ -209,13 +220,21 @@ class MemoryStore implements SerialStore {
   async transition(transitions: Transition[]): Promise<TransitionResult> {
     this.#open();
     // Evaluate in order against the state the earlier transitions leave, then commit all or none.
+    const data = transitions.map((t) => {
+      timestampToMillis(t.event.at, 'event.at');
+      return eventData(t.event.data);
+    });
     const staged = new Map<string, SerialRecord>();
     const records: SerialRecord[] = [];
     const failed: number[] = [];
     transitions.forEach((t, index) => {
       const key = unitKey(t.sku, t.serial);
       const current = staged.get(key) ?? this.#serials.get(t.sku)?.bySerial.get(t.serial)?.record;
-      if (!current || !t.from.includes(current.status)) {
+      if (
+        !current ||
+        !t.from.includes(current.status) ||
+        (t.recalled !== undefined && (current.recallId !== undefined) !== t.recalled)
+      ) {
         failed.push(index);
         return;
       }
@@ -246,7 +265,9 @@ class MemoryStore implements SerialStore {
       const stored = this.#serials.get(record.sku)?.bySerial.get(record.serial);
       if (stored) stored.record = record;
     }
-    for (const t of transitions) this.#append({ ...t.event, sku: t.sku, serial: t.serial });
+    transitions.forEach((t, i) => {
+      this.#append({ sku: t.sku, serial: t.serial, type: t.event.type, at: t.event.at }, data[i]);
+    });
     return { ok: true, records: structuredClone(records) };
   }
 
@@ -256,6 +277,8 @@ class MemoryStore implements SerialStore {
     event: { at: string; data?: Record<string, unknown> },
   ): Promise<Partial<Record<SerialStatus, number>>> {
     this.#open();
+    timestampToMillis(event.at, 'event.at');
+    const data = eventData(event.data);
     const counts: Partial<Record<SerialStatus, number>> = {};
     const marked = [...this.#scan(filter, null)].filter((record) => record.recallId !== recallId);
     for (const record of marked) {
@@ -263,7 +286,10 @@ class MemoryStore implements SerialStore {
       if (!stored) continue;
       stored.record = { ...record, recallId, updatedAt: event.at };
       counts[record.status] = (counts[record.status] ?? 0) + 1;
-      this.#append({ sku: record.sku, serial: record.serial, type: 'recalled', ...event });
+      this.#append(
+        { sku: record.sku, serial: record.serial, type: 'recalled', at: event.at },
+        data,
+      );
     }
     return counts;
   }
@@ -272,7 +298,10 @@ class MemoryStore implements SerialStore {
 
   async appendEvents(events: EventInsert[]): Promise<void> {
     this.#open();
-    for (const event of events) this.#append(event);
+    const data = events.map((event) => eventData(event.data));
+    events.forEach((event, i) => {
+      this.#append(event, data[i]);
+    });
   }
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
@@ -375,7 +404,10 @@ class MemoryStore implements SerialStore {
     const key = unitKey(change.sku, change.serial);
     const current = this.#outcomes.get(key) ?? null;
     if (current !== change.from) return { applied: false, outcome: current };
-    for (const event of change.events) this.#append(event);
+    const data = change.events.map((event) => eventData(event.data));
+    change.events.forEach((event, i) => {
+      this.#append(event, data[i]);
+    });
     this.#outcomes.set(key, change.to);
     return { applied: true, outcome: change.to };
   }
@@ -390,7 +422,8 @@ class MemoryStore implements SerialStore {
     if (this.#closed) throw storeClosedError('memory');
   }
 
-  #append(event: EventInsert): void {
+  /** Appends an event with its data as checked by `eventData` (`event.data` is not read). */
+  #append(event: EventInsert, data: Record<string, unknown> | undefined): void {
     const stored: SerialEvent = {
       id: String(this.#nextEventId++),
       sku: event.sku,
@@ -398,7 +431,7 @@ class MemoryStore implements SerialStore {
       type: event.type,
       at: event.at,
     };
-    if (event.data !== undefined) stored.data = structuredClone(event.data);
+    if (data !== undefined) stored.data = data;
     this.#events.push(stored);
     const key = unitKey(event.sku, event.serial);
     const forUnit = this.#eventsByUnit.get(key);
@@ -433,6 +466,12 @@ class MemoryStore implements SerialStore {
       }
     }
   }
+}
+
+/** Event data as the SQL stores keep it: through JSON (rejecting what JSON cannot hold). */
+function eventData(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const text = eventDataJson(data);
+  return text === null ? undefined : (JSON.parse(text) as Record<string, unknown>);
 }
 
 /** Index of the first element >= value. */

@@ -131,6 +131,8 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
     sku: unit.sku,
     serial: unit.serial,
     from: SHIPPABLE,
+    // Checked again in the compare-and-set: a recall committed since the check above stops it.
+    recalled: false,
     to: 'shipped',
     set: { shipment },
     event: { type: 'shipped', at: shippedAt, data: eventData },
@@ -143,9 +145,11 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
       request.orderId,
       result.failures.map(({ index, current }) => {
         const unit = units[index]!;
-        return current === null
-          ? { ...unit, reason: 'not_found' as const }
-          : { ...unit, reason: 'not_in_stock' as const, status: current.status };
+        if (current === null) return { ...unit, reason: 'not_found' as const };
+        if (SHIPPABLE.includes(current.status) && current.recallId !== undefined) {
+          return { ...unit, reason: 'recalled' as const };
+        }
+        return { ...unit, reason: 'not_in_stock' as const, status: current.status };
       }),
     );
   }

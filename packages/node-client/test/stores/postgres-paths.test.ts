@@ -8,8 +8,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { SerialFilter, SerialInsert, SerialStore, Transition } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
+import { postgresMigrations } from '../../src/stores/postgres/schema.js';
 import { postgresStore } from '../../src/stores/postgres.js';
-import { postgresMigrations } from '../../src/stores/sql/postgres-schema.js';
 
 const url = inject('postgresUrl');
 const schemas: string[] = [];
@@ -97,7 +97,7 @@ describe('postgresStore fast paths', () => {
     await both((s) =>
       s.insertSerials([
         unit('A', serial(12_345), { lot: 'old' }),
-        { sku: 'G', serial: 'K', uniqueKey: `A\u001f${serial(20_001)}`, registeredAt: at(1) },
+        unit('A', serial(20_001), { lot: 'old' }),
       ]),
     );
     const rows = Array.from({ length: 22_000 }, (_, n) => unit('A', serial(n), { lot: 'new' }));

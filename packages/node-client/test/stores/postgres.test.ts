@@ -4,9 +4,13 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { BadRequestError, ConnectionError } from '../../src/errors.js';
 import type { SerialInsert, SerialStore, Transition } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
+import { postgresMigrations } from '../../src/stores/postgres/schema.js';
 import { postgresStore } from '../../src/stores/postgres.js';
-import { postgresMigrations } from '../../src/stores/sql/postgres-schema.js';
 import { runStoreConformance } from '../../src/testing.js';
+import {
+  expectConcurrentRecallsNeverShipRecalledUnits,
+  expectRecallBetweenCheckAndShipStopsIt,
+} from './recall-race.js';
 
 const url = inject('postgresUrl');
 const schemas: string[] = [];
@@ -92,8 +96,12 @@ describe('postgresStore', () => {
     for (const size of [10, 25_000]) {
       const rows = Array.from({ length: size }, (_, n) => unit(`S${n}`));
       rows[size - 1] = { ...unit('BAD'), registeredAt: null as unknown as string };
-      await expect(store.insertSerials(rows)).rejects.toThrow(/null value/);
-      await expect(store.insertSerials(rows)).rejects.toThrow(/null value/);
+      await expect(store.insertSerials(rows)).rejects.toThrow(
+        /registeredAt must be a UTC timestamp/,
+      );
+      await expect(store.insertSerials(rows)).rejects.toThrow(
+        /registeredAt must be a UTC timestamp/,
+      );
       expect(await store.countSerials({})).toBe(0);
     }
     // With a pool of one, this only works if every failed transaction released its client.
@@ -261,5 +269,23 @@ describe('postgresStore', () => {
     expect(() =>
       postgresStore({ connectionString: url }, { schema: 'x"; DROP TABLE y; --' }),
     ).toThrow(BadRequestError);
+  });
+});
+
+describe('postgresStore: recall versus shipment, two pools on one schema', () => {
+  test('a recall committed between the check and the compare-and-set stops the shipment', async () => {
+    const schema = newSchema();
+    const shipping = newStore(schema);
+    const recalling = newStore(schema);
+    await expectRecallBetweenCheckAndShipStopsIt(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
+  });
+
+  test('concurrent shipments and recalls never ship a recalled unit', async () => {
+    const schema = newSchema();
+    const shipping = newStore(schema);
+    const recalling = newStore(schema);
+    await expectConcurrentRecallsNeverShipRecalledUnits(shipping, recalling, 60);
+    await Promise.all([shipping.close(), recalling.close()]);
   });
 });

@@ -5,9 +5,13 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ConnectionError, SerialkitError } from '../../src/errors.js';
 import type { SerialInsert } from '../../src/store.js';
-import { SQLITE_MIGRATIONS } from '../../src/stores/sql/sqlite-schema.js';
+import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/schema.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
 import { runStoreConformance } from '../../src/testing.js';
+import {
+  expectConcurrentRecallsNeverShipRecalledUnits,
+  expectRecallBetweenCheckAndShipStopsIt,
+} from './recall-race.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'serialkit-sqlite-'));
 let files = 0;
@@ -339,7 +343,7 @@ describe('sqliteStore', () => {
     const store = sqliteStore({ filename: tempFile() });
     const rows = Array.from({ length: 3_000 }, (_, n) => unit(`S${3_000 - n}`));
     rows[1_500] = { ...unit('BAD'), registeredAt: null as unknown as string };
-    await expect(store.insertSerials(rows)).rejects.toThrow(/NOT NULL/);
+    await expect(store.insertSerials(rows)).rejects.toThrow(/registeredAt must be a UTC timestamp/);
     expect(await store.countSerials({})).toBe(0);
     expect(await store.insertSerials(rows.slice(0, 10))).toEqual({ inserted: 10, conflicts: [] });
     await store.close();
@@ -379,5 +383,23 @@ describe('sqliteStore', () => {
       'SEARCH serials USING PRIMARY KEY (sku=? AND serial>?)',
     ]);
     db.close();
+  });
+});
+
+describe('sqliteStore: recall versus shipment, two connections to one file', () => {
+  test('a recall committed between the check and the compare-and-set stops the shipment', async () => {
+    const filename = tempFile();
+    const shipping = sqliteStore({ filename });
+    const recalling = sqliteStore({ filename });
+    await expectRecallBetweenCheckAndShipStopsIt(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
+  });
+
+  test('concurrent shipments and recalls never ship a recalled unit', async () => {
+    const filename = tempFile();
+    const shipping = sqliteStore({ filename });
+    const recalling = sqliteStore({ filename });
+    await expectConcurrentRecallsNeverShipRecalledUnits(shipping, recalling);
+    await Promise.all([shipping.close(), recalling.close()]);
   });
 });

@@ -1,10 +1,5 @@
-import type {
-  FormatHints,
-  PublicReturnCheck,
-  PublicReturnCheckRequest,
-  VerifyRequest,
-  VerifyResult,
-} from '@serialkit/core';
+import type { FormatHints, PublicReturnCheckRequest, VerifyRequest } from '@serialkit/core';
+import type { ReturnAnswer, VerifyAnswer } from './answers.js';
 import { ApiError } from './api-error.js';
 import {
   readErrorBody,
@@ -31,9 +26,9 @@ export type FormatHintsResponse =
 /** The public routes of the serialkit service that the element uses. */
 export interface ApiClient {
   /** `POST /v1/verify`. */
-  verify(request: VerifyRequest, signal?: AbortSignal): Promise<VerifyResult>;
+  verify(request: VerifyRequest, signal?: AbortSignal): Promise<VerifyAnswer>;
   /** `POST /v1/returns/check`. */
-  checkReturn(request: PublicReturnCheckRequest, signal?: AbortSignal): Promise<PublicReturnCheck>;
+  checkReturn(request: PublicReturnCheckRequest, signal?: AbortSignal): Promise<ReturnAnswer>;
   /** `GET /v1/formats`, conditional on the ETag of the copy already held. */
   formats(etag?: string, signal?: AbortSignal): Promise<FormatHintsResponse>;
 }

@@ -1,28 +1,21 @@
 /**
  * Light structural checks of the service's answers. The element trusts the shape it renders, so
  * it checks every answer by hand instead of shipping the zod schemas (and zod) to the browser.
+ * Codes (statuses, verdicts, next steps, reasons) are checked to be strings only: which ones
+ * exist is core's list, and a code a newer service adds is shown as a neutral answer (see
+ * `serial-lookup/answer-texts.ts`), not refused as a broken answer.
  */
-import type { FormatHints, Issue, PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { FormatHints, Issue } from '@serialkit/core';
+import type { ReturnAnswer, VerifyAnswer } from './answers.js';
 
 type Json = Record<string, unknown>;
-
-const VERIFY_STATUSES = new Set(['genuine', 'unknown', 'recalled', 'suspicious', 'invalid']);
-const REASONS = new Set(['many_clients', 'sighted_elsewhere', 'not_shipped']);
-const VERDICTS = new Set([
-  'match',
-  'mismatch',
-  'unknown',
-  'invalid',
-  'already_returned',
-  'order_not_found',
-]);
-const NEXT_STEPS = new Set(['send_back', 'contact_support', 'check_serial', 'check_order']);
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNullableString = (value: unknown): value is string | null =>
   value === null || isString(value);
+const isCode = (value: unknown): value is string => isString(value) && value.length > 0;
 
 /** The valid issues of a list (a malformed issue is dropped, not fatal). */
 export function readIssues(value: unknown): Issue[] {
@@ -33,8 +26,8 @@ export function readIssues(value: unknown): Issue[] {
 }
 
 /** A verify result, or undefined when the value is not one. */
-export function readVerifyResult(value: unknown): VerifyResult | undefined {
-  if (!isObject(value) || !VERIFY_STATUSES.has(value.status as string)) return undefined;
+export function readVerifyResult(value: unknown): VerifyAnswer | undefined {
+  if (!isObject(value) || !isCode(value.status)) return undefined;
   const { serial, product, recall, reasons, checkedAt } = value;
   if (!isNullableString(serial) || !isString(checkedAt) || !Array.isArray(reasons))
     return undefined;
@@ -46,7 +39,7 @@ export function readVerifyResult(value: unknown): VerifyResult | undefined {
   )
     return undefined;
   return {
-    status: value.status as VerifyResult['status'],
+    status: value.status,
     serial,
     product: product === null ? null : { sku: product.sku as string, name: product.name as string },
     recall:
@@ -56,23 +49,19 @@ export function readVerifyResult(value: unknown): VerifyResult | undefined {
             notice: recall.notice as string,
             url: (recall.url as string | null | undefined) ?? null,
           },
-    // Reasons a newer service adds are skipped rather than shown untranslated.
-    reasons: reasons.filter((reason): reason is VerifyResult['reasons'][number] =>
-      REASONS.has(reason as string),
-    ),
+    // A reason a newer service adds is kept; the card lists only the reasons it can translate.
+    reasons: reasons.filter(isCode),
     issues: readIssues(value.issues),
     checkedAt,
   };
 }
 
 /** A public return check, or undefined when the value is not one. */
-export function readReturnCheck(value: unknown): PublicReturnCheck | undefined {
-  if (!isObject(value)) return undefined;
-  if (!VERDICTS.has(value.verdict as string) || !NEXT_STEPS.has(value.next as string))
-    return undefined;
+export function readReturnCheck(value: unknown): ReturnAnswer | undefined {
+  if (!isObject(value) || !isCode(value.verdict) || !isCode(value.next)) return undefined;
   return {
-    verdict: value.verdict as PublicReturnCheck['verdict'],
-    next: value.next as PublicReturnCheck['next'],
+    verdict: value.verdict,
+    next: value.next,
     issues: readIssues(value.issues),
   };
 }

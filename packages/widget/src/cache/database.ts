@@ -1,6 +1,8 @@
 import type { FormatHints, VerifyRequest } from '@serialkit/core';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
+export { endpointKey } from './endpoint-key.js';
+
 /** The format hints of one service, as last received. */
 export interface CachedFormatHints {
   /** The service, as an absolute URL (see {@link endpointKey}). */
@@ -52,13 +54,4 @@ export function openDatabase(): Promise<IDBPDatabase<WidgetDatabase> | undefined
     },
   }).catch(() => undefined);
   return database;
-}
-
-/** A stable key for an endpoint: '' and relative endpoints resolve against the page. */
-export function endpointKey(endpoint: string): string {
-  try {
-    return new URL(endpoint || '/', document.baseURI).href.replace(/\/+$/, '');
-  } catch {
-    return endpoint;
-  }
 }

@@ -1,4 +1,5 @@
-import type { VerifyRequest, VerifyResult } from '@serialkit/core';
+import type { VerifyRequest } from '@serialkit/core';
+import type { VerifyAnswer } from '../api/answers.js';
 import { ApiError, isTransient } from '../api/api-error.js';
 import type { ApiClient } from '../api/client.js';
 import { openDatabase, type QueuedCheck } from './database.js';
@@ -48,7 +49,7 @@ export async function removeQueuedCheck(id: number): Promise<void> {
 /** The service's answer to a queued check, handed to every listening element. */
 export interface QueuedCheckAnswer {
   check: QueuedCheck;
-  result?: VerifyResult;
+  result?: VerifyAnswer;
   error?: ApiError;
   /** Set by the element that shows the answer, so that only one does. */
   claimed: boolean;

@@ -1,4 +1,5 @@
 import { readGs1Unit } from '@serialkit/core/validate';
+import { UNIT_PATH } from './digital-link-path.js';
 
 /** The unit a GS1 Digital Link names. */
 export interface DigitalLinkUnit {
@@ -26,7 +27,7 @@ export function readDigitalLink(url: string): DigitalLinkUnit | undefined {
   // The path carries the unit. The query may hold the page's own parameters (campaign tags and
   // the like) that are none of the service's business, so it is left out.
   const uri = `${parsedUrl.origin}${parsedUrl.pathname}`;
-  if (!/\/01\/[^/]+\/21\/[^/?#]/.test(parsedUrl.pathname)) return undefined;
+  if (!UNIT_PATH.test(parsedUrl.pathname)) return undefined;
   const unit = readGs1Unit(uri);
   if (!unit?.success || !unit.data.serial || !unit.data.gtin) return undefined;
   return { gtin: unit.data.gtin, serial: unit.data.serial, uri };

@@ -1,4 +1,4 @@
-import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { ReturnAnswer, VerifyAnswer } from '../api/answers.js';
 
 /** What a `serial-lookup-result` event carries. Never the customer's email or postcode. */
 export type SerialLookupResultDetail =
@@ -6,7 +6,7 @@ export type SerialLookupResultDetail =
       mode: 'verify';
       /** What was sent: the canonical serial, or the GS1 code as scanned. */
       input: string;
-      result: VerifyResult;
+      result: VerifyAnswer;
       /** True when the check was made offline and answered once back online. */
       queued: boolean;
     }
@@ -14,7 +14,7 @@ export type SerialLookupResultDetail =
       mode: 'return';
       orderId: string;
       serial: string;
-      result: PublicReturnCheck;
+      result: ReturnAnswer;
     };
 
 /**

@@ -1,17 +1,16 @@
 import type { FormatHint } from '@serialkit/core';
 import {
   compileValidator,
-  de,
   describeFormat,
   en,
-  es,
-  fr,
-  type Locale,
+  type LocaleBundle,
   readGs1Unit,
   type SerialIssue,
   type SerialValidator,
   type Suggestion,
 } from '@serialkit/core/validate';
+
+export { candidateFormats } from './candidates.js';
 
 /** What the element knows about the serial being typed, before asking the service. */
 export interface InputCheck {
@@ -46,8 +45,8 @@ export interface InputCheck {
 
 /** Options of {@link checkInput}. */
 export interface CheckInputOptions {
-  /** The language of issues and hints. */
-  locale: Locale;
+  /** Issue messages and hint words in the customer's language (default English). */
+  messages?: LocaleBundle | undefined;
   /** Compute suggestions (default true). */
   suggestions?: boolean;
   /** Most suggestions offered (default 3). */
@@ -60,9 +59,6 @@ export interface CheckInputOptions {
  * neighbours score above it.
  */
 const MIN_SCORE = 0.5;
-
-/** Issue messages and hint words by locale. */
-const bundles = { en, de, fr, es };
 
 const compiled = new Map<string, SerialValidator | null>();
 
@@ -82,14 +78,9 @@ function formatOf(pattern: string): SerialValidator | null {
 }
 
 /** The hint of a product's format in the customer's language. */
-function hintOf(product: FormatHint, locale: Locale): string {
+function hintOf(product: FormatHint, messages: LocaleBundle): string {
   const format = product.format === null ? null : formatOf(product.format);
-  return format ? describeFormat(format.tokens, bundles[locale]) : product.hint;
-}
-
-/** The formats to check against: the one SKU's, or every product's. */
-export function candidateFormats(formats: readonly FormatHint[], sku?: string): FormatHint[] {
-  return sku ? formats.filter((f) => f.sku === sku) : [...formats];
+  return format ? describeFormat(format.tokens, messages) : product.hint;
 }
 
 /**
@@ -97,7 +88,7 @@ export function candidateFormats(formats: readonly FormatHint[], sku?: string): 
  * enough to run on every keystroke.
  *
  * @example
- * checkInput('SN-2024-O001238', hints.formats, { locale: 'de' });
+ * checkInput('SN-2024-O001238', hints.formats, { messages: de });
  * // { status: 'invalid', suggestions: [{ serial: 'SN-2024-0001238', … }], issues: [{ message: 'Zeichen 9 …' }], … }
  */
 export function checkInput(
@@ -105,12 +96,12 @@ export function checkInput(
   candidates: readonly FormatHint[],
   options: CheckInputOptions,
 ): InputCheck {
-  const { locale } = options;
+  const messages = options.messages ?? en;
   const limit = options.limit ?? 3;
   const trimmed = input.trim();
   const only = candidates.length === 1 ? candidates[0] : undefined;
   const about = (product: FormatHint | undefined) =>
-    product ? { format: product, hint: hintOf(product, locale) } : {};
+    product ? { format: product, hint: hintOf(product, messages) } : {};
   const none = { issues: [], suggestions: [], minLength: 1 };
   if (!trimmed) return { status: 'empty', serial: '', gs1: false, ...none, ...about(only) };
 
@@ -135,7 +126,7 @@ export function checkInput(
 
   const failed: { product: FormatHint; format: SerialValidator; issues: SerialIssue[] }[] = [];
   for (const { product, format } of known) {
-    const result = format.validate(serial, { locale: bundles[locale] });
+    const result = format.validate(serial, { locale: messages });
     if (result.success) {
       return {
         status: 'valid',

@@ -1,40 +1,33 @@
-import type { Locale } from '@serialkit/core';
+import type { LocaleBundle } from '@serialkit/core/validate';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { languageOf, loadLanguage, matchLanguage, onLanguageRegistered } from './languages.js';
 import type { Translation } from './translation.js';
-import de from './translations/de.js';
-import en from './translations/en.js';
-import es from './translations/es.js';
-import fr from './translations/fr.js';
-
-/** Every locale the element speaks. Typed so that a missing locale fails to compile. */
-export const translations: Readonly<Record<Locale, Translation>> = { en, de, fr, es };
-
-/** The locales the element speaks, in the order of {@link translations}. */
-export const supportedLocales = Object.keys(translations) as Locale[];
-
-/**
- * Picks the best supported locale for a BCP 47 language tag (`de-CH` → `de`), or undefined.
- */
-export function matchLocale(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] as Locale;
-  return primary in translations ? primary : undefined;
-}
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement;
 
 // One observer of `<html lang>` for every element on the page.
 const documentHosts = new Set<LocalizedHost>();
 let documentObserver: MutationObserver | undefined;
+let unsubscribe: (() => void) | undefined;
+
+const updateAll = () => {
+  for (const host of documentHosts) host.requestUpdate();
+};
 
 /**
  * Gives a host element its texts in the language of its `lang` attribute, else of the closest
  * ancestor with one, else of the document, else English; and updates the host when the host's
- * or the document's `lang` changes.
+ * or the document's `lang` changes, or a language is registered. Languages other than English
+ * load on demand: the host awaits {@link LocalizeController.ready} before it renders, so that it
+ * never shows English first.
  *
  * @example
  * class MyElement extends LitElement {
  *   private readonly localize = new LocalizeController(this);
+ *   protected override async scheduleUpdate() {
+ *     await this.localize.ready();
+ *     super.scheduleUpdate();
+ *   }
  *   render() { return html`<button>${this.localize.t.checkSerial}</button>`; }
  * }
  */
@@ -47,17 +40,33 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The locale in use. */
-  get lang(): Locale {
+  /** The language wanted: the closest `lang`, else the page's, if the element can speak it. */
+  private get wanted(): string {
     const fromTree = this.host.closest('[lang]')?.getAttribute('lang');
     return (
-      matchLocale(fromTree) ?? matchLocale(this.host.ownerDocument.documentElement.lang) ?? 'en'
+      matchLanguage(fromTree) ?? matchLanguage(this.host.ownerDocument.documentElement.lang) ?? 'en'
     );
   }
 
-  /** The texts of the locale in use. */
+  /** The language in use: the wanted one once it is loaded, else English. */
+  get lang(): string {
+    const wanted = this.wanted;
+    return languageOf(wanted) ? wanted : 'en';
+  }
+
+  /** The texts of the language in use. */
   get t(): Translation {
-    return translations[this.lang];
+    return languageOf(this.lang)!.texts;
+  }
+
+  /** Core's validation messages and hint words in the language in use (English when absent). */
+  get messages(): LocaleBundle | undefined {
+    return languageOf(this.lang)!.messages;
+  }
+
+  /** Resolves once the wanted language is loaded (or failed to load: then English). */
+  ready(): Promise<void> {
+    return loadLanguage(this.wanted);
   }
 
   hostConnected(): void {
@@ -65,13 +74,12 @@ export class LocalizeController implements ReactiveController {
     this.hostObserver.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
     documentHosts.add(this.host);
     if (!documentObserver) {
-      documentObserver = new MutationObserver(() => {
-        for (const host of documentHosts) host.requestUpdate();
-      });
+      documentObserver = new MutationObserver(updateAll);
       documentObserver.observe(document.documentElement, {
         attributes: true,
         attributeFilter: ['lang'],
       });
+      unsubscribe = onLanguageRegistered(updateAll);
     }
   }
 
@@ -82,6 +90,8 @@ export class LocalizeController implements ReactiveController {
     if (documentHosts.size === 0) {
       documentObserver?.disconnect();
       documentObserver = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
     }
   }
 }

@@ -57,6 +57,13 @@ export interface Translation {
   invalidTitle: string;
   invalidBody: string;
   queuedResult: string;
+  /**
+   * A neutral answer for a status or verdict a newer service added, which this version of the
+   * element has no words for.
+   */
+  otherTitle: string;
+  /** `{0}` the serial. */
+  otherBody: string;
 
   orderLabel: string;
   contactLabel: string;

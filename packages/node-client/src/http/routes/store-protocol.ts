@@ -77,6 +77,7 @@ const transitionSchema = z.strictObject({
   sku: text,
   serial: text,
   from: z.array(serialStatusSchema),
+  recalled: z.boolean().optional(),
   to: serialStatusSchema,
   set: z
     .strictObject({
@@ -93,7 +94,14 @@ const page = <T extends z.ZodType>(item: T) =>
 /** Argument and result schemas of every method (result undefined: answers 204). */
 const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; summary: string }> =
   {
-    migrate: { args: z.strictObject({}), summary: 'Create or migrate the schema' },
+    migrate: {
+      args: z.strictObject({}),
+      result: z.object({
+        applied: z.array(z.object({ version: z.number(), name: z.string(), ms: z.number() })),
+        ms: z.number(),
+      }),
+      summary: 'Create or migrate the schema; the migrations applied and how long each took',
+    },
     getSku: {
       args: z.strictObject({ sku: text }),
       result: skuSchema.nullable(),

@@ -45,6 +45,9 @@ const de: Translation = {
   invalidTitle: 'Das ist keine gültige Seriennummer',
   invalidBody: 'Vergleichen Sie sie mit dem Etikett und versuchen Sie es erneut.',
   queuedResult: 'Geprüft, als Sie wieder online waren',
+  otherTitle: 'Seriennummer geprüft',
+  otherBody:
+    'Zu Seriennummer {0} liegt eine Antwort vor, die diese Seite noch nicht anzeigen kann. Bitte kontaktieren Sie uns für die Einzelheiten.',
 
   orderLabel: 'Bestellnummer',
   contactLabel: 'E-Mail-Adresse oder Postleitzahl der Bestellung',

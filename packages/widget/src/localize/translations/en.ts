@@ -42,6 +42,9 @@ const en: Translation = {
   invalidTitle: 'This isn’t a valid serial number',
   invalidBody: 'Compare it with the label and try again.',
   queuedResult: 'Checked when you were back online',
+  otherTitle: 'Serial number checked',
+  otherBody:
+    'We have an answer for serial number {0} that this page can’t show yet. Please contact us for the details.',
 
   orderLabel: 'Order number',
   contactLabel: 'Email address or postcode of the order',

@@ -44,6 +44,9 @@ const es: Translation = {
   invalidTitle: 'No es un número de serie válido',
   invalidBody: 'Compáralo con la etiqueta y vuelve a intentarlo.',
   queuedResult: 'Comprobado al volver a estar en línea',
+  otherTitle: 'Número de serie comprobado',
+  otherBody:
+    'Tenemos una respuesta para el número de serie {0} que esta página aún no puede mostrar. Contáctenos para conocer los detalles.',
 
   orderLabel: 'Número de pedido',
   contactLabel: 'Correo electrónico o código postal del pedido',

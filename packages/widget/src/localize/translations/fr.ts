@@ -44,6 +44,9 @@ const fr: Translation = {
   invalidTitle: 'Ce n’est pas un numéro de série valide',
   invalidBody: 'Comparez-le avec l’étiquette et réessayez.',
   queuedResult: 'Vérifié à votre retour en ligne',
+  otherTitle: 'Numéro de série vérifié',
+  otherBody:
+    'Nous avons une réponse pour le numéro de série {0} que cette page ne peut pas encore afficher. Contactez-nous pour en savoir plus.',
 
   orderLabel: 'Numéro de commande',
   contactLabel: 'Adresse e-mail ou code postal de la commande',

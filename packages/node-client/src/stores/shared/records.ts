@@ -1,7 +1,8 @@
 /**
  * Rows ↔ domain objects. SQL stores keep a serial's shipment in flat, indexable columns; these
- * functions convert both ways so every store returns the same shapes: ISO strings as given, and
- * absent optional fields left out (never null).
+ * functions convert both ways so every store returns the same shapes: ISO strings as given (unit
+ * timestamps are kept as integers, see `timestamps.ts`), and absent optional fields left out
+ * (never null).
  */
 import type {
   Recall,
@@ -11,6 +12,7 @@ import type {
   ShipmentRef,
   Sku,
 } from '@serialkit/core';
+import { millisToTimestamp } from './timestamps.js';
 
 /** A `serials` row as SQL drivers return it. */
 export interface SerialRow {
@@ -21,8 +23,10 @@ export interface SerialRow {
   lot: string | null;
   manufactured_at: string | null;
   received_at: string | null;
-  registered_at: string;
-  updated_at: string;
+  /** Milliseconds since the epoch (pg returns a bigint as its text). */
+  registered_at: number | string;
+  /** Milliseconds since the epoch; null until the unit first changes (then `registered_at`). */
+  updated_at: number | string | null;
   order_id: string | null;
   shipment_id: string | null;
   channel: string | null;
@@ -148,8 +152,8 @@ export function serialRowOf(values: readonly unknown[]): SerialRow {
     lot: v[4] as string | null,
     manufactured_at: v[5] as string | null,
     received_at: v[6] as string | null,
-    registered_at: v[7] as string,
-    updated_at: v[8] as string,
+    registered_at: v[7] as number | string,
+    updated_at: v[8] as number | string | null,
     order_id: v[9] as string | null,
     shipment_id: v[10] as string | null,
     channel: v[11] as string | null,
@@ -168,8 +172,8 @@ export function rowToSerial(row: SerialRow): SerialRecord {
     sku: row.sku,
     serial: row.serial,
     status: row.status as SerialRecord['status'],
-    registeredAt: row.registered_at,
-    updatedAt: row.updated_at,
+    registeredAt: millisToTimestamp(row.registered_at),
+    updatedAt: millisToTimestamp(row.updated_at ?? row.registered_at),
   };
   if (row.recall_id !== null) record.recallId = row.recall_id;
   if (row.lot !== null) record.lot = row.lot;
@@ -219,6 +223,21 @@ export interface EventRow {
   type: string;
   at: string;
   data: string | Record<string, unknown> | null;
+}
+
+/** The columns of an event, in the order `eventRowOf` reads them. */
+export const EVENT_COLUMNS = ['id', 'sku', 'serial', 'type', 'at', 'data'] as const;
+
+/** An `events` row from its values in `EVENT_COLUMNS` order. */
+export function eventRowOf(values: readonly unknown[]): EventRow {
+  return {
+    id: values[0] as EventRow['id'],
+    sku: values[1] as string,
+    serial: values[2] as string,
+    type: values[3] as string,
+    at: values[4] as string,
+    data: values[5] as EventRow['data'],
+  };
 }
 
 export function rowToEvent(row: EventRow): SerialEvent {

@@ -4,6 +4,7 @@
  */
 import type { EventFilter, SerialFilter } from '../../store.js';
 import { compareCodePoints, prefixEnd } from './order.js';
+import { millisRange } from './timestamps.js';
 
 /** How a SQL engine spells what differs between SQLite and PostgreSQL. */
 export interface SqlDialect {
@@ -101,7 +102,11 @@ export function serialConditions(
   }
   equals('recall_id', filter.recallId, params, out);
   between('manufactured_at', filter.manufacturedBetween, params, out);
-  between('registered_at', filter.registeredBetween, params, out);
+  // Kept as milliseconds: the string bounds become the integer bounds that select the same units.
+  if (filter.registeredBetween) {
+    const { from, to } = millisRange(filter.registeredBetween);
+    out.push(`registered_at >= ${params.add(from)} AND registered_at <= ${params.add(to)}`);
+  }
   between('shipped_at', filter.shippedBetween, params, out);
   return out;
 }

@@ -6,17 +6,25 @@
  * functions, sequences owned by SERIAL, or extensions. Identity columns, partial indexes and jsonb
  * are supported by all of them.
  *
- * Layout choices:
+ * Layout choices (as of migration 5, which halved the bytes a unit takes):
  * - Text compared or ordered is `COLLATE "C"` (byte order = code point order), so ranges, prefixes
  *   and pages agree with SQLite and the memory store whatever the database's default collation.
- * - Timestamps are ISO 8601 text, kept exactly as given and compared as strings (see store.ts).
+ * - A unit's `registered_at` and `updated_at` are bigint milliseconds (see
+ *   `shared/timestamps.ts`), first in the row so they need no alignment padding; `updated_at`
+ *   stays NULL until the unit first changes. Dates a user gives and event times stay ISO 8601
+ *   text, kept as given.
+ * - Uniqueness: (sku, serial) is the primary key, which is all 'sku' uniqueness needs;
+ *   `unique_global` is true for units of 'global' SKUs, whose serial a partial unique index holds.
+ * - `serials_lot` is (sku, lot) without the serial, so B-tree deduplication keeps one entry per
+ *   lot and page instead of one per unit.
  * - Indexes on shipment columns are partial (`WHERE … IS NOT NULL`): registration maintains only
- *   the primary key, `unique_key`, `serial` and `lot` indexes.
+ *   the primary key and the `serial` and `lot` indexes, which are filled to 100% as units arrive
+ *   in key order.
  * - No index covers `serials.recall_id` or `serials.updated_at`, so marking units recalled is an
  *   in-place (HOT) update that touches no index, on pages left 20% free for it (fillfactor 80).
  *   A recall's units are found through the events that put them under it (`events.recall_id`).
  */
-import type { Migration } from './sqlite-schema.js';
+import type { Migration } from '../shared/migration.js';
 
 export interface PostgresMigration extends Migration {
   /**
@@ -26,6 +34,15 @@ export interface PostgresMigration extends Migration {
    */
   optional?: readonly string[];
 }
+
+/**
+ * Room left on each page of `serials` for the new versions of units a recall marks, which then
+ * stay on their page (a HOT update, touching no index).
+ */
+const SERIALS_FILLFACTOR = 80;
+
+/** A legacy ISO 8601 text timestamp as milliseconds. */
+const millis = (column: string) => `(extract(epoch FROM ${column}::timestamptz) * 1000)::bigint`;
 
 /** The migrations for tables in schema `s` (an already quoted identifier). */
 export function postgresMigrations(s: string): readonly PostgresMigration[] {
@@ -162,6 +179,59 @@ DROP INDEX ${s}.serials_recall;
       // Room on every page for the new versions of recalled units (applies to pages filled from
       // now on).
       optional: [`ALTER TABLE ${s}.serials SET (fillfactor = 80)`],
+    },
+    {
+      version: 5,
+      name: 'compact units',
+      sql: `
+CREATE TABLE ${s}.serials_compact (
+  registered_at bigint NOT NULL,
+  updated_at bigint,
+  unique_global boolean CHECK (unique_global),
+  sku text COLLATE "C" NOT NULL,
+  serial text COLLATE "C" NOT NULL,
+  status text NOT NULL,
+  lot text COLLATE "C",
+  recall_id text COLLATE "C",
+  manufactured_at text COLLATE "C",
+  received_at text COLLATE "C",
+  order_id text COLLATE "C",
+  shipment_id text,
+  channel text,
+  customer_id text COLLATE "C",
+  customer_email text COLLATE "C",
+  customer_name text,
+  customer_postcode text,
+  account_id text COLLATE "C",
+  account_name text,
+  shipped_at text COLLATE "C"
+);
+INSERT INTO ${s}.serials_compact
+SELECT ${millis('registered_at')},
+       nullif(${millis('updated_at')}, ${millis('registered_at')}),
+       CASE WHEN unique_key = serial THEN true END,
+       sku, serial, status, lot, recall_id, manufactured_at, received_at, order_id, shipment_id,
+       channel, customer_id, customer_email, customer_name, customer_postcode, account_id,
+       account_name, shipped_at
+FROM ${s}.serials ORDER BY sku, serial;
+DROP TABLE ${s}.serials;
+ALTER TABLE ${s}.serials_compact RENAME TO serials;
+ALTER TABLE ${s}.serials ADD CONSTRAINT serials_pkey PRIMARY KEY (sku, serial);
+CREATE INDEX serials_serial ON ${s}.serials (serial);
+CREATE UNIQUE INDEX serials_global ON ${s}.serials (serial) WHERE unique_global;
+CREATE INDEX serials_lot ON ${s}.serials (sku, lot) WHERE lot IS NOT NULL;
+CREATE INDEX serials_order ON ${s}.serials (order_id) WHERE order_id IS NOT NULL;
+CREATE INDEX serials_customer ON ${s}.serials (customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX serials_customer_email ON ${s}.serials (customer_email) WHERE customer_email IS NOT NULL;
+CREATE INDEX serials_account ON ${s}.serials (account_id) WHERE account_id IS NOT NULL;
+ANALYZE ${s}.serials;
+`,
+      // Units arrive in key order (sequences, sorted batches): index pages can be filled up.
+      optional: [
+        `ALTER TABLE ${s}.serials SET (fillfactor = ${SERIALS_FILLFACTOR})`,
+        `ALTER INDEX ${s}.serials_pkey SET (fillfactor = 100)`,
+        `ALTER INDEX ${s}.serials_serial SET (fillfactor = 100)`,
+      ],
     },
   ];
 }

@@ -3,21 +3,25 @@
  * recorded in `serialkit_migrations`; applied migrations are never edited, only followed by new
  * ones.
  *
- * Layout choices:
+ * Layout choices (as of migration 3, which halved the bytes a unit takes):
  * - `serials` is WITHOUT ROWID, clustered on (sku, serial): a unit lookup is one B-tree descent and
  *   a SKU's units are contiguous for range scans and keyset pages.
+ * - A unit's `registered_at` and `updated_at` are integers (ms since the epoch, see
+ *   `shared/timestamps.ts`); `updated_at` stays NULL until the unit first changes. Dates a user
+ *   gives (manufactured, received, shipped) and event times stay ISO 8601 text, kept as given.
+ * - Uniqueness: (sku, serial) is the primary key, which is all 'sku' uniqueness needs;
+ *   `unique_global` is 1 for units of 'global' SKUs, whose serial one partial unique index holds.
+ *   `serials_serial` serves lookups by serial, in SKU order.
  * - Indexes on shipment and recall columns are partial (`WHERE … IS NOT NULL`): units are
- *   registered without them, so bulk registration maintains only the primary key, `unique_key`
- *   and `serial` indexes.
- * - Timestamps are ISO 8601 text, compared as strings (see store.ts).
+ *   registered without them, so bulk registration maintains only the primary key and the
+ *   `serial` and `lot` indexes.
  * - `verification_outcomes` holds each verified unit's last public outcome, so verification
  *   never reads a unit's history to decide whether its outcome changed.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../shared/migration.js';
+
+/** A legacy ISO 8601 text timestamp as milliseconds (NULL when it does not parse). */
+const millis = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -121,6 +125,52 @@ FROM (
   WHERE type = 'verified'
 )
 WHERE newest = 1 AND json_type(data, '$.outcome') = 'text';
+`,
+  },
+  {
+    version: 3,
+    name: 'compact units',
+    sql: `
+CREATE TABLE serials_compact (
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  status TEXT NOT NULL,
+  lot TEXT,
+  registered_at INTEGER NOT NULL,
+  updated_at INTEGER,
+  unique_global INTEGER CHECK (unique_global = 1),
+  recall_id TEXT,
+  manufactured_at TEXT,
+  received_at TEXT,
+  order_id TEXT,
+  shipment_id TEXT,
+  channel TEXT,
+  customer_id TEXT,
+  customer_email TEXT,
+  customer_name TEXT,
+  customer_postcode TEXT,
+  account_id TEXT,
+  account_name TEXT,
+  shipped_at TEXT,
+  PRIMARY KEY (sku, serial)
+) WITHOUT ROWID;
+INSERT INTO serials_compact
+SELECT sku, serial, status, lot, ${millis('registered_at')},
+       nullif(${millis('updated_at')}, ${millis('registered_at')}),
+       CASE WHEN unique_key = serial THEN 1 END,
+       recall_id, manufactured_at, received_at, order_id, shipment_id, channel, customer_id,
+       customer_email, customer_name, customer_postcode, account_id, account_name, shipped_at
+FROM serials ORDER BY sku, serial;
+DROP TABLE serials;
+ALTER TABLE serials_compact RENAME TO serials;
+CREATE INDEX serials_serial ON serials (serial);
+CREATE UNIQUE INDEX serials_global ON serials (serial) WHERE unique_global IS NOT NULL;
+CREATE INDEX serials_lot ON serials (sku, lot) WHERE lot IS NOT NULL;
+CREATE INDEX serials_order ON serials (order_id) WHERE order_id IS NOT NULL;
+CREATE INDEX serials_recall ON serials (recall_id) WHERE recall_id IS NOT NULL;
+CREATE INDEX serials_customer ON serials (customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX serials_customer_email ON serials (customer_email) WHERE customer_email IS NOT NULL;
+CREATE INDEX serials_account ON serials (account_id) WHERE account_id IS NOT NULL;
 `,
   },
 ];

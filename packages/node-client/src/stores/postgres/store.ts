@@ -1,0 +1,573 @@
+/**
+ * The PostgreSQL store (pg 8): for several processes or machines writing at once.
+ *
+ * Concurrency: every multi-statement operation is one transaction under the server's default
+ * isolation (READ COMMITTED on PostgreSQL). Transitions lock their units with
+ * `SELECT … ORDER BY sku, serial FOR UPDATE`, so concurrent transitions queue on the same rows in
+ * the same order (no deadlocks between them) and each re-reads the committed status before it
+ * decides; exactly one of several concurrent claims on a unit wins. Serialization failures and
+ * deadlocks (possible against bulk recalls, or on engines that run SERIALIZABLE, like CockroachDB)
+ * are retried with backoff; the whole transaction is re-run, so retries are safe.
+ *
+ * Bulk registration streams a batch in key order with COPY FROM STDIN (pg-copy-streams) straight
+ * into `serials`, as a raw import would. If that meets a conflict, or the batch repeats a key, the
+ * rows go through a temporary table instead and are inserted from it (optimistically, then with
+ * ON CONFLICT DO NOTHING); smaller batches go in one INSERT … SELECT from unnest()ed arrays.
+ * Either way the conflicting rows are reported by batch index.
+ *
+ * Recalls mark units in place: no index covers the columns they set, so the update is HOT when
+ * the page has room (the table keeps 20% free). A recall's units are found again through the
+ * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
+ */
+import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import { BadRequestError, SerialkitError } from '../../errors.js';
+import type {
+  EventFilter,
+  EventInsert,
+  InsertSerialsResult,
+  MigrationReport,
+  PageOptions,
+  SerialFilter,
+  SerialInsert,
+  SerialStore,
+  SkuFilter,
+  StoreCapabilities,
+  StorePage,
+  Transition,
+  TransitionResult,
+  VerificationCounts,
+  VerificationInput,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
+} from '../../store.js';
+import type { PostgresConnection, PostgresStoreOptions } from '../postgres.js';
+import { storeClosedError } from '../shared/closed.js';
+import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
+import { eventDataJson } from '../shared/event-data.js';
+import {
+  eventConditions,
+  type SqlDialect,
+  SqlParams,
+  serialConditions,
+  where,
+} from '../shared/filter.js';
+import {
+  type EventRow,
+  type RecallRow,
+  rowToEvent,
+  rowToRecall,
+  rowToSerial,
+  rowToSku,
+  SERIAL_COLUMNS,
+  type SerialRow,
+  type SkuRow,
+} from '../shared/records.js';
+import { timestampToMillis } from '../shared/timestamps.js';
+import {
+  backoff,
+  type CopyFrom,
+  errorCode,
+  importOptional,
+  MAX_ATTEMPTS,
+  mapError,
+  type PgClientLike,
+  type PgModule,
+  type PgPoolLike,
+  type PgQueryResultLike,
+  quoteIdentifier,
+  rollback,
+  SERIALIZATION_CODES,
+  statementName,
+} from './driver.js';
+import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
+import { migrateSchema } from './migrate.js';
+import { applyTransitions, TransitionRollback } from './transition.js';
+import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
+
+const pg: SqlDialect = {
+  placeholder: (n) => `$${n}`,
+  inList: (column, placeholder) => `${column} = ANY(${placeholder}::text[])`,
+  listValue: (values) => values,
+  never: 'FALSE',
+};
+
+export class PostgresStore implements SerialStore {
+  readonly capabilities: StoreCapabilities = {
+    name: 'postgres',
+    persistent: true,
+    concurrentWriters: true,
+    preferredBatchSize: 50_000,
+  };
+
+  readonly #connection: PostgresConnection;
+  readonly #schema: string;
+  readonly #prepare: boolean;
+  readonly #t: {
+    serials: string;
+    skus: string;
+    events: string;
+    recalls: string;
+    verifications: string;
+    outcomes: string;
+    migrations: string;
+  };
+  #pool: PgPoolLike | null = null;
+  #ready: Promise<PgPoolLike> | null = null;
+  #closed = false;
+  #copyFrom: CopyFrom | null = null;
+  /** The migrations the last successful start applied. */
+  #applied: MigrationReport['applied'] = [];
+
+  constructor(connection: PostgresConnection, options: PostgresStoreOptions) {
+    this.#connection = connection;
+    this.#schema = options.schema ?? 'serialkit';
+    this.#prepare = options.preparedStatements ?? true;
+    const s = quoteIdentifier(this.#schema);
+    this.#t = {
+      serials: `${s}.serials`,
+      skus: `${s}.skus`,
+      events: `${s}.events`,
+      recalls: `${s}.recalls`,
+      verifications: `${s}.verifications`,
+      outcomes: `${s}.verification_outcomes`,
+      migrations: `${s}.serialkit_migrations`,
+    };
+  }
+
+  async migrate(): Promise<MigrationReport> {
+    const started = performance.now();
+    // The call that opens the store reports what opening it applied.
+    const opening = this.#ready === null;
+    await this.#use();
+    return { applied: opening ? this.#applied : [], ms: performance.now() - started };
+  }
+
+  // ── SKUs ──
+
+  async getSku(sku: string): Promise<Sku | null> {
+    const { rows } = await this.#query(`SELECT * FROM ${this.#t.skus} WHERE sku = $1`, [sku], true);
+    const row = rows[0] as SkuRow | undefined;
+    return row ? rowToSku(row) : null;
+  }
+
+  async putSku(sku: Sku): Promise<void> {
+    await this.#query(
+      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (sku) DO UPDATE SET
+         name = EXCLUDED.name, gtin = EXCLUDED.gtin, tracking_enabled = EXCLUDED.tracking_enabled,
+         format = EXCLUDED.format, regex = EXCLUDED.regex, uniqueness = EXCLUDED.uniqueness,
+         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+      [
+        sku.sku,
+        sku.name,
+        sku.gtin ?? null,
+        sku.serialTracking.enabled,
+        sku.serialTracking.format ?? null,
+        sku.serialTracking.regex ?? null,
+        sku.serialTracking.uniqueness,
+        sku.createdAt,
+        sku.updatedAt,
+      ],
+    );
+  }
+
+  async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('skus', page.cursor, 1);
+    const params = new SqlParams(pg);
+    const conditions: string[] = [];
+    if (filter.tracking !== undefined) {
+      conditions.push(`tracking_enabled = ${params.add(filter.tracking)}`);
+    }
+    if (after) conditions.push(`sku > ${params.add(after[0])}`);
+    const { rows } = await this.#query(
+      `SELECT * FROM ${this.#t.skus} ${where(conditions)} ORDER BY sku LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return pageOf((rows as unknown as SkuRow[]).map(rowToSku), limit, (last) =>
+      encodeCursor('skus', [last.sku]),
+    );
+  }
+
+  // ── Serials ──
+
+  async insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult> {
+    if (rows.length === 0) {
+      await this.#use();
+      return { inserted: 0, conflicts: [] };
+    }
+    const copyFrom = rows.length >= COPY_FROM_ROWS ? await this.#loadCopyFrom() : null;
+    const conflicts = await this.#transaction((client) =>
+      insertSerialRows(client, this.#t.serials, rows, copyFrom),
+    );
+    return { inserted: rows.length - conflicts.length, conflicts };
+  }
+
+  async getSerial(sku: string, serial: string): Promise<SerialRecord | null> {
+    const { rows } = await this.#query(
+      `SELECT ${SERIAL_COLUMNS.join(', ')} FROM ${this.#t.serials} WHERE sku = $1 AND serial = $2`,
+      [sku, serial],
+      true,
+    );
+    const row = rows[0] as SerialRow | undefined;
+    return row ? rowToSerial(row) : null;
+  }
+
+  async findSerial(serial: string): Promise<SerialRecord[]> {
+    const { rows } = await this.#query(
+      `SELECT ${SERIAL_COLUMNS.join(', ')} FROM ${this.#t.serials} WHERE serial = $1 ORDER BY sku`,
+      [serial],
+      true,
+    );
+    return (rows as unknown as SerialRow[]).map(rowToSerial);
+  }
+
+  async listSerials(
+    filter: SerialFilter,
+    page: PageOptions = {},
+  ): Promise<StorePage<SerialRecord>> {
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('serials', page.cursor, 2);
+    const params = new SqlParams(pg);
+    const conditions = serialConditions(filter, params, after);
+    const columns = SERIAL_COLUMNS.join(', ');
+    const recalled = this.#recallCandidates(filter, params, after, true);
+    const { rows } = await this.#query(
+      recalled
+        ? `SELECT s.* FROM ${recalled} CROSS JOIN LATERAL (
+             SELECT ${columns} FROM ${this.#t.serials}
+             WHERE sku = c.sku AND serial = c.serial${conditions.map((c) => ` AND ${c}`).join('')}
+             OFFSET 0
+           ) AS s
+           ORDER BY c.sku, c.serial LIMIT ${params.add(limit + 1)}`
+        : `SELECT ${columns} FROM ${this.#t.serials} ${where(conditions)}
+           ORDER BY sku, serial LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return pageOf((rows as unknown as SerialRow[]).map(rowToSerial), limit, (last) =>
+      encodeCursor('serials', [last.sku, last.serial]),
+    );
+  }
+
+  async countSerials(filter: SerialFilter): Promise<number> {
+    const params = new SqlParams(pg);
+    const conditions = serialConditions(filter, params);
+    const recalled = this.#recallCandidates(filter, params, null, false);
+    const { rows } = await this.#query(
+      recalled
+        ? `SELECT count(*) AS n FROM ${recalled} CROSS JOIN LATERAL (
+             SELECT 1 FROM ${this.#t.serials}
+             WHERE sku = c.sku AND serial = c.serial${conditions.map((c) => ` AND ${c}`).join('')}
+             OFFSET 0
+           ) AS s`
+        : `SELECT count(*) AS n FROM ${this.#t.serials} ${where(conditions)}`,
+      params.values,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * For a filter on recalls (`recallId`, `recalled: true`), the units that may match, as a
+   * subquery `c` of distinct (sku, serial): those of the events that put a unit under a recall
+   * (`events_recall`). `serials.recall_id` has no index, so that recalls update units in place;
+   * the caller still applies the filter to each candidate, looked up by primary key (`OFFSET 0`
+   * keeps the planner from turning that into a scan of every unit). Null for other filters.
+   */
+  #recallCandidates(
+    filter: SerialFilter,
+    params: SqlParams,
+    after: readonly string[] | null,
+    ordered: boolean,
+  ): string | null {
+    const conditions: string[] = [];
+    if (filter.recallId !== undefined)
+      conditions.push(`e.recall_id = ${params.add(filter.recallId)}`);
+    else if (filter.recalled === true) conditions.push('e.recall_id IS NOT NULL');
+    else return null;
+    if (filter.sku !== undefined) conditions.push(`e.sku = ${params.add(filter.sku)}`);
+    if (after) {
+      conditions.push(`(e.sku, e.serial) > (${params.add(after[0])}, ${params.add(after[1])})`);
+    }
+    return `(SELECT DISTINCT e.sku, e.serial FROM ${this.#t.events} AS e ${where(conditions)}${
+      ordered ? ' ORDER BY e.sku, e.serial' : ''
+    }) AS c`;
+  }
+
+  async transition(transitions: Transition[]): Promise<TransitionResult> {
+    if (transitions.length === 0) {
+      await this.#use();
+      return { ok: true, records: [] };
+    }
+    try {
+      return await this.#transaction((client) =>
+        applyTransitions(client, this.#t.serials, this.#t.events, transitions),
+      );
+    } catch (error) {
+      if (error instanceof TransitionRollback) return error.result;
+      throw error;
+    }
+  }
+
+  async markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>> {
+    const params = new SqlParams(pg);
+    const conditions = serialConditions(filter, params);
+    const candidates = this.#recallCandidates(filter, params, null, false);
+    if (candidates) conditions.push(`(sku, serial) IN (SELECT c.sku, c.serial FROM ${candidates})`);
+    const id = params.add(recallId);
+    conditions.push(`recall_id IS DISTINCT FROM ${id}`);
+    const at = params.add(event.at);
+    const atMillis = params.add(timestampToMillis(event.at, 'event.at'));
+    const data = params.add(eventDataJson(event.data));
+    // One statement: mark, log and count the same rows. Rows a concurrent transaction changes
+    // are re-checked against the filter before they are marked. No index covers the columns
+    // set, so each unit is updated in place (HOT) when its page has room; the events record the
+    // recall, which is how its units are found again.
+    const rows = await this.#transaction(async (client) => {
+      const result = await client.query(
+        `WITH marked AS (
+           UPDATE ${this.#t.serials} SET recall_id = ${id}, updated_at = ${atMillis}
+           ${where(conditions)}
+           RETURNING sku, serial, status
+         ),
+         logged AS (
+           INSERT INTO ${this.#t.events} (sku, serial, type, at, data, recall_id)
+           SELECT sku, serial, 'recalled', ${at}, ${data}::jsonb, ${id}
+           FROM marked ORDER BY sku, serial
+         )
+         SELECT status, count(*) AS n FROM marked GROUP BY status`,
+        params.values,
+      );
+      return result.rows;
+    });
+    const counts: Partial<Record<SerialStatus, number>> = {};
+    for (const row of rows) counts[row.status as SerialStatus] = Number(row.n);
+    return counts;
+  }
+
+  // ── Events ──
+
+  async appendEvents(events: EventInsert[]): Promise<void> {
+    if (events.length === 0) {
+      await this.#use();
+      return;
+    }
+    await this.#query(
+      `INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
+       SELECT sku, serial, type, at, data::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+         AS v(sku, serial, type, at, data, n)
+       ORDER BY n`,
+      [
+        events.map((e) => e.sku),
+        events.map((e) => e.serial),
+        events.map((e) => e.type),
+        events.map((e) => e.at),
+        events.map((e) => eventDataJson(e.data)),
+      ],
+    );
+  }
+
+  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('events', page.cursor, 2);
+    const params = new SqlParams(pg);
+    const conditions = eventConditions(filter, params);
+    if (after) {
+      if (!/^\d{1,18}$/.test(after[1] ?? '')) {
+        throw new BadRequestError('Invalid events cursor', { details: { cursor: page.cursor } });
+      }
+      conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(after[1])}::bigint)`);
+    }
+    const { rows } = await this.#query(
+      `SELECT id, sku, serial, type, at, data FROM ${this.#t.events} ${where(conditions)}
+       ORDER BY at, id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return pageOf((rows as unknown as EventRow[]).map(rowToEvent), limit, (last) =>
+      encodeCursor('events', [last.at, last.id]),
+    );
+  }
+
+  // ── Recalls ──
+
+  async putRecall(recall: Recall): Promise<void> {
+    await this.#query(
+      `INSERT INTO ${this.#t.recalls} (id, sku, created_at, body) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, created_at = EXCLUDED.created_at, body = EXCLUDED.body`,
+      [recall.id, recall.sku, recall.createdAt, JSON.stringify(recall)],
+    );
+  }
+
+  async getRecall(id: string): Promise<Recall | null> {
+    const { rows } = await this.#query(
+      `SELECT body FROM ${this.#t.recalls} WHERE id = $1`,
+      [id],
+      true,
+    );
+    const row = rows[0] as RecallRow | undefined;
+    return row ? rowToRecall(row) : null;
+  }
+
+  async listRecalls(
+    filter: { sku?: string } = {},
+    page: PageOptions = {},
+  ): Promise<StorePage<Recall>> {
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('recalls', page.cursor, 2);
+    const params = new SqlParams(pg);
+    const conditions: string[] = [];
+    if (filter.sku !== undefined) conditions.push(`sku = ${params.add(filter.sku)}`);
+    if (after) {
+      conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
+    }
+    const { rows } = await this.#query(
+      `SELECT body FROM ${this.#t.recalls} ${where(conditions)}
+       ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return pageOf((rows as unknown as RecallRow[]).map(rowToRecall), limit, (last) =>
+      encodeCursor('recalls', [last.createdAt, last.id]),
+    );
+  }
+
+  // ── Verification counters ──
+
+  async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
+    const { text, values } = recordVerificationQuery(this.#t, input);
+    const { rows } = await this.#query(text, values, true);
+    const row = rows[0] ?? {};
+    return {
+      distinctFingerprints: Number(row.distinct_fingerprints),
+      total: Number(row.total),
+      outcome: typeof row.outcome === 'string' ? row.outcome : null,
+    };
+  }
+
+  async setVerificationOutcome(
+    change: VerificationOutcomeChange,
+  ): Promise<VerificationOutcomeResult> {
+    const { text, values } = setOutcomeQuery(this.#t, change);
+    const { rows } = await this.#query(text, values, true);
+    if (rows[0]?.applied === true) return { applied: true, outcome: change.to };
+    // Read again: the statement's snapshot may predate the change that made it a no-op.
+    const current = await this.#query(
+      `SELECT outcome FROM ${this.#t.outcomes} WHERE sku = $1 AND serial = $2`,
+      [change.sku, change.serial],
+      true,
+    );
+    const outcome = current.rows[0]?.outcome;
+    return { applied: false, outcome: typeof outcome === 'string' ? outcome : null };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const ready = this.#ready;
+    this.#ready = null;
+    if (ready) await ready.catch(() => undefined);
+    const pool = this.#pool;
+    this.#pool = null;
+    if (pool && 'connectionString' in this.#connection) await pool.end();
+  }
+
+  // ── Internals ──
+
+  /** The pool, created and migrated on first use. */
+  #use(): Promise<PgPoolLike> {
+    if (this.#closed) return Promise.reject(storeClosedError('postgres'));
+    if (!this.#ready) {
+      this.#ready = this.#start().catch((error: unknown) => {
+        // Let the next call try again (the server may come back).
+        this.#ready = null;
+        throw mapError(error);
+      });
+    }
+    return this.#ready;
+  }
+
+  async #start(): Promise<PgPoolLike> {
+    if (!this.#pool) {
+      const connection = this.#connection;
+      if ('pool' in connection) {
+        this.#pool = connection.pool;
+      } else {
+        const module = await importOptional<PgModule>('pg');
+        const Pool = module.default?.Pool ?? module.Pool;
+        if (!Pool) throw new SerialkitError('internal', 'The pg package has no Pool export');
+        const pool = new Pool({
+          connectionString: connection.connectionString,
+          max: connection.max ?? 10,
+        });
+        // An idle client that loses its connection is dropped by the pool; without a listener
+        // the error would crash the process.
+        pool.on('error', () => {});
+        this.#pool = pool;
+      }
+    }
+    this.#applied = await migrateSchema(this.#pool, this.#schema);
+    return this.#pool;
+  }
+
+  async #query(text: string, values?: unknown[], prepare = false): Promise<PgQueryResultLike> {
+    const pool = await this.#use();
+    try {
+      return prepare && this.#prepare
+        ? await pool.query({ name: statementName(text), text, values: values ?? [] })
+        : await pool.query(text, values);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  /**
+   * Runs `fn` in a transaction on one client: COMMIT on success, ROLLBACK on any error, the
+   * client always released (destroyed if it could not roll back). Serialization failures and
+   * deadlocks re-run the whole transaction.
+   */
+  async #transaction<T>(fn: (client: PgClientLike) => Promise<T>): Promise<T> {
+    const pool = await this.#use();
+    for (let attempt = 1; ; attempt++) {
+      let client: PgClientLike;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw mapError(error);
+      }
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        broken = !(await rollback(client));
+        if (SERIALIZATION_CODES.has(errorCode(error) ?? '') && attempt < MAX_ATTEMPTS) {
+          await backoff(attempt);
+          continue;
+        }
+        throw mapError(error);
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async #loadCopyFrom(): Promise<CopyFrom> {
+    if (!this.#copyFrom) {
+      const module = await importOptional<{ from?: CopyFrom; default?: { from: CopyFrom } }>(
+        'pg-copy-streams',
+        ' for bulk inserts',
+      );
+      const from = module.from ?? module.default?.from;
+      if (!from)
+        throw new SerialkitError('internal', 'The pg-copy-streams package has no `from` export');
+      this.#copyFrom = from;
+    }
+    return this.#copyFrom;
+  }
+}

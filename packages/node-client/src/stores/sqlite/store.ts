@@ -1,0 +1,623 @@
+/**
+ * The SQLite store (better-sqlite3): serialkit's embedded default, one file per deployment.
+ *
+ * better-sqlite3 is synchronous, so within a process every method runs to completion before the
+ * next starts and transactions never interleave. Across processes, write transactions start with
+ * BEGIN IMMEDIATE (taking the write lock up front, so they never fail half-way on a lock upgrade)
+ * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
+ */
+import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import { ConnectionError, SerialkitError } from '../../errors.js';
+import type {
+  EventFilter,
+  EventInsert,
+  InsertSerialsResult,
+  MigrationReport,
+  PageOptions,
+  SerialFilter,
+  SerialInsert,
+  SerialStore,
+  SkuFilter,
+  StoreCapabilities,
+  StorePage,
+  Transition,
+  TransitionResult,
+  VerificationCounts,
+  VerificationInput,
+  VerificationOutcomeChange,
+  VerificationOutcomeResult,
+} from '../../store.js';
+import { storeClosedError } from '../shared/closed.js';
+import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
+import { eventDataJson } from '../shared/event-data.js';
+import { eventConditions, SqlParams, serialConditions, where } from '../shared/filter.js';
+import {
+  EVENT_COLUMNS,
+  type EventRow,
+  eventRowOf,
+  type RecallRow,
+  rowToEvent,
+  rowToRecall,
+  rowToSerial,
+  rowToSku,
+  type SerialRow,
+  type SkuRow,
+} from '../shared/records.js';
+import { timestampToMillis } from '../shared/timestamps.js';
+import { isGlobalKey } from '../shared/unique-key.js';
+import type { SqliteStoreOptions } from '../sqlite.js';
+import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
+import { insertionOrder } from './insert-order.js';
+import { applyMigrations, pendingMigrations } from './migrate.js';
+import { StatementCache } from './statement-cache.js';
+import {
+  casParams,
+  findSerial,
+  prepareStatements,
+  recordVerification,
+  SERIAL_SELECT,
+  type Statements,
+  sqlite,
+} from './statements.js';
+
+/** Thrown inside a transaction to roll it back; never escapes the store. */
+class Rollback {
+  constructor(readonly failed: number[]) {}
+}
+
+/** Batches at least this large refresh the planner's statistics afterwards. */
+const OPTIMIZE_AFTER_ROWS = 10_000;
+
+/** A `recordVerification` call waiting for its group's transaction. */
+interface PendingVerification {
+  input: VerificationInput;
+  resolve: (counts: VerificationCounts) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A `findSerial` call waiting for the verifications of its turn (see `findSerial`). */
+interface PendingLookup {
+  serial: string;
+  resolve: (units: SerialRecord[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export class SqliteStore implements SerialStore {
+  readonly capabilities: StoreCapabilities;
+  readonly #options: SqliteStoreOptions;
+  #db: SqliteDatabaseLike | null = null;
+  #owned = false;
+  #migrated = false;
+  #closed = false;
+  #statements: Statements | null = null;
+  #cache: StatementCache | null = null;
+  #pendingVerifications: PendingVerification[] = [];
+  #pendingLookups: PendingLookup[] = [];
+
+  constructor(options: SqliteStoreOptions) {
+    this.#options = options;
+    const persistent =
+      'database' in options ? !options.database.memory : options.filename !== ':memory:';
+    this.capabilities = {
+      name: 'sqlite',
+      persistent,
+      concurrentWriters: false,
+      preferredBatchSize: 50_000,
+    };
+  }
+
+  async migrate(): Promise<MigrationReport> {
+    const started = performance.now();
+    if (this.#closed) throw storeClosedError('sqlite');
+    try {
+      this.#open();
+      const applied = this.#migrated ? [] : this.#migrate();
+      return { applied, ms: performance.now() - started };
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  // ── SKUs ──
+
+  async getSku(sku: string): Promise<Sku | null> {
+    return this.#run((_, s) => {
+      const row = s.getSku.get(sku) as SkuRow | undefined;
+      return row ? rowToSku(row) : null;
+    });
+  }
+
+  async putSku(sku: Sku): Promise<void> {
+    this.#run((_, s) => {
+      s.putSku.run(
+        sku.sku,
+        sku.name,
+        sku.gtin ?? null,
+        sku.serialTracking.enabled ? 1 : 0,
+        sku.serialTracking.format ?? null,
+        sku.serialTracking.regex ?? null,
+        sku.serialTracking.uniqueness,
+        sku.createdAt,
+        sku.updatedAt,
+      );
+    });
+  }
+
+  async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
+    return this.#run(() => {
+      // An integer from pageSize, inlined: a bound LIMIT makes SQLite re-plan the statement on every run.
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('skus', page.cursor, 1);
+      const params = new SqlParams(sqlite);
+      const conditions: string[] = [];
+      if (filter.tracking !== undefined) {
+        conditions.push(`tracking_enabled = ${params.add(filter.tracking ? 1 : 0)}`);
+      }
+      if (after) conditions.push(`sku > ${params.add(after[0])}`);
+      const sql = `SELECT * FROM skus ${where(conditions)} ORDER BY sku LIMIT ${limit + 1}`;
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as SkuRow[];
+      return pageOf(rows.map(rowToSku), limit, (last) => encodeCursor('skus', [last.sku]));
+    });
+  }
+
+  // ── Serials ──
+
+  async insertSerials(rows: SerialInsert[]): Promise<InsertSerialsResult> {
+    return this.#run((db, s) => {
+      const insert = s.insertSerial;
+      const order = insertionOrder(rows);
+      // The hot path of bulk registration: one cached statement, one transaction, no per-row
+      // objects beyond the bound values; `changes === 0` means ON CONFLICT DO NOTHING skipped it.
+      const conflicts = db
+        .transaction((): number[] => {
+          const skipped: number[] = [];
+          for (let n = 0; n < rows.length; n++) {
+            const i = order === null ? n : (order[n] as number);
+            const row = rows[i] as SerialInsert;
+            // A row that fails here (a malformed key or timestamp) rolls the batch back.
+            const { changes } = insert.run(
+              row.sku,
+              row.serial,
+              row.lot ?? null,
+              timestampToMillis(row.registeredAt, 'registeredAt'),
+              isGlobalKey(row) ? 1 : null,
+              row.manufacturedAt ?? null,
+              row.receivedAt ?? null,
+            );
+            if (changes === 0) skipped.push(i);
+          }
+          return skipped;
+        })
+        .immediate();
+      if (order !== null) conflicts.sort((a, b) => a - b);
+      if (rows.length >= OPTIMIZE_AFTER_ROWS) this.#optimize();
+      return { inserted: rows.length - conflicts.length, conflicts };
+    });
+  }
+
+  async getSerial(sku: string, serial: string): Promise<SerialRecord | null> {
+    return this.#run((_, s) => {
+      const row = s.getSerial.get(sku, serial) as SerialRow | undefined;
+      return row ? rowToSerial(row) : null;
+    });
+  }
+
+  /**
+   * Public verification's lookup. When verifications already wait for the end of this turn (a
+   * busy server), the lookup is read then, with the other lookups made meanwhile, in one read
+   * transaction instead of one each; otherwise it reads at once, so lone callers never wait.
+   */
+  findSerial(serial: string): Promise<SerialRecord[]> {
+    if (this.#pendingVerifications.length === 0) {
+      try {
+        return Promise.resolve(this.#run((_, s) => findSerial(s, serial)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.#pendingLookups.push({ serial, resolve, reject });
+    });
+  }
+
+  async listSerials(
+    filter: SerialFilter,
+    page: PageOptions = {},
+  ): Promise<StorePage<SerialRecord>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('serials', page.cursor, 2);
+      const params = new SqlParams(sqlite);
+      const conditions = serialConditions(filter, params, after);
+      const sql = `${SERIAL_SELECT} ${where(conditions)} ORDER BY sku, serial LIMIT ${limit + 1}`;
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as SerialRow[];
+      return pageOf(rows.map(rowToSerial), limit, (last) =>
+        encodeCursor('serials', [last.sku, last.serial]),
+      );
+    });
+  }
+
+  async countSerials(filter: SerialFilter): Promise<number> {
+    return this.#run(() => {
+      const params = new SqlParams(sqlite);
+      const sql = `SELECT count(*) AS n FROM serials ${where(serialConditions(filter, params))}`;
+      return (
+        this.#cached()
+          .prepare(sql)
+          .get(...params.values) as { n: number }
+      ).n;
+    });
+  }
+
+  async transition(transitions: Transition[]): Promise<TransitionResult> {
+    return this.#run((db, s) => {
+      try {
+        const records = db
+          .transaction((): SerialRecord[] => {
+            const applied: SerialRecord[] = [];
+            const failed: number[] = [];
+            transitions.forEach((t, index) => {
+              // Compare-and-set: the UPDATE only matches while the status is one of `from`.
+              const row = s.cas.get(casParams(t)) as SerialRow | undefined;
+              if (!row) {
+                failed.push(index);
+                return;
+              }
+              applied.push(rowToSerial(row));
+              s.insertEvent.run(
+                t.sku,
+                t.serial,
+                t.event.type,
+                t.event.at,
+                eventDataJson(t.event.data),
+              );
+            });
+            if (failed.length > 0) throw new Rollback(failed);
+            return applied;
+          })
+          .immediate();
+        return { ok: true, records };
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+        // Rolled back: report each failed unit as it is stored now.
+        return {
+          ok: false,
+          failures: error.failed.map((index) => {
+            const t = transitions[index] as Transition;
+            const row = s.getSerial.get(t.sku, t.serial) as SerialRow | undefined;
+            return { index, current: row ? rowToSerial(row) : null };
+          }),
+        };
+      }
+    });
+  }
+
+  async markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>> {
+    return this.#run((db) => {
+      const params = new SqlParams(sqlite);
+      const conditions = serialConditions(filter, params);
+      conditions.push(`recall_id IS NOT ${params.add(recallId)}`);
+      const selected = `FROM serials ${where(conditions)}`;
+      const count = this.#cached().prepare(
+        `SELECT status, count(*) AS n ${selected} GROUP BY status`,
+      );
+      const log = this.#cached().prepare(
+        `INSERT INTO events (sku, serial, type, at, data) SELECT sku, serial, 'recalled', ?, ? ${selected} ORDER BY sku, serial`,
+      );
+      const mark = this.#cached().prepare(
+        `UPDATE serials SET recall_id = ?, updated_at = ? ${where(conditions)}`,
+      );
+      const at = timestampToMillis(event.at, 'event.at');
+      const data = eventDataJson(event.data);
+      // Count, log, then mark: the three statements see the same rows inside one write
+      // transaction, and marking last keeps `recall_id IS NOT ?` true for the first two.
+      return db
+        .transaction(() => {
+          const counts: Partial<Record<SerialStatus, number>> = {};
+          for (const { status, n } of count.all(...params.values) as {
+            status: SerialStatus;
+            n: number;
+          }[]) {
+            counts[status] = n;
+          }
+          if (Object.keys(counts).length === 0) return counts;
+          log.run(event.at, data, ...params.values);
+          mark.run(recallId, at, ...params.values);
+          return counts;
+        })
+        .immediate();
+    });
+  }
+
+  // ── Events ──
+
+  async appendEvents(events: EventInsert[]): Promise<void> {
+    this.#run((db, s) => {
+      db.transaction(() => {
+        for (const e of events) {
+          s.insertEvent.run(e.sku, e.serial, e.type, e.at, eventDataJson(e.data));
+        }
+      }).immediate();
+    });
+  }
+
+  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('events', page.cursor, 2);
+      const history =
+        !after &&
+        filter.sku !== undefined &&
+        filter.serial !== undefined &&
+        filter.type === undefined &&
+        filter.between === undefined
+          ? this.#cached().unitHistory(limit + 1)
+          : null;
+      if (history) {
+        // One unit's history (every lookup reads it): a fixed statement read as arrays.
+        const rows = history.all(filter.sku, filter.serial) as unknown[][];
+        return pageOf(
+          rows.map((values) => rowToEvent(eventRowOf(values))),
+          limit,
+          (last) => encodeCursor('events', [last.at, last.id]),
+        );
+      }
+      const params = new SqlParams(sqlite);
+      const conditions = eventConditions(filter, params);
+      if (after) {
+        conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
+      }
+      const sql = `SELECT ${EVENT_COLUMNS.join(', ')} FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as EventRow[];
+      return pageOf(rows.map(rowToEvent), limit, (last) =>
+        encodeCursor('events', [last.at, last.id]),
+      );
+    });
+  }
+
+  // ── Recalls ──
+
+  async putRecall(recall: Recall): Promise<void> {
+    this.#run((_, s) => {
+      s.putRecall.run(recall.id, recall.sku, recall.createdAt, JSON.stringify(recall));
+    });
+  }
+
+  async getRecall(id: string): Promise<Recall | null> {
+    return this.#run((_, s) => {
+      const row = s.getRecall.get(id) as RecallRow | undefined;
+      return row ? rowToRecall(row) : null;
+    });
+  }
+
+  async listRecalls(
+    filter: { sku?: string } = {},
+    page: PageOptions = {},
+  ): Promise<StorePage<Recall>> {
+    return this.#run(() => {
+      const limit = pageSize(page.limit);
+      const after = decodeCursor('recalls', page.cursor, 2);
+      const params = new SqlParams(sqlite);
+      const conditions: string[] = [];
+      if (filter.sku !== undefined) conditions.push(`sku = ${params.add(filter.sku)}`);
+      if (after) {
+        conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
+      }
+      const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
+      const rows = this.#cached()
+        .prepare(sql)
+        .all(...params.values) as RecallRow[];
+      return pageOf(rows.map(rowToRecall), limit, (last) =>
+        encodeCursor('recalls', [last.createdAt, last.id]),
+      );
+    });
+  }
+
+  // ── Verification counters ──
+
+  /**
+   * Verifications are written in groups: calls made in the same turn of the event loop (a busy
+   * server's concurrent checks) share one write transaction at the end of the turn, so a commit,
+   * its WAL write and its locks are paid once per group instead of once per check. Each call
+   * still gets the counts as of its own write, as if run alone in call order.
+   */
+  recordVerification(input: VerificationInput): Promise<VerificationCounts> {
+    if (this.#closed) return Promise.reject(storeClosedError('sqlite'));
+    return new Promise((resolve, reject) => {
+      this.#pendingVerifications.push({ input, resolve, reject });
+      if (this.#pendingVerifications.length === 1) setImmediate(this.#writeVerifications);
+    });
+  }
+
+  /**
+   * At the end of a turn: reads the lookups that joined the pending verifications in one read
+   * transaction (so, as reads always do in WAL mode, they never wait for another process's write
+   * lock), then writes the verifications in one write transaction (see `recordVerification` and
+   * `findSerial`).
+   */
+  readonly #writeVerifications = (): void => {
+    const group = this.#pendingVerifications;
+    const lookups = this.#pendingLookups;
+    this.#pendingVerifications = [];
+    this.#pendingLookups = [];
+    if (lookups.length > 0) {
+      this.#settleAll<PendingLookup, SerialRecord[]>(
+        lookups,
+        (db, s) => db.transaction(() => lookups.map(({ serial }) => findSerial(s, serial)))(),
+        (_, s, call) => findSerial(s, call.serial),
+      );
+    }
+    if (group.length > 0) {
+      this.#settleAll<PendingVerification, VerificationCounts>(
+        group,
+        (db, s) =>
+          db.transaction(() => group.map(({ input }) => recordVerification(s, input))).immediate(),
+        (db, s, call) => db.transaction(() => recordVerification(s, call.input)).immediate(),
+      );
+    }
+  };
+
+  /**
+   * Settles waiting calls with what `all` returns for them together. When that throws, a lock
+   * that outlasted the wait or a closed store fails every call; anything else may be one call's
+   * bad input, which must not fail the others, so each is run on its own with `one`.
+   */
+  #settleAll<C extends { resolve: (value: R) => void; reject: (error: unknown) => void }, R>(
+    calls: C[],
+    all: (db: SqliteDatabaseLike, s: Statements) => R[],
+    one: (db: SqliteDatabaseLike, s: Statements, call: C) => R,
+  ): void {
+    let results: R[];
+    try {
+      results = this.#run(all);
+    } catch (error) {
+      if (calls.length === 1 || ConnectionError.isInstance(error) || this.#closed) {
+        for (const call of calls) call.reject(error);
+        return;
+      }
+      for (const call of calls) {
+        try {
+          call.resolve(this.#run((db, s) => one(db, s, call)));
+        } catch (callError) {
+          call.reject(callError);
+        }
+      }
+      return;
+    }
+    for (let i = 0; i < calls.length; i++) (calls[i] as C).resolve(results[i] as R);
+  }
+
+  async setVerificationOutcome(
+    change: VerificationOutcomeChange,
+  ): Promise<VerificationOutcomeResult> {
+    return this.#run((db, s) =>
+      db
+        .transaction((): VerificationOutcomeResult => {
+          const row = s.getOutcome.get(change.sku, change.serial) as
+            | { outcome: string }
+            | undefined;
+          const current = row?.outcome ?? null;
+          if (current !== change.from) return { applied: false, outcome: current };
+          s.putOutcome.run(change.sku, change.serial, change.to, change.at);
+          for (const e of change.events) {
+            s.insertEvent.run(e.sku, e.serial, e.type, e.at, eventDataJson(e.data));
+          }
+          return { applied: true, outcome: change.to };
+        })
+        .immediate(),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    // Verifications recorded (and lookups made) before closing are written and read, not dropped.
+    this.#writeVerifications();
+    this.#closed = true;
+    if (this.#migrated) {
+      try {
+        this.#optimize();
+      } catch {
+        // Statistics are an optimisation; closing must not fail because of them.
+      }
+    }
+    this.#statements = null;
+    this.#cache = null;
+    if (this.#db && this.#owned) this.#db.close();
+    this.#db = null;
+  }
+
+  // ── Internals ──
+
+  /**
+   * Refreshes planner statistics (bounded work) so that, e.g., a selective lot uses its index
+   * rather than a scan of the SKU; SQLite recommends it after large changes and before closing.
+   */
+  #optimize(): void {
+    const db = this.#db;
+    if (!db || db.readonly) return;
+    db.pragma('analysis_limit = 1000');
+    db.pragma('optimize');
+  }
+
+  /** Runs `fn` with an open, migrated database, mapping driver errors. */
+  #run<T>(fn: (db: SqliteDatabaseLike, statements: Statements) => T): T {
+    if (this.#closed) throw storeClosedError('sqlite');
+    try {
+      const db = this.#open();
+      if (!this.#migrated) this.#migrate();
+      this.#statements ??= prepareStatements(db);
+      return fn(db, this.#statements);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  #open(): SqliteDatabaseLike {
+    if (this.#db) return this.#db;
+    const options = this.#options;
+    let db: SqliteDatabaseLike;
+    if ('database' in options) {
+      db = options.database;
+    } else {
+      const Database = loadDriver();
+      db = new Database(options.filename, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      });
+      this.#owned = true;
+    }
+    try {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeout ?? 5000))}`);
+      if (!db.readonly) {
+        // WAL: readers never block the writer; NORMAL: durable at checkpoints, not every commit.
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -32768');
+    } catch (error) {
+      if (this.#owned) db.close();
+      throw error;
+    }
+    this.#db = db;
+    return db;
+  }
+
+  /** Applies pending migrations (or, read-only, checks there are none); what it applied. */
+  #migrate(): MigrationReport['applied'] {
+    const db = this.#open();
+    let done: MigrationReport['applied'] = [];
+    if (db.readonly) {
+      const pending = pendingMigrations(db);
+      if (pending.length > 0) {
+        throw new SerialkitError(
+          'unavailable',
+          `The SQLite database needs migration ${pending.join(', ')}; open it writable once to apply it`,
+          { status: 503 },
+        );
+      }
+    } else {
+      done = applyMigrations(db);
+      // Rebuilt tables start without planner statistics.
+      if (done.length > 0) this.#optimize();
+    }
+    this.#migrated = true;
+    return done;
+  }
+
+  #cached(): StatementCache {
+    this.#cache ??= new StatementCache(this.#db as SqliteDatabaseLike);
+    return this.#cache;
+  }
+}
