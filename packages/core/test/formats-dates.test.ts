@@ -243,4 +243,32 @@ describe('the calendar underneath', () => {
       );
     }
   });
+
+  test('year 0000 has 52 ISO weeks (1 January was a Saturday) and 366 days', () => {
+    const weekly = compileFormat('{YYYY}-W{WW}');
+    expect(weekly.validate('0000-W52').success).toBe(true);
+    expect(weekly.validate('0000-W53').success).toBe(false);
+    const daily = compileFormat('{YYYY}{DDD}');
+    expect(daily.validate('0000366').success).toBe(true);
+    expect(daily.validate('0000367').success).toBe(false);
+  });
+
+  test('the year is the ISO week-year only when the week is the only other date part', () => {
+    // 30 December 2024 is in week 1 of 2025.
+    const date = new Date(Date.UTC(2024, 11, 30));
+    expect(compileFormat('{YYYY}-W{WW}').generate({ date })).toBe('2025-W01');
+    expect(compileFormat('{YY}W{WW}').generate({ date })).toBe('25W01');
+    expect(compileFormat('{YYYY}{MM}-W{WW}').generate({ date })).toBe('202412-W01');
+    expect(compileFormat('{YYYY}.{DD}-W{WW}').generate({ date })).toBe('2024.30-W01');
+    expect(compileFormat('{YYYY}{DDD}-W{WW}').generate({ date })).toBe('2024365-W01');
+  });
+
+  test('a generated serial is valid whatever the date, even past year 9999', () => {
+    const format = compileFormat('{YYYY}{MM}{DD}-{D:3}');
+    for (const year of [1, 999, 2024, 9999, 12_024]) {
+      const date = new Date(0);
+      date.setUTCFullYear(year, 4, 1);
+      expect(format.validate(format.generate({ date, sequence: 1 })).success, `${year}`).toBe(true);
+    }
+  });
 });

@@ -96,6 +96,7 @@ const DAMM =
 /** The product j·k in the dihedral group D5, as Verhoeff numbers its elements. */
 function dihedral(j: number, k: number): number {
   if (j < 5) return k < 5 ? (j + k) % 5 : 5 + ((j + k) % 5);
+  // Stryker disable next-line ArithmeticOperator: equivalent for the second (j - k + 5): a rotation r comes out as r or r - 5, and every later step reads rotations modulo 5
   return k < 5 ? 5 + ((j - k + 5) % 5) : (j - k + 5) % 5;
 }
 

