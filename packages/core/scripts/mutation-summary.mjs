@@ -56,6 +56,12 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort()) {
   );
 }
 
+const marked = equivalent.filter(({ mutant }) => !/^Static mutant/.test(mutant.statusReason ?? ''));
+const staticByFile = new Map();
+for (const { where } of equivalent.filter((e) => !marked.includes(e))) {
+  const file = where.replace(/:\d+$/, '');
+  staticByFile.set(file, (staticByFile.get(file) ?? 0) + 1);
+}
 const code = (text) => `\`${text.replace(/\s+/g, ' ').replaceAll('`', "'").slice(0, 90)}\``;
 const overall = score(total);
 const markdown = [
@@ -82,14 +88,20 @@ const markdown = [
           `- ${where} ${mutant.mutatorName}: ${code(original)} → ${code(mutant.replacement ?? '')}${mutant.status === 'NoCoverage' ? ' (no test covers it)' : ''}`,
       )),
   '',
-  `## Marked equivalent or ignored (${equivalent.length})`,
+  `## Marked equivalent (${marked.length})`,
   '',
-  ...(equivalent.length === 0
+  ...(marked.length === 0
     ? ['None.']
-    : equivalent.map(
+    : marked.map(
         ({ where, mutant }) =>
           `- ${where} ${mutant.mutatorName}${mutant.statusReason ? `: ${mutant.statusReason.replace(/\s+/g, ' ')}` : ''}`,
       )),
+  '',
+  `## Module-level code left out (${equivalent.length - marked.length})`,
+  '',
+  'Tables computed at import, by file: run with `STRYKER_STATIC=1` to include them.',
+  '',
+  ...[...staticByFile].map(([file, count]) => `- ${file}: ${count}`),
   '',
 ].join('\n');
 
