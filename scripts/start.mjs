@@ -69,7 +69,7 @@ if (
   });
   if (result.status !== 0) {
     console.warn(
-      `The widget did not build (exit ${result.status}); the storefront uses its plain page.`,
+      `The widget did not build (exit ${result.status}); the storefront page shows no widget.`,
     );
     console.warn(`${result.stdout}${result.stderr}`.trim().split('\n').slice(-8).join('\n'));
   }
@@ -103,18 +103,33 @@ if (!existsSync(db) || current?.demoVersion !== DEMO_VERSION) {
 }
 const demo = JSON.parse(readFileSync(samplesFile, 'utf8'));
 
-// The admin key is kept beside the data so scripts and the merchant-backend example can reuse it.
-const keyFile = join(dataDir, 'admin-key');
-const apiKey =
-  process.env.SERIALKIT_API_KEY ??
-  (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined) ??
-  `sk_demo_${randomBytes(24).toString('base64url')}`;
-if (!process.env.SERIALKIT_API_KEY) writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
+// Keys and the verification secret are kept beside the data (mode 600), so a restart keeps the
+// verification counts and scripts and the merchant-backend example can reuse the keys. They
+// reach the server through its environment, never its command line (where ps shows them).
+function kept(name, variable, make) {
+  if (process.env[variable]) return process.env[variable];
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const value = make();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+const apiKey = kept(
+  'admin-key',
+  'SERIALKIT_API_KEY',
+  () => `sk_demo_${randomBytes(24).toString('base64url')}`,
+);
+const storeKey = kept(
+  'store-key',
+  'SERIALKIT_STORE_KEY',
+  () => `sk_store_${randomBytes(24).toString('base64url')}`,
+);
+const verifySecret = kept('verify-secret', 'SERIALKIT_VERIFY_SECRET', () =>
+  randomBytes(32).toString('base64url'),
+);
 
 // ── Serve ──
-const storefront = existsSync(at('examples/storefront/index.html'))
-  ? at('examples/storefront')
-  : at('packages/node-client/src/demo/storefront');
+const storefront = at('examples/storefront');
 const args = [
   cli,
   'serve',
@@ -124,15 +139,22 @@ const args = [
   '127.0.0.1',
   '--port',
   port,
-  '--api-key',
-  apiKey,
   '--static',
   storefront,
   '--store-protocol',
   '--json',
 ];
 if (existsSync(bundle)) args.push('--asset', `/assets/serial-lookup.js=${bundle}`);
-const server = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, args, {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: {
+    ...process.env,
+    SERIALKIT_API_KEY: apiKey,
+    SERIALKIT_STORE_KEY: storeKey,
+    SERIALKIT_VERIFY_SECRET: verifySecret,
+  },
+});
 
 let banner = false;
 let buffered = '';
@@ -154,7 +176,7 @@ function printBanner(url) {
 ${bold('serialkit demo')} is running at ${bold(`${url}/`)}
   storefront   ${url}/   (${relative(root, storefront)}${existsSync(bundle) ? ', widget at /assets/serial-lookup.js' : ''})
   API docs     ${url}/v1/openapi.json
-  admin key    ${apiKey}
+  admin key    ${apiKey}   (in .data/admin-key; the store protocol key is in .data/store-key)
   database     ${relative(root, db)}  (${demo.units.toLocaleString('en')} units; delete .data/ to reseed)
 
 Serials to try in the storefront (or: curl -X POST ${url}/v1/verify -H 'content-type: application/json' -d '{"input":"…"}'):

@@ -2,7 +2,7 @@
  * A merchant backend using serialkit: every workflow, end to end, through one `SerialClient`.
  *
  *   npm start                                   # against the service of `npm start` at the root
- *   npm start -- --remote http://127.0.0.1:8787 --api-key sk_…
+ *   SERIALKIT_STORE_KEY=sk_store_… npm start -- --remote http://127.0.0.1:8787
  *   npm start -- --sqlite ./merchant.db         # no service: SQLite in this process
  *
  * With --remote the workflows run here and the data lives in the service, reached over its store
@@ -23,25 +23,22 @@ import {
 const { values } = parseArgs({
   options: {
     remote: { type: 'string' },
-    'api-key': { type: 'string' },
     sqlite: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: npm start -- [--remote URL --api-key KEY | --sqlite FILE]');
+  console.log('Usage: [SERIALKIT_STORE_KEY=…] npm start -- [--remote URL | --sqlite FILE]');
   process.exit(0);
 }
 
-function adminKey(): string {
-  if (values['api-key']) return values['api-key'];
-  if (process.env.SERIALKIT_API_KEY) return process.env.SERIALKIT_API_KEY;
+/** The store protocol key (scope `store`; admin keys cannot use the store protocol). */
+function storeKey(): string {
+  if (process.env.SERIALKIT_STORE_KEY) return process.env.SERIALKIT_STORE_KEY;
   // The key `npm start` keeps for the demo service.
-  const file = fileURLToPath(new URL('../../.data/admin-key', import.meta.url));
+  const file = fileURLToPath(new URL('../../.data/store-key', import.meta.url));
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  console.error(
-    'No API key: pass --api-key, set SERIALKIT_API_KEY, or start the demo with npm start.',
-  );
+  console.error('No store key: set SERIALKIT_STORE_KEY, or start the demo with npm start.');
   process.exit(2);
 }
 
@@ -52,7 +49,7 @@ if (values.sqlite) {
   where = `SQLite ${values.sqlite}`;
 } else {
   const baseUrl = values.remote ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-  store = httpStore({ baseUrl, apiKey: adminKey(), timeout: 5_000, retries: 3 });
+  store = httpStore({ baseUrl, apiKey: storeKey(), timeout: 5_000, retries: 3 });
   where = `the service at ${baseUrl} (httpStore)`;
 }
 

@@ -563,13 +563,13 @@ describe('parseGs1', () => {
         "success": false,
       }
     `);
-    expect(parse(`https://id.gs1.org/01/${GTIN}/21/A?21=B`)).toMatchInlineSnapshot(`
+    expect(parse(`(01)${GTIN}(21)A(21)B`)).toMatchInlineSnapshot(`
       {
         "issues": [
           {
             "ai": "21",
             "code": "invalid_gs1",
-            "input": "https://id.gs1.org/01/09506000134352/21/A?21=B",
+            "input": "(01)09506000134352(21)A(21)B",
             "message": "AI (21) SERIAL appears twice with different values.",
             "reason": "duplicate_ai",
           },
@@ -577,7 +577,22 @@ describe('parseGs1', () => {
         "success": false,
       }
     `);
-    expect(parse(`https://id.gs1.org/01/${GTIN}/21/A?21=A`).success).toBe(true);
+    // A Digital Link URI carries each AI once, even with the same value: see gs1-rules.test.ts.
+    expect(parse(`https://id.gs1.org/01/${GTIN}/21/A?21=A`)).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          {
+            "ai": "21",
+            "code": "invalid_gs1",
+            "input": "https://id.gs1.org/01/09506000134352/21/A?21=A",
+            "message": "AI (21) SERIAL appears twice.",
+            "position": 42,
+            "reason": "repeated_ai",
+          },
+        ],
+        "success": false,
+      }
+    `);
   });
 
   test('a plain QR Code that holds no URL is not GS1', () => {

@@ -652,8 +652,12 @@ const probeArb = fc
   .array(fc.constantFrom(...PROBE_CHARS), { maxLength: 16 })
   .map((chars) => chars.join(''));
 
+/** Random catalogues the equivalence property checks: a fixed number, never set from outside. */
+const EQUIVALENCE_RUNS = 400;
+
 describe('equivalence with the naive loop', () => {
   it('holds for random catalogues and random, generated and mistyped serials', () => {
+    let runs = 0;
     let probed = 0;
     let matched = 0;
     let several = 0;
@@ -663,6 +667,7 @@ describe('equivalence with the naive loop', () => {
         fc.array(probeArb, { maxLength: 8 }),
         fc.integer(),
         (maybeFormats, randomProbes, seed) => {
+          runs++;
           const formats = maybeFormats.filter((f): f is SerialFormat => f !== null);
           // Ids repeat, and some formats serve two entries, as in real catalogues.
           const entries = formats.flatMap((format, i) =>
@@ -700,19 +705,24 @@ describe('equivalence with the naive loop', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.MATCHING_RUNS ?? 400) },
+      { numRuns: EQUIVALENCE_RUNS },
     );
-    // The generated cases are not vacuous: many probes match, many match several formats.
+    // Every case ran (no setting turns the property off), and they are not vacuous: thousands of
+    // probes, many of which match, many of which match several formats.
+    expect(runs).toBe(EQUIVALENCE_RUNS);
+    expect(probed).toBeGreaterThan(EQUIVALENCE_RUNS * 10);
     expect(matched).toBeGreaterThan(probed / 10);
     expect(several).toBeGreaterThan(probed / 100);
   }, 60_000);
 
   it('never throws, whatever the input', () => {
     const matcher = createMatcher(compiled(catalogueSample()));
+    let checked = 0;
     fc.assert(
       fc.property(
         fc.oneof(fc.string({ unit: 'binary', maxLength: 64 }), fc.anything()),
         (input) => {
+          checked++;
           const probe = input as string;
           expect(() => matcher.match(probe)).not.toThrow();
           expect(() => matcher.matchFirst(probe)).not.toThrow();
@@ -721,6 +731,7 @@ describe('equivalence with the naive loop', () => {
       ),
       { numRuns: 500 },
     );
+    expect(checked).toBe(500);
     expect(matcher.match('9'.repeat(100_000))).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ async function load(url: string, connections: number, bodies: string[]): Promise
 async function seed(dir: string): Promise<{ db: string; bodies: string[] }> {
   resolveCoreFromSource();
   const { sqliteStore } = await import('../src/stores/index.js');
-  const { seedDemo } = await import('../src/demo/seed.js');
+  const { seedDemo } = await import('../src/cli/demo/seed.js');
   const db = join(dir, 'bench.db');
   const store = sqliteStore({ filename: db });
   const summary = await seedDemo(store, { units: UNITS });

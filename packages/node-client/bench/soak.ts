@@ -19,7 +19,7 @@ const SAMPLE_EVERY_MS = Math.max(1000, (SECONDS * 1000) / 30);
 
 resolveCoreFromSource();
 const { sqliteStore } = await import('../src/stores/index.js');
-const { seedDemo } = await import('../src/demo/seed.js');
+const { seedDemo } = await import('../src/cli/demo/seed.js');
 
 const dir = await mkdtemp(join(tmpdir(), 'serialkit-soak-'));
 const db = join(dir, 'soak.db');

@@ -1,6 +1,7 @@
 /**
  * `SerialClient`: every serialkit workflow on top of any `SerialStore`.
  */
+import { randomBytes } from 'node:crypto';
 import type { Locale } from '@serialkit/core';
 import { z } from 'zod';
 import { csvExportsResource, type ExportsResource } from './csv/export.js';
@@ -11,7 +12,11 @@ import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
 import { type RecallsResource, recallsResource } from './workflows/recalls.js';
-import { type ReturnsResource, returnsResource } from './workflows/returns.js';
+import {
+  type PublicReturnProof,
+  type ReturnsResource,
+  returnsResource,
+} from './workflows/returns.js';
 import { type SerialsResource, serialsResource } from './workflows/serials.js';
 import { type ShipmentsResource, shipmentsResource } from './workflows/shipments.js';
 import { type SkusResource, skusResource } from './workflows/skus.js';
@@ -27,10 +32,11 @@ import { type VerifyFunction, verifyFunction } from './workflows/verify.js';
 const DEFAULT_WINDOW_MINUTES = 24 * 60;
 const DEFAULT_MAX_FINGERPRINTS = 5;
 /**
- * Used when no `verify.secret` is given. Hashes stay stable across processes and restarts, but
- * anyone can recompute them: set a secret of your own in production.
+ * Used when no `verify.secret` is given: random per process, so stored fingerprints cannot be
+ * recomputed from addresses, but a restart or a second process counts a client again. Set a
+ * secret of your own (the same in every process sharing a store) in production.
  */
-const DEFAULT_FINGERPRINT_SECRET = 'serialkit.verify.fingerprint.v1';
+const processSecret = randomBytes(32).toString('base64url');
 
 export interface SerialClientOptions {
   /** Where units, events and recalls live: `memoryStore()`, `sqliteStore(…)`, `postgresStore(…)`, `httpStore(…)`. */
@@ -41,13 +47,30 @@ export interface SerialClientOptions {
   verify?: {
     /** Window over which distinct clients are counted. Default 1440 (24 h). */
     windowMinutes?: number;
-    /** More distinct clients than this in the window make a unit suspicious. Default 5. */
+    /**
+     * More distinct clients (networks: /24 for IPv4, /64 for IPv6) than this in the window make a
+     * unit suspicious. Default 5.
+     */
     maxFingerprints?: number;
     /**
+     * Answer `suspicious` (reason `not_shipped`) for a unit that has not shipped or came back.
+     * Default false: a public answer then never tells which units are unsold.
+     */
+    flagUnshipped?: boolean;
+    /**
      * Key of the HMAC-SHA256 that turns client fingerprints into opaque ids before they reach
-     * the store. Use the same secret in every process sharing a store.
+     * the store. Use the same secret in every process sharing a
+     * store. Default: random per process (counts restart with the process).
      */
     secret?: string;
+  };
+  /** The customer's return check. */
+  returns?: {
+    /**
+     * What proves an order in `returns.checkPublic`: `'email_or_postcode'` (default) or
+     * `'email'` only, for shops whose order ids are sequential and postcodes few.
+     */
+    publicProof?: PublicReturnProof;
   };
   /** Language of validation messages. Default 'en'. */
   locale?: Locale;
@@ -78,8 +101,12 @@ const optionsSchema = z.strictObject({
         .max(366 * 24 * 60)
         .optional(),
       maxFingerprints: z.number().int().positive().optional(),
+      flagUnshipped: z.boolean().optional(),
       secret: z.string().min(1).optional(),
     })
+    .optional(),
+  returns: z
+    .strictObject({ publicProof: z.enum(['email', 'email_or_postcode']).optional() })
     .optional(),
   locale: z.enum(['en', 'de', 'fr', 'es']).optional(),
   registerBatchSize: z.number().int().positive().max(100_000).optional(),
@@ -142,7 +169,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     verify: {
       windowMinutes: config.verify?.windowMinutes ?? DEFAULT_WINDOW_MINUTES,
       maxFingerprints: config.verify?.maxFingerprints ?? DEFAULT_MAX_FINGERPRINTS,
-      secret: config.verify?.secret ?? DEFAULT_FINGERPRINT_SECRET,
+      secret: config.verify?.secret ?? processSecret,
     },
   });
   const skus = skusResource(ctx);
@@ -152,11 +179,13 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     skus,
     serials,
     shipments,
-    returns: returnsResource(ctx),
+    returns: returnsResource(ctx, {
+      publicProof: config.returns?.publicProof ?? 'email_or_postcode',
+    }),
     recalls: recallsResource(ctx),
     trace: traceFunction(ctx),
     sightings: sightingsResource(ctx),
-    verify: verifyFunction(ctx),
+    verify: verifyFunction(ctx, { flagUnshipped: config.verify?.flagUnshipped ?? false }),
     formats: formatsResource(ctx),
     events: eventsResource(ctx),
     imports: csvImportsResource(ctx, { shipments }),

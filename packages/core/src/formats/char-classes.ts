@@ -145,10 +145,23 @@ export function lookalikeGroup(ch: string): string | undefined {
 
 // ── Input characters ─────────────────────────────────────────────────────────────────────────
 
-/** Code points removed before matching: zero-width characters that copy-paste leaves behind. */
+/**
+ * Code points removed before matching: zero-width characters that copy-paste leaves behind, and
+ * the bidirectional controls (LRM, RLM, ALM, embeddings, overrides, isolates) that reorder how
+ * text shows without being part of it.
+ */
 function isIgnorable(code: number): boolean {
   return (
-    code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff
+    code === 0x200b ||
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x2060 ||
+    code === 0xfeff ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x061c ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
   );
 }
 

@@ -8,10 +8,11 @@ import { gs1CheckDigitOf } from '../checksums/gs1-mod10.js';
 import { gs1Pair } from '../checksums/gs1-pair.js';
 import {
   CHARSET_FLAGS,
-  NUMERIC_BIT,
+  isSet64Padding,
   SET_39_BIT,
   SET_64_BIT,
   SET_82_BIT,
+  set64PaddingStart,
 } from './character-sets.js';
 import { isYymmdd, isYyyymmdd, twoDigits } from './dates.js';
 import type { Gs1IssueReason } from './issues.js';
@@ -315,12 +316,13 @@ function parseSpec(spec: string): AiComponent[] {
     const [format = '', check] = part.replace(/[[\]]/g, '').split(',');
     const variable = format.includes('..');
     const max = Number(format.slice(variable ? 3 : 1));
+    // Every component has the same keys (`check` may be undefined): one shape for the checker.
     const component: AiComponent = {
       charset: format[0] as AiCharset,
       min: variable ? 1 : max,
       max,
       optional,
-      ...(check ? { check: check as AiCheck } : {}),
+      check: check ? (check as AiCheck) : undefined,
     };
     return component;
   });
@@ -435,17 +437,6 @@ export interface ValueProblem {
   position: number;
 }
 
-/** The CHARSET_FLAGS bit of a charset; a chain of compares is cheaper than a keyed lookup. */
-function charsetBit(charset: AiCharset): number {
-  return charset === 'X'
-    ? SET_82_BIT
-    : charset === 'N'
-      ? NUMERIC_BIT
-      : charset === 'Y'
-        ? SET_39_BIT
-        : SET_64_BIT;
-}
-
 /**
  * Checks the value `s[start, end)` of the AI `def`: length, character sets and the content checks
  * (check digits, dates, times). Returns `undefined` when it is valid.
@@ -461,36 +452,61 @@ export function checkAiValue(
   if (length > def.maxLength) return { reason: 'too_long', position: start + def.maxLength };
   if (length < def.minLength) return { reason: 'too_short', position: end };
   const components = def.components;
+  // Most AIs have one component, which the length checks above have fitted to the value.
+  if (components.length === 1) return checkComponent(components[0]!, s, start, end);
   let i = start;
   for (let n = 0; n < components.length; n++) {
     const c = components[n]!;
     if (i === end && c.optional) break;
     const stop = i + (c.min === c.max ? c.max : Math.min(c.max, end - i));
     if (stop > end) return { reason: 'too_short', position: end };
-    if (c.check === 'csum') {
+    const problem = checkComponent(c, s, i, stop);
+    if (problem !== undefined) return problem;
+    i = stop;
+  }
+  return i === end ? undefined : { reason: 'too_long', position: i };
+}
+
+/** Checks one component `s[i, stop)`, whose length fits it: characters, then content. */
+function checkComponent(
+  c: AiComponent,
+  s: string,
+  i: number,
+  stop: number,
+): ValueProblem | undefined {
+  const { charset, check } = c;
+  if (charset === 'N') {
+    if (check === 'csum') {
       // The check digit sum reads every digit anyway: scan for the culprit only when it fails.
-      const check = gs1CheckDigitOf(s, i, stop - 1);
+      const expected = gs1CheckDigitOf(s, i, stop - 1);
       const last = s.charCodeAt(stop - 1) - 48;
-      if (check >= 0 && last >= 0 && last <= 9) {
-        if (check !== last) return { reason: 'invalid_check_digit', position: i };
-        i = stop;
-        continue;
+      if (expected >= 0 && last >= 0 && last <= 9) {
+        return expected === last ? undefined : { reason: 'invalid_check_digit', position: i };
       }
     }
-    const bit = charsetBit(c.charset);
     for (let k = i; k < stop; k++) {
+      const digit = s.charCodeAt(k) - 48;
+      if (digit < 0 || digit > 9) return { reason: 'invalid_character', position: k };
+    }
+  } else {
+    let charsEnd = stop;
+    if (charset === 'Z') {
+      charsEnd = set64PaddingStart(s, i, stop);
+      if (!isSet64Padding(i, charsEnd, stop)) {
+        return { reason: 'invalid_padding', position: charsEnd };
+      }
+    }
+    const bit = charset === 'X' ? SET_82_BIT : charset === 'Y' ? SET_39_BIT : SET_64_BIT;
+    for (let k = i; k < charsEnd; k++) {
       const code = s.charCodeAt(k);
       if (code >= 128 || (CHARSET_FLAGS[code]! & bit) === 0) {
         return { reason: 'invalid_character', position: k };
       }
     }
-    if (c.check !== undefined) {
-      const reason = contentProblem(c.check, s, i, stop);
-      if (reason) return { reason, position: i };
-    }
-    i = stop;
   }
-  return i === end ? undefined : { reason: 'too_long', position: i };
+  if (check === undefined) return undefined;
+  const reason = contentProblem(check, s, i, stop);
+  return reason === undefined ? undefined : { reason, position: i };
 }
 
 function contentProblem(

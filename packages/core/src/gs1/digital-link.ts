@@ -1,6 +1,6 @@
 import type { Result, SerialIssue } from '../issues.js';
 import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
-import { pushElement } from './element-string.js';
+import { ElementList, type ElementSink, pushElement } from './element-sink.js';
 import { normalizeGtin } from './gtin.js';
 import { gs1Issue } from './issues.js';
 
@@ -44,28 +44,45 @@ function hexValue(c: number): number {
  * `s[start, end)` with `%XX` decoded to the character with that code, or `undefined` when a `%`
  * is not followed by two hex digits. Bytes of multi-byte UTF-8 decode to single Latin-1 characters:
  * AI values are ASCII, so such a value is rejected later either way.
+ *
+ * In a query value (`query`), `+` stands for a space, as GS1's reference parser reads query
+ * strings: a literal plus is written `%2B` there (GS1 Digital Link URI syntax), and a `+` becomes a
+ * space that no AI's character set admits. In the path a `+` is itself.
  */
-export function percentDecode(s: string, start: number, end: number): string | undefined {
-  let i = s.indexOf('%', start);
-  if (i < 0 || i >= end) return s.slice(start, end);
-  let out = s.slice(start, i);
-  while (i < end) {
+export function percentDecode(
+  s: string,
+  start: number,
+  end: number,
+  query: boolean,
+): string | undefined {
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end) return undefined;
+    if (c === 43 /* + */ && query) {
+      out += `${s.slice(from, i)} `;
+      from = i + 1;
+    } else if (c === 37 /* % */) {
       const hi = hexValue(s.charCodeAt(i + 1));
       const lo = hexValue(s.charCodeAt(i + 2));
-      if (hi < 0 || lo < 0) return undefined;
-      out += String.fromCharCode(hi * 16 + lo);
-      i += 3;
-    } else {
-      let j = s.indexOf('%', i);
-      if (j < 0 || j > end) j = end;
-      out += s.slice(i, j);
-      i = j;
+      if (i + 2 >= end || hi < 0 || lo < 0) return undefined;
+      out += s.slice(from, i) + String.fromCharCode(hi * 16 + lo);
+      i += 2;
+      from = i + 1;
     }
   }
-  return out;
+  return from === start ? s.slice(start, end) : out + s.slice(from, end);
+}
+
+/**
+ * Notes `ai` among the AIs of one Digital Link URI; false when it is there already. A URI carries
+ * each AI once, even with the same value (GS1 Digital Link URI syntax; GS1's reference parser
+ * rejects a duplicate AI), although an element string may repeat an AI with an equal value.
+ */
+export function noteUriAi(seen: string[], ai: string): boolean {
+  if (seen.includes(ai)) return false;
+  seen.push(ai);
+  return true;
 }
 
 /** Index of the character `code` in `s[from, end)`, or `end`. */
@@ -121,9 +138,27 @@ export function parseDigitalLinkAt(
   start: number,
   end: number,
 ): Result<ParsedDigitalLink, SerialIssue> {
+  const list = new ElementList();
+  const baseEnd = readDigitalLink(input, start, end, list);
+  if (list.issues.length > 0) return { success: false, issues: list.issues };
+  return { success: true, data: { base: input.slice(start, baseEnd), elements: list.elements } };
+}
+
+/**
+ * Reads the Digital Link URI `input[start, end)` into `sink`. Returns where its base ends (the
+ * slash before the primary key), or -1 when there is no URI to read (an issue says why).
+ */
+export function readDigitalLink(
+  input: string,
+  start: number,
+  end: number,
+  sink: ElementSink,
+): number {
+  const { issues } = sink;
   const hostStart = schemeEnd(input, start);
   if (hostStart < 0 || hostStart > end) {
-    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, start)] };
+    issues.push(gs1Issue(input, 'syntax', undefined, start));
+    return -1;
   }
   // One pass: the slashes of the path, where the path ends (`?` or `#`), where the query ends.
   // Segment k is input[slashes[k] + 1, segment end); the first slash ends the host.
@@ -145,7 +180,8 @@ export function parseDigitalLinkAt(
   if (pathEnd < 0) pathEnd = end;
   const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
   if (hostEnd === hostStart) {
-    return { success: false, issues: [gs1Issue(input, 'syntax', undefined, hostStart)] };
+    issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
+    return -1;
   }
   // A trailing slash adds no segment.
   if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
@@ -164,19 +200,17 @@ export function parseDigitalLinkAt(
     if (!KEY_QUALIFIER_AIS.has(def.ai)) break;
   }
   if (key < 0) {
-    return {
-      success: false,
-      issues: [gs1Issue(input, 'no_primary_key', undefined, k >= 0 ? slashes[k]! + 1 : hostEnd)],
-    };
+    issues.push(gs1Issue(input, 'no_primary_key', undefined, k >= 0 ? slashes[k]! + 1 : hostEnd));
+    return -1;
   }
 
-  const issues: SerialIssue[] = [];
-  const elements: Gs1Element[] = [];
   const primary = aiIn(input, slashes[key]! + 1, segmentEnd(slashes, key, pathEnd))!;
   const found: string[] = [];
   for (let q = key + 2; q < count; q += 2) {
     found.push(aiIn(input, slashes[q]! + 1, segmentEnd(slashes, q, pathEnd))!.ai);
   }
+  // Qualifiers in a valid sequence are distinct; the query may not repeat any AI of the URI.
+  const seen = [primary.ai, ...found];
   const bad = firstBadQualifier(found, primary.keyQualifiers!);
   if (bad >= 0) {
     const at = slashes[key + 2 + 2 * bad]! + 1;
@@ -188,7 +222,7 @@ export function parseDigitalLinkAt(
       p === key ? primary : aiIn(input, slashes[p]! + 1, segmentEnd(slashes, p, pathEnd))!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd);
+    let value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
       continue;
@@ -199,7 +233,7 @@ export function parseDigitalLinkAt(
       value = '000000'.slice(0, 14 - value.length) + value;
       verbatim = false;
     }
-    pushElement(input, def, value, valueStart, verbatim, elements, issues);
+    pushElement(input, def, value, valueStart, verbatim, sink);
   }
 
   // Query: numeric keys are AIs; every other parameter is not GS1's business.
@@ -210,22 +244,23 @@ export function parseDigitalLinkAt(
       const def = aiIn(input, i, eq);
       if (def === undefined) {
         issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
+      } else if (!noteUriAi(seen, def.ai)) {
+        issues.push(gs1Issue(input, 'repeated_ai', def.ai, i));
       } else {
         const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd, true);
         if (value === undefined) {
           issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
         } else {
           const verbatim = value.length === paramEnd - valueStart;
-          pushElement(input, def, value, valueStart, verbatim, elements, issues);
+          pushElement(input, def, value, valueStart, verbatim, sink);
         }
       }
     }
     i = paramEnd + 1;
   }
 
-  if (issues.length > 0) return { success: false, issues };
-  return { success: true, data: { base: input.slice(start, slashes[key]), elements } };
+  return slashes[key]!;
 }
 
 export function isDigits(s: string, start: number, end: number): boolean {

@@ -1,6 +1,7 @@
 import type { Result, SerialIssue } from '../issues.js';
-import { type AiDefinition, aiAt, aiIn, checkAiValue, type Gs1Element, isGtinAi } from './ai.js';
-import { gs1Issue, gtinIssue } from './issues.js';
+import { aiAt, aiIn, type Gs1Element } from './ai.js';
+import { ElementList, type ElementSink, pushElement } from './element-sink.js';
+import { gs1Issue } from './issues.js';
 
 /** ASCII GS (group separator), which barcode scanners send for FNC1 between fields. */
 export const GROUP_SEPARATOR = '\u001d';
@@ -46,32 +47,6 @@ export function gs1SymbologyIdAt(s: string, start: number): string | undefined {
 }
 
 /**
- * Validates an AI value and adds the element, or an issue. `valueStart` is where the value starts
- * in `input`; when the value is not a verbatim copy of the input there (it was unescaped,
- * percent-decoded or padded), issues point at its start rather than into it.
- * Shared with the Digital Link parser.
- */
-export function pushElement(
-  input: string,
-  def: AiDefinition,
-  value: string,
-  valueStart: number,
-  verbatim: boolean,
-  elements: Gs1Element[],
-  issues: SerialIssue[],
-): void {
-  const problem = checkAiValue(def, value, 0, value.length);
-  if (problem === undefined) {
-    elements.push({ ai: def.ai, value });
-  } else if (problem.reason === 'invalid_check_digit' && isGtinAi(def.ai)) {
-    issues.push(gtinIssue(input, valueStart));
-  } else {
-    const position = verbatim ? valueStart + problem.position : valueStart;
-    issues.push(gs1Issue(input, problem.reason, def.ai, position));
-  }
-}
-
-/**
  * Parses a GS1 element string, either
  * - bracketed, as printed under a barcode: `(01)09506000134352(17)251231(21)ABC123`. A `(` inside a
  *   value is written `\(`;
@@ -98,27 +73,40 @@ export function parseElementStringAt(
   end: number,
 ): Result<ParsedElementString, SerialIssue> {
   if (start >= end) return { success: false, issues: [gs1Issue(input, 'empty', undefined, start)] };
-  const issues: SerialIssue[] = [];
-  const elements: Gs1Element[] = [];
-  let result: ParsedElementString;
-  if (input.charCodeAt(start) === 40 /* ( */) {
-    parseBracketed(input, start, end, elements, issues);
-    result = { form: 'bracketed', elements };
-  } else {
-    const symbologyId = gs1SymbologyIdAt(input, start);
-    parseRaw(input, symbologyId ? start + 3 : start, end, elements, issues);
-    result = symbologyId ? { form: 'raw', symbologyId, elements } : { form: 'raw', elements };
-  }
-  return issues.length === 0 ? { success: true, data: result } : { success: false, issues };
+  const list = new ElementList();
+  const symbologyId = readElementString(input, start, end, list);
+  if (list.issues.length > 0) return { success: false, issues: list.issues };
+  const { elements } = list;
+  const data: ParsedElementString =
+    symbologyId === null
+      ? { form: 'bracketed', elements }
+      : symbologyId === undefined
+        ? { form: 'raw', elements }
+        : { form: 'raw', symbologyId, elements };
+  return { success: true, data };
 }
 
-function parseRaw(
+/**
+ * Reads the element string `input[start, end)` (not empty) into `sink`. Returns `null` for the
+ * bracketed form, else the raw form's symbology identifier if it has one.
+ */
+export function readElementString(
   input: string,
   start: number,
   end: number,
-  elements: Gs1Element[],
-  issues: SerialIssue[],
-): void {
+  sink: ElementSink,
+): string | null | undefined {
+  if (input.charCodeAt(start) === 40 /* ( */) {
+    parseBracketed(input, start, end, sink);
+    return null;
+  }
+  const symbologyId = gs1SymbologyIdAt(input, start);
+  parseRaw(input, symbologyId ? start + 3 : start, end, sink);
+  return symbologyId;
+}
+
+function parseRaw(input: string, start: number, end: number, sink: ElementSink): void {
+  const { issues } = sink;
   let i = start;
   // Some scanners send the leading FNC1 too.
   while (i < end && input.charCodeAt(i) === GS_CODE) i++;
@@ -145,7 +133,7 @@ function parseRaw(
       valueEnd = input.indexOf(GROUP_SEPARATOR, valueStart);
       if (valueEnd < 0 || valueEnd > end) valueEnd = end;
     }
-    pushElement(input, def, input.slice(valueStart, valueEnd), valueStart, true, elements, issues);
+    pushElement(input, def, input.slice(valueStart, valueEnd), valueStart, true, sink);
     i = valueEnd;
     while (i < end && input.charCodeAt(i) === GS_CODE) i++;
   }
@@ -172,13 +160,8 @@ export function bracketedAiEnd(s: string, i: number, end: number): number {
   return -1;
 }
 
-function parseBracketed(
-  input: string,
-  start: number,
-  end: number,
-  elements: Gs1Element[],
-  issues: SerialIssue[],
-): void {
+function parseBracketed(input: string, start: number, end: number, sink: ElementSink): void {
+  const { issues } = sink;
   let i = start;
   while (i < end) {
     const aiEnd = bracketedAiEnd(input, i, end);
@@ -207,7 +190,7 @@ function parseBracketed(
     } else {
       const raw = input.slice(aiEnd, j);
       const value = escaped ? raw.replaceAll('\\(', '(') : raw;
-      pushElement(input, def, value, aiEnd, !escaped, elements, issues);
+      pushElement(input, def, value, aiEnd, !escaped, sink);
     }
     i = j;
   }

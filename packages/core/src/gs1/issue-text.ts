@@ -46,8 +46,12 @@ export function gs1IssueText(reason: Gs1IssueReason, ai?: string, def?: AiDescri
       return `${name} is not a valid date.`;
     case 'invalid_time':
       return `${name} is not a valid time.`;
+    case 'invalid_padding':
+      return `${name} has misplaced padding.`;
     case 'duplicate_ai':
       return `${name} appears twice with different values.`;
+    case 'repeated_ai':
+      return `${name} appears twice.`;
     case 'invalid_percent_encoding':
       return 'Malformed percent-encoding in the URI.';
     case 'no_primary_key':

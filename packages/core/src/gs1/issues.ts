@@ -21,8 +21,12 @@ export type Gs1IssueReason =
   | 'invalid_check_pair'
   | 'invalid_date'
   | 'invalid_time'
-  /** The same AI twice with different values. */
+  /** A character set 64 value (AI 8030) whose `=` padding is too long or pads a wrong length. */
+  | 'invalid_padding'
+  /** The same AI twice with different values in an element string. */
   | 'duplicate_ai'
+  /** The same AI twice in a Digital Link URI, which carries each AI once, whatever the values. */
+  | 'repeated_ai'
   | 'invalid_percent_encoding'
   /** A Digital Link URI whose path holds no primary key such as /01/{gtin}. */
   | 'no_primary_key'

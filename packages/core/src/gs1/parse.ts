@@ -1,8 +1,10 @@
 import type { Result, SerialIssue } from '../issues.js';
-import { aiAt, aiIn, type Gs1Element } from './ai.js';
+import { type AiDefinition, aiAt, aiIn } from './ai.js';
+import { currentUtcYear } from './current-year.js';
 import { gs1DateToIso } from './dates.js';
-import { parseDigitalLinkAt, schemeEnd } from './digital-link.js';
-import { GROUP_SEPARATOR, gs1SymbologyIdAt, parseElementStringAt } from './element-string.js';
+import { readDigitalLink, schemeEnd } from './digital-link.js';
+import type { ElementSink } from './element-sink.js';
+import { GROUP_SEPARATOR, gs1SymbologyIdAt, readElementString } from './element-string.js';
 import { isValidGtin } from './gtin.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { gs1Issue } from './issues.js';
@@ -32,30 +34,83 @@ export interface ParseGs1Options {
   referenceYear?: number;
 }
 
-type Parsed = Result<{ form: Gs1Data['form']; elements: Gs1Element[] }, SerialIssue>;
-
-function parseForm(input: string, start: number, end: number): Parsed {
-  if (start === end)
-    return { success: false, issues: [gs1Issue(input, 'empty', undefined, start)] };
+/**
+ * Reads `input[start, end)` into `sink` in whichever form it has; `undefined` when it has none
+ * (an issue says why).
+ */
+function readForm(
+  input: string,
+  start: number,
+  end: number,
+  sink: ElementSink,
+): Gs1Data['form'] | undefined {
+  if (start === end) {
+    sink.issues.push(gs1Issue(input, 'empty', undefined, start));
+    return undefined;
+  }
   let i = start;
   if (gs1SymbologyIdAt(input, i) === undefined && isSymbologyId(input, i)) {
     // A plain QR Code or Data Matrix (`]Q1`, `]d1`) can carry a Digital Link URI.
     i += 3;
     if (schemeEnd(input, i) < 0) {
-      return { success: false, issues: [gs1Issue(input, 'unrecognized', undefined, start)] };
+      sink.issues.push(gs1Issue(input, 'unrecognized', undefined, start));
+      return undefined;
     }
   }
   if (schemeEnd(input, i) >= 0) {
-    const link = parseDigitalLinkAt(input, i, end);
-    return link.success
-      ? { success: true, data: { form: 'digital-link', elements: link.data.elements } }
-      : link;
+    return readDigitalLink(input, i, end, sink) < 0 ? undefined : 'digital-link';
   }
   const c = input.charCodeAt(i);
   if (c === 40 /* ( */ || c === 93 /* ] */ || c === 0x1d || (c >= 48 && c <= 57)) {
-    return parseElementStringAt(input, i, end);
+    return readElementString(input, i, end, sink) === null ? 'bracketed' : 'raw';
   }
-  return { success: false, issues: [gs1Issue(input, 'unrecognized', undefined, start)] };
+  sink.issues.push(gs1Issue(input, 'unrecognized', undefined, start));
+  return undefined;
+}
+
+/**
+ * parseGs1's sink: the `ais` record and the named fields, filled as the reader reads, and the
+ * AIs repeated with another value.
+ */
+class Gs1Collector implements ElementSink {
+  readonly issues: SerialIssue[] = [];
+  // Prototype-free: AI keys never meet Object.prototype.
+  readonly ais: Record<string, string> = Object.create(null);
+  gtin: string | undefined = undefined;
+  serial: string | undefined = undefined;
+  lot: string | undefined = undefined;
+  expiry: string | undefined = undefined;
+  private readonly input: string;
+
+  constructor(input: string) {
+    this.input = input;
+  }
+
+  add(def: AiDefinition, value: string): void {
+    const ai = def.ai;
+    // AI strings come from the AI table: comparing them compares two pointers. The named fields
+    // hold the AIs read so far, so only other AIs need a look into the record.
+    let seen: string | undefined;
+    if (ai === '01') {
+      seen = this.gtin;
+      this.gtin = value;
+    } else if (ai === '21') {
+      seen = this.serial;
+      this.serial = value;
+    } else if (ai === '10') {
+      seen = this.lot;
+      this.lot = value;
+    } else if (ai === '17') {
+      seen = this.expiry;
+      this.expiry = value;
+    } else {
+      seen = this.ais[ai];
+    }
+    if (seen !== undefined && seen !== value) {
+      this.issues.push(gs1Issue(this.input, 'duplicate_ai', ai));
+    }
+    this.ais[ai] = value;
+  }
 }
 
 /**
@@ -78,28 +133,23 @@ export function parseGs1(
   options: ParseGs1Options = {},
 ): Result<Gs1Data, SerialIssue> {
   const start = trimStart(input);
-  const parsed = parseForm(input, start, trimEnd(input, start));
-  if (!parsed.success) return parsed;
-
-  // Prototype-free: AI keys never meet Object.prototype, and V8 adds keys to it faster.
-  const ais: Record<string, string> = Object.create(null);
-  const issues: SerialIssue[] = [];
-  for (const { ai, value } of parsed.data.elements) {
-    const seen = ais[ai];
-    if (seen !== undefined && seen !== value) issues.push(gs1Issue(input, 'duplicate_ai', ai));
-    ais[ai] = value;
-  }
-  const data: Gs1Data = { form: parsed.data.form, ais };
-  if (ais['01'] !== undefined) data.gtin = ais['01'];
-  if (ais['21'] !== undefined) data.serial = ais['21'];
-  if (ais['10'] !== undefined) data.lot = ais['10'];
-  if (ais['17'] !== undefined) {
-    const expiry = gs1DateToIso(ais['17'], options.referenceYear);
+  const found = new Gs1Collector(input);
+  const form = readForm(input, start, trimEnd(input, start), found);
+  if (form === undefined) return { success: false, issues: found.issues };
+  let expiry: string | undefined;
+  if (found.expiry !== undefined) {
+    expiry = gs1DateToIso(found.expiry, options.referenceYear ?? currentUtcYear());
     // Checked as YYMMDD already; only 29 February of a century year that is not leap gets here.
-    if (expiry === undefined) issues.push(gs1Issue(input, 'invalid_date', '17'));
-    else data.expiry = expiry;
+    if (expiry === undefined) found.issues.push(gs1Issue(input, 'invalid_date', '17'));
   }
-  return issues.length > 0 ? { success: false, issues } : { success: true, data };
+  if (found.issues.length > 0) return { success: false, issues: found.issues };
+  // Keys in one order, so that every result has the same shape.
+  const data: Gs1Data = { form, ais: found.ais };
+  if (found.gtin !== undefined) data.gtin = found.gtin;
+  if (found.serial !== undefined) data.serial = found.serial;
+  if (found.lot !== undefined) data.lot = found.lot;
+  if (expiry !== undefined) data.expiry = expiry;
+  return { success: true, data };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   firstBadQualifier,
   indexIn,
   isDigits,
+  noteUriAi,
   percentDecode,
   schemeEnd,
   segmentEnd,
@@ -201,6 +202,7 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
 
   const found: string[] = [];
   for (let q = key + 2; q < count; q += 2) found.push(aiOf(q)!);
+  const seen = ['01', ...found];
   const bad = firstBadQualifier(found, [['22', '10', '21'], ['235']]);
   if (bad >= 0) {
     r.issues.push(
@@ -211,7 +213,7 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
     const ai = aiOf(p)!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd);
+    let value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
       continue;
@@ -230,9 +232,11 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
       const ai = aiIn(input, i, eq);
       if (ai === undefined) {
         r.issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
+      } else if (!noteUriAi(seen, ai)) {
+        r.issues.push(gs1Issue(input, 'repeated_ai', ai, i));
       } else {
         const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd, true);
         if (value === undefined) {
           r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
         } else push(r, ai, value, valueStart, value.length === paramEnd - valueStart);

@@ -31,6 +31,14 @@ type Piece =
 
 export interface Layout {
   readonly pieces: readonly Piece[];
+  /**
+   * Characters outside the skeleton that some field reads as data (a Crockford check symbol such
+   * as `*`, a GS1 `S` field's `-`), by ASCII code. The layout decides only probes that hold none
+   * of them: in those, every field can only have read letters and digits.
+   */
+  readonly fieldSymbols: Uint8Array;
+  /** Whether `fieldSymbols` marks any character. */
+  readonly readsSymbols: boolean;
   /** Skeleton length of everything but the variable-length field. */
   readonly fixed: number;
   /** Index of the variable-length piece, or -1. */
@@ -43,10 +51,19 @@ function isSkeleton(code: number): boolean {
   return code < 128 && GROUP[code]! >= 0;
 }
 
-/** Whether a field only ever holds letters and digits. */
-function skeletonOnly(spec: CharSpec): boolean {
-  for (let c = 0; c < 128; c++) if (spec.accept[c]! >= 0 && !isSkeleton(c)) return false;
-  return true;
+/**
+ * The part of a field's accept table that holds letters and digits; the other characters it
+ * accepts are marked in `symbols`.
+ */
+function skeletonPart(spec: CharSpec, symbols: Uint8Array): Int16Array {
+  let accept = spec.accept;
+  for (let c = 0; c < 128; c++) {
+    if (accept[c]! < 0 || isSkeleton(c)) continue;
+    if (accept === spec.accept) accept = Int16Array.from(spec.accept);
+    accept[c] = -1;
+    symbols[c] = 1;
+  }
+  return accept;
 }
 
 /** The layout of a token list, or `null` when the skeleton does not decide the canonical serial. */
@@ -56,15 +73,16 @@ export function layoutOf(tokens: readonly FormatToken[], caseSensitive: boolean)
   let variable = -1;
   let symbols = 0;
   const digits = classSpec('D', caseSensitive);
+  const fieldSymbols = new Uint8Array(128);
   const data = (spec: CharSpec, min: number, max: number): boolean => {
-    if (!skeletonOnly(spec)) return false;
+    const accept = skeletonPart(spec, fieldSymbols);
     if (min !== max) {
       if (variable >= 0) return false;
       variable = pieces.length;
     } else {
       fixed += min;
     }
-    pieces.push({ kind: 'data', accept: spec.accept, min, max });
+    pieces.push({ kind: 'data', accept, min, max });
     return true;
   };
   for (const token of tokens) {
@@ -101,20 +119,28 @@ export function layoutOf(tokens: readonly FormatToken[], caseSensitive: boolean)
         return null;
     }
   }
-  return { pieces, fixed, variable, symbols };
+  const readsSymbols = fieldSymbols.includes(1);
+  return { pieces, fieldSymbols, readsSymbols, fixed, variable, symbols };
 }
 
 /** Scratch space for the codes of a canonical serial; building is synchronous. */
-const scratch: number[] = [];
+let scratch = new Uint16Array(64);
 
 /**
  * The canonical serial of the skeleton `codes[0, n)` (input codes, case as typed), or `null` when
- * a character does not fit its position, so that validation refuses the input.
+ * a character does not fit its position, so that validation refuses the input. When `typed` is
+ * already that serial (as scanned serials are), `typed` itself is returned: no string is built.
  */
-export function canonicalOf(layout: Layout, codes: Uint8Array, n: number): string | null {
+export function canonicalOf(
+  layout: Layout,
+  codes: Uint8Array,
+  n: number,
+  typed: string,
+): string | null {
   const variableLength = n - layout.fixed;
-  const out = scratch;
-  out.length = 0;
+  let out = scratch;
+  if (out.length < n + layout.symbols) out = scratch = new Uint16Array(2 * (n + layout.symbols));
+  let length = 0;
   let at = 0;
   const pieces = layout.pieces;
   for (let k = 0; k < pieces.length; k++) {
@@ -127,17 +153,24 @@ export function canonicalOf(layout: Layout, codes: Uint8Array, n: number): strin
         if (!exactCase && c >= 97 && c <= 122) c -= 32;
         if (c !== code) return null;
       }
-      for (const c of piece.text) out.push(c);
+      const text = piece.text;
+      for (let j = 0; j < text.length; j++) out[length++] = text[j]!;
       continue;
     }
-    const length = k === layout.variable ? variableLength : piece.min;
-    if (length < piece.min || length > piece.max) return null;
+    const size = k === layout.variable ? variableLength : piece.min;
+    if (size < piece.min || size > piece.max) return null;
     const accept = piece.accept;
-    for (let j = 0; j < length; j++) {
+    for (let j = 0; j < size; j++) {
       const c = accept[codes[at++]!]!;
       if (c < 0) return null;
-      out.push(c);
+      out[length++] = c;
     }
   }
-  return at === n ? String.fromCharCode.apply(null, out) : null;
+  if (at !== n) return null;
+  if (typed.length === length) {
+    let k = 0;
+    while (k < length && typed.charCodeAt(k) === out[k]) k++;
+    if (k === length) return typed;
+  }
+  return String.fromCharCode.apply(null, out.subarray(0, length) as unknown as number[]);
 }

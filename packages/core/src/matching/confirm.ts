@@ -13,6 +13,13 @@ import type { Probe } from './probe.js';
 const rebuild = canonicalOf;
 const upperCased = upperAscii;
 
+/**
+ * How often confirming fell back to the format's lenient path (`validate` of the input as typed,
+ * when it is not canonical), by why. For tests, which check that typed input of indexed formats
+ * stays on the fast paths; not part of the public API.
+ */
+export const lenientFallbacks = { noLayout: 0, unsure: 0 };
+
 export class Confirmer {
   readonly format: SerialFormat;
   readonly #layout: Layout | null;
@@ -33,8 +40,11 @@ export class Confirmer {
   confirm(serial: string, probe: Probe): ParsedSerial | null {
     const format = this.format;
     const layout = this.#layout;
-    if (layout === null || probe.length < 0) return dataOf(format.validate(serial));
-    const canonical = rebuild(layout, probe.codes, probe.length);
+    if (layout === null || probe.length < 0 || readsSymbolOf(layout, probe)) {
+      lenientFallbacks.noLayout++;
+      return dataOf(format.validate(serial));
+    }
+    const canonical = rebuild(layout, probe.codes, probe.length, probe.trimmed);
     if (canonical === null) return null;
     // Typed in canonical form (scanned serials are): validation takes its fast path.
     if (canonical === probe.trimmed) return dataOf(format.validate(probe.trimmed));
@@ -43,6 +53,7 @@ export class Confirmer {
     if (!format.test(canonical)) return null;
     // The input is accepted for sure: the canonical serial gives the same answer, cheaply.
     if (this.#accepts(probe, canonical)) return dataOf(format.validate(canonical));
+    lenientFallbacks.unsure++;
     return dataOf(format.validate(serial));
   }
 
@@ -87,6 +98,18 @@ export class Confirmer {
     }
     return this.#bare === 1;
   }
+}
+
+/** May a field of the format read one of the probe's non-skeleton characters as data? */
+function readsSymbolOf(layout: Layout, probe: Probe): boolean {
+  if (!layout.readsSymbols) return false;
+  if (probe.manyOthers) return true;
+  const symbols = layout.fieldSymbols;
+  for (let k = 0; k < probe.otherCount; k++) {
+    const c = probe.others[k]!;
+    if (c < 128 && symbols[c] === 1) return true;
+  }
+  return false;
 }
 
 function dataOf(result: ValidationResult): ParsedSerial | null {

@@ -130,8 +130,6 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
   #longest = 0;
   /** The serial being matched, read once; reused between probes. */
   readonly #probe = new Probe();
-  /** Candidates of the current probe; reused between probes. */
-  readonly #hits: FormatRecord<Id>[] = [];
 
   constructor(options: MatcherOptions) {
     this.#compileOptions = options.compile;
@@ -183,7 +181,6 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
         all.push({ seq: entry.seq, match: { id: entry.id, data } });
       }
     }
-    hits.length = 0;
     if (!first) return [];
     if (!all) return first.entries.map((entry) => ({ id: entry.id, data: firstData! }));
     all.sort((a, b) => a.seq - b.seq);
@@ -201,7 +198,6 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
         break;
       }
     }
-    hits.length = 0;
     return found;
   }
 
@@ -249,11 +245,11 @@ class IndexedMatcher<Id extends string> implements Matcher<Id> {
 
   /**
    * The formats that may accept `serial`, ordered by their first entry: index candidates whose
-   * signature fits, then every fallback format. The returned array is reused: clear it after use.
+   * signature fits, then every fallback format. (A fresh array: emptying a reused one through
+   * `length` costs more than a new one.)
    */
   #candidates(serial: string): FormatRecord<Id>[] {
-    const hits = this.#hits;
-    hits.length = 0;
+    const hits: FormatRecord<Id>[] = [];
     if (typeof serial !== 'string') return hits;
     const probe = this.#probe;
     probe.read(serial, this.#longest);

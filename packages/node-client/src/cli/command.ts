@@ -70,3 +70,18 @@ export function strs(options: OptionValues, name: string): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return typeof value === 'string' ? [value] : [];
 }
+
+/** The `--sku` option of commands that read a serial which could belong to several SKUs. */
+export const skuOption = {
+  sku: {
+    type: 'string',
+    value: 'SKU',
+    description: 'The SKU, when the serial could belong to several',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The `--sku` option as the client's `{ sku }` option. */
+export function skuOf(options: OptionValues): { sku?: string } {
+  const sku = str(options, 'sku');
+  return sku === undefined ? {} : { sku };
+}

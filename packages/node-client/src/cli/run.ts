@@ -9,7 +9,7 @@ import { SerialkitError } from '../errors.js';
 import { type Command, type CommandContext, GLOBAL_OPTIONS, type OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { type CliIO, EXIT, UsageError } from './io.js';
-import { chooseStore } from './store.js';
+import { chooseStore } from './store-choice.js';
 
 /**
  * Runs the CLI.

@@ -3,30 +3,18 @@ import type { SerialEvent, SerialRecord } from '@serialkit/core';
 import type { EventFilter, SerialFilter } from '../store.js';
 import type { ClientContext } from '../workflows/context.js';
 import { neutralizeCell, stringifyRow } from './cells.js';
+import { SERIAL_IMPORT_COLUMNS, SHIPMENT_COLUMNS } from './columns.js';
 
 const PAGE = 5000;
 
 /** Columns of `exports.serials`; the first five are those `imports.serials` reads. */
 export const SERIAL_EXPORT_COLUMNS = [
-  'sku',
-  'serial',
-  'lot',
-  'manufactured_at',
-  'received_at',
+  ...SERIAL_IMPORT_COLUMNS,
   'status',
   'recall_id',
   'registered_at',
   'updated_at',
-  'order_id',
-  'shipment_id',
-  'channel',
-  'customer_id',
-  'customer_email',
-  'customer_name',
-  'customer_postcode',
-  'account_id',
-  'account_name',
-  'shipped_at',
+  ...SHIPMENT_COLUMNS,
 ] as const;
 
 /** Columns of `exports.events`; `data` is the event's details as JSON. */

@@ -1,12 +1,20 @@
 /** CSV imports: units (register) and shipments, streamed, with per-line errors. */
-import type { Issue, ShipmentCreate, Sku } from '@serialkit/core';
+import { type ShipmentCreate, type Sku, shipmentLineSchema } from '@serialkit/core';
+import { z } from 'zod';
 import { ConflictError, NotFoundError, SerialkitError, ValidationError } from '../errors.js';
-import type { SerialInsert } from '../store.js';
 import type { ClientContext } from '../workflows/context.js';
 import { wireIssues } from '../workflows/input.js';
+import { compositeKey } from '../workflows/keys.js';
+import {
+  type DetailNames,
+  insertsOf,
+  readDetails,
+  trackingProblem,
+} from '../workflows/register-rows.js';
 import { Registrar } from '../workflows/registrar.js';
-import { keyPrefix, readDate, withDetails } from '../workflows/serials.js';
 import type { ShipmentProblem, ShipmentsResource } from '../workflows/shipments.js';
+import { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from './columns.js';
+import type { ImportError, ImportReport, ShipmentImportReport } from './import-report.js';
 import {
   type CsvRecord,
   type CsvSource,
@@ -15,81 +23,17 @@ import {
   type MalformedLine,
 } from './records.js';
 
-export type { CsvSource } from './records.js';
-
 /** Errors listed in a report unless `maxErrors` says otherwise (all are counted). */
 const DEFAULT_MAX_ERRORS = 1000;
-const MAX_LOT_LENGTH = 100;
 /** Lines per shipment: the shipment schema's limit on serials of a line. */
-const MAX_SHIPMENT_ROWS = 10_000;
-
-/** Columns of a units CSV. `sku` may be left out when `options.sku` is given. */
-export const SERIAL_IMPORT_COLUMNS = [
-  'sku',
-  'serial',
-  'lot',
-  'manufactured_at',
-  'received_at',
-] as const;
-
-/** Columns of a shipments CSV; one row per unit. */
-export const SHIPMENT_IMPORT_COLUMNS = [
-  'order_id',
-  'shipment_id',
-  'channel',
-  'customer_id',
-  'customer_email',
-  'customer_name',
-  'customer_postcode',
-  'account_id',
-  'account_name',
-  'sku',
-  'serial',
-  'shipped_at',
-] as const;
-
-/** One line that was not imported. */
-export interface ImportError {
-  /** 1-based line number in the file (the header is line 1). */
-  line: number;
-  serial?: string;
-  /**
-   * `malformed_csv`, `missing_value`, `unknown_sku`, `tracking_disabled`, `invalid_date`,
-   * `invalid_lot`, `duplicate`, `store_error`, a shipment problem (`not_in_stock`…), or the
-   * core issue code of an invalid serial (`invalid_checksum`…).
-   */
-  code: string;
-  message: string;
-  issues?: Issue[];
-}
-
-export interface ImportReport {
-  /** Data lines read (the header and empty lines excluded; malformed lines included). */
-  rows: number;
-  registered: number;
-  duplicates: number;
-  /** Lines rejected for their content or form (not duplicates, not store failures). */
-  invalid: number;
-  /** Valid lines not stored because the store failed their batch. */
-  failed: number;
-  /** The first `maxErrors` errors, by line. */
-  errors: ImportError[];
-  /** All errors, including those beyond `maxErrors`. */
-  errorCount: number;
-}
-
-export interface ShipmentImportReport {
-  /** Data lines read. */
-  rows: number;
-  /** Shipments created. */
-  shipments: number;
-  /** Units shipped. */
-  units: number;
-  /** Shipments (groups of lines) that were not created. */
-  failedShipments: number;
-  errors: ImportError[];
-  errorCount: number;
-}
+const MAX_SHIPMENT_ROWS =
+  z.toJSONSchema(shipmentLineSchema.shape.serials).maxItems ?? Number.POSITIVE_INFINITY;
+/** The detail fields by their column names, for messages. */
+const DETAIL_COLUMNS: DetailNames = {
+  lot: 'lot',
+  manufacturedAt: 'manufactured_at',
+  receivedAt: 'received_at',
+};
 
 export interface ImportOptions {
   /** SKU of rows whose `sku` cell is empty or absent. */
@@ -125,7 +69,7 @@ export interface ImportsResource {
   serials(source: CsvSource, options?: ImportOptions): Promise<ImportReport>;
   /**
    * Ships units from CSV with the columns `order_id,shipment_id,channel,customer_id,
-   * customer_email,customer_name,customer_postcode,account_id,account_name,sku,serial,shipped_at`
+   * customer_email,customer_name,customer_postcode,account_id,account_name,shipped_at,sku,serial`
    * (one row per unit; `order_id`, `sku` and `serial` required). Consecutive rows of one order
    * and shipment id form one atomic shipment (`shipments.create`): if any of its units cannot
    * ship, none does and each problem is reported on its line. The order-level columns are read
@@ -176,7 +120,7 @@ export function csvImportsResource(
   };
 }
 
-type SkuState = { sku: Sku; prefix: string } | { error: ImportError };
+type SkuState = { sku: Sku; insertOf: ReturnType<typeof insertsOf> } | { error: ImportError };
 
 async function importSerials(
   ctx: ClientContext,
@@ -231,17 +175,14 @@ async function importSerials(
     let state = skus.get(id);
     if (state === undefined) {
       const sku = await ctx.store.getSku(id);
-      state = !sku
-        ? { error: { line, code: 'unknown_sku', message: `SKU ${id} not found` } }
-        : !sku.serialTracking.enabled
-          ? {
-              error: {
-                line,
-                code: 'tracking_disabled',
-                message: `Serial tracking is off for SKU ${id}`,
-              },
-            }
-          : { sku, prefix: keyPrefix(sku) };
+      if (!sku) {
+        state = { error: { line, code: 'unknown_sku', message: `SKU ${id} not found` } };
+      } else {
+        const off = trackingProblem(sku);
+        state = off
+          ? { error: { line, code: off.code, message: off.message } }
+          : { sku, insertOf: insertsOf(sku) };
+      }
       skus.set(id, state);
     }
     return state;
@@ -301,27 +242,14 @@ async function importSerials(
       reject(line, { ...state.error, line, serial: serialInput });
       continue;
     }
-    const lot = columns.lot < 0 ? undefined : cells[columns.lot];
-    if (lot !== undefined && lot.length > MAX_LOT_LENGTH) {
-      reject(line, {
-        line,
-        serial: serialInput,
-        code: 'invalid_lot',
-        message: `The lot has more than ${MAX_LOT_LENGTH} characters`,
-      });
-      continue;
-    }
-    const manufacturedAt = readDate(
+    const details = readDetails(
+      columns.lot < 0 ? undefined : cells[columns.lot],
       columns.manufactured < 0 ? undefined : cells[columns.manufactured],
+      columns.received < 0 ? undefined : cells[columns.received],
+      DETAIL_COLUMNS,
     );
-    const receivedAt = readDate(columns.received < 0 ? undefined : cells[columns.received]);
-    if (manufacturedAt === null || receivedAt === null) {
-      reject(line, {
-        line,
-        serial: serialInput,
-        code: 'invalid_date',
-        message: `${manufacturedAt === null ? 'manufactured_at' : 'received_at'} is not an ISO 8601 date`,
-      });
+    if ('code' in details) {
+      reject(line, { line, serial: serialInput, code: details.code, message: details.message });
       continue;
     }
     const result = ctx.formats.of(state.sku).validate(serialInput);
@@ -336,12 +264,7 @@ async function importSerials(
       });
       continue;
     }
-    const serial = result.data.serial;
-    const insert: SerialInsert = withDetails(
-      { sku: state.sku.sku, serial, uniqueKey: state.prefix + serial, registeredAt },
-      { lot, manufacturedAt, receivedAt },
-    );
-    const flushing = registrar.add(insert, line);
+    const flushing = registrar.add(state.insertOf(result.data.serial, registeredAt, details), line);
     if (flushing) {
       await flushing;
       registeredAt = ctx.nowIso();
@@ -452,7 +375,7 @@ async function importShipments(
       });
       continue;
     }
-    const key = `${orderId}\u001f${cell(record, 'shipment_id') ?? ''}`;
+    const key = compositeKey(orderId, cell(record, 'shipment_id') ?? '');
     if (group && (group.key !== key || group.rows.length >= MAX_SHIPMENT_ROWS)) {
       await ship(group);
       group = undefined;
@@ -561,7 +484,7 @@ async function reportProblems(
 ): Promise<void> {
   const pending = new Map<string, ShipmentProblem[]>();
   const keyOf = (sku: string, serial: string, repeated: boolean) =>
-    `${repeated ? 'r' : 'p'}\u001f${sku}\u001f${serial}`;
+    compositeKey(repeated ? 'r' : 'p', sku, serial);
   for (const problem of problems) {
     const key = keyOf(problem.sku, problem.serial, problem.reason === 'repeated');
     const list = pending.get(key);
@@ -584,7 +507,7 @@ async function reportProblems(
     }
     const result = sku ? ctx.formats.of(sku).validate(row.serial) : undefined;
     const serial = result?.success ? result.data.serial : row.serial;
-    const unit = `${row.sku}\u001f${serial}`;
+    const unit = compositeKey(row.sku, serial);
     const repeated = seen.has(unit);
     seen.add(unit);
     const problem =

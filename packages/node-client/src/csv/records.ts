@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { readCell } from './cells.js';
 
 /** What imports read: text or bytes (UTF-8), streamed or whole. */
 export type CsvSource =
@@ -61,7 +62,8 @@ export async function* csvRecords(
     record: string[];
     info: { lines: number };
   }>) {
-    yield { line: info.lines, cells: record };
+    // The `'` an export put before a formula-like cell comes off again (see cells.ts).
+    yield { line: info.lines, cells: record.map(readCell) };
   }
 }
 

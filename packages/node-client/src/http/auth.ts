@@ -7,14 +7,18 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthError, ForbiddenError } from '../errors.js';
 import { headerOf } from './request-body.js';
 
-/** `read` keys may only GET; `write` (alias `admin`) keys may do everything. */
-export type ApiKeyScope = 'read' | 'write' | 'admin';
+/**
+ * `read` keys may only GET the admin routes; `write` (alias `admin`) keys may use every admin
+ * route; `store` keys may use only the store protocol (`/v1/store/*`), which bypasses the
+ * workflow rules and so is given to no admin key.
+ */
+export type ApiKeyScope = 'read' | 'write' | 'admin' | 'store';
 
 export type ApiKeys =
   | readonly { key: string; scope: ApiKeyScope }[]
   | ((key: string) => ApiKeyScope | null | Promise<ApiKeyScope | null>);
 
-export type Access = 'read' | 'write';
+export type Access = 'read' | 'write' | 'store';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -34,6 +38,13 @@ export function createAuthorizer(keys: ApiKeys | undefined): Authorizer {
     if (!match) throw new AuthError('Malformed Authorization header: expected "Bearer <key>"');
     const scope = await lookup(match[1]!);
     if (scope === null) throw new AuthError('Invalid API key');
+    if (scope === 'store') {
+      if (needs !== 'store') throw new ForbiddenError('A store key may only use /v1/store/*');
+      return 'store';
+    }
+    if (needs === 'store') {
+      throw new ForbiddenError('The store protocol needs a key of scope store');
+    }
     const granted: Access = scope === 'read' ? 'read' : 'write';
     if (needs === 'write' && granted === 'read') {
       throw new ForbiddenError('This API key is read-only; use a write key for changes');

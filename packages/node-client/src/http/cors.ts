@@ -12,7 +12,7 @@ export interface CorsPolicy {
 }
 
 const ALLOWED_HEADERS = 'content-type, if-none-match, x-serialkit-proof';
-const EXPOSED_HEADERS = 'etag, retry-after';
+const EXPOSED_HEADERS = 'etag, retry-after, x-request-id';
 
 /**
  * `origins`: exact origins (`https://shop.example`), or `*` for any (public data only, so a

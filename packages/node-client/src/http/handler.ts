@@ -4,14 +4,29 @@
  * route handlers and workers alike.
  */
 import { createHash } from 'node:crypto';
-import { BadRequestError, NotFoundError, RateLimitError, type SerialkitError } from '../errors.js';
+import {
+  AuthError,
+  BadRequestError,
+  NotFoundError,
+  RateLimitError,
+  type SerialkitError,
+} from '../errors.js';
 import type { SerialStore } from '../store.js';
-import { type ApiKeys, createAuthorizer } from './auth.js';
+import { type Access, type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
-import { type ConnectionInfo, clientAddress, fingerprintOf } from './client-address.js';
+import {
+  type AddressSource,
+  type ConnectionInfo,
+  clientAddress,
+  fingerprintOf,
+  PLATFORM_ADDRESS_HEADERS,
+  type PlatformAddressHeader,
+} from './client-address.js';
 import { corsPolicy } from './cors.js';
 import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { materialize, setHeaders } from './lazy-response.js';
+import type { Metrics } from './metrics.js';
+import { errorCodeOf, type RequestLogEntry, requestIdOf } from './observe.js';
 import { buildOpenApi } from './openapi.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
 import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
@@ -19,6 +34,7 @@ import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { metaRoutes } from './routes/meta.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
 import type { ServedClient } from './served-client.js';
@@ -27,7 +43,7 @@ export interface HandlerOptions {
   /**
    * API keys for the admin routes: a list (keys of at least 16 characters, compared in
    * constant time) or a function that resolves a presented key to its scope (null: unknown
-   * key). `read` keys may only GET. Without keys, every admin route answers 401: the public
+   * key). `read` keys may only GET; `store` keys may use only the store protocol. Without keys, every admin route answers 401: the public
    * routes work, nothing else.
    */
   apiKeys?: ApiKeys;
@@ -42,6 +58,20 @@ export interface HandlerOptions {
    */
   rateLimit?: RateLimitOptions | false;
   /**
+   * The public return check's own limit, stricter than `rateLimit` since order ids are often
+   * sequential and postcodes few: every check takes a token from the caller address's bucket,
+   * and every check that fails to prove its order (`order_not_found`) one from that order id's
+   * bucket, which is looked at before the order is. Default `{ capacity: 10, refillPerSecond:
+   * 1 / 60 }` (10 at once, then one a minute); `false` turns it off.
+   */
+  returnCheckLimit?: RateLimitOptions | false;
+  /**
+   * Failed authentications (401) allowed per client address: a token bucket of its own, taken
+   * only by failures; once empty, admin and store routes answer 429 to that address before
+   * looking at the key. Default `{ capacity: 10, refillPerSecond: 0.1 }`; `false` turns it off.
+   */
+  authFailureLimit?: RateLimitOptions | false;
+  /**
    * Called when a client is over its rate limit: return true to let the request through anyway
    * (e.g. it carries a solved captcha token in `X-Serialkit-Proof`). The bucket is refilled.
    */
@@ -53,31 +83,64 @@ export interface HandlerOptions {
   /** Path prefix the API is mounted under, e.g. `/api` → `/api/v1/verify`. Default ''. */
   basePath?: string;
   /**
-   * Take the client address from `X-Forwarded-For`: true uses its first entry (every proxy in
-   * front is yours), a number n the n-th entry from the right. Default false (peer address).
+   * Behind your own proxies: how many of them append to `X-Forwarded-For` (the client address
+   * is the entry that many hops from the right; `true` means 1). Entries further left are
+   * written by the client and never trusted. Default false: the peer address.
    */
   trustProxy?: boolean | number;
+  /**
+   * Behind a platform that sets the client address in a header of its own (overwriting what the
+   * client sent): `'cf-connecting-ip'` (Cloudflare), `'fly-client-ip'` (Fly.io) or
+   * `'x-real-ip'` (nginx `proxy_set_header X-Real-IP`). Only set it behind that platform.
+   */
+  addressHeader?: PlatformAddressHeader;
   /** Largest store protocol body (bulk inserts), in bytes. Default 64 MiB. */
   maxStoreBodyBytes?: number;
-  /** Serve the store protocol (`/v1/store/...`, write keys only). Default false. */
+  /**
+   * Serve the store protocol (`/v1/store/...`) to keys of scope `store` only (admin keys get
+   * 403: the protocol bypasses the workflow rules). Default false.
+   */
   storeProtocol?: boolean;
   /** The store served by the store protocol (required with `storeProtocol`). */
   store?: SerialStore;
   /**
-   * Opaque client fingerprint for clone detection. Default: a SHA-256 of address and user
-   * agent, which the client hashes again with its secret before anything reaches the store.
+   * Opaque client fingerprint for clone detection. Default: a SHA-256 of the caller's network
+   * (/24 for IPv4, /64 for IPv6), so one address counts as one client whatever its user agent;
+   * the client HMACs it with its verify secret before anything reaches the store.
    */
   fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
   idempotency?: IdempotencyOptions;
-  /** Called with every unexpected (500) error; default `console.error`. */
-  onError?: (error: unknown, request: Request) => void;
+  /**
+   * Called with every server-side (5xx) error, whose message the caller never sees; default
+   * `console.error`.
+   */
+  onError?: (error: unknown, request: Request, requestId: string) => void;
+  /**
+   * Called once per answer with its request id (also sent as `X-Request-Id`, taken from a
+   * well-formed incoming one), method, route pattern, status and time: a structured log line.
+   */
+  onResponse?: (entry: RequestLogEntry) => void;
+  /**
+   * A Prometheus registry from `createMetrics()`: requests and latency by route, verification
+   * outcomes and server-side errors, served at `GET /v1/metrics` to read keys.
+   */
+  metrics?: Metrics;
+  /** False while the service drains before shutting down: `/v1/ready` then answers 503. */
+  accepting?: () => boolean;
+}
+
+/** What the answer found out for the log and metrics. */
+interface Seen {
+  route: string | null;
 }
 
 /** A web-standard handler; `info` carries what a Request cannot (the peer address). */
 export type SerialkitHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 60, refillPerSecond: 1 };
+const DEFAULT_RETURN_CHECK_LIMIT: RateLimitOptions = { capacity: 10, refillPerSecond: 1 / 60 };
+const DEFAULT_AUTH_FAILURE_LIMIT: RateLimitOptions = { capacity: 10, refillPerSecond: 0.1 };
 
 /**
  * Creates the serialkit HTTP API for a client.
@@ -97,17 +160,48 @@ export function createHandler(
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const maxImportBytes = options.maxImportBytes ?? 1024 * 1024 * 1024;
-  const trustProxy = options.trustProxy ?? false;
+  const addressSource: AddressSource = {
+    trustProxy: options.trustProxy ?? false,
+    addressHeader: options.addressHeader,
+  };
+  if (
+    options.addressHeader !== undefined &&
+    !PLATFORM_ADDRESS_HEADERS.includes(options.addressHeader)
+  ) {
+    throw new TypeError(`addressHeader must be one of ${PLATFORM_ADDRESS_HEADERS.join(', ')}`);
+  }
+  const hops = options.trustProxy;
+  if (typeof hops === 'number' && !(Number.isInteger(hops) && hops >= 0)) {
+    throw new TypeError('trustProxy must be a boolean or a whole number of proxies');
+  }
   const authorize = createAuthorizer(options.apiKeys);
   const cors = corsPolicy(options.publicOrigins ?? []);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
+  const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  const authFailures = authFailureLimit === false ? null : new TokenBucketLimiter(authFailureLimit);
   const idempotency = new IdempotencyCache(options.idempotency);
-  const onError =
+  const metrics = options.metrics;
+  const report =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
+  // The request id of each request in flight, for the error report.
+  const requestIds = new WeakMap<Request, string>();
+  const onError = (error: unknown, request: Request) => {
+    metrics?.error(errorCodeOf(error));
+    report(error, request, requestIds.get(request) ?? '');
+  };
+  const onResponse = options.onResponse;
   const store = options.store ?? client.store;
 
-  const routes: Route[] = [...publicRoutes(client), ...adminRoutes(client)];
+  const returnCheckLimit = options.returnCheckLimit ?? DEFAULT_RETURN_CHECK_LIMIT;
+  const routes: Route[] = [
+    ...publicRoutes(client, {
+      returnCheckLimiter:
+        returnCheckLimit === false ? null : new TokenBucketLimiter(returnCheckLimit),
+      ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
+    }),
+    ...adminRoutes(client),
+  ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');
     routes.push(
@@ -117,40 +211,64 @@ export function createHandler(
     );
   }
   let openapi: Response | undefined;
-  routes.push({
-    method: 'GET',
-    path: '/v1/openapi.json',
-    operationId: 'getOpenApi',
-    summary: 'This OpenAPI 3.1 document',
-    tag: 'meta',
-    access: 'none',
-    responses: [{ status: 200, description: 'The OpenAPI document' }],
-    handle: () => {
-      openapi ??= json(buildOpenApi(routes, { basePath }));
-      return openapi.clone();
-    },
-  });
-  routes.push({
-    method: 'GET',
-    path: '/v1/health',
-    operationId: 'getHealth',
-    summary: 'Liveness check',
-    tag: 'meta',
-    access: 'none',
-    responses: [{ status: 200, description: 'The service is up' }],
-    handle: () => json({ ok: true }),
-  });
+  routes.push(
+    ...metaRoutes(
+      client,
+      () => {
+        openapi ??= json(buildOpenApi(routes, { basePath }));
+        return openapi.clone();
+      },
+      { accepting: options.accepting, metrics: options.metrics },
+    ),
+  );
 
   const router = new Router<Route>();
   for (const route of routes) router.add(route.method, route.path, route);
 
+  /** Checks the key; 401s count against the address, which is refused (429) once over. */
+  const authorizeLimited = async (request: Request, needs: Access, address: string) => {
+    if (!authFailures) return authorize(request, needs);
+    const state = authFailures.peek(address);
+    if (!state.ok) {
+      throw new RateLimitError(`Too many failed authentications; retry in ${state.retryAfter} s`, {
+        details: { retryAfter: state.retryAfter },
+      });
+    }
+    try {
+      return await authorize(request, needs);
+    } catch (error) {
+      if (AuthError.isInstance(error)) authFailures.take(address);
+      throw error;
+    }
+  };
+
   const serialkitHandler: SerialkitHandler = async (request, info) => {
-    const response = await answer(request, info);
+    const started = performance.now();
+    const seen: Seen = { route: null };
+    const requestId = requestIdOf(headerOf(request, 'x-request-id'));
+    requestIds.set(request, requestId);
+    const response = await answer(request, info, seen);
+    setHeaders(response, { 'x-request-id': requestId });
+    if (metrics || onResponse) {
+      const ms = performance.now() - started;
+      metrics?.request(seen.route, request.method, response.status, ms / 1000);
+      onResponse?.({
+        requestId,
+        method: request.method,
+        route: seen.route,
+        status: response.status,
+        ms,
+      });
+    }
     // Lazy Responses go only to toNodeListener; any other runtime gets a real one.
     return isLazyRequest(request) ? response : materialize(response);
   };
 
-  const answer: SerialkitHandler = async (request, info) => {
+  const answer = async (
+    request: Request,
+    info: ConnectionInfo | undefined,
+    seen: Seen,
+  ): Promise<Response> => {
     let corsHeaders: Record<string, string> | undefined;
     try {
       const url = new URL(request.url);
@@ -177,13 +295,17 @@ export function createHandler(
         );
       }
       const { route, params } = match;
+      seen.route = route.path;
       let address: string | undefined;
+      const addressOf = () => {
+        address ??= clientAddress(request, info, addressSource);
+        return address;
+      };
 
       if (route.access === 'public') {
         corsHeaders = cors.headersFor(origin);
         if (limiter) {
-          const key = clientAddress(request, info, trustProxy);
-          address = key;
+          const key = addressOf();
           const taken = limiter.take(key);
           if (!taken.ok) {
             if (options.proof && (await options.proof(request))) limiter.reset(key);
@@ -198,7 +320,7 @@ export function createHandler(
           }
         }
       } else if (route.access !== 'none') {
-        await authorize(request, route.access);
+        await authorizeLimited(request, route.access, addressOf());
       }
 
       const query = route.query
@@ -219,7 +341,8 @@ export function createHandler(
         query,
         body: undefined,
         maxImportBytes,
-        fingerprint: fingerprinter(request, info, address, trustProxy, options.fingerprint),
+        fingerprint: fingerprinter(request, address ?? addressOf(), options.fingerprint),
+        address: addressOf,
         store,
       };
       let response: Response;
@@ -270,23 +393,13 @@ async function runRoute(
   }
 }
 
-/**
- * The route's `fingerprint()`: the caller's address (`address` when already worked out) and user
- * agent, hashed, or the handler option's own fingerprint.
- */
+/** The route's `fingerprint()`: the caller's network, hashed, or the option's own fingerprint. */
 function fingerprinter(
   request: Request,
-  info: ConnectionInfo | undefined,
-  address: string | undefined,
-  trustProxy: boolean | number,
+  address: string,
   custom: HandlerOptions['fingerprint'],
 ): () => string {
-  return () => {
-    const from = address ?? clientAddress(request, info, trustProxy);
-    return custom
-      ? custom(request, from)
-      : fingerprintOf(from, headerOf(request, 'user-agent') ?? '');
-  };
+  return () => (custom ? custom(request, address) : fingerprintOf(address));
 }
 
 function notFound(path: string): SerialkitError {

@@ -107,7 +107,7 @@ export function buildOpenApi(
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      security: route.access === 'read' || route.access === 'write' ? [{ apiKey: [] }] : [],
+      security: route.access === 'public' || route.access === 'none' ? [] : [{ apiKey: [] }],
     };
     const parameters: JsonObject[] = [];
     for (const [name, description] of Object.entries(route.params ?? {})) {

@@ -56,6 +56,18 @@ export class TokenBucketLimiter {
     return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.#refill)) };
   }
 
+  /** Whether `key` has a token left, without taking it (`retryAfter` as for {@link take}). */
+  peek(key: string, now = performance.now()): TakeResult {
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return { ok: true, remaining: this.#capacity };
+    const tokens = Math.min(
+      this.#capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.#refill,
+    );
+    if (tokens >= 1) return { ok: true, remaining: Math.floor(tokens) };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.#refill)) };
+  }
+
   /** Refills a key's bucket, e.g. after the client passed a captcha. */
   reset(key: string): void {
     this.#buckets.delete(key);

@@ -97,10 +97,32 @@ export function stream(
   return new Response(body, { status: 200, headers: baseHeaders(contentType, headers) });
 }
 
-/** The response for any thrown value: serialkit errors keep their code, anything else is a 500. */
+/** What a caller reads for a server-side failure: its messages name hosts, ports and drivers. */
+const SERVER_MESSAGES: Record<number, string> = {
+  503: 'The service is unavailable for a moment; retry shortly',
+};
+
+/**
+ * The response for any thrown value: serialkit errors keep their code, anything else is a 500.
+ * A server-side error (5xx) keeps only its code and, when it has one, `retryAfter`: its message
+ * and details (a driver's text with an internal host and port) go to `onInternal` alone.
+ */
 export function errorResponse(error: unknown, onInternal?: (error: unknown) => void): Response {
   if (SerialkitError.isInstance(error)) {
     const status = error.status >= 400 && error.status <= 599 ? error.status : 500;
+    if (status >= 500) {
+      onInternal?.(error);
+      const retryAfter = error.details?.retryAfter;
+      const retry = typeof retryAfter === 'number' ? retryAfter : undefined;
+      const body = {
+        error: {
+          code: error.code,
+          message: SERVER_MESSAGES[status] ?? 'Internal server error',
+          ...(retry === undefined ? {} : { details: { retryAfter: retry } }),
+        },
+      };
+      return json(body, status, retry === undefined ? {} : { 'retry-after': String(retry) });
+    }
     const headers: HeaderInit = {};
     const retryAfter = error.details?.retryAfter;
     if (status === 429 && typeof retryAfter === 'number')
@@ -108,7 +130,6 @@ export function errorResponse(error: unknown, onInternal?: (error: unknown) => v
     if (status === 401) headers['www-authenticate'] = 'Bearer realm="serialkit"';
     const allow = error.details?.allow;
     if (status === 405 && Array.isArray(allow)) headers.allow = allow.join(', ');
-    if (status >= 500) onInternal?.(error);
     return json(error.toJSON(), status, headers);
   }
   onInternal?.(error);

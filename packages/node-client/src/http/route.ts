@@ -21,8 +21,11 @@ export type Tag =
   | 'store'
   | 'meta';
 
-/** `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope. */
-export type RouteAccess = 'public' | 'read' | 'write' | 'none';
+/**
+ * `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope; `store`: a
+ * store key (the store protocol); `none`: anyone, no rate limit (health, OpenAPI).
+ */
+export type RouteAccess = 'public' | 'read' | 'write' | 'store' | 'none';
 
 export interface RouteResponse {
   status: number;
@@ -41,8 +44,10 @@ export interface RouteContext<Q = unknown, B = unknown> {
   body: B;
   /** The limit for streamed (CSV) bodies. */
   maxImportBytes: number;
-  /** Hashed fingerprint of the caller (IP + user agent); never the raw values. */
+  /** Hashed fingerprint of the caller (its network); never the raw address. */
   fingerprint: () => string;
+  /** The caller's address as the rate limits key it (see `trustProxy`). */
+  address: () => string;
   /** The store behind the client, for the store protocol (undefined when not available). */
   store: SerialStore | undefined;
 }

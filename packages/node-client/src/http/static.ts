@@ -1,28 +1,72 @@
 /**
  * A small static file server for the storefront demo (`serialkit serve --static DIR`): GET and
- * HEAD only, paths resolved inside the root (no `..` escapes, no dotfiles), a content type by
- * extension, ETag revalidation.
+ * HEAD only, built assets only (an allow-list of extensions: no package.json, sources, maps or
+ * node_modules), paths resolved inside the root (no `..` escapes, no dotfiles), a content type
+ * by extension, ETag revalidation, and security headers: a Content-Security-Policy that allows
+ * the page's own inline scripts by their hashes, no framing, no sniffing.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 
+/** The built assets served from the root, by extension; anything else is not served. */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.ico': 'image/x-icon',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
 };
+
+/** Folders never served, whatever they hold. */
+const HIDDEN_FOLDERS = new Set(['node_modules']);
+
+/** Headers on every file. */
+const FILE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/**
+ * The policy of a page: its own origin only, its inline scripts by hash, styles inline too (Lit
+ * and storefront themes set them), images from data: URLs, no plugins, no framing.
+ */
+function pagePolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.map((hash) => ` '${hash}'`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Hashes of a page's inline scripts, for its policy. */
+function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    hashes.push(`sha256-${createHash('sha256').update(match[1]!).digest('base64')}`);
+  }
+  return hashes;
+}
 
 export interface StaticOptions {
   /** Extra URL paths mapped to files anywhere, e.g. `{ '/assets/serial-lookup.js': bundlePath }`. */
@@ -67,7 +111,11 @@ export function serveStatic(root: string | undefined, options: StaticOptions = {
     }
     let file = extra.get(pathname);
     if (!file && base) {
-      if (pathname.includes('\0') || pathname.split('/').some((part) => part.startsWith('.'))) {
+      const parts = pathname.split('/');
+      if (
+        pathname.includes('\0') ||
+        parts.some((part) => part.startsWith('.') || HIDDEN_FOLDERS.has(part))
+      ) {
         return null;
       }
       const candidate = resolve(join(base, pathname.endsWith('/') ? pathname + index : pathname));
@@ -87,19 +135,32 @@ export function serveStatic(root: string | undefined, options: StaticOptions = {
       }
     }
     if (!info?.isFile()) return null;
+    const type = TYPES[extname(file).toLowerCase()];
+    // Files from the root must be built assets; files mapped one by one are the operator's choice.
+    if (type === undefined && !extra.has(pathname)) return null;
     const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+    const isPage = type?.startsWith('text/html') ?? false;
+    const html = isPage ? await readFile(file, 'utf8') : undefined;
     const headers = {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       etag,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      ...FILE_HEADERS,
+      'content-security-policy':
+        html === undefined
+          ? "default-src 'none'; frame-ancestors 'none'"
+          : pagePolicy(inlineScriptHashes(html)),
     };
     if (request.headers.get('if-none-match') === etag) {
       return new Response(null, { status: 304, headers });
     }
     if (request.method === 'HEAD') {
       return new Response(null, { headers: { ...headers, 'content-length': String(info.size) } });
+    }
+    if (html !== undefined) {
+      return new Response(html, {
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(html)) },
+      });
     }
     const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     return new Response(body, { headers: { ...headers, 'content-length': String(info.size) } });

@@ -14,8 +14,8 @@ import {
 } from '@serialkit/core';
 import { NotFoundError } from '../errors.js';
 import type { SerialStore } from '../store.js';
-import { FormatCache } from './formats.js';
 import { wireIssues } from './input.js';
+import { FormatCache } from './sku-formats.js';
 
 export interface VerifySettings {
   windowMinutes: number;

@@ -13,6 +13,7 @@ import {
 import type { EventFilter, SerialFilter } from '../store.js';
 import type { ClientContext } from './context.js';
 import { commissionedEvent } from './events.js';
+import { compositeKey } from './keys.js';
 
 /** The EPCIS 2.0 JSON-LD context (GS1). */
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
@@ -123,7 +124,7 @@ export async function buildEpcisDocument(
     const lot = event.data?.lot;
     eventList.push({
       type: 'ObjectEvent',
-      eventID: `urn:uuid:${uuidV5(`${event.sku}\u001f${event.serial}\u001f${event.id}`)}`,
+      eventID: `urn:uuid:${uuidV5(compositeKey(event.sku, event.serial, event.id))}`,
       eventTime: new Date(event.at).toISOString(),
       eventTimeZoneOffset: '+00:00',
       epcList: [await unitUri(event.sku, event.serial)],

@@ -1,17 +1,11 @@
 /** The public names of the workflows (the client itself is in `client.ts`). */
 
 export { neutralizeCell } from '../csv/cells.js';
+export { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from '../csv/columns.js';
 export type { ExportsResource } from '../csv/export.js';
 export { EVENT_EXPORT_COLUMNS, SERIAL_EXPORT_COLUMNS } from '../csv/export.js';
-export type {
-  ImportError,
-  ImportOptions,
-  ImportReport,
-  ImportsResource,
-  ShipmentImportOptions,
-  ShipmentImportReport,
-} from '../csv/import.js';
-export { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from '../csv/import.js';
+export type { ImportOptions, ImportsResource, ShipmentImportOptions } from '../csv/import.js';
+export type { ImportError, ImportReport, ShipmentImportReport } from '../csv/import-report.js';
 export type { CsvSource } from '../csv/records.js';
 export type {
   EpcisBizTransaction,

@@ -1,6 +1,6 @@
 /** Input validation shared by the workflows: zod failures become `ValidationError`s. */
-import type { Issue, SerialIssue } from '@serialkit/core';
-import type { z } from 'zod';
+import { type Issue, isoDateTime, type SerialIssue } from '@serialkit/core';
+import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 
 /** Wire issues of a zod error: code, message and path of each. */
@@ -34,8 +34,11 @@ export function wireIssues(issues: readonly SerialIssue[], path?: (string | numb
   return issues.map((issue) => (path ? { ...issue, path } : { ...issue }));
 }
 
+/** Longest serial read as typed or scanned (a GS1 Digital Link included). */
+export const MAX_SERIAL_INPUT_LENGTH = 2000;
+
 /** Throws a `ValidationError` unless `value` is a non-empty string of at most `max` characters. */
-export function requireString(value: unknown, name: string, max = 2000): string {
+export function requireString(value: unknown, name: string, max = MAX_SERIAL_INPUT_LENGTH): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > max) {
     throw new ValidationError(`Invalid ${name}`, {
       issues: [
@@ -50,8 +53,14 @@ export function requireString(value: unknown, name: string, max = 2000): string 
   return value;
 }
 
-/** The `isoDateTime` schema's pattern, for hot loops that skip zod. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** Core's `isoDateTime` schema's pattern, for hot loops that skip zod. */
+const ISO_DATE = isoDatePattern();
+
+function isoDatePattern(): RegExp {
+  const { pattern } = z.toJSONSchema(isoDateTime);
+  if (typeof pattern !== 'string') throw new TypeError("core's isoDateTime schema has no pattern");
+  return new RegExp(pattern);
+}
 
 /** True for an ISO 8601 date or timestamp as the schemas accept it. */
 export function isIsoDate(value: string): boolean {

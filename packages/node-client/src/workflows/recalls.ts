@@ -13,6 +13,7 @@ import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter } from '../store.js';
 import type { ClientContext } from './context.js';
 import { dateRange, parseInput, wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
@@ -232,7 +233,7 @@ async function recallContacts(ctx: ClientContext, recallId: string): Promise<Rec
 function addContact(groups: Map<string, RecallContact>, unit: SerialRecord): void {
   const shipment = unit.shipment;
   if (!shipment) return;
-  const key = `${shipment.orderId}\u001f${unit.sku}`;
+  const key = compositeKey(shipment.orderId, unit.sku);
   const existing = groups.get(key);
   if (existing) {
     existing.serials.push(unit.serial);

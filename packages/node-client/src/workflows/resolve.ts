@@ -12,8 +12,9 @@ import {
   type Sku,
 } from '@serialkit/core';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Candidate, CatalogSnapshot, ClientContext } from './context.js';
+import { type Candidate, type CatalogSnapshot, type ClientContext, gtin14 } from './context.js';
 import { wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 
 export type Resolution =
   /** The input cannot be a serial of the given SKU or of any tracked SKU. */
@@ -78,17 +79,21 @@ async function read(
       issues: wireIssues([createIssue({ code: 'empty', input }, ctx.locale)]),
     };
   }
+  // A scanned code is read first, whether or not a SKU is given: its AI 21 is the serial.
+  const gs1 = isGs1Input(trimmed) ? readGs1(trimmed, ctx.locale) : undefined;
+  if (gs1 && 'issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
   if (skuId !== undefined) {
     const sku = await ctx.store.getSku(skuId);
     if (!sku) return { kind: 'unknown_sku', sku: skuId };
-    const result = ctx.formats.of(sku).validate(input);
+    if (gs1 && sku.gtin !== undefined && gtin14(sku.gtin) !== gtin14(gs1.gtin)) {
+      return { kind: 'invalid', issues: [gtinMismatch(input, gs1.gtin, sku, ctx.locale)] };
+    }
+    const result = ctx.formats.of(sku).validate(gs1 ? gs1.serial : input);
     if (!result.success) return { kind: 'invalid', issues: wireIssues(result.issues) };
     return { kind: 'candidates', candidates: [{ sku, serial: result.data.serial }], issues: [] };
   }
   const snapshot = await ctx.catalog.snapshot();
-  if (isGs1Input(trimmed)) {
-    const gs1 = readGs1(trimmed, ctx.locale);
-    if ('issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
+  if (gs1) {
     const skus = snapshot.byGtin(gs1.gtin);
     if (skus.length === 0) return { kind: 'unknown', serial: gs1.serial, skus: [] };
     const candidates: Candidate[] = [];
@@ -112,13 +117,13 @@ async function findUnits(
   candidates: Candidate[],
   exact: { serial: string; untrackedIn: CatalogSnapshot } | undefined,
 ): Promise<SerialRecord[]> {
-  const wanted = new Set(candidates.map((c) => `${c.sku.sku}\u001f${c.serial}`));
+  const wanted = new Set(candidates.map((c) => compositeKey(c.sku.sku, c.serial)));
   const serials = new Set(candidates.map((c) => c.serial));
   if (exact) serials.add(exact.serial);
   const units: SerialRecord[] = [];
   for (const serial of serials) {
     for (const record of await ctx.store.findSerial(serial)) {
-      const key = `${record.sku}\u001f${record.serial}`;
+      const key = compositeKey(record.sku, record.serial);
       if (
         wanted.has(key) ||
         (record.serial === exact?.serial && exact.untrackedIn.get(record.sku) === undefined)
@@ -129,6 +134,18 @@ async function findUnits(
     }
   }
   return units;
+}
+
+/** A scanned code whose GTIN belongs to another product than the SKU given: names both. */
+function gtinMismatch(input: string, gtin: string, sku: Sku, locale: Locale): Issue {
+  const issue = createIssue(
+    { code: 'invalid_gs1', input, reason: 'gtin_mismatch', ai: '01' },
+    locale,
+  );
+  return {
+    ...wireIssues([issue])[0]!,
+    message: `The scanned GTIN ${gtin} is not SKU ${sku.sku}'s GTIN ${sku.gtin}`,
+  };
 }
 
 /** GTIN and serial (AI 21) of a GS1 input, or why it cannot identify a unit. */

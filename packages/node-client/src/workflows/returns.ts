@@ -45,6 +45,16 @@ const NEXT_STEP = {
   order_not_found: 'check_order',
 } as const satisfies Record<PublicReturnCheck['verdict'], PublicReturnCheck['next']>;
 
+/**
+ * What proves an order in the public return check: `email_or_postcode` (default) or `email`
+ * only (postcodes are few and guessable; order ids are often sequential).
+ */
+export type PublicReturnProof = 'email' | 'email_or_postcode';
+
+export interface ReturnsSettings {
+  publicProof: PublicReturnProof;
+}
+
 export interface ReturnsResource {
   /**
    * Does this unit belong to this order? `match` (it left in this order), `mismatch` (it left in
@@ -57,9 +67,11 @@ export interface ReturnsResource {
    */
   check(input: ReturnCheckRequest): Promise<ReturnCheck>;
   /**
-   * The customer-facing check: the order must be proven with its email (any case) or postcode
-   * (any case or spacing), else `order_not_found`, which is also the answer for orders that do
-   * not exist, so the check never confirms someone else's order. Never names another order.
+   * The customer-facing check: the order must be proven with its email (any case, surrounding
+   * spaces ignored) or, unless the client's `returns.publicProof` is `'email'`, its postcode (any
+   * case or spacing); the whole value must match. Else `order_not_found`, which is also the answer
+   * for orders that do not exist, so the check never confirms someone else's order. Never names
+   * another order.
    *
    * @example
    * const { verdict, next } = await client.returns.checkPublic({
@@ -94,7 +106,10 @@ interface Verdict {
   unit: SerialRecord | undefined;
 }
 
-export function returnsResource(ctx: ClientContext): ReturnsResource {
+export function returnsResource(
+  ctx: ClientContext,
+  settings: ReturnsSettings = { publicProof: 'email_or_postcode' },
+): ReturnsResource {
   return {
     async check(input) {
       const request = parseInput(returnCheckRequestSchema, input, 'return check');
@@ -106,7 +121,8 @@ export function returnsResource(ctx: ClientContext): ReturnsResource {
     async checkPublic(input) {
       const request = parseInput(publicReturnCheckRequestSchema, input, 'return check');
       const orderUnits = await unitsOfOrder(ctx, request.orderId);
-      if (!proves(orderUnits, request.email, request.postcode)) {
+      const postcode = settings.publicProof === 'email' ? undefined : request.postcode;
+      if (!proves(orderUnits, request.email, postcode)) {
         return { verdict: 'order_not_found', next: NEXT_STEP.order_not_found, issues: [] };
       }
       const verdict = await judge(ctx, { orderId: request.orderId, serial: request.serial });

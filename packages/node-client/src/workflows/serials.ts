@@ -2,7 +2,6 @@
 import {
   type GenerateRequest,
   generateRequestSchema,
-  type Issue,
   type Lookup,
   type RegisterRow,
   type RegisterRowResult,
@@ -11,22 +10,23 @@ import {
   type SerialRecord,
   type Sku,
 } from '@serialkit/core';
+import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter, SerialInsert } from '../store.js';
 import type { ClientContext } from './context.js';
 import { unitHistory } from './events.js';
-import { isFreeForm } from './formats.js';
-import { isIsoDate, parseInput, requireString, toDateOrTimestamp, wireIssues } from './input.js';
+import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
+import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
+import { isFreeForm } from './sku-formats.js';
 
 /** Rejected rows kept in a registration summary unless `maxRejected` says otherwise. */
 const DEFAULT_MAX_REJECTED = 1000;
 /** Rounds of regeneration for serials that collided with existing ones. */
 const MAX_GENERATE_ROUNDS = 100;
-const MAX_LOT_LENGTH = 100;
-const MAX_SERIAL_INPUT_LENGTH = 2000;
 
 export interface RegisterOptions {
   /** Called after each stored batch with the number of input rows processed so far. */
@@ -43,10 +43,10 @@ export interface GenerateOptions {
   manufacturedAt?: string;
 }
 
-export interface GeneratedSerials {
-  sku: string;
-  serials: string[];
-}
+/** What `serials.generate` answers; the HTTP API documents its answer with this schema. */
+export const generatedSerialsSchema = z.object({ sku: z.string(), serials: z.array(z.string()) });
+
+export type GeneratedSerials = z.infer<typeof generatedSerialsSchema>;
 
 export interface SerialsResource {
   /**
@@ -132,22 +132,6 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
   };
 }
 
-/** The SKU, if serial tracking is on for it (else `ConflictError`). */
-export async function requireTrackedSku(ctx: ClientContext, id: string): Promise<Sku> {
-  const sku = await ctx.requireSku(id);
-  if (!sku.serialTracking.enabled) {
-    throw new ConflictError(`Serial tracking is off for SKU ${id}`, {
-      details: { sku: id, reason: 'tracking_disabled' },
-    });
-  }
-  return sku;
-}
-
-/** The rows' insert-ready form: the key prefix of the SKU's uniqueness policy. */
-export function keyPrefix(sku: Sku): string {
-  return sku.serialTracking.uniqueness === 'global' ? '' : `${sku.sku}\u001f`;
-}
-
 async function register(
   ctx: ClientContext,
   skuId: string,
@@ -175,7 +159,7 @@ async function register(
 
   const sku = await requireTrackedSku(ctx, skuId);
   const format = ctx.formats.of(sku);
-  const prefix = keyPrefix(sku);
+  const insertOf = insertsOf(sku);
   const summary: RegisterSummary = {
     sku: sku.sku,
     registered: 0,
@@ -203,33 +187,30 @@ async function register(
   const handle = (row: RegisterRow): Promise<void> | undefined => {
     const at = index++;
     const input = readRow(row);
-    if (typeof input !== 'string' && 'issues' in input) {
+    if (typeof input !== 'string' && 'problem' in input) {
       summary.invalid++;
       registrar.reject(at, {
         index: at,
         status: 'invalid',
         input: input.input,
-        issues: input.issues,
+        issues: [rowIssue(input.input, input.problem)],
       });
       return undefined;
     }
-    const result = format.validate(typeof input === 'string' ? input : input.serial);
+    const typed = typeof input === 'string' ? input : input.serial;
+    const result = format.validate(typed);
     if (!result.success) {
       summary.invalid++;
       registrar.reject(at, {
         index: at,
         status: 'invalid',
-        input: typeof input === 'string' ? input : input.serial,
+        input: typed,
         issues: wireIssues(result.issues),
       });
       return undefined;
     }
-    const serial = result.data.serial;
-    const insert: SerialInsert =
-      typeof input === 'string'
-        ? { sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt }
-        : withDetails({ sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt }, input);
-    return registrar.add(insert, at);
+    const details = typeof input === 'string' ? undefined : input.details;
+    return registrar.add(insertOf(result.data.serial, registeredAt, details), at);
   };
   const flushed = () => {
     registeredAt = ctx.nowIso();
@@ -260,99 +241,6 @@ async function register(
   return summary;
 }
 
-/** A row object's optional fields, already checked. */
-interface RowDetails {
-  serial: string;
-  lot?: string | undefined;
-  manufacturedAt?: string | undefined;
-  receivedAt?: string | undefined;
-}
-
-/**
- * Reads a row's shape by hand (no zod on the hot path): a string, or `{ serial, lot?,
- * manufacturedAt?, receivedAt? }` with nothing else.
- */
-function readRow(row: unknown): string | RowDetails | { input: string; issues: Issue[] } {
-  if (typeof row === 'string') {
-    return row.length > MAX_SERIAL_INPUT_LENGTH
-      ? rowIssue(row, 'too_long', 'The serial is too long', 'serial')
-      : row;
-  }
-  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-    return rowIssue(
-      String(row),
-      'invalid_type',
-      'A row is a serial or { serial, lot?, manufacturedAt?, receivedAt? }',
-    );
-  }
-  const { serial, lot, manufacturedAt, receivedAt } = row as Record<string, unknown>;
-  if (typeof serial !== 'string')
-    return rowIssue('', 'invalid_type', 'serial must be a string', 'serial');
-  if (serial.length > MAX_SERIAL_INPUT_LENGTH)
-    return rowIssue(serial, 'too_long', 'The serial is too long', 'serial');
-  for (const key in row) {
-    if (key !== 'serial' && key !== 'lot' && key !== 'manufacturedAt' && key !== 'receivedAt') {
-      return rowIssue(serial, 'unrecognized_keys', `Unknown field ${key}`, key);
-    }
-  }
-  if (lot !== undefined && (typeof lot !== 'string' || lot.length > MAX_LOT_LENGTH)) {
-    return rowIssue(
-      serial,
-      'invalid_lot',
-      `lot must be a string of at most ${MAX_LOT_LENGTH} characters`,
-      'lot',
-    );
-  }
-  const manufactured = readDate(manufacturedAt);
-  if (manufactured === null) {
-    return rowIssue(
-      serial,
-      'invalid_date',
-      'manufacturedAt must be an ISO 8601 date',
-      'manufacturedAt',
-    );
-  }
-  const received = readDate(receivedAt);
-  if (received === null) {
-    return rowIssue(serial, 'invalid_date', 'receivedAt must be an ISO 8601 date', 'receivedAt');
-  }
-  return {
-    serial,
-    lot: lot as string | undefined,
-    manufacturedAt: manufactured,
-    receivedAt: received,
-  };
-}
-
-/** A row's date in store form; undefined when absent, null when not a date. */
-export function readDate(value: unknown): string | undefined | null {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !isIsoDate(value)) return null;
-  return toDateOrTimestamp(value);
-}
-
-function rowIssue(input: string, code: string, message: string, field?: string) {
-  return { input, issues: [{ code, message, input, ...(field ? { path: [field] } : {}) }] };
-}
-
-/** Adds a row's lot and dates to its insert, leaving absent ones out. */
-export function withDetails(
-  insert: SerialInsert,
-  details: {
-    lot?: string | undefined;
-    manufacturedAt?: string | undefined;
-    receivedAt?: string | undefined;
-  },
-): SerialInsert {
-  if (details.lot !== undefined && details.lot !== '') insert.lot = details.lot;
-  if (details.manufacturedAt !== undefined && details.manufacturedAt !== '') {
-    insert.manufacturedAt = details.manufacturedAt;
-  }
-  if (details.receivedAt !== undefined && details.receivedAt !== '')
-    insert.receivedAt = details.receivedAt;
-  return insert;
-}
-
 // ── Generation ───────────────────────────────────────────────────────────────
 
 /**
@@ -370,7 +258,7 @@ class SequenceCounters {
 
   /** Reserves `count` sequence numbers and returns the first. */
   async reserve(sku: Sku, format: SerialFormat, count: number): Promise<bigint> {
-    const key = `${sku.sku}\u001f${format.source}`;
+    const key = compositeKey(sku.sku, format.source);
     let counter = this.#counters.get(key);
     if (!counter) {
       counter = this.#highest(sku, format).then((highest) => ({ next: highest + 1n }));
@@ -476,7 +364,11 @@ async function generate(
     });
   }
   const date = manufacturedAt === undefined ? ctx.now() : new Date(manufacturedAt);
-  const prefix = keyPrefix(sku);
+  const insertOf = insertsOf(sku);
+  const details = {
+    ...(request.lot ? { lot: request.lot } : {}),
+    ...(manufacturedAt === undefined ? {} : { manufacturedAt }),
+  };
   const batchSize = ctx.registerBatchSize ?? ctx.store.capabilities.preferredBatchSize;
 
   let nextSequence = 0n;
@@ -513,12 +405,7 @@ async function generate(
           );
         }
         serials[position] = serial;
-        rows.push(
-          withDetails(
-            { sku: sku.sku, serial, uniqueKey: prefix + serial, registeredAt },
-            { lot: request.lot, manufacturedAt },
-          ),
-        );
+        rows.push(insertOf(serial, registeredAt, details));
       }
       const result = await ctx.store.insertSerials(rows);
       for (const index of result.conflicts) collided.push(positions[index]!);

@@ -13,6 +13,7 @@ import { ConflictError } from '../errors.js';
 import type { Transition } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireTimestamp, wireIssues } from './input.js';
+import { compositeKey } from './keys.js';
 
 /** Why a unit cannot ship. */
 export type ShipmentProblemReason =
@@ -99,7 +100,7 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
         continue;
       }
       const serial = result.data.serial;
-      const key = `${line.sku}\u001f${serial}`;
+      const key = compositeKey(line.sku, serial);
       if (seen.has(key)) {
         problems.push({ sku: line.sku, serial, reason: 'repeated' });
         continue;

@@ -27,8 +27,13 @@ const MAX_FINGERPRINT_LENGTH = 1000;
  * - `recalled`: the unit is under recall (`recall.notice`, `recall.url`);
  * - `suspicious`: `many_clients` (more distinct clients than `verify.maxFingerprints` in the
  *   window), `sighted_elsewhere` (seen, e.g. on a marketplace, after it shipped), `not_shipped`
- *   (customers verify a unit that has not left, or has come back);
+ *   (customers verify a unit that has not left, or has come back; only with the client's
+ *   `verify.flagUnshipped`, since it tells anyone which units are unsold);
  * - `genuine`.
+ *
+ * `sku` narrows the reading to that SKU's format when it is a tracked SKU (those are public
+ * through the format hints); any other value is read as if no SKU was given, so the answer never
+ * tells whether an untracked or unknown SKU id exists.
  *
  * `fingerprint` identifies the asking client (e.g. a hash of IP and user agent from the HTTP
  * handler); it is HMAC-hashed with the client's secret before it reaches the store.
@@ -49,12 +54,21 @@ export type VerifyFunction = (
   options: { fingerprint: string; sku?: string },
 ) => Promise<VerifyResult>;
 
-export function verifyFunction(ctx: ClientContext): VerifyFunction {
+export interface VerifyOptions {
+  /** Answer `suspicious` / `not_shipped` for units that have not shipped. */
+  flagUnshipped: boolean;
+}
+
+export function verifyFunction(
+  ctx: ClientContext,
+  settings: VerifyOptions = { flagUnshipped: false },
+): VerifyFunction {
   // Prepared once: turning the secret into a key on every check costs as much as the HMAC.
   const secret = createSecretKey(Buffer.from(ctx.verify.secret, 'utf8'));
   const windowMs = ctx.verify.windowMinutes * 60_000;
   // A busy server checks many units within one millisecond: their timestamps are formatted once.
   let times = { at: Number.NaN, checkedAt: '', windowStart: '' };
+  const knownWork = new DurationSamples();
   return async (input, options) => {
     const request = parseInput(
       verifyRequestSchema,
@@ -74,11 +88,15 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
 
     // Hashed whether or not the unit exists, like the rest of the work both kinds share.
     const client = hashFingerprint(secret, fingerprint);
-    const resolution = await resolveSerial(ctx, request.input, { sku: request.sku });
+    const sku =
+      request.sku !== undefined && (await ctx.catalog.snapshot()).get(request.sku)
+        ? request.sku
+        : undefined;
+    const resolution = await resolveSerial(ctx, request.input, { sku });
     if (resolution.kind !== 'found') {
-      // No counter to write: wait as long as the write's turn would (stores may write counters
-      // at the end of the event loop's turn), so unknown serials do not answer sooner.
-      await nextTurn();
+      // No counter to write: wait as long as that work took for a recent known unit, so that an
+      // answer's time does not tell whether the unit exists.
+      await waitFor(knownWork.sample());
       switch (resolution.kind) {
         case 'invalid':
           return answer('invalid', checkedAt, { issues: publicIssues(resolution.issues) });
@@ -89,8 +107,23 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
       }
     }
 
+    const workStarted = performance.now();
+    try {
+      return await answerFound(resolution.units, client, checkedAt, windowStart);
+    } finally {
+      knownWork.add(performance.now() - workStarted);
+    }
+  };
+
+  /** The answer for registered units: counters, outcome, recall, sightings. */
+  async function answerFound(
+    units: SerialRecord[],
+    client: string,
+    checkedAt: string,
+    windowStart: string,
+  ): Promise<VerifyResult> {
     // Several SKUs may share a serial; a recall on any of them must not be hidden.
-    const unit = resolution.units.find((u) => u.recallId !== undefined) ?? resolution.units[0]!;
+    const unit = units.find((u) => u.recallId !== undefined) ?? units[0]!;
     const recalled = unit.recallId !== undefined;
     const [counts, name, recall, sighted] = await Promise.all([
       ctx.store.recordVerification({
@@ -121,11 +154,11 @@ export function verifyFunction(ctx: ClientContext): VerifyFunction {
     const reasons: Reason[] = [];
     if (counts.distinctFingerprints > ctx.verify.maxFingerprints) reasons.push('many_clients');
     if (sighted) reasons.push('sighted_elsewhere');
-    if (unit.status !== 'shipped') reasons.push('not_shipped');
+    if (settings.flagUnshipped && unit.status !== 'shipped') reasons.push('not_shipped');
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
     return answer(status, checkedAt, { serial: unit.serial, product, reasons });
-  };
+  }
 }
 
 /** An answer with every key, whatever the status. */
@@ -145,8 +178,38 @@ function answer(
   };
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** How many recent durations the padding of unknown serials draws from. */
+const DURATION_SAMPLES = 256;
+
+/**
+ * Recent durations of the work done for known units, so that answers for unknown units can take
+ * as long: a draw from the same distribution, tail included, rather than a fixed delay.
+ */
+class DurationSamples {
+  readonly #values = new Float64Array(DURATION_SAMPLES);
+  #count = 0;
+
+  add(ms: number): void {
+    this.#values[this.#count++ % DURATION_SAMPLES] = ms;
+  }
+
+  /** A recent duration at random; before any, one turn of the event loop. */
+  sample(): number {
+    const filled = Math.min(this.#count, DURATION_SAMPLES);
+    return filled === 0 ? 0 : this.#values[Math.floor(Math.random() * filled)]!;
+  }
+}
+
+/**
+ * Waits `ms` without blocking the event loop: timers for whole milliseconds, then turns of the
+ * loop (setImmediate) for the sub-millisecond rest, which timers cannot time. Always at least
+ * one turn, as the known path's writes take at least that.
+ */
+async function waitFor(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  if (ms >= 2) await new Promise((resolve) => setTimeout(resolve, Math.floor(ms) - 1));
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (performance.now() < until);
 }
 
 /** An opaque id for a client: HMAC-SHA256 under the client's secret, hex. */

@@ -287,25 +287,16 @@ describe('workflows', () => {
     );
     const controller = new AbortController();
     const stdout = capture();
-    const running = run(
-      [
-        'serve',
-        '--port',
-        '0',
-        '--db',
-        join(dir, 'serve.db'),
-        '--api-key',
-        'sk_test_serve_key_0123456789',
-        '--json',
-      ],
-      {
-        stdout,
-        stderr: capture(),
-        env: {},
-        cwd: dir,
-        signal: controller.signal,
+    const running = run(['serve', '--port', '0', '--db', join(dir, 'serve.db'), '--json'], {
+      stdout,
+      stderr: capture(),
+      env: {
+        SERIALKIT_API_KEY: 'sk_test_serve_key_0123456789',
+        SERIALKIT_VERIFY_SECRET: 'test-verify-secret-0123456789',
       },
-    );
+      cwd: dir,
+      signal: controller.signal,
+    });
     for (let i = 0; i < 100 && !stdout.text.includes('listening'); i++)
       await new Promise((r) => setTimeout(r, 20));
     const { url } = JSON.parse(stdout.text);

@@ -54,7 +54,8 @@ describe('exports', () => {
     await trackedSku(other, 'SKU-1', SN);
     const report = await other.imports.serials(lines.join(''));
     expect(report).toMatchObject({ registered: 3, errorCount: 0 });
-    expect((await store.getSerial('SKU-1', sn(1)))?.lot).toBe("'=cmd|calc");
+    // The `'` of the export comes off again: the round trip keeps the value.
+    expect((await store.getSerial('SKU-1', sn(1)))?.lot).toBe('=cmd|calc');
   });
 
   it('streams events as CSV with their data as JSON', async () => {

@@ -1,6 +1,10 @@
 /** Shared set-up of the HTTP tests: a client over a memory store, seeded, behind a handler. */
 import { compileFormat } from '@serialkit/core';
-import { createSerialClient, type SerialClient } from '../../src/client.js';
+import {
+  createSerialClient,
+  type SerialClient,
+  type SerialClientOptions,
+} from '../../src/client.js';
 import {
   createHandler,
   type HandlerOptions,
@@ -11,6 +15,7 @@ import { memoryStore } from '../../src/stores/memory.js';
 
 export const WRITE_KEY = 'sk_test_write_key_0123456789';
 export const READ_KEY = 'sk_test_read_key_01234567890';
+export const STORE_KEY = 'sk_test_store_key_0123456789';
 export const ORIGIN = 'https://shop.example';
 
 const headphoneFormat = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
@@ -47,14 +52,17 @@ export interface Harness {
   errors: unknown[];
 }
 
-export async function harness(options: HandlerOptions = {}): Promise<Harness> {
+export async function harness(
+  options: HandlerOptions = {},
+  clientOptions: Omit<SerialClientOptions, 'store' | 'now'> = {},
+): Promise<Harness> {
   const store = memoryStore();
   let clock = Date.UTC(2024, 5, 1, 12);
   const tick = () => {
     clock += 1000;
     return new Date(clock);
   };
-  const client = createSerialClient({ store, now: tick });
+  const client = createSerialClient({ ...clientOptions, store, now: tick });
   await client.skus.update('HP-200', {
     name: 'Aurora headphones',
     gtin: '4012345000016',
@@ -76,10 +84,13 @@ export async function harness(options: HandlerOptions = {}): Promise<Harness> {
     apiKeys: [
       { key: WRITE_KEY, scope: 'write' },
       { key: READ_KEY, scope: 'read' },
+      { key: STORE_KEY, scope: 'store' },
     ],
     publicOrigins: [ORIGIN],
     rateLimit: false,
     onError: (error) => errors.push(error),
+    // The store protocol serves the harness's own store unless the test gives another.
+    ...(options.storeProtocol ? { store } : {}),
     ...options,
   });
   return {

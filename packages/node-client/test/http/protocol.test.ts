@@ -7,7 +7,7 @@ import { createSerialClient } from '../../src/client.js';
 import { createHandler } from '../../src/http/handler.js';
 import { toNodeListener } from '../../src/http/node.js';
 import { memoryStore } from '../../src/stores/memory.js';
-import { harness, hpSerial, READ_KEY, WRITE_KEY } from './helpers.js';
+import { harness, hpSerial, READ_KEY, STORE_KEY, WRITE_KEY } from './helpers.js';
 
 const W = { key: WRITE_KEY };
 
@@ -289,17 +289,20 @@ describe('OpenAPI', () => {
 });
 
 describe('store protocol', () => {
-  test('write keys only; off unless enabled', async () => {
+  test('store keys only; off unless enabled', async () => {
     const h = await harness({ storeProtocol: true, store: memoryStore() });
+    const S = { key: STORE_KEY };
     const read = await h.call('POST', '/v1/store/getSku', { key: READ_KEY, body: { sku: 'A' } });
     expect(read.status).toBe(403);
     const write = await h.call('POST', '/v1/store/getSku', { ...W, body: { sku: 'A' } });
-    expect(write.status).toBe(200);
-    expect(await write.json()).toBe(null);
-    const bad = await h.call('POST', '/v1/store/getSku', { ...W, body: { sku: 1 } });
+    expect(write.status).toBe(403);
+    const store = await h.call('POST', '/v1/store/getSku', { ...S, body: { sku: 'A' } });
+    expect(store.status).toBe(200);
+    expect(await store.json()).toBe(null);
+    const bad = await h.call('POST', '/v1/store/getSku', { ...S, body: { sku: 1 } });
     expect(bad.status).toBe(400);
     const off = await harness();
-    expect((await off.call('POST', '/v1/store/getSku', { ...W, body: { sku: 'A' } })).status).toBe(
+    expect((await off.call('POST', '/v1/store/getSku', { ...S, body: { sku: 'A' } })).status).toBe(
       404,
     );
   });

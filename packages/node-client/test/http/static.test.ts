@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -48,5 +49,53 @@ describe('serveStatic', () => {
     expect(await get('/01/123/21/ABC')).toBeNull();
     const off = serveStatic(root, { digitalLinkPages: false });
     expect(await off(new Request('http://shop.test/01/09506000134352/21/ABC123'))).toBeNull();
+  });
+});
+
+describe('serveStatic serves built assets only, with security headers', () => {
+  const site = mkdtempSync(join(tmpdir(), 'serialkit-site-'));
+  const inline = "document.title = 'shop';";
+  writeFileSync(join(site, 'index.html'), `<h1>shop</h1><script type="module">${inline}</script>`);
+  writeFileSync(join(site, 'app.js'), 'export {}');
+  writeFileSync(join(site, 'package.json'), '{"name":"private"}');
+  writeFileSync(join(site, 'tsconfig.json'), '{}');
+  writeFileSync(join(site, 'server.ts'), 'const secret = 1;');
+  writeFileSync(join(site, 'README.md'), '# notes');
+  writeFileSync(join(site, 'app.js.map'), '{}');
+  mkdirSync(join(site, 'node_modules', 'lib'), { recursive: true });
+  writeFileSync(join(site, 'node_modules', 'lib', 'index.js'), 'export {}');
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+  const serve = serveStatic(site);
+  const fetchFile = (path: string) => serve(new Request(`http://shop.test${path}`));
+
+  test('package.json, sources, notes, maps and node_modules are not served', async () => {
+    for (const path of [
+      '/package.json',
+      '/tsconfig.json',
+      '/server.ts',
+      '/README.md',
+      '/app.js.map',
+      '/node_modules/lib/index.js',
+      '/%6eode_modules/lib/index.js',
+    ]) {
+      expect(await fetchFile(path), path).toBeNull();
+    }
+    expect((await fetchFile('/app.js'))?.status).toBe(200);
+  });
+
+  test('pages carry a CSP that allows their own inline scripts by hash, and no framing', async () => {
+    const page = await fetchFile('/');
+    expect(page?.status).toBe(200);
+    const policy = page?.headers.get('content-security-policy') ?? '';
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("'unsafe-eval'");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(page?.headers.get('x-frame-options')).toBe('DENY');
+    expect(page?.headers.get('x-content-type-options')).toBe('nosniff');
+    const script = await fetchFile('/app.js');
+    expect(script?.headers.get('x-frame-options')).toBe('DENY');
+    expect(script?.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 });

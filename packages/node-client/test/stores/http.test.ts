@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import {
   AuthError,
   ConnectionError,
@@ -18,7 +18,7 @@ import { httpStore } from '../../src/stores/http.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import { runStoreConformance } from '../../src/testing.js';
 
-const WRITE_KEY = 'sk_test_write_0123456789abcdef';
+const STORE_KEY = 'sk_test_store_0123456789abcdef';
 const READ_KEY = 'sk_test_read_0123456789abcdefgh';
 
 const servers: Server[] = [];
@@ -30,7 +30,7 @@ afterAll(async () => {
 async function serve(store: SerialStore): Promise<string> {
   const handler = createHandler({ store } as unknown as ServedClient, {
     apiKeys: [
-      { key: WRITE_KEY, scope: 'write' },
+      { key: STORE_KEY, scope: 'store' },
       { key: READ_KEY, scope: 'read' },
     ],
     storeProtocol: true,
@@ -48,11 +48,11 @@ describe('httpStore over a loopback server', () => {
     test,
     expect,
     describe,
-    createStore: async () => httpStore({ baseUrl: await serve(memoryStore()), apiKey: WRITE_KEY }),
+    createStore: async () => httpStore({ baseUrl: await serve(memoryStore()), apiKey: STORE_KEY }),
   });
 
   test('capabilities', () => {
-    expect(httpStore({ baseUrl: 'http://127.0.0.1:1', apiKey: WRITE_KEY }).capabilities).toEqual({
+    expect(httpStore({ baseUrl: 'http://127.0.0.1:1', apiKey: STORE_KEY }).capabilities).toEqual({
       name: 'http',
       persistent: true,
       concurrentWriters: true,
@@ -69,7 +69,7 @@ describe('httpStore over a loopback server', () => {
     expect(ForbiddenError.isInstance(await readOnly.getSku('A').catch((e: unknown) => e))).toBe(
       true,
     );
-    const store = httpStore({ baseUrl, apiKey: WRITE_KEY, retries: 0 });
+    const store = httpStore({ baseUrl, apiKey: STORE_KEY, retries: 0 });
     const invalid = await store
       .insertSerials([{ sku: 'A' } as never])
       .catch((e: unknown) => e as SerialkitError);
@@ -86,7 +86,7 @@ describe('httpStore over a loopback server', () => {
     let calls = 0;
     const store = httpStore({
       baseUrl: `http://127.0.0.1:${port}`,
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       retries: 2,
       backoff: { initialMs: 1, maxMs: 2 },
       fetch: (input, init) => {
@@ -119,7 +119,7 @@ describe('httpStore retries', () => {
     };
     const store = httpStore({
       baseUrl,
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       fetch: flaky,
       backoff: { initialMs: 1 },
     });
@@ -157,7 +157,7 @@ describe('httpStore retries', () => {
       };
     const five = httpStore({
       baseUrl: 'http://store.test',
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       retries: 2,
       backoff: { initialMs: 1 },
       fetch: failing(502),
@@ -167,7 +167,7 @@ describe('httpStore retries', () => {
     calls = 0;
     const four = httpStore({
       baseUrl: 'http://store.test',
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       fetch: failing(404),
     });
     await expect(four.getSku('A')).rejects.toThrow('boom');
@@ -175,10 +175,10 @@ describe('httpStore retries', () => {
   });
 
   test('429 waits for Retry-After, then succeeds; a long Retry-After fails at once', async () => {
-    const times: number[] = [];
+    let calls = 0;
     const limited: typeof fetch = async () => {
-      times.push(performance.now());
-      if (times.length === 1) {
+      calls++;
+      if (calls === 1) {
         return new Response(
           JSON.stringify({
             error: { code: 'rate_limited', message: 'slow down', details: { retryAfter: 1 } },
@@ -188,9 +188,19 @@ describe('httpStore retries', () => {
       }
       return new Response('null', { status: 200, headers: { 'content-type': 'application/json' } });
     };
-    const store = httpStore({ baseUrl: 'http://store.test', apiKey: WRITE_KEY, fetch: limited });
-    expect(await store.getSku('A')).toBe(null);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    const store = httpStore({ baseUrl: 'http://store.test', apiKey: STORE_KEY, fetch: limited });
+    // The clock is driven by hand: the retry waits exactly the second Retry-After asks for.
+    vi.useFakeTimers();
+    try {
+      const answer = store.getSku('A');
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toBe(null);
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
 
     const tooLong: typeof fetch = async () =>
       new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'later' } }), {
@@ -199,7 +209,7 @@ describe('httpStore retries', () => {
       });
     const impatient = httpStore({
       baseUrl: 'http://store.test',
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       fetch: tooLong,
     });
     const error = await impatient.getSku('A').catch((e: unknown) => e);
@@ -222,7 +232,7 @@ describe('httpStore retries', () => {
     };
     const store = httpStore({
       baseUrl: 'http://store.test',
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       timeout: 50,
       backoff: { initialMs: 1 },
       fetch: slowThenFast,
@@ -236,7 +246,7 @@ describe('httpStore retries', () => {
       );
     const stuck = httpStore({
       baseUrl: 'http://store.test',
-      apiKey: WRITE_KEY,
+      apiKey: STORE_KEY,
       timeout: 20,
       retries: 1,
       backoff: { initialMs: 1 },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { SerialStore } from '../../src/store.js';
 import { Catalog } from '../../src/workflows/context.js';
-import { FormatCache } from '../../src/workflows/formats.js';
+import { FormatCache } from '../../src/workflows/sku-formats.js';
 import { createStore, override, SN } from './fixtures.js';
 
 const TTL = 10_000;

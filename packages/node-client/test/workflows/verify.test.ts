@@ -42,7 +42,7 @@ function expectPublicShape(result: VerifyResult) {
 
 describe('verify', () => {
   it('answers every status with the same keys and no personal data', async () => {
-    const { client } = await verifySetup();
+    const { client } = await verifySetup({ verify: { flagUnshipped: true } });
     await client.recalls.create({
       sku: 'SKU-1',
       serials: [sn(2)],
@@ -166,7 +166,10 @@ describe('verify', () => {
           return inner.listEvents(filter, page);
         },
       });
-      const { client } = await verifySetup({ store, verify: { maxFingerprints: 2 } });
+      const { client } = await verifySetup({
+        store,
+        verify: { maxFingerprints: 2, flagUnshipped: true },
+      });
       for (let i = 0; i < 5; i++) await client.verify(sn(1), { fingerprint: 'same' });
       for (const fp of ['x', 'y', 'z']) await client.verify(sn(1), { fingerprint: fp });
       await client.verify(sn(5), { fingerprint: 'same' });

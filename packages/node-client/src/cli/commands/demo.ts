@@ -1,9 +1,9 @@
 /** `serialkit demo`: seed a database with the demo data set and show what to try. */
 import { rm } from 'node:fs/promises';
-import { type DemoSummary, seedDemo } from '../../demo/seed.js';
 import { type Command, str } from '../command.js';
+import { type DemoSummary, seedDemo } from '../demo/seed.js';
 import { UsageError } from '../io.js';
-import { chooseStore } from '../store.js';
+import { chooseStore } from '../store-choice.js';
 
 export function demoSummaryText(summary: DemoSummary): string {
   const s = summary.samples;

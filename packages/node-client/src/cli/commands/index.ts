@@ -1,12 +1,14 @@
 /** Every `serialkit` command, in the order `--help` lists them. */
 import type { Command } from '../command.js';
 import { demo } from './demo.js';
+import { generate } from './generate.js';
+import { exportCmd, importCmd } from './import-export.js';
+import { lookup, trace } from './lookup.js';
 import { returns, ship } from './orders.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
 import { sku } from './sku.js';
-import { exportCmd, importCmd } from './transfer-commands.js';
-import { generate, lookup, trace, verify } from './units.js';
+import { verify } from './verify.js';
 
 export const commands: Command[] = [
   serve,

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ReturnCheck, SerialRecord, ShipmentCreate } from '@serialkit/core';
-import { type Command, str, strs } from '../command.js';
+import { type Command, type OptionValues, skuOf, skuOption, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
 
@@ -112,18 +112,14 @@ export const ship: Command = {
 
 const returnOptions = {
   order: { type: 'string', value: 'ID', description: 'The order the customer returns against' },
-  sku: {
-    type: 'string',
-    value: 'SKU',
-    description: 'The SKU, when the serial could belong to several',
-  },
+  ...skuOption,
 } as const;
 
-function returnInput(args: string[], options: Record<string, unknown>) {
+function returnInput(args: string[], options: OptionValues) {
   const [serial] = args;
-  const orderId = typeof options.order === 'string' ? options.order : undefined;
+  const orderId = str(options, 'order');
   if (!serial || !orderId) throw new UsageError('Give the returned serial and the --order id');
-  return { orderId, serial, ...(typeof options.sku === 'string' ? { sku: options.sku } : {}) };
+  return { orderId, serial, ...skuOf(options) };
 }
 
 function recordFields(record: SerialRecord): string {

@@ -6,7 +6,7 @@ import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { progressBar } from '../progress.js';
 import { fields, table } from '../table.js';
-import { writeChunks } from './transfer.js';
+import { writeChunks } from '../write-chunks.js';
 
 function recallFields(recall: Recall): string {
   const c = recall.criteria;

@@ -1,19 +1,55 @@
 /** `serialkit serve`: the HTTP API (and optionally a storefront) on Node's http server. */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createSerialClient } from '../../client.js';
 import type { ApiKeyScope } from '../../http/auth.js';
-import type { ConnectionInfo } from '../../http/client-address.js';
+import {
+  type ConnectionInfo,
+  PLATFORM_ADDRESS_HEADERS,
+  type PlatformAddressHeader,
+} from '../../http/client-address.js';
 import { createHandler } from '../../http/handler.js';
+import { createMetrics } from '../../http/metrics.js';
 import { toNodeListener } from '../../http/node.js';
-import { acceptsLazyRequests } from '../../http/request-body.js';
+import { requestIdOf } from '../../http/observe.js';
+import { acceptsLazyRequests, headerOf } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
-import { type Command, str, strs } from '../command.js';
-import { UsageError } from '../io.js';
-import { chooseStore } from '../store.js';
+import { type Command, type OptionValues, str, strs } from '../command.js';
+import { type CliOutput, UsageError } from '../io.js';
+import { chooseStore } from '../store-choice.js';
+
+/** A key as it may be shown: its first 4 and last 4 characters. */
+export function maskKey(key: string): string {
+  return `${key.slice(0, 4)}…${key.slice(-4)}`;
+}
+
+/**
+ * A key or secret from a file (trimmed) or else an environment variable; undefined when neither
+ * is set. Shorter than 16 characters is a usage error.
+ */
+function readSecret(
+  file: string | undefined,
+  variable: string | undefined,
+  cwd: string,
+  what: string,
+): string | undefined {
+  let value = variable;
+  if (file !== undefined) {
+    try {
+      value = readFileSync(resolve(cwd, file), 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`${what}: cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
+  if (value !== undefined && value.length < 16) {
+    throw new UsageError(`${what} must be at least 16 characters`);
+  }
+  return value;
+}
 
 /** A new API key: 32 random bytes, prefixed so it is recognizable in logs and secret scanners. */
 export function generateApiKey(prefix = 'sk_'): string {
@@ -23,9 +59,15 @@ export function generateApiKey(prefix = 'sk_'): string {
 export const serve: Command = {
   name: 'serve',
   summary: 'Run the HTTP API (public + admin) and optionally serve a storefront',
-  usage: ['serve [--port 8787] [--host 127.0.0.1] [--api-key KEY] [--origin URL] [--static DIR]'],
-  description:
-    'The admin key comes from --api-key or SERIALKIT_API_KEY; without either a key is generated and printed. Stop with Ctrl-C.',
+  usage: ['serve [--port 8787] [--host 127.0.0.1] [--origin URL] [--static DIR]'],
+  description: [
+    'Keys and secrets come from the environment or files, never from the command line (where ps shows them):',
+    'the admin key from SERIALKIT_API_KEY or --api-key-file (generated and printed when absent; a supplied key',
+    'is shown masked), a read-only key from SERIALKIT_READ_KEY or --read-key-file, the store protocol key from',
+    'SERIALKIT_STORE_KEY or --store-key-file, and the verification secret (required: it keys the hashes of',
+    'client fingerprints) from SERIALKIT_VERIFY_SECRET or --verify-secret-file. SIGTERM or Ctrl-C stops',
+    'accepting, finishes requests in flight and closes the store.',
+  ].join(' '),
   examples: [
     'serialkit serve --db shop.db --origin https://shop.example',
     'serialkit serve --static examples/storefront --asset /assets/serial-lookup.js=dist/serial-lookup.bundle.js',
@@ -42,12 +84,26 @@ export const serve: Command = {
       value: 'HOST',
       description: 'Interface to listen on (default 127.0.0.1)',
     },
-    'api-key': {
+    'api-key-file': {
       type: 'string',
-      value: 'KEY',
-      description: 'Admin (write) API key, at least 16 characters',
+      value: 'FILE',
+      description: 'File holding the admin (write) API key (or SERIALKIT_API_KEY)',
     },
-    'read-key': { type: 'string', value: 'KEY', description: 'An additional read-only API key' },
+    'read-key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'File holding a read-only API key (or SERIALKIT_READ_KEY)',
+    },
+    'store-key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'File holding the store protocol key (or SERIALKIT_STORE_KEY)',
+    },
+    'verify-secret-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'File holding the verification secret (or SERIALKIT_VERIFY_SECRET)',
+    },
     origin: {
       type: 'string',
       multiple: true,
@@ -70,10 +126,24 @@ export const serve: Command = {
       description: 'Serve the store protocol for httpStore clients',
     },
     'trust-proxy': {
-      type: 'boolean',
-      description: 'Client address from X-Forwarded-For (behind a proxy)',
+      type: 'string',
+      value: 'HOPS',
+      description:
+        'Proxies of yours in front that append to X-Forwarded-For; the client address is the entry HOPS from the right',
     },
-    log: { type: 'boolean', description: 'Log every request to stderr' },
+    'address-header': {
+      type: 'string',
+      value: 'NAME',
+      description: `Client address from a platform header: ${PLATFORM_ADDRESS_HEADERS.join(', ')}`,
+    },
+    log: {
+      type: 'boolean',
+      description: 'Log every request to stderr as a JSON line, with its request id',
+    },
+    metrics: {
+      type: 'boolean',
+      description: 'Serve Prometheus metrics at /v1/metrics (read or admin key)',
+    },
   },
   async run({ options, io, json, print }) {
     const env = io.env;
@@ -82,15 +152,26 @@ export const serve: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`Invalid --port "${portText}"`);
     const host = str(options, 'host') ?? '127.0.0.1';
-    const given = str(options, 'api-key') ?? env.SERIALKIT_API_KEY;
-    if (given !== undefined && given.length < 16)
-      throw new UsageError('The API key must be at least 16 characters');
+    const secret = (name: string, variable: string, what: string) =>
+      readSecret(str(options, name), env[variable], io.cwd, `${what} (${variable} or --${name})`);
+    const given = secret('api-key-file', 'SERIALKIT_API_KEY', 'The admin key');
     const apiKey = given ?? generateApiKey();
     const keys: { key: string; scope: ApiKeyScope }[] = [{ key: apiKey, scope: 'write' }];
-    const readKey = str(options, 'read-key');
-    if (readKey) {
-      if (readKey.length < 16) throw new UsageError('The read key must be at least 16 characters');
-      keys.push({ key: readKey, scope: 'read' });
+    const readKey = secret('read-key-file', 'SERIALKIT_READ_KEY', 'The read key');
+    if (readKey) keys.push({ key: readKey, scope: 'read' });
+    const storeProtocol = options['store-protocol'] === true;
+    const givenStoreKey = secret('store-key-file', 'SERIALKIT_STORE_KEY', 'The store key');
+    const storeKey = storeProtocol ? (givenStoreKey ?? generateApiKey('sk_store_')) : undefined;
+    if (storeKey) keys.push({ key: storeKey, scope: 'store' });
+    const verifySecret = secret(
+      'verify-secret-file',
+      'SERIALKIT_VERIFY_SECRET',
+      'The verification secret',
+    );
+    if (verifySecret === undefined) {
+      throw new UsageError(
+        'serve needs a verification secret, which keys the hashes of client fingerprints: set SERIALKIT_VERIFY_SECRET (e.g. to the output of `openssl rand -base64 32`) or pass --verify-secret-file FILE, and keep it for every instance and restart',
+      );
     }
     const files: Record<string, string> = {};
     for (const asset of strs(options, 'asset')) {
@@ -104,31 +185,48 @@ export const serve: Command = {
     const choice = chooseStore(options, env, io.cwd);
     const store = await choice.open();
     await store.migrate();
-    const client = createSerialClient({ store });
+    const client = createSerialClient({ store, verify: { secret: verifySecret } });
+    const log = options.log === true ? jsonLogger(io.stderr) : undefined;
+    let accepting = true;
     const api = createHandler(client, {
       apiKeys: keys,
       publicOrigins: strs(options, 'origin'),
       ...(options['no-rate-limit'] ? { rateLimit: false as const } : {}),
-      ...(options['store-protocol'] ? { storeProtocol: true, store } : {}),
-      ...(options['trust-proxy'] ? { trustProxy: true } : {}),
+      ...(storeProtocol ? { storeProtocol: true, store } : {}),
+      ...proxyOptions(options),
+      ...(options.metrics === true ? { metrics: createMetrics() } : {}),
+      accepting: () => accepting,
+      onError: (error, _request, requestId) => {
+        if (log) log({ level: 'error', msg: 'internal error', requestId, error: describe(error) });
+        else
+          io.stderr.write(`serialkit: internal error (request ${requestId}): ${describe(error)}\n`);
+      },
+      ...(log ? { onResponse: (entry) => log({ level: 'info', msg: 'request', ...entry }) } : {}),
     });
     const files$ =
       staticDir || Object.keys(files).length
         ? serveStatic(staticDir ? resolve(io.cwd, staticDir) : undefined, { files })
         : null;
-    const log = options.log === true;
     const handle = async (request: Request, info?: ConnectionInfo): Promise<Response> => {
-      const started = performance.now();
-      const path = new URL(request.url).pathname;
-      const response =
-        (files$ && !path.startsWith('/v1/') ? await files$(request) : null) ??
-        (await api(request, info));
-      if (log) {
-        io.stderr.write(
-          `${request.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms\n`,
-        );
+      if (files$ && !new URL(request.url).pathname.startsWith('/v1/')) {
+        const started = performance.now();
+        const file = await files$(request);
+        if (file) {
+          const requestId = requestIdOf(headerOf(request, 'x-request-id'));
+          file.headers.set('x-request-id', requestId);
+          log?.({
+            level: 'info',
+            msg: 'request',
+            requestId,
+            method: request.method,
+            route: 'static',
+            status: file.status,
+            ms: performance.now() - started,
+          });
+          return file;
+        }
       }
-      return response;
+      return api(request, info);
     };
     // Static files and the API read only url, method, headers and bodies: lazy Requests are safe.
     const server = createServer(
@@ -145,19 +243,28 @@ export const serve: Command = {
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${shownHost}:${address.port}`;
+    // Only a generated key is printed in full (nobody else knows it); a supplied one is masked.
+    const shown = (key: string, generated: boolean) => (generated ? key : maskKey(key));
     print(
       {
         event: 'listening',
         url,
-        apiKey,
+        ...(given === undefined ? { apiKey } : {}),
+        apiKeyHint: maskKey(apiKey),
         generatedKey: given === undefined,
+        ...(storeKey && givenStoreKey === undefined ? { storeKey } : {}),
         store: { kind: choice.kind, where: choice.where },
       },
       () =>
         [
           `serialkit listening on ${url}`,
           `  store      ${choice.kind} ${choice.where}`,
-          `  admin key  ${apiKey}${given === undefined ? '  (generated: set SERIALKIT_API_KEY to keep one)' : ''}`,
+          `  admin key  ${shown(apiKey, given === undefined)}${given === undefined ? '  (generated: set SERIALKIT_API_KEY to keep one)' : ''}`,
+          ...(storeKey
+            ? [
+                `  store key  ${shown(storeKey, givenStoreKey === undefined)}${givenStoreKey === undefined ? '  (generated: set SERIALKIT_STORE_KEY to keep one)' : ''}`,
+              ]
+            : []),
           `  API docs   ${url}/v1/openapi.json`,
           ...(staticDir ? [`  storefront ${url}/`] : []),
           'Press Ctrl-C to stop.',
@@ -175,14 +282,65 @@ export const serve: Command = {
         process.once('SIGTERM', stop);
       }
     });
-    if (!json) io.stderr.write('Stopping…\n');
-    // Finish in-flight requests, then drop idle keep-alive connections.
+    // Graceful shutdown: readiness turns 503, no new connections, requests in flight finish
+    // (up to 10 s), idle keep-alive connections close, then the store.
+    accepting = false;
+    if (!json) io.stderr.write('Stopping: finishing requests in flight…\n');
+    log?.({ level: 'info', msg: 'stopping' });
     const closed = new Promise((done) => server.close(done));
+    // Keep-alive connections turn idle as their last request finishes: close them as they do.
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), 5_000);
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const timer = setTimeout(() => server.closeAllConnections(), 10_000);
     await closed;
+    clearInterval(sweep);
     clearTimeout(timer);
     await client.close();
+    log?.({ level: 'info', msg: 'stopped' });
     return 0;
   },
 };
+
+/** `--trust-proxy HOPS` and `--address-header NAME` as handler options. */
+function proxyOptions(options: OptionValues): {
+  trustProxy?: number;
+  addressHeader?: PlatformAddressHeader;
+} {
+  const hopsText = str(options, 'trust-proxy');
+  const header = str(options, 'address-header')?.toLowerCase();
+  const result: { trustProxy?: number; addressHeader?: PlatformAddressHeader } = {};
+  if (hopsText !== undefined) {
+    const hops = Number(hopsText);
+    if (!/^\d+$/.test(hopsText) || hops > 32) {
+      throw new UsageError(
+        `--trust-proxy expects the number of proxies in front (e.g. 1), got "${hopsText}"`,
+      );
+    }
+    result.trustProxy = hops;
+  }
+  if (header !== undefined) {
+    if (!(PLATFORM_ADDRESS_HEADERS as readonly string[]).includes(header)) {
+      throw new UsageError(
+        `--address-header expects one of ${PLATFORM_ADDRESS_HEADERS.join(', ')}, got "${header}"`,
+      );
+    }
+    result.addressHeader = header as PlatformAddressHeader;
+  }
+  return result;
+}
+
+/** A writer of one JSON object per line (with its time) to `out`. */
+function jsonLogger(out: CliOutput): (entry: Record<string, unknown>) => void {
+  return (entry) => {
+    out.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+  };
+}
+
+/** An error as a log line shows it: its name, code and message, not its stack. */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+  }
+  return String(error);
+}

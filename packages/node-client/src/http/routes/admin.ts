@@ -5,7 +5,6 @@
 import {
   errorBodySchema,
   generateRequestSchema,
-  issueSchema,
   lookupSchema,
   pageSchema,
   recallContactSchema,
@@ -27,11 +26,14 @@ import {
   traceSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
+import { importReportSchema, shipmentImportReportSchema } from '../../csv/import-report.js';
 import { NotFoundError } from '../../errors.js';
+import type { List } from '../../workflows/list.js';
+import { generatedSerialsSchema } from '../../workflows/serials.js';
 import { csvBody } from '../body.js';
 import { json, streamText } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
-import type { PagedList, ServedClient } from '../served-client.js';
+import type { ServedClient } from '../served-client.js';
 import {
   contactsQuery,
   eventExportQuery,
@@ -63,38 +65,6 @@ const notFound = err(404, 'Not found');
 /** Bodies of register requests: a JSON array of serials or rows. */
 export const registerBodySchema = z.array(registerRowSchema).min(1).max(100_000);
 
-/** Answer of generate. */
-export const generateResultSchema = z.object({ sku: z.string(), serials: z.array(z.string()) });
-
-const importErrorSchema = z.object({
-  line: z.number().int().describe('1-based line number (the header is line 1)'),
-  serial: z.string().optional(),
-  code: z.string(),
-  message: z.string(),
-  issues: z.array(issueSchema).optional(),
-});
-
-/** Report of a CSV import of units. */
-export const importReportSchema = z.object({
-  rows: z.number().int(),
-  registered: z.number().int(),
-  duplicates: z.number().int(),
-  invalid: z.number().int(),
-  failed: z.number().int(),
-  errors: z.array(importErrorSchema),
-  errorCount: z.number().int(),
-});
-
-/** Report of a CSV import of shipments. */
-export const shipmentImportReportSchema = z.object({
-  rows: z.number().int(),
-  shipments: z.number().int(),
-  units: z.number().int(),
-  failedShipments: z.number().int(),
-  errors: z.array(importErrorSchema),
-  errorCount: z.number().int(),
-});
-
 const skuParam = { sku: 'SKU id' };
 const serialParam = { serial: 'Serial as typed or canonical (percent-encoded)' };
 
@@ -102,7 +72,7 @@ const csvHeaders = (name: string) => ({
   'content-disposition': `attachment; filename="${name}"`,
 });
 
-async function firstPage<T>(list: PagedList<T> | Promise<T[]>) {
+async function firstPage<T>(list: List<T> | Promise<T[]>) {
   const page = await list;
   return Array.isArray(page) ? { items: page, nextCursor: null } : page;
 }
@@ -208,7 +178,7 @@ export function adminRoutes(client: ServedClient): Route[] {
       body: generateRequestSchema,
       idempotent: true,
       responses: [
-        { status: 201, description: 'The new serials', schema: generateResultSchema },
+        { status: 201, description: 'The new serials', schema: generatedSerialsSchema },
         ...writeErrors,
         notFound,
       ],

@@ -8,9 +8,12 @@ import {
   formatHintsSchema,
   publicReturnCheckRequestSchema,
   publicReturnCheckSchema,
+  type VerifyResult,
   verifyRequestSchema,
   verifyResultSchema,
 } from '@serialkit/core';
+import { RateLimitError } from '../../errors.js';
+import type { TakeResult, TokenBucketLimiter } from '../rate-limit.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
 import type { ServedClient } from '../served-client.js';
@@ -25,7 +28,18 @@ const errors: RouteResponse[] = [
 /** Browsers and CDNs may keep format hints briefly; the ETag makes revalidation cheap. */
 const FORMATS_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
-export function publicRoutes(client: ServedClient): Route[] {
+export interface PublicRouteOptions {
+  /** The return check's own limit, per address and per order id (null: none). */
+  returnCheckLimiter: TokenBucketLimiter | null;
+  /** Told every verification's outcome (metrics). */
+  onVerified?: (status: VerifyResult['status']) => void;
+}
+
+export function publicRoutes(
+  client: ServedClient,
+  options: PublicRouteOptions = { returnCheckLimiter: null },
+): Route[] {
+  const limiter = options.returnCheckLimiter;
   return [
     defineRoute({
       method: 'POST',
@@ -46,6 +60,7 @@ export function publicRoutes(client: ServedClient): Route[] {
           fingerprint: fingerprint(),
           ...(body.sku === undefined ? {} : { sku: body.sku }),
         });
+        options.onVerified?.(result.status);
         return json(verifyResultSchema.parse(result));
       },
     }),
@@ -55,7 +70,7 @@ export function publicRoutes(client: ServedClient): Route[] {
       operationId: 'checkReturnPublic',
       summary: "A customer's return check",
       description:
-        'The customer proves the order with its email or postcode. `order_not_found` covers both an unknown order and a wrong email/postcode.',
+        'The customer proves the order with its email or postcode (email only when the merchant requires it). `order_not_found` covers both an unknown order and a wrong proof. Limited more strictly than the other public routes: per address, and per order id for failed proofs.',
       tag: 'public',
       access: 'public',
       body: publicReturnCheckRequestSchema,
@@ -63,8 +78,17 @@ export function publicRoutes(client: ServedClient): Route[] {
         { status: 200, description: 'The verdict', schema: publicReturnCheckSchema },
         ...errors,
       ],
-      async handle({ body }) {
-        return json(publicReturnCheckSchema.parse(await client.returns.checkPublic(body)));
+      async handle({ body, address }) {
+        // Every check counts against the address; only failed proofs against the order, so a
+        // customer is not locked out by their own successful checks.
+        const order = `order\u0000${body.orderId}`;
+        if (limiter) {
+          refuseOver(limiter.take(`address\u0000${address()}`));
+          refuseOver(limiter.peek(order));
+        }
+        const result = publicReturnCheckSchema.parse(await client.returns.checkPublic(body));
+        if (limiter && result.verdict === 'order_not_found') limiter.take(order);
+        return json(result);
       },
     }),
     defineRoute({
@@ -89,6 +113,13 @@ export function publicRoutes(client: ServedClient): Route[] {
       },
     }),
   ];
+}
+
+function refuseOver(taken: TakeResult): void {
+  if (taken.ok) return;
+  throw new RateLimitError(`Too many return checks; retry in ${taken.retryAfter} s`, {
+    details: { retryAfter: taken.retryAfter },
+  });
 }
 
 function matchesEtag(header: string | null, etag: string): boolean {

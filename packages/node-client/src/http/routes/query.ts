@@ -57,24 +57,35 @@ function between(from: string | undefined, to: string | undefined): Between | un
   return { from: from ?? '0000-01-01', to: to ?? '9999-12-31T23:59:59.999Z' };
 }
 
+/**
+ * The store filter of a query. Every `SerialFilter` field is named, so a new one does not compile
+ * until the query offers it or says why not.
+ */
 function toSerialFilter(q: z.output<z.ZodObject<typeof serialFilterShape>>): SerialFilter {
-  const filter: SerialFilter = {};
-  if (q.sku !== undefined) filter.sku = q.sku;
-  if (q.status !== undefined) filter.status = q.status.length === 1 ? q.status[0]! : q.status;
-  if (q.lot !== undefined) filter.lot = q.lot;
-  if (q.prefix !== undefined) filter.prefix = q.prefix;
-  if (q.from !== undefined && q.to !== undefined) filter.range = { from: q.from, to: q.to };
-  if (q.orderId !== undefined) filter.orderId = q.orderId;
-  if (q.customerId !== undefined) filter.customerId = q.customerId;
-  if (q.customerEmail !== undefined) filter.customerEmail = q.customerEmail;
-  if (q.accountId !== undefined) filter.accountId = q.accountId;
-  if (q.recalled !== undefined) filter.recalled = q.recalled;
-  if (q.recallId !== undefined) filter.recallId = q.recallId;
-  const manufactured = between(q.manufacturedFrom, q.manufacturedTo);
-  if (manufactured) filter.manufacturedBetween = manufactured;
-  const shipped = between(q.shippedFrom, q.shippedTo);
-  if (shipped) filter.shippedBetween = shipped;
-  return filter;
+  const filter: { [K in keyof Required<SerialFilter>]: SerialFilter[K] } = {
+    sku: q.sku,
+    status: q.status?.length === 1 ? q.status[0] : q.status,
+    lot: q.lot,
+    prefix: q.prefix,
+    range: q.from !== undefined && q.to !== undefined ? { from: q.from, to: q.to } : undefined,
+    // A list of serials is too long for a URL: the store protocol takes it in a body.
+    serials: undefined,
+    orderId: q.orderId,
+    customerId: q.customerId,
+    customerEmail: q.customerEmail,
+    accountId: q.accountId,
+    recalled: q.recalled,
+    recallId: q.recallId,
+    manufacturedBetween: between(q.manufacturedFrom, q.manufacturedTo),
+    registeredBetween: undefined,
+    shippedBetween: between(q.shippedFrom, q.shippedTo),
+  };
+  return definedOnly(filter);
+}
+
+/** The object without its undefined fields (stores read absent criteria as "any"). */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 const rangeComplete = (q: { from?: string | undefined; to?: string | undefined }) =>

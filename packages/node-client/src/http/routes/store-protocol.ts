@@ -1,6 +1,6 @@
 /**
  * The store protocol: every `SerialStore` method over HTTP, so a store can live in another
- * process, another language, or a hosted service (`httpStore` is its client). Write keys only:
+ * process, another language, or a hosted service (`httpStore` is its client). Store keys only:
  * a store holds personal data and trusts its caller to have applied the workflow rules.
  */
 import {
@@ -15,7 +15,7 @@ import {
   skuSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
-import type { SerialStore } from '../../store.js';
+import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route } from '../route.js';
 import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
@@ -30,6 +30,7 @@ export const pageOptionsSchema = z.strictObject({
   limit: z.number().int().min(1).max(10_000).optional(),
 });
 
+/** Every `SerialFilter` field, typed as the interface types it (a missing one does not compile). */
 export const serialFilterSchema = z.strictObject({
   sku: text.optional(),
   status: statuses.optional(),
@@ -46,14 +47,14 @@ export const serialFilterSchema = z.strictObject({
   manufacturedBetween: window.optional(),
   registeredBetween: window.optional(),
   shippedBetween: window.optional(),
-});
+} satisfies { [K in keyof SerialFilter]-?: z.ZodType<SerialFilter[K]> });
 
 export const eventFilterSchema = z.strictObject({
   sku: text.optional(),
   serial: text.optional(),
   type: z.union([eventTypeSchema, z.array(eventTypeSchema)]).optional(),
   between: window.optional(),
-});
+} satisfies { [K in keyof EventFilter]-?: z.ZodType<EventFilter[K]> });
 
 const serialInsertSchema = z.strictObject({
   sku: text,
@@ -240,7 +241,7 @@ export function storeProtocolRoutes(
       summary: schemas.summary,
       description: `SerialStore.${name}(${spec.args.join(', ')})`,
       tag: 'store',
-      access: 'write',
+      access: 'store',
       body: schemas.args,
       maxBodyBytes: options.maxBodyBytes,
       idempotent: spec.write,
@@ -250,7 +251,7 @@ export function storeProtocolRoutes(
           : { status: 204, description: 'Done' },
         { status: 400, description: 'Invalid arguments', schema: errorBodySchema },
         { status: 401, description: 'Missing or invalid API key', schema: errorBodySchema },
-        { status: 403, description: 'Not a write key', schema: errorBodySchema },
+        { status: 403, description: 'Not a store key', schema: errorBodySchema },
       ],
       async handle({ body }) {
         const args = body as Record<string, unknown>;
@@ -270,7 +271,7 @@ export function storeProtocolRoutes(
       operationId: 'store_capabilities',
       summary: 'What the store behind this service can do',
       tag: 'store',
-      access: 'write',
+      access: 'store',
       responses: [{ status: 200, description: 'StoreCapabilities' }],
       handle: () => json(store.capabilities),
     }),

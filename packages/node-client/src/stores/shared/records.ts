@@ -12,6 +12,7 @@ import type {
   ShipmentRef,
   Sku,
 } from '@serialkit/core';
+import { SHIPMENT_COLUMNS } from '../../csv/columns.js';
 import { millisToTimestamp } from './timestamps.js';
 
 /** A `serials` row as SQL drivers return it. */
@@ -39,19 +40,7 @@ export interface SerialRow {
   shipped_at: string | null;
 }
 
-/** The shipment columns of `serials`, in this order everywhere. */
-export const SHIPMENT_COLUMNS = [
-  'order_id',
-  'shipment_id',
-  'channel',
-  'customer_id',
-  'customer_email',
-  'customer_name',
-  'customer_postcode',
-  'account_id',
-  'account_name',
-  'shipped_at',
-] as const;
+export { SHIPMENT_COLUMNS };
 
 export type ShipmentColumns = Record<(typeof SHIPMENT_COLUMNS)[number], string | null>;
 

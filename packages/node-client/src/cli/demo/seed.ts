@@ -4,8 +4,8 @@
  * clock), so the sample serials it prints are the same on every machine.
  */
 import { compileFormat, type SerialFormat } from '@serialkit/core';
-import { createSerialClient } from '../client.js';
-import type { SerialStore } from '../store.js';
+import { createSerialClient } from '../../client.js';
+import type { SerialStore } from '../../store.js';
 
 export interface DemoOptions {
   /** Units in total (split over the SKUs). Default 100,000. */

@@ -11,19 +11,15 @@ import {
   type SerialIssue,
   type SerialTracking,
   type Sku,
+  serialString,
   type ValidationResult,
 } from '@serialkit/core';
 import { ValidationError } from '../errors.js';
 
-/** Longest serial a free-form SKU accepts (the schemas' limit for canonical serials). */
-const FREE_FORM_MAX_LENGTH = 200;
+/** Longest serial a free-form SKU accepts: core's limit for canonical serials. */
+const FREE_FORM_MAX_LENGTH = serialString.maxLength ?? Number.POSITIVE_INFINITY;
 /** Compiled formats kept; SKUs often share formats, so this covers large catalogs. */
 const CACHE_LIMIT = 10_000;
-
-/** The store key that enforces a SKU's uniqueness policy (see `SerialInsert.uniqueKey`). */
-export function uniqueKey(sku: string, serial: string, uniqueness: SerialTracking['uniqueness']) {
-  return uniqueness === 'global' ? serial : `${sku}\u001f${serial}`;
-}
 
 /** The format source of a SKU's tracking settings, or null when it has none. */
 function sourceOf(

@@ -7,7 +7,7 @@ import { type Command, type CommandContext, str } from '../command.js';
 import { UsageError } from '../io.js';
 import { progressBar } from '../progress.js';
 import { fields } from '../table.js';
-import { writeChunks } from './transfer.js';
+import { writeChunks } from '../write-chunks.js';
 
 async function* counted(
   source: AsyncIterable<string | Uint8Array>,

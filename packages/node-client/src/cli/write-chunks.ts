@@ -1,9 +1,9 @@
-/** Streaming helpers of import/export: chunks to a file or stdout with backpressure. */
+/** CSV output of `export` and `recall contacts`: chunks to a file or stdout, with backpressure. */
 
 import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
-import type { CliOutput } from '../io.js';
-import type { Progress } from '../progress.js';
+import type { CliOutput } from './io.js';
+import type { Progress } from './progress.js';
 
 /** Writes every chunk, waiting for drains; returns the number of lines written. */
 export async function writeChunks(
