@@ -1,7 +1,9 @@
 /**
  * Serial format validation: a compiled format against the RegExp + Luhn loop an engineer would
  * write by hand for the same format, on the same precomputed array of valid canonical serials;
- * plus the absolute target of 2,000,000 validations a second and the cost of typed input.
+ * plus the absolute target of 2,000,000 validations a second, the cost of typed input, and two
+ * bounds on work that users feel: a huge input costs what a short too-long one does, and
+ * suggestions for a long format cost about what they cost for a short one.
  */
 import { performance } from 'node:perf_hooks';
 import { median, nsPerOp, type Report } from '../../../scripts/bench/report.js';
@@ -141,5 +143,53 @@ export default function formatsBench(report: Report): void {
     target: '≥ 100,000/s',
     met: typedPerSecond >= 100_000,
     note: 'lenient path: case, separators, restored literals',
+  });
+
+  boundedWork(report, group);
+}
+
+/** Work that must not grow with the input or the format: each measured against its small twin. */
+function boundedWork(report: Report, group: string): void {
+  const format = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
+  // Two different strings, so that neither call can reuse the other's work.
+  const huge = ['SN'.repeat(5_000_000), 'NS'.repeat(5_000_000)];
+  const long = ['SN'.repeat(500), 'NS'.repeat(500)];
+  const [hugeNs, longNs] = measurePair(
+    (i) => format.validate(huge[i & 1]!).success,
+    (i) => format.validate(long[i & 1]!).success,
+  );
+  report.add({
+    group,
+    case: 'validate a 10 MB input (too_long)',
+    ours: hugeNs,
+    baseline: longNs,
+    baselineName: 'the same, 1 kB input',
+    unit: 'ns/op',
+    minRatio: 0.5,
+    note: 'the length is checked before the input is read',
+  });
+
+  // A format without a check character, a wrong month: candidates are bounded by a budget.
+  const wide = compileFormat('{S:150}-{YYYY}{MM}');
+  const narrow = compileFormat('{S:10}-{YYYY}{MM}');
+  const wideTyped = `${'a'.repeat(150)}-202413`;
+  const narrowTyped = `${'a'.repeat(10)}-202413`;
+  if (wide.suggest(wideTyped).length === 0 || narrow.suggest(narrowTyped).length === 0) {
+    throw new Error('bench inputs have no suggestions');
+  }
+  const [wideNs, narrowNs] = measurePair(
+    () => wide.suggest(wideTyped).length,
+    () => narrow.suggest(narrowTyped).length,
+    5,
+  );
+  report.add({
+    group,
+    case: 'suggest, {S:150}-{YYYY}{MM} with a wrong month',
+    ours: wideNs,
+    baseline: narrowNs,
+    baselineName: 'the same for {S:10}-{YYYY}{MM}',
+    unit: 'ns/op',
+    minRatio: 0.1,
+    note: 'a 15× longer field costs at most 10× the work',
   });
 }

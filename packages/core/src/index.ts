@@ -10,3 +10,4 @@ export type * from './issues.js';
 export * from './locales/index.js';
 export * from './matching/index.js';
 export * from './schemas/index.js';
+export { isWebUrl } from './web-url.js';

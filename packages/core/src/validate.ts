@@ -30,3 +30,4 @@ export { es } from './locales/es.js';
 export { fr } from './locales/fr.js';
 export { issueMessage } from './locales/issue-message.js';
 export type { HintWords, IssueData, IssueMessages, LocaleBundle } from './locales/types.js';
+export { isWebUrl } from './web-url.js';

@@ -1,6 +1,7 @@
 import * as cdigit from 'cdigit';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { gs1CheckDigitOf } from '../src/checksums/gs1-mod10.js';
 import {
   type CheckAlgorithm,
   type CheckAlgorithmName,
@@ -199,6 +200,54 @@ describe('character handling', () => {
     }
   });
 
+  test('characters at and past the end of ASCII: compute gives "", validate false', () => {
+    // U+007F is ASCII in no input set; U+0080 is the first code past the lookup tables.
+    for (const name of NAMES) {
+      const algorithm = checksums[name];
+      for (const outside of ['\u007f', '\u0080', '\u00e9']) {
+        expect(algorithm.compute(`1${outside}`), name).toBe('');
+        expect(algorithm.compute(`${outside}1`), name).toBe('');
+        expect(algorithm.compute(outside), name).toBe('');
+        // In the place of the check character(s), after data whose remainder is 0.
+        expect(algorithm.validate(`0${outside.repeat(algorithm.checkLength)}`), name).toBe(false);
+        expect(algorithm.validate(`12${outside.repeat(algorithm.checkLength)}`), name).toBe(false);
+      }
+    }
+  });
+
+  test('data of value zero is protected like any other', () => {
+    for (const name of NAMES) {
+      const algorithm = checksums[name];
+      const zero = DATA_CHARS[algorithm.input][0]!;
+      for (const data of [zero, zero.repeat(2), zero.repeat(7)]) {
+        expect(algorithm.validate(data + algorithm.compute(data)), `${name} ${data}`).toBe(true);
+      }
+    }
+  });
+
+  test('gs1CheckDigitOf reads a key inside a longer string', () => {
+    expect(gs1CheckDigitOf('(01)950600013435?', 4, 16)).toBe(2);
+    expect(gs1CheckDigitOf('950600013435', 0, 12)).toBe(2);
+    expect(gs1CheckDigitOf('95060A013435', 0, 12)).toBe(-1);
+    expect(gs1CheckDigitOf('x950600013435', 0, 13)).toBe(-1);
+    // An empty range has the check digit of nothing, without reading its neighbours.
+    expect(gs1CheckDigitOf('98', 1, 1)).toBe(0);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 20 }),
+        fc.string({ maxLength: 3 }),
+        fc.string({ maxLength: 3 }),
+        (data, before, after) => {
+          const s = before + data + after;
+          expect(gs1CheckDigitOf(s, before.length, before.length + data.length)).toBe(
+            Number(checksums.gs1.compute(data)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('a check character is not a data character', () => {
     expect(checksums['mod11-2'].compute('07X')).toBe('');
     expect(checksums['mod37-2'].compute('A*')).toBe('');
@@ -211,6 +260,9 @@ describe('character handling', () => {
       expect(algorithm.compute(''), name).toBe('');
       expect(algorithm.validate(''), name).toBe(false);
       expect(algorithm.validate(algorithm.output.slice(0, algorithm.checkLength)), name).toBe(
+        false,
+      );
+      expect(algorithm.validate(algorithm.output[0]!.repeat(algorithm.checkLength)), name).toBe(
         false,
       );
     }

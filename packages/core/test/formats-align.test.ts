@@ -1,14 +1,36 @@
 /**
  * The lenient aligner's one-pass shortcut for fixed-length formats must agree with the dynamic
- * program wherever it answers.
+ * program wherever it answers, and answer wherever the input needs no correction and reads only
+ * one way. The property counts the inputs it really compared, so a shortcut that always gives up
+ * (and so never disagrees) fails it.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { alignFixedGreedily, alignInput, isDataSlot } from '../src/formats/align-input.js';
-import { buildProgram, separatorTable } from '../src/formats/build-program.js';
+import { buildProgram, type Program, separatorTable } from '../src/formats/build-program.js';
 import { prepareInput } from '../src/formats/char-classes.js';
 import { compileFormat } from '../src/formats/index.js';
 import { parsePattern } from '../src/formats/parse-pattern.js';
+
+const RUNS = 300;
+/** Generated inputs are valid serials with at most four edits: the shortcut answers ~40 % of them. */
+const MIN_ANSWERED = RUNS / 4;
+
+/**
+ * Whether a typed separator could also be read as data (an `S` class takes `-` and `/`): then
+ * the shortcut, which reads each separator one way, may give up where the dynamic program
+ * finds another reading.
+ */
+function separatorCouldBeData(p: Program, input: string): boolean {
+  for (const ch of input) {
+    const c = ch.charCodeAt(0);
+    if (c >= 128 || p.separators[c] !== 1) continue;
+    for (let s = 0; s < p.slots.count; s++) {
+      if ((p.slots.spec[s]?.accept[c] ?? -1) >= 0) return true;
+    }
+  }
+  return false;
+}
 
 const PATTERNS = [
   'SN-{YYYY}-{D:6}{check:luhn}',
@@ -58,12 +80,17 @@ describe('alignFixedGreedily agrees with alignInput', () => {
           }
           return lower ? serial.toLowerCase() : serial;
         });
+      let answered = 0;
       fc.assert(
         fc.property(typed, (input) => {
           const prepared = prepareInput(input, 0, input.length);
           const greedy = alignFixedGreedily(program, prepared);
           const exact = alignInput(program, prepared, { lookalikes: false, substitutions: false });
+          if (exact?.cost === 0 && !separatorCouldBeData(program, input)) {
+            expect(greedy, `the shortcut gave up on ${JSON.stringify(input)}`).not.toBeNull();
+          }
           if (greedy === null) return;
+          answered++;
           expect(exact).not.toBeNull();
           expect(greedy.canonical).toBe(exact!.canonical);
           expect([...greedy.starts]).toEqual([...exact!.starts]);
@@ -74,8 +101,9 @@ describe('alignFixedGreedily agrees with alignInput', () => {
             }
           }
         }),
-        { numRuns: 300 },
+        { numRuns: RUNS },
       );
+      expect(answered).toBeGreaterThanOrEqual(MIN_ANSWERED);
     });
   }
 });

@@ -69,12 +69,11 @@ describe('suggest', () => {
     expect(format.suggest(typed).map((s) => s.serial)).toContain(serial);
   });
 
-  test('work is bounded for long formats without a check character', () => {
+  // That the work is bounded (about what a short field costs) is measured in bench/formats.bench.ts.
+  test('long formats without a check character get valid suggestions', () => {
     const format = compileFormat('{S:150}-{YYYY}{MM}');
     const typed = `${'a'.repeat(150)}-202413`;
-    const started = performance.now();
     const suggestions = format.suggest(typed);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(suggestions.length).toBeGreaterThan(0);
     for (const suggestion of suggestions) expect(format.test(suggestion.serial)).toBe(true);
   });

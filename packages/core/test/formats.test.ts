@@ -384,9 +384,9 @@ describe('issues', () => {
     expect(format.validate(' - ').success).toBe(false);
   });
 
-  test('too_long, without reading the whole input', () => {
+  // That it costs what a short too-long input costs is measured in bench/formats.bench.ts.
+  test('too_long, for a 10 MB input', () => {
     const huge = 'SN'.repeat(5_000_000);
-    const started = performance.now();
     expect(format.validate(huge)).toMatchInlineSnapshot(`
       {
         "issues": [
@@ -400,7 +400,6 @@ describe('issues', () => {
         "success": false,
       }
     `);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   test('invalid_length', () => {

@@ -5,7 +5,79 @@ import {
   shipmentCreateSchema,
   skuUpdateSchema,
   verifyResultSchema,
+  webUrlSchema,
 } from '../src/index.js';
+import { isWebUrl } from '../src/validate.js';
+
+/** Links a shopper's browser must never follow from a recall notice, and near misses. */
+const NOT_WEB_URLS = [
+  'javascript:alert(document.cookie)',
+  'JavaScript:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  'file:///etc/passwd',
+  'ftp://brand.example/recall',
+  'mailto:recall@brand.example',
+  '//brand.example/recall',
+  '/recall',
+  'brand.example/recall',
+  'httpx://brand.example',
+  '',
+  `https://brand.example/${'a'.repeat(2000)}`,
+];
+const WEB_URLS = [
+  'https://brand.example/recall',
+  'http://brand.example/recall?unit=SN-1#steps',
+  'HTTPS://BRAND.EXAMPLE/RECALL',
+  'https://xn--brnd-loa.example/r%C3%BCckruf',
+];
+
+describe('webUrlSchema: links people follow are http(s)', () => {
+  test.each(NOT_WEB_URLS)('refuses %j', (url) => {
+    expect(webUrlSchema.safeParse(url).success).toBe(false);
+    if (url.length <= 2000) expect(isWebUrl(url)).toBe(false);
+  });
+
+  test.each(WEB_URLS)('accepts %j', (url) => {
+    expect(webUrlSchema.safeParse(url).success).toBe(true);
+    expect(isWebUrl(url)).toBe(true);
+  });
+
+  test('a recall is created with an http(s) link only', () => {
+    const recall = { sku: 'KB', notice: 'Battery', lot: 'L1' };
+    for (const url of NOT_WEB_URLS) {
+      const result = recallCreateSchema.safeParse({ ...recall, url });
+      expect(result.success, url).toBe(false);
+      expect(result.error?.issues[0]?.path, url).toEqual(['url']);
+    }
+    for (const url of WEB_URLS) {
+      expect(recallCreateSchema.safeParse({ ...recall, url }).success, url).toBe(true);
+    }
+  });
+
+  test('a stored link of another scheme reaches the public answer as null', () => {
+    const answer = (url: string | null) => ({
+      status: 'recalled',
+      serial: 'SN-1',
+      product: { sku: 'KB', name: 'Keyboard' },
+      recall: { notice: 'Battery', url },
+      reasons: [],
+      issues: [],
+      checkedAt: '2024-05-01T00:00:00.000Z',
+    });
+    for (const url of NOT_WEB_URLS) {
+      expect(verifyResultSchema.parse(answer(url)).recall, url).toEqual({
+        notice: 'Battery',
+        url: null,
+      });
+    }
+    for (const url of [...WEB_URLS, null]) {
+      expect(verifyResultSchema.parse(answer(url)).recall).toEqual({ notice: 'Battery', url });
+    }
+  });
+});
 
 describe('skuUpdateSchema', () => {
   const base = { name: 'Keyboard', serialTracking: { enabled: true, format: '{D:6}' } };

@@ -1,3 +1,4 @@
+import { checkValidators } from './check-validators.js';
 import { DIGITS } from './digits.js';
 import type { CheckAlgorithm } from './types.js';
 
@@ -52,11 +53,7 @@ function dammInterim(s: string, end: number): number {
  * damm.validate('5724'); // true
  */
 export const damm: CheckAlgorithm = Object.freeze({
-  name: 'damm',
-  label: 'Damm',
-  input: 'numeric',
-  output: '0123456789',
-  checkLength: 1,
+  ...checkValidators.damm,
   compute(data: string): string {
     if (data.length === 0) return '';
     const interim = dammInterim(data, data.length);

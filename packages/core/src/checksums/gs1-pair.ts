@@ -1,4 +1,5 @@
 import { SET_82_VALUES } from '../gs1/character-sets.js';
+import { checkValidators } from './check-validators.js';
 import type { CheckAlgorithm } from './types.js';
 
 /** The check characters, set 32, by value. */
@@ -51,11 +52,7 @@ function pairSum(s: string, end: number): number {
  * gs1Pair.validate('1987654Ad4X4bL5ttr2310c2K'); // true
  */
 export const gs1Pair: CheckAlgorithm = Object.freeze({
-  name: 'gs1-pair',
-  label: 'GS1 alphanumeric check character pair',
-  input: 'gs1-82',
-  output: SET_32,
-  checkLength: 2,
+  ...checkValidators['gs1-pair'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const sum = pairSum(data, data.length);
@@ -66,6 +63,7 @@ export const gs1Pair: CheckAlgorithm = Object.freeze({
     if (end < 1) return false;
     const sum = pairSum(full, end);
     return (
+      // Stryker disable next-line ConditionalExpression: equivalent, SET_32_CODES[-1] is undefined, which no character code equals
       sum >= 0 &&
       full.charCodeAt(end) === SET_32_CODES[sum >> 5] &&
       full.charCodeAt(end + 1) === SET_32_CODES[sum & 31]

@@ -1,3 +1,4 @@
+import { checkValidators } from './check-validators.js';
 import { remainderOf, valueTable } from './remainder.js';
 import type { CheckAlgorithm } from './types.js';
 
@@ -33,6 +34,7 @@ function pureValidate1(
   const end = full.length - 1;
   if (end < 1) return false;
   const c = full.charCodeAt(end);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the table the value is undefined and the sum NaN, which is not 1
   const check = c < 128 ? checkValues[c]! : -1;
   if (check < 0) return false;
   const p = remainderOf(full, end, values, radix, modulus);
@@ -47,11 +49,7 @@ function pureValidate1(
  * mod11_2.validate('079X'); // true
  */
 export const mod11_2: CheckAlgorithm = Object.freeze({
-  name: 'mod11-2',
-  label: 'ISO/IEC 7064 MOD 11-2',
-  input: 'numeric',
-  output: MOD11_2_CHECK,
-  checkLength: 1,
+  ...checkValidators['mod11-2'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const p = remainderOf(data, data.length, NUMERIC_VALUES, 2, 11);
@@ -68,11 +66,7 @@ export const mod11_2: CheckAlgorithm = Object.freeze({
  * mod37_2.compute('G123498654321'); // 'H'
  */
 export const mod37_2: CheckAlgorithm = Object.freeze({
-  name: 'mod37-2',
-  label: 'ISO/IEC 7064 MOD 37-2',
-  input: 'alphanumeric',
-  output: MOD37_2_CHECK,
-  checkLength: 1,
+  ...checkValidators['mod37-2'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const p = remainderOf(data, data.length, ALPHANUMERIC_VALUES, 2, 37);
@@ -93,11 +87,7 @@ const PAIRS = /* @__PURE__ */ Array.from({ length: 100 }, (_, i) => String(i).pa
  * mod97_10.compute('794'); // '44'
  */
 export const mod97_10: CheckAlgorithm = Object.freeze({
-  name: 'mod97-10',
-  label: 'ISO/IEC 7064 MOD 97-10',
-  input: 'numeric',
-  output: NUMERIC,
-  checkLength: 2,
+  ...checkValidators['mod97-10'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const p = remainderOf(data, data.length, NUMERIC_VALUES, 10, 97);
@@ -140,14 +130,11 @@ function hybridState(s: string, end: number, values: Int8Array, steps: Uint8Arra
  * mod11_10.compute('0794'); // '5'
  */
 export const mod11_10: CheckAlgorithm = Object.freeze({
-  name: 'mod11-10',
-  label: 'ISO/IEC 7064 MOD 11,10',
-  input: 'numeric',
-  output: NUMERIC,
-  checkLength: 1,
+  ...checkValidators['mod11-10'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const p = hybridState(data, data.length, NUMERIC_VALUES, MOD11_10_STEPS, 10);
+    // Stryker disable next-line EqualityOperator: equivalent, a hybrid state is never 0 (2s mod 11 with s in 1..10)
     return p < 0 ? '' : NUMERIC[(11 - p) % 10]!;
   },
   validate: (full: string): boolean =>
@@ -161,14 +148,11 @@ export const mod11_10: CheckAlgorithm = Object.freeze({
  * mod37_36.compute('A12425GABC1234002'); // 'M'
  */
 export const mod37_36: CheckAlgorithm = Object.freeze({
-  name: 'mod37-36',
-  label: 'ISO/IEC 7064 MOD 37,36',
-  input: 'alphanumeric',
-  output: ALPHANUMERIC,
-  checkLength: 1,
+  ...checkValidators['mod37-36'],
   compute(data: string): string {
     if (data.length === 0) return '';
     const p = hybridState(data, data.length, ALPHANUMERIC_VALUES, MOD37_36_STEPS, 36);
+    // Stryker disable next-line EqualityOperator: equivalent, a hybrid state is never 0 (2s mod 37 with s in 1..36)
     return p < 0 ? '' : ALPHANUMERIC[(37 - p) % 36]!;
   },
   validate: (full: string): boolean =>

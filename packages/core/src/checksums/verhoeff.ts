@@ -1,3 +1,4 @@
+import { checkValidators } from './check-validators.js';
 import { DIGITS } from './digits.js';
 import type { CheckAlgorithm } from './types.js';
 
@@ -89,11 +90,7 @@ function verhoeffChecksum(s: string, end: number, offset: number): number {
  * verhoeff.validate('2363'); // true
  */
 export const verhoeff: CheckAlgorithm = Object.freeze({
-  name: 'verhoeff',
-  label: 'Verhoeff',
-  input: 'numeric',
-  output: '0123456789',
-  checkLength: 1,
+  ...checkValidators.verhoeff,
   compute(data: string): string {
     if (data.length === 0) return '';
     const c = verhoeffChecksum(data, data.length, 1);

@@ -1,54 +1,38 @@
 import { getCheckAlgorithm } from '../checksums/index.js';
 import type { Locale } from '../issues.js';
-import { messagesOf } from '../locales/index.js';
+import { bundleOf } from '../locales/index.js';
+import type { LocaleBundle } from '../locales/types.js';
 import type { Program } from './build-program.js';
 import { compileProgram } from './compile-program.js';
-import { formatHint } from './format-hint.js';
 import { generateSerial } from './generate-serial.js';
-import { testCanonical } from './match-canonical.js';
-import { normalizeInput } from './normalize-input.js';
+import { describeFormat, PatternValidator } from './pattern-validator.js';
 import { compileRegexFormat } from './regex-format.js';
-import { suggestFor } from './suggest-serial.js';
 import type {
   CompileOptions,
-  FormatToken,
   GenerateOptions,
   RegexFormatSource,
   SerialFormat,
-  Suggestion,
   ValidationResult,
 } from './types.js';
-import { inputText, validateInput } from './validate-input.js';
 
 /** Sequence and date of {@link SerialFormat.example}, so that examples are stable. */
 const EXAMPLE_SEQUENCE = 123;
 const EXAMPLE_DATE = new Date(Date.UTC(2024, 4, 1));
 
-class PatternFormat implements SerialFormat {
-  readonly source: string;
+/**
+ * A {@link PatternValidator} over the full check algorithms (fast, with `compute`), plus the
+ * generator, the example and the hint, and locales by name.
+ */
+class PatternFormat extends PatternValidator implements SerialFormat {
   readonly hint: string;
   readonly example: string;
-  readonly tokens: readonly FormatToken[];
-  readonly minLength: number;
-  readonly maxLength: number;
-  readonly caseSensitive: boolean;
   readonly #program: Program;
-  readonly #locale: Locale;
-  /** Segment offsets of the last match; safe to share because matching is synchronous. */
-  readonly #starts: Int32Array;
 
-  constructor(program: Program, locale: Locale) {
+  constructor(program: Program, locale: LocaleBundle) {
+    super(program, locale);
     this.#program = program;
-    this.#locale = locale;
-    this.#starts = new Int32Array(program.segments.length + 1);
-    this.source = program.source;
-    this.tokens = program.tokens;
-    this.minLength = program.minLength;
-    this.maxLength = program.maxLength;
-    this.caseSensitive = program.caseSensitive;
-    this.hint = formatHint(program.tokens, locale);
+    this.hint = describeFormat(program.tokens, locale);
     this.example = this.#exampleSerial();
-    Object.freeze(this);
   }
 
   #exampleSerial(): string {
@@ -59,30 +43,14 @@ class PatternFormat implements SerialFormat {
     return generateSerial(p, options, 'sample');
   }
 
-  validate(input: string, options?: { locale?: Locale }): ValidationResult {
-    return validateInput(
-      this.#program,
-      inputText(input),
-      messagesOf(options?.locale ?? this.#locale),
-      this.#starts,
-    );
-  }
-
-  test(input: string): boolean {
-    return typeof input === 'string' && testCanonical(this.#program, input, this.#starts);
-  }
-
-  normalize(input: string): string {
-    return normalizeInput(this.#program, input, this.#starts);
+  override validate(input: string, options?: { locale?: Locale | LocaleBundle }): ValidationResult {
+    const locale = options?.locale;
+    return super.validate(input, locale === undefined ? undefined : { locale: bundleOf(locale) });
   }
 
   generate(options: GenerateOptions = {}): string {
     const sequential = options.sequence !== undefined && options.random !== true;
     return generateSerial(this.#program, options, sequential ? 'sample' : 'random');
-  }
-
-  suggest(input: string, options?: { limit?: number }): Suggestion[] {
-    return suggestFor(this.#program, input, options?.limit, messagesOf(this.#locale), this.#starts);
   }
 }
 
@@ -131,5 +99,5 @@ export function compileFormat(
 ): SerialFormat {
   if (typeof pattern !== 'string') return compileRegexFormat(pattern, options);
   const program = compileProgram(pattern, options, getCheckAlgorithm);
-  return new PatternFormat(program, options.locale ?? 'en');
+  return Object.freeze(new PatternFormat(program, bundleOf(options.locale ?? 'en')));
 }

@@ -21,7 +21,11 @@ import type {
 } from './types.js';
 import { inputText, validateInput } from './validate-input.js';
 
-class PatternValidator implements SerialValidator {
+/**
+ * The compiled pattern behind both entries: `compileValidator` returns one, and `compileFormat`'s
+ * `PatternFormat` extends it with the generator and the hint. The factories freeze what they build.
+ */
+export class PatternValidator implements SerialValidator {
   readonly source: string;
   readonly tokens: readonly FormatToken[];
   readonly minLength: number;
@@ -41,7 +45,6 @@ class PatternValidator implements SerialValidator {
     this.minLength = program.minLength;
     this.maxLength = program.maxLength;
     this.caseSensitive = program.caseSensitive;
-    Object.freeze(this);
   }
 
   validate(input: string, options?: { locale?: LocaleBundle }): ValidationResult {
@@ -76,7 +79,7 @@ class PatternValidator implements SerialValidator {
  */
 export function compileValidator(pattern: string, options: ValidatorOptions = {}): SerialValidator {
   const program = compileProgram(pattern, options, getCheckValidator);
-  return new PatternValidator(program, options.locale ?? en);
+  return Object.freeze(new PatternValidator(program, options.locale ?? en));
 }
 
 /**

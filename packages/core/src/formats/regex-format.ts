@@ -3,8 +3,9 @@
  * generation or suggestions (a regex says what is valid, not how to build it).
  */
 import type { Locale } from '../issues.js';
-import { messagesOf } from '../locales/index.js';
+import { bundleOf, messagesOf } from '../locales/index.js';
 import { withMessage } from '../locales/issue-message.js';
+import type { LocaleBundle } from '../locales/types.js';
 import { upperAscii } from './char-classes.js';
 import { FormatSyntaxError } from './format-syntax-error.js';
 import { MAX_SERIAL_LENGTH } from './parse-pattern.js';
@@ -30,13 +31,13 @@ class RegexFormat implements SerialFormat {
   readonly maxLength = MAX_SERIAL_LENGTH;
   readonly caseSensitive: boolean;
   readonly #regex: RegExp;
-  readonly #locale: Locale;
+  readonly #locale: LocaleBundle;
 
   constructor(regex: RegExp, source: string, info: RegexFormatSource, options: CompileOptions) {
     this.#regex = regex;
     this.source = source;
     this.caseSensitive = options.caseSensitive === true;
-    this.#locale = options.locale ?? 'en';
+    this.#locale = bundleOf(options.locale ?? 'en');
     this.example = info.example ?? '';
     this.hint = info.hint ?? info.example ?? '';
     Object.freeze(this);
@@ -46,7 +47,7 @@ class RegexFormat implements SerialFormat {
     return this.caseSensitive ? trimmed : upperAscii(trimmed);
   }
 
-  validate(input: string, options?: { locale?: Locale }): ValidationResult {
+  validate(input: string, options?: { locale?: Locale | LocaleBundle }): ValidationResult {
     const messages = messagesOf(options?.locale ?? this.#locale);
     const text = inputText(input);
     const bounds = trimBounds(text, this.maxLength, this.maxLength, messages);

@@ -2,18 +2,27 @@ import type { CheckAlgorithmName } from '../checksums/types.js';
 import type { Locale, Result, SerialIssue } from '../issues.js';
 import type { LocaleBundle } from '../locales/types.js';
 
-/** Options for {@link compileFormat}. */
-export interface CompileOptions {
+/** Options for {@link compileValidator}. */
+export interface ValidatorOptions {
   /** Compare letters case-sensitively. Default false (always true inside `S` classes). */
   caseSensitive?: boolean;
-  /** Locale of issue messages. Default 'en'. */
-  locale?: Locale;
+  /** The messages of issues, e.g. `de` from `@serialkit/core/validate`. Default `en`. */
+  locale?: LocaleBundle;
   /**
    * Characters customers type between groups that carry no meaning ("sn 2024 0001238").
    * They are removed on input unless the format has them as a literal at that position.
    * Default: space, '-', '_', '.', '/'.
    */
   separators?: string;
+}
+
+/**
+ * Options for {@link compileFormat}: those of {@link ValidatorOptions}, with the locale also given
+ * by name.
+ */
+export interface CompileOptions extends Omit<ValidatorOptions, 'locale'> {
+  /** Locale of issue messages and of the hint, by name (`'de'`) or as a bundle. Default 'en'. */
+  locale?: Locale | LocaleBundle;
 }
 
 /** A legacy format given as a regular expression instead of a pattern. */
@@ -79,47 +88,9 @@ export type FormatToken =
   | { kind: 'check'; algorithm: CheckAlgorithmName; length: 1 | 2; column: number };
 
 /**
- * A compiled serial format. Immutable; compile once, validate millions of times.
- *
- * @example
- * const f = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
- * f.validate('sn 2024 0001238'); // { success: true, data: { serial: 'SN-2024-0001238', fields: {...} } }
- */
-export interface SerialFormat {
-  /** The source pattern (or `/regex/` for regex formats). */
-  readonly source: string;
-  /** Human description, e.g. "SN-YYYY-NNNNNN + check digit". */
-  readonly hint: string;
-  /** A valid example serial. */
-  readonly example: string;
-  readonly tokens: readonly FormatToken[];
-  /** Shortest and longest canonical serial. */
-  readonly minLength: number;
-  readonly maxLength: number;
-  readonly caseSensitive: boolean;
-  validate(input: string, options?: { locale?: Locale }): ValidationResult;
-  /** Fast boolean check of a canonical serial. */
-  test(input: string): boolean;
-  /** Canonical form of the input if it can be made valid, else the cleaned input (idempotent). */
-  normalize(input: string): string;
-  generate(options?: GenerateOptions): string;
-  suggest(input: string, options?: { limit?: number }): Suggestion[];
-}
-
-/** Options for {@link compileValidator}. */
-export interface ValidatorOptions {
-  /** Compare letters case-sensitively. Default false (always true inside `S` classes). */
-  caseSensitive?: boolean;
-  /** The messages of issues, e.g. `de` from `@serialkit/core/validate`. Default `en`. */
-  locale?: LocaleBundle;
-  /** Characters customers type between groups; see {@link CompileOptions.separators}. */
-  separators?: string;
-}
-
-/**
- * A compiled pattern that validates, normalizes and suggests: a {@link SerialFormat} without the
- * generator, the example and the hint, and with issue messages from a locale bundle. What
- * `compileValidator` returns.
+ * A compiled pattern that validates, normalizes and suggests, with issue messages from a locale
+ * bundle: what `compileValidator` returns, and the base of {@link SerialFormat} (which adds the
+ * generator, the example and the hint).
  *
  * @example
  * const v = compileValidator('SN-{YYYY}-{D:6}{check:luhn}');
@@ -139,4 +110,25 @@ export interface SerialValidator {
   /** Canonical form of the input if it can be made valid, else the cleaned input (idempotent). */
   normalize(input: string): string;
   suggest(input: string, options?: { limit?: number }): Suggestion[];
+}
+
+/**
+ * A compiled serial format: a {@link SerialValidator} that also generates serials and describes
+ * itself (`hint`, `example`), and takes a locale by name as well as a bundle. What `compileFormat`
+ * returns. Immutable; compile once, validate millions of times.
+ *
+ * @example
+ * const f = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
+ * f.validate('sn 2024 0001238'); // { success: true, data: { serial: 'SN-2024-0001238', fields: {...} } }
+ * f.validate('SN-2024-0001239', { locale: 'de' }); // { success: false, issues: [ German message ] }
+ */
+export interface SerialFormat extends SerialValidator {
+  /** The source pattern (or `/regex/` for regex formats). */
+  readonly source: string;
+  /** Human description, e.g. "SN-YYYY-NNNNNN + check digit". */
+  readonly hint: string;
+  /** A valid example serial. */
+  readonly example: string;
+  validate(input: string, options?: { locale?: Locale | LocaleBundle }): ValidationResult;
+  generate(options?: GenerateOptions): string;
 }

@@ -62,6 +62,17 @@ export function formatIssueMessage(issue: IssueData | SerialIssue, locale: Local
 }
 
 /** The message map of `locale`, English for an unknown one. */
-export function messagesOf(locale: Locale): IssueMessages {
-  return messages[isLocale(locale) ? locale : 'en'];
+export function messagesOf(locale: Locale | LocaleBundle): IssueMessages {
+  return bundleOf(locale).issues;
+}
+
+/**
+ * The bundle of a locale given by name (English for an unknown name), or the bundle given.
+ *
+ * @example
+ * bundleOf('de') === de; // true
+ */
+export function bundleOf(locale: Locale | LocaleBundle): LocaleBundle {
+  if (typeof locale !== 'string') return locale;
+  return locales[isLocale(locale) ? locale : 'en'];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidGtin } from '../gs1/gtin.js';
+import { isWebUrl } from '../web-url.js';
 
 /** SKU ids, order ids, account ids: 1–200 printable characters. */
 export const identifierSchema = z
@@ -23,6 +24,19 @@ export const isoDateTime = z
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/,
     'must be an ISO 8601 date',
   );
+
+/**
+ * A link that serialkit shows to people (a recall notice's page): an absolute `http:` or `https:`
+ * URL ({@link isWebUrl}) of at most 2,000 characters. `javascript:`, `data:` and every other
+ * scheme are refused, so a link can never run code in a shopper's browser.
+ *
+ * @example
+ * webUrlSchema.safeParse('https://brand.example/recall').success; // true
+ * webUrlSchema.safeParse('javascript:alert(1)').success; // false
+ */
+export const webUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(2000);
 
 /** A serial as stored: its canonical form. */
 export const serialString = z.string().min(1).max(200);

@@ -9,6 +9,7 @@ import {
   serialRecordSchema,
   serialStatusSchema,
   serialString,
+  webUrlSchema,
 } from './domain.js';
 
 const id = identifierSchema;
@@ -181,8 +182,8 @@ export const recallCreateSchema = z
     manufacturedBetween: z.strictObject({ from: isoDateTime, to: isoDateTime }).optional(),
     serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
     notice: z.string().min(1).max(5000),
-    /** Where customers learn more (shown by the widget). */
-    url: z.url().optional(),
+    /** Where customers learn more (shown by the widget): an http(s) URL. */
+    url: webUrlSchema.optional(),
   })
   .refine((r) => r.range || r.lot || r.manufacturedBetween || r.serials, {
     message: 'select units by range, lot, manufacturedBetween or serials',
@@ -285,7 +286,16 @@ export const verifyResultSchema = z.object({
   /** Canonical serial when the input could be read, else null. */
   serial: z.string().nullable(),
   product: z.object({ sku: z.string(), name: z.string() }).nullable(),
-  recall: z.object({ notice: z.string(), url: z.string().nullable() }).nullable(),
+  recall: z
+    .object({
+      notice: z.string(),
+      /**
+       * An http(s) link, or null. A stored link of another scheme (saved before recalls checked
+       * theirs, or written to a store directly) reads as null, so it never reaches a storefront.
+       */
+      url: webUrlSchema.nullable().catch(null),
+    })
+    .nullable(),
   /** Why a unit looks suspicious, as stable codes (no personal data). */
   reasons: z.array(z.enum(['many_clients', 'sighted_elsewhere', 'not_shipped'])),
   issues: z.array(issueSchema),

@@ -55,12 +55,19 @@ describe('POST /v1/verify', () => {
 
   test('a recall link that is not http(s) never reaches the storefront', async () => {
     const h = await harness();
-    await h.client.recalls.create({
+    const recall = {
       sku: 'HP-200',
       serials: [h.headphones[2]!],
       notice: 'Check your unit',
       url: 'javascript:alert(document.cookie)',
+    };
+    // Refused when the recall is created…
+    await expect(h.client.recalls.create(recall)).rejects.toMatchObject({
+      code: 'validation_failed',
     });
+    // …and dropped from the answer when one was stored anyway (directly in the store).
+    const created = await h.client.recalls.create({ ...recall, url: 'https://example.com/r' });
+    await h.store.putRecall({ ...created, url: recall.url });
     const answer = await (
       await h.call('POST', '/v1/verify', { body: { input: h.headphones[2] } })
     ).json();

