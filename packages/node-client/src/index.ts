@@ -7,6 +7,7 @@
  * const client = createSerialClient({ store: sqliteStore({ filename: 'serialkit.db' }) });
  */
 export { createSerialClient, type SerialClient, type SerialClientOptions } from './client.js';
+export * from './coordination/index.js';
 export * from './errors.js';
 export * from './http/index.js';
 export type * from './store.js';

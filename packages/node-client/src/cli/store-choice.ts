@@ -8,6 +8,8 @@ export interface StoreChoice {
   kind: 'sqlite' | 'postgres';
   /** File path or connection string with the password hidden. */
   where: string;
+  /** File path or connection string as given (secret: never print it). */
+  connection: string;
   open(): Promise<SerialStore>;
 }
 
@@ -26,6 +28,7 @@ export function chooseStore(
     return {
       kind: 'postgres',
       where: postgres.replace(/:\/\/([^:/@]+):[^@]*@/, '://$1:***@'),
+      connection: postgres,
       async open() {
         const { postgresStore } = await import('../stores/index.js');
         return postgresStore({ connectionString: postgres });
@@ -36,6 +39,7 @@ export function chooseStore(
   return {
     kind: 'sqlite',
     where: filename,
+    connection: filename,
     async open() {
       const { sqliteStore } = await import('../stores/index.js');
       return sqliteStore({ filename });

@@ -4,6 +4,8 @@
  * route handlers and workers alike.
  */
 import { createHash } from 'node:crypto';
+import type { Coordination, SharedIdempotencyOptions } from '../coordination/coordination.js';
+import { memoryCoordination } from '../coordination/memory.js';
 import {
   AuthError,
   BadRequestError,
@@ -23,12 +25,11 @@ import {
   type PlatformAddressHeader,
 } from './client-address.js';
 import { corsPolicy } from './cors.js';
-import { IdempotencyCache, type IdempotencyOptions } from './idempotency.js';
 import { materialize, setHeaders } from './lazy-response.js';
 import type { Metrics } from './metrics.js';
 import { errorCodeOf, type RequestLogEntry, requestIdOf } from './observe.js';
 import { buildOpenApi } from './openapi.js';
-import { type RateLimitOptions, TokenBucketLimiter } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
@@ -110,7 +111,13 @@ export interface HandlerOptions {
    */
   fingerprint?: (request: Request, address: string) => string;
   /** How `Idempotency-Key` answers are remembered. */
-  idempotency?: IdempotencyOptions;
+  idempotency?: SharedIdempotencyOptions;
+  /**
+   * Where rate-limit buckets and `Idempotency-Key` answers live. Default `memoryCoordination()`
+   * (this process only); several instances behind one load balancer share
+   * `postgresCoordination(…)` or `sqliteCoordination(…)` so they limit and replay as one service.
+   */
+  coordination?: Coordination;
   /**
    * Called with every server-side (5xx) error, whose message the caller never sees; default
    * `console.error`.
@@ -177,10 +184,12 @@ export function createHandler(
   const authorize = createAuthorizer(options.apiKeys);
   const cors = corsPolicy(options.publicOrigins ?? []);
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const limiter = rateLimit === false ? null : new TokenBucketLimiter(rateLimit);
+  const coordination = options.coordination ?? memoryCoordination();
+  const limiter = rateLimit === false ? null : coordination.rateLimiter('public', rateLimit);
   const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
-  const authFailures = authFailureLimit === false ? null : new TokenBucketLimiter(authFailureLimit);
-  const idempotency = new IdempotencyCache(options.idempotency);
+  const authFailures =
+    authFailureLimit === false ? null : coordination.rateLimiter('auth-failures', authFailureLimit);
+  const idempotency = coordination.idempotency(options.idempotency);
   const metrics = options.metrics;
   const report =
     options.onError ?? ((error: unknown) => console.error('serialkit: internal error', error));
@@ -197,7 +206,9 @@ export function createHandler(
   const routes: Route[] = [
     ...publicRoutes(client, {
       returnCheckLimiter:
-        returnCheckLimit === false ? null : new TokenBucketLimiter(returnCheckLimit),
+        returnCheckLimit === false
+          ? null
+          : coordination.rateLimiter('return-checks', returnCheckLimit),
       ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
     }),
     ...adminRoutes(client),
@@ -228,7 +239,7 @@ export function createHandler(
   /** Checks the key; 401s count against the address, which is refused (429) once over. */
   const authorizeLimited = async (request: Request, needs: Access, address: string) => {
     if (!authFailures) return authorize(request, needs);
-    const state = authFailures.peek(address);
+    const state = await authFailures.peek(address);
     if (!state.ok) {
       throw new RateLimitError(`Too many failed authentications; retry in ${state.retryAfter} s`, {
         details: { retryAfter: state.retryAfter },
@@ -237,7 +248,7 @@ export function createHandler(
     try {
       return await authorize(request, needs);
     } catch (error) {
-      if (AuthError.isInstance(error)) authFailures.take(address);
+      if (AuthError.isInstance(error)) await authFailures.hit(address);
       throw error;
     }
   };
@@ -306,9 +317,11 @@ export function createHandler(
         corsHeaders = cors.headersFor(origin);
         if (limiter) {
           const key = addressOf();
-          const taken = limiter.take(key);
+          let taken = limiter.hit(key);
+          // A shared limiter answers with a promise; the in-process one stays synchronous.
+          if (taken instanceof Promise) taken = await taken;
           if (!taken.ok) {
-            if (options.proof && (await options.proof(request))) limiter.reset(key);
+            if (options.proof && (await options.proof(request))) await limiter.reset(key);
             else {
               throw new RateLimitError(`Too many requests; retry in ${taken.retryAfter} s`, {
                 details: {

@@ -5,7 +5,8 @@
  */
 import { ConflictError } from '../errors.js';
 
-interface StoredResponse {
+/** An answer as kept for replay. */
+export interface StoredResponse {
   requestHash: string;
   status: number;
   headers: [string, string][];
@@ -25,7 +26,7 @@ export interface IdempotencyOptions {
 }
 
 /** Statuses that say nothing was decided yet, so a retry must run again instead of replaying. */
-const NOT_REPLAYED = new Set([401, 403, 408, 429]);
+export const NOT_REPLAYED: ReadonlySet<number> = new Set([401, 403, 408, 429]);
 
 export class IdempotencyCache {
   readonly #ttl: number;
@@ -113,7 +114,8 @@ export class IdempotencyCache {
   }
 }
 
-function replay(stored: StoredResponse, replayed = true): Response {
+/** The Response of a kept answer; `replayed` adds `Idempotent-Replayed: true`. */
+export function replay(stored: StoredResponse, replayed = true): Response {
   const headers = new Headers(stored.headers);
   if (replayed) headers.set('idempotent-replayed', 'true');
   return new Response(stored.status === 204 ? null : stored.body, {

@@ -37,8 +37,8 @@ export class TokenBucketLimiter {
     return this.#buckets.size;
   }
 
-  /** Takes one token for `key`; `retryAfter` is in whole seconds (at least 1). */
-  take(key: string, now = performance.now()): TakeResult {
+  /** Takes `cost` tokens (default one) for `key`; `retryAfter` is in whole seconds (at least 1). */
+  take(key: string, now = performance.now(), cost = 1): TakeResult {
     const bucket = this.#buckets.get(key);
     let tokens = this.#capacity;
     if (bucket) {
@@ -48,12 +48,12 @@ export class TokenBucketLimiter {
       const oldest = this.#buckets.keys().next();
       if (!oldest.done) this.#buckets.delete(oldest.value);
     }
-    if (tokens >= 1) {
-      this.#buckets.set(key, { tokens: tokens - 1, at: now });
-      return { ok: true, remaining: Math.floor(tokens - 1) };
+    if (tokens >= cost) {
+      this.#buckets.set(key, { tokens: tokens - cost, at: now });
+      return { ok: true, remaining: Math.floor(tokens - cost) };
     }
     this.#buckets.set(key, { tokens, at: now });
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.#refill)) };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil((cost - tokens) / this.#refill)) };
   }
 
   /** Whether `key` has a token left, without taking it (`retryAfter` as for {@link take}). */

@@ -25,6 +25,10 @@ export interface PostgresTestServer {
   readonly url: string;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
+  /** Stops the server at once (as a crash would), keeping its files: for outage tests. */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same port. */
+  resume(): Promise<void>;
 }
 
 export interface PostgresTestServerOptions {
@@ -129,6 +133,16 @@ export async function startPostgresTestServer(
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const pause = async () => {
+    if (!started) return;
+    started = false;
+    await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  };
+  const resume = async () => {
+    if (started) return;
+    await pgRun('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '30', '-o', serverOptions, 'start']);
+    started = true;
+  };
   try {
     await pgRun('initdb', [
       '-D',
@@ -155,5 +169,5 @@ export async function startPostgresTestServer(
       cause: error,
     });
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, pause, resume };
 }

@@ -19,6 +19,7 @@ import { requestIdOf } from '../../http/observe.js';
 import { acceptsLazyRequests, headerOf } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
+import { openCoordination } from '../coordination.js';
 import { type CliOutput, UsageError } from '../io.js';
 import { chooseStore } from '../store-choice.js';
 
@@ -144,6 +145,12 @@ export const serve: Command = {
       type: 'boolean',
       description: 'Serve Prometheus metrics at /v1/metrics (read or admin key)',
     },
+    coordination: {
+      type: 'string',
+      value: 'memory|store',
+      description:
+        'Where rate limits and idempotency keys live: store shares them between instances (default with --postgres)',
+    },
   },
   async run({ options, io, json, print }) {
     const env = io.env;
@@ -188,7 +195,9 @@ export const serve: Command = {
     const client = createSerialClient({ store, verify: { secret: verifySecret } });
     const log = options.log === true ? jsonLogger(io.stderr) : undefined;
     let accepting = true;
+    const coordination = openCoordination(choice, str(options, 'coordination'));
     const api = createHandler(client, {
+      coordination,
       apiKeys: keys,
       publicOrigins: strs(options, 'origin'),
       ...(options['no-rate-limit'] ? { rateLimit: false as const } : {}),
@@ -296,6 +305,7 @@ export const serve: Command = {
     clearInterval(sweep);
     clearTimeout(timer);
     await client.close();
+    await coordination.close();
     log?.({ level: 'info', msg: 'stopped' });
     return 0;
   },

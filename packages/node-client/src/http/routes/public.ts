@@ -12,8 +12,8 @@ import {
   verifyRequestSchema,
   verifyResultSchema,
 } from '@serialkit/core';
+import type { RateLimitDecision, RateLimiter } from '../../coordination/coordination.js';
 import { RateLimitError } from '../../errors.js';
-import type { TakeResult, TokenBucketLimiter } from '../rate-limit.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
 import type { ServedClient } from '../served-client.js';
@@ -30,7 +30,7 @@ const FORMATS_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
 export interface PublicRouteOptions {
   /** The return check's own limit, per address and per order id (null: none). */
-  returnCheckLimiter: TokenBucketLimiter | null;
+  returnCheckLimiter: RateLimiter | null;
   /** Told every verification's outcome (metrics). */
   onVerified?: (status: VerifyResult['status']) => void;
 }
@@ -83,11 +83,11 @@ export function publicRoutes(
         // customer is not locked out by their own successful checks.
         const order = `order\u0000${body.orderId}`;
         if (limiter) {
-          refuseOver(limiter.take(`address\u0000${address()}`));
-          refuseOver(limiter.peek(order));
+          refuseOver(await limiter.hit(`address\u0000${address()}`));
+          refuseOver(await limiter.peek(order));
         }
         const result = publicReturnCheckSchema.parse(await client.returns.checkPublic(body));
-        if (limiter && result.verdict === 'order_not_found') limiter.take(order);
+        if (limiter && result.verdict === 'order_not_found') await limiter.hit(order);
         return json(result);
       },
     }),
@@ -115,7 +115,7 @@ export function publicRoutes(
   ];
 }
 
-function refuseOver(taken: TakeResult): void {
+function refuseOver(taken: RateLimitDecision): void {
   if (taken.ok) return;
   throw new RateLimitError(`Too many return checks; retry in ${taken.retryAfter} s`, {
     details: { retryAfter: taken.retryAfter },

@@ -23,6 +23,21 @@ export interface PgClientLike {
   query(text: string, values?: unknown[]): Promise<PgQueryResultLike>;
   /** Release to the pool; `true` (or an error) destroys the connection instead. */
   release(destroy?: boolean | Error): void;
+  /** pg clients are event emitters: see `guard`. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+const guarded = new WeakSet<PgClientLike>();
+/**
+ * A checked-out client whose connection drops between two queries of a transaction emits
+ * 'error'; unheard, that ends the process. The next query fails instead and is mapped to a 503.
+ */
+export function guard(client: PgClientLike): PgClientLike {
+  if (!guarded.has(client)) {
+    client.on?.('error', () => {});
+    guarded.add(client);
+  }
+  return client;
 }
 
 /** A `pg` Pool, or anything with the same shape. */

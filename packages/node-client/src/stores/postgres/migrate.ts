@@ -6,6 +6,7 @@ import type { MigrationReport } from '../../store.js';
 import {
   backoff,
   errorCode,
+  guard,
   isConnectionFailure,
   lockKey,
   MAX_ATTEMPTS,
@@ -28,7 +29,7 @@ export async function migrateSchema(
   const done: MigrationReport['applied'] = [];
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
-    const client = await pool.connect();
+    const client = guard(await pool.connect());
     let broken = false;
     try {
       await client.query('BEGIN');

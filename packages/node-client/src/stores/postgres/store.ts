@@ -67,6 +67,7 @@ import {
   backoff,
   type CopyFrom,
   errorCode,
+  guard,
   importOptional,
   MAX_ATTEMPTS,
   mapError,
@@ -534,7 +535,7 @@ export class PostgresStore implements SerialStore {
     for (let attempt = 1; ; attempt++) {
       let client: PgClientLike;
       try {
-        client = await pool.connect();
+        client = guard(await pool.connect());
       } catch (error) {
         throw mapError(error);
       }
