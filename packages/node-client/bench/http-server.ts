@@ -45,7 +45,7 @@ async function listener(): Promise<{ listener: RequestListener; close: () => Pro
   }
   resolveCoreFromSource();
   const { createHandler } = await import('../src/http/handler.js');
-  const { toNodeListener } = await import('../src/http/node.js');
+  const { toNodeListener } = await import('../src/http/node/listener.js');
   if (mode === 'layer') {
     // The HTTP layer alone: routing, body, validation, answer; the workflow costs nothing.
     const constant = JSON.parse(CONSTANT);

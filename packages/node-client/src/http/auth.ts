@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthError, ForbiddenError } from '../errors.js';
-import { headerOf } from './request-body.js';
+import { headerOf } from './node/lazy-request.js';
 
 /**
  * `read` keys may only GET the admin routes; `write` (alias `admin`) keys may use every admin

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { BadRequestError, ValidationError } from '../errors.js';
-import { bodyOf, headerOf } from './request-body.js';
+import { bodyOf, headerOf } from './node/lazy-request.js';
 import { httpError } from './response.js';
 
 /** Media type of a request without parameters, lower-cased ('' when absent). */

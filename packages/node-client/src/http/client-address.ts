@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { headerOf } from './request-body.js';
+import { headerOf } from './node/lazy-request.js';
 
 /** What the server knows about the connection, beyond the Request (passed by adapters). */
 export interface ConnectionInfo {

@@ -25,12 +25,12 @@ import {
   type PlatformAddressHeader,
 } from './client-address.js';
 import { corsPolicy } from './cors.js';
-import { materialize, setHeaders } from './lazy-response.js';
 import type { Metrics } from './metrics.js';
+import { acceptsLazyRequests, headerOf, isLazyRequest } from './node/lazy-request.js';
+import { materialize, setHeaders } from './node/lazy-response.js';
 import { errorCodeOf, type RequestLogEntry, requestIdOf } from './observe.js';
 import { buildOpenApi } from './openapi.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { acceptsLazyRequests, headerOf, isLazyRequest } from './request-body.js';
 import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
@@ -376,7 +376,7 @@ export function createHandler(
       return response;
     }
   };
-  // Tells toNodeListener it may pass lazily built Requests (see request-body.ts).
+  // Tells toNodeListener it may pass lazily built Requests (see lazy-request.ts).
   return Object.assign(serialkitHandler, { [acceptsLazyRequests]: true });
 }
 

@@ -3,7 +3,7 @@
  * security headers every API answer carries.
  */
 import { SerialkitError } from '../errors.js';
-import { lazyBodyOf, lazyFieldsOf, lazyResponse } from './lazy-response.js';
+import { lazyBodyOf, lazyFieldsOf, lazyResponse } from './node/lazy-response.js';
 
 /** The already-serialized body of a Response made by {@link json} and not built yet, if any. */
 export function rawBodyOf(response: Response): string | undefined {

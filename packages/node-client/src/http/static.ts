@@ -5,11 +5,13 @@
  * by extension, ETag revalidation, and security headers: a Content-Security-Policy that allows
  * the page's own inline scripts by their hashes, no framing, no sniffing.
  */
+
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
+import { headerOf } from './node/lazy-request.js';
 
 /** The built assets served from the root, by extension; anything else is not served. */
 const TYPES: Record<string, string> = {
@@ -151,7 +153,7 @@ export function serveStatic(root: string | undefined, options: StaticOptions = {
           ? "default-src 'none'; frame-ancestors 'none'"
           : pagePolicy(inlineScriptHashes(html)),
     };
-    if (request.headers.get('if-none-match') === etag) {
+    if (headerOf(request, 'if-none-match') === etag) {
       return new Response(null, { status: 304, headers });
     }
     if (request.method === 'HEAD') {

@@ -18,13 +18,13 @@ import {
   SerialkitError,
   ValidationError,
 } from '../errors.js';
-import { STORE_METHODS, type StoreMethodName } from '../http/store-protocol-methods.js';
 import type {
   SerialStore,
   StoreCapabilities,
   VerificationOutcomeChange,
   VerificationOutcomeResult,
 } from '../store.js';
+import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
 
 export interface HttpStoreOptions {
   /** Root of the service, e.g. `https://serials.example` (or with its base path). */

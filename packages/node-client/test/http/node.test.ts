@@ -2,9 +2,14 @@ import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { lazyResponse, materialize, setHeaders } from '../../src/http/lazy-response.js';
-import { toNodeListener } from '../../src/http/node.js';
-import { acceptsLazyRequests, bodyOf, headerOf, lazyRequest } from '../../src/http/request-body.js';
+import {
+  acceptsLazyRequests,
+  bodyOf,
+  headerOf,
+  lazyRequest,
+} from '../../src/http/node/lazy-request.js';
+import { lazyResponse, materialize, setHeaders } from '../../src/http/node/lazy-response.js';
+import { toNodeListener } from '../../src/http/node/listener.js';
 import { json, jsonFields, rawHeadersOf, SECURITY_HEADERS } from '../../src/http/response.js';
 
 async function serve(listener: RequestListener, run: (base: string) => Promise<void>) {

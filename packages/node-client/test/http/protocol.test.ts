@@ -5,7 +5,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, test } from 'vitest';
 import { createSerialClient } from '../../src/client.js';
 import { createHandler } from '../../src/http/handler.js';
-import { toNodeListener } from '../../src/http/node.js';
+import { toNodeListener } from '../../src/http/node/listener.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import { harness, hpSerial, READ_KEY, STORE_KEY, WRITE_KEY } from './helpers.js';
 

@@ -11,7 +11,7 @@ import {
   ValidationError,
 } from '../../src/errors.js';
 import { createHandler } from '../../src/http/handler.js';
-import { toNodeListener } from '../../src/http/node.js';
+import { toNodeListener } from '../../src/http/node/listener.js';
 import type { ServedClient } from '../../src/http/served-client.js';
 import type { SerialStore } from '../../src/store.js';
 import { httpStore } from '../../src/stores/http.js';

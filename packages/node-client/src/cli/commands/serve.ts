@@ -14,9 +14,9 @@ import {
 } from '../../http/client-address.js';
 import { createHandler } from '../../http/handler.js';
 import { createMetrics } from '../../http/metrics.js';
-import { toNodeListener } from '../../http/node.js';
+import { headerOf } from '../../http/node/lazy-request.js';
+import { toNodeListener } from '../../http/node/listener.js';
 import { requestIdOf } from '../../http/observe.js';
-import { acceptsLazyRequests, headerOf } from '../../http/request-body.js';
 import { serveStatic } from '../../http/static.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
 import { openCoordination } from '../coordination.js';
@@ -238,9 +238,7 @@ export const serve: Command = {
       return api(request, info);
     };
     // Static files and the API read only url, method, headers and bodies: lazy Requests are safe.
-    const server = createServer(
-      toNodeListener(Object.assign(handle, { [acceptsLazyRequests]: true })),
-    );
+    const server = createServer(toNodeListener(handle, { lazyRequests: true }));
     server.keepAliveTimeout = 65_000;
     server.listen(port, host);
     await Promise.race([

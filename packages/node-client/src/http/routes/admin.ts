@@ -2,6 +2,7 @@
  * Admin routes: every merchant workflow, behind an API key. `read` keys may call the GET
  * routes; everything that changes state needs a `write` key.
  */
+
 import {
   errorBodySchema,
   generateRequestSchema,
@@ -31,6 +32,7 @@ import { NotFoundError } from '../../errors.js';
 import type { List } from '../../workflows/list.js';
 import { generatedSerialsSchema } from '../../workflows/serials.js';
 import { csvBody } from '../body.js';
+import { headerOf } from '../node/lazy-request.js';
 import { json, streamText } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
 import type { ServedClient } from '../served-client.js';
@@ -84,7 +86,7 @@ function orNotFound<T>(value: T | null | undefined, what: string): T {
 
 function wantsCsv(request: Request, format: 'json' | 'csv' | undefined): boolean {
   if (format) return format === 'csv';
-  const accept = request.headers.get('accept') ?? '';
+  const accept = headerOf(request, 'accept') ?? '';
   return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 }
 

@@ -3,6 +3,7 @@
  * the customer's return check, and format hints. Answers go through their public schemas,
  * which drop any key not declared there: nothing personal can leak by accident.
  */
+
 import {
   errorBodySchema,
   formatHintsSchema,
@@ -14,6 +15,7 @@ import {
 } from '@serialkit/core';
 import type { RateLimitDecision, RateLimiter } from '../../coordination/coordination.js';
 import { RateLimitError } from '../../errors.js';
+import { headerOf } from '../node/lazy-request.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
 import type { ServedClient } from '../served-client.js';
@@ -108,7 +110,7 @@ export function publicRoutes(
         const hints = formatHintsSchema.parse(await client.formats.hints());
         const etag = `"${hints.version.replace(/["\\]/g, '')}"`;
         const headers = { etag, 'cache-control': FORMATS_CACHE_CONTROL };
-        if (matchesEtag(request.headers.get('if-none-match'), etag)) return empty(304, headers);
+        if (matchesEtag(headerOf(request, 'if-none-match'), etag)) return empty(304, headers);
         return json(hints, 200, headers);
       },
     }),

@@ -16,9 +16,9 @@ import {
 } from '@serialkit/core';
 import { z } from 'zod';
 import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
+import { STORE_METHODS, type StoreMethodName } from '../../store-protocol-methods.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route } from '../route.js';
-import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
 
 const text = z.string().min(1).max(2000);
 const window = z.strictObject({ from: z.string(), to: z.string() });

@@ -4,7 +4,7 @@
  * with a JSON object of its named arguments, answered with its JSON result (204 for none).
  * Writes carry an `Idempotency-Key`.
  */
-import type { SerialStore } from '../store.js';
+import type { SerialStore } from './store.js';
 
 export type StoreMethodName = Exclude<keyof SerialStore, 'capabilities' | 'close'>;
 

@@ -1,5 +1,5 @@
 /**
- * The prototype shared by lazily built Requests and Responses (request-body.ts, lazy-response.ts):
+ * The prototype shared by lazily built Requests and Responses (lazy-request.ts, lazy-response.ts):
  * an object that is an instance of `base` whose every accessor and method, except the `own` ones
  * the lazy object answers itself, forwards to the real object `realOf` builds on first use.
  */

@@ -1,5 +1,5 @@
 /**
- * Lazily built JSON Responses, the counterpart of lazy Requests (request-body.ts). A WHATWG
+ * Lazily built JSON Responses, the counterpart of lazy Requests (lazy-request.ts). A WHATWG
  * Response wraps its body in a web stream at construction, which costs more than serializing a
  * small answer. `json()` returns an object that is a Response (`instanceof Response`, every
  * property and method) holding the serialized text; the real Response is built only when
