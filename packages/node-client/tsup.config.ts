@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/cli.ts'],
+  entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/service.ts', 'src/cli.ts'],
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts'] },
+  dts: { entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/service.ts'] },
   sourcemap: true,
   clean: true,
   target: 'node20',

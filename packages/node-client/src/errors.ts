@@ -20,6 +20,8 @@ export interface SerialkitErrorOptions {
   cause?: unknown;
   issues?: Issue[];
   details?: Record<string, unknown>;
+  /** The `X-Request-Id` of the service's answer, for errors that came from a serialkit service. */
+  requestId?: string;
 }
 
 export class SerialkitError extends Error {
@@ -29,6 +31,8 @@ export class SerialkitError extends Error {
   readonly retryable: boolean;
   readonly issues: Issue[] | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** The service's request id (its `X-Request-Id`) when the error came from a remote service: quote it to its operator. */
+  readonly requestId: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: SerialkitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -37,6 +41,7 @@ export class SerialkitError extends Error {
     this.retryable = options.retryable ?? false;
     this.issues = options.issues;
     this.details = options.details;
+    this.requestId = options.requestId;
     Object.defineProperty(this, brand, { value: true });
   }
 
@@ -98,3 +103,78 @@ export class RateLimitError extends subclass('RateLimitError', 'rate_limited', 4
 }
 /** The store or service could not be reached or timed out (503). */
 export class ConnectionError extends subclass('ConnectionError', 'unavailable', 503, true) {}
+
+/** Statuses worth another attempt: timeouts, rate limits and server errors (but 501). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501);
+}
+
+const ERRORS: Partial<
+  Record<
+    ErrorCode,
+    new (
+      message: string,
+      options?: Omit<SerialkitErrorOptions, 'status'>,
+    ) => SerialkitError
+  >
+> = {
+  unauthorized: AuthError,
+  forbidden: ForbiddenError,
+  not_found: NotFoundError,
+  validation_failed: ValidationError,
+  bad_request: BadRequestError,
+  conflict: ConflictError,
+  rate_limited: RateLimitError,
+  unavailable: ConnectionError,
+};
+
+/**
+ * The typed error of a serialkit service's error answer (body `{ error: { code, message,
+ * issues?, details? } }`), carrying its request id; an answer without that body becomes a
+ * `SerialkitError` of its status.
+ */
+export async function errorFromResponse(response: Response): Promise<SerialkitError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const error = (
+    body as
+      | {
+          error?: {
+            code?: string;
+            message?: string;
+            issues?: Issue[];
+            details?: Record<string, unknown>;
+          };
+        }
+      | undefined
+  )?.error;
+  const code = (typeof error?.code === 'string' ? error.code : undefined) as ErrorCode | undefined;
+  const message = error?.message ?? `HTTP ${response.status} ${response.statusText}`.trim();
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const options = {
+    ...(error?.issues ? { issues: error.issues } : {}),
+    ...(error?.details ? { details: error.details } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+  if (response.status === 429) {
+    const header = Number(response.headers.get('retry-after'));
+    const details = { ...options.details };
+    if (Number.isFinite(header) && details.retryAfter === undefined) details.retryAfter = header;
+    return new RateLimitError(message, { ...options, details });
+  }
+  const Class = code ? ERRORS[code] : undefined;
+  if (Class) return new Class(message, options);
+  return new SerialkitError(
+    code ?? (response.status >= 500 ? 'internal' : 'bad_request'),
+    message,
+    {
+      status: response.status,
+      retryable: isRetryableStatus(response.status),
+      ...options,
+    },
+  );
+}
