@@ -272,7 +272,8 @@ describe('workflows', () => {
     expect(dumb.stderr).not.toContain('\r');
     // NO_COLOR: the CLI draws no colour anywhere (SGR sequences), bar or not.
     const noColor = await importInto('tty.db', { tty: true, env: { NO_COLOR: '1' } });
-    expect(noColor.stderr + noColor.stdout).not.toMatch(/\u001b\[[0-9;]*m/);
+    const sgr = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
+    expect(noColor.stderr + noColor.stdout).not.toMatch(sgr);
   });
 
   test('tables align by display width: CJK and emoji take two columns', async () => {
