@@ -5,10 +5,11 @@
  * retries, idempotency keys and typed errors are those of the HTTP store (`remote/retries.ts`).
  * Isomorphic: it runs in Node, browsers, workers and edge runtimes.
  */
-import createClient, { type Client } from 'openapi-fetch';
+
 import { type RetryOptions, retryPolicy, sendWithRetries } from '../remote/retries.js';
 import type { PageOptions } from '../store.js';
 import { createList, type List } from '../workflows/list.js';
+import { type Client, createClient } from './openapi-fetch.js';
 import type { components, operations, paths } from './openapi-types.js';
 
 type Schemas = components['schemas'];
