@@ -148,6 +148,30 @@ describe('IdempotencyCache', () => {
     expect(p.runs).toBe(runs + 2);
   });
 
+  test('an expired key run again keeps its place in line, and the sweep takes what expired', async () => {
+    const cache = new IdempotencyCache({ ttlMs: 100, maxEntries: 2 });
+    const p = producer();
+    await cache.run('a', 'h', p.produce, 0);
+    await cache.run('b', 'h', p.produce, 50);
+    // 'a' expired at 100 and runs again at 120: it is fresh now, 'b' expires at 150.
+    await cache.run('a', 'h', p.produce, 120);
+    expect(p.runs).toBe(3);
+    // Full at 150 (exactly when 'b' expires): the sweep drops 'b', not the fresh 'a'.
+    await cache.run('c', 'h', p.produce, 150);
+    await cache.run('a', 'h', p.produce, 151);
+    expect(p.runs).toBe(4);
+  });
+
+  test('a bound of 0 keeps only the answer in flight', async () => {
+    const cache = new IdempotencyCache({ maxEntries: 0 });
+    const p = producer();
+    await cache.run('a', 'h', p.produce, 0);
+    await cache.run('b', 'h', p.produce, 0);
+    expect(cache.size).toBe(1);
+    await cache.run('a', 'h', p.produce, 0);
+    expect(p.runs).toBe(3);
+  });
+
   test('defaults: a day to live, and 10,000 keys', async () => {
     const cache = new IdempotencyCache();
     const p = producer();

@@ -76,6 +76,14 @@ describe('TokenBucketLimiter', () => {
     expect(limiter.take('idle', 5).ok).toBe(true);
   });
 
+  test('a bound of 0 still limits the client being served', () => {
+    const limiter = new TokenBucketLimiter({ capacity: 1, refillPerSecond: 0.001, maxKeys: 0 });
+    expect(limiter.take('a', 0).ok).toBe(true);
+    expect(limiter.take('a', 0).ok).toBe(false);
+    expect(limiter.take('b', 0).ok).toBe(true);
+    expect(limiter.size).toBe(1);
+  });
+
   test('remembers 50,000 clients by default', () => {
     const limiter = new TokenBucketLimiter({ capacity: 1, refillPerSecond: 1 });
     for (let i = 0; i <= 50_000; i++) limiter.take(`client-${i}`, 0);
