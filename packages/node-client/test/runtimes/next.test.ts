@@ -5,15 +5,31 @@
  * store is the HTTP store of a Node serialkit service started here.
  */
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import next from 'next';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { toNodeListener } from '../../src/http/node/listener.js';
 import { type Harness, harness, ORIGIN, STORE_KEY, WRITE_KEY } from '../http/helpers.js';
 import { exercise } from './scenario.js';
 import { listen, type Running } from './serve.js';
+
+/**
+ * The part of Next's programmatic server used here, typed locally: importing Next's types brings
+ * its global declarations, which clash with this package's Node types.
+ */
+interface NextServer {
+  prepare(): Promise<void>;
+  getRequestHandler(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  close(): Promise<void>;
+}
+const next = createRequire(import.meta.url)('next') as (options: {
+  dev: boolean;
+  dir: string;
+  hostname: string;
+  port: number;
+}) => NextServer;
 
 const DIR = fileURLToPath(new URL('./apps/next-app', import.meta.url));
 
