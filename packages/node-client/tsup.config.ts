@@ -2,10 +2,10 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/service.ts', 'src/cli.ts'],
-  // CommonJS too, for projects that require() the client; the CLI runs as ESM.
+  // CommonJS too, for projects that require() the client (the CLI entry runs either way).
   format: ['esm', 'cjs'],
   shims: true,
-  dts: { entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/service.ts'] },
+  dts: { entry: ['src/index.ts', 'src/testing.ts', 'src/http.ts', 'src/service.ts', 'src/cli.ts'] },
   sourcemap: true,
   clean: true,
   target: 'node20',
