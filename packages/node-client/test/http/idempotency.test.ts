@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
-import { IdempotencyCache, NOT_REPLAYED, replay } from '../../src/http/idempotency.js';
+import { IdempotencyCache, replay } from '../../src/http/idempotency.js';
 
 const answer = (status: number, body = `{"n":${status}}`, headers: Record<string, string> = {}) =>
   new Response(status === 204 ? null : body, {
@@ -71,7 +71,8 @@ describe('IdempotencyCache', () => {
     expect(await b.text()).toBe('{"slow":true}');
   });
 
-  test.each([...NOT_REPLAYED, 500, 502, 503])(
+  // The statuses are written out: iterating NOT_REPLAYED itself would pass with an empty set.
+  test.each([401, 403, 408, 429, 500, 502, 503])(
     'an answer %i decides nothing: it is not kept, and a retry runs again',
     async (status) => {
       const cache = new IdempotencyCache();
