@@ -131,7 +131,10 @@ export function guardedLookup(allowPrivate: boolean) {
  */
 export function literalAddressRefusal(url: URL, allowPrivate: boolean): string | null {
   if (allowPrivate) return null;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (isIP(host) !== 0 && isNonPublicAddress(host)) {
     return `${host} is not a public address`;
   }
