@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { harness, READ_KEY, STORE_KEY, strings, WRITE_KEY } from './helpers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const hook = { url: 'https://erp.example/serialkit', eventTypes: ['unit.shipped'] };
+const hook = { url: 'https://erp.example/serialkit', eventTypes: ['unit.shipped' as const] };
 
 describe('webhook routes', () => {
   test('create, read, change, list and delete a subscription; the secret is shown once', async () => {
