@@ -5,7 +5,7 @@ import type {
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
 import type { EventInsert, SerialStore } from '../../store.js';
-import { at } from './fixtures.js';
+import { at, unit } from './fixtures.js';
 import type { Suite } from './suite.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -59,6 +59,11 @@ function deadLetter(subscriptionId: string, messageId: string, minute: number): 
     failedAt: at(minute),
     lastError: 'status 500',
   };
+}
+
+/** Registers the units the events below are about (events need their unit). */
+async function units(store: SerialStore, ...serials: string[]): Promise<void> {
+  await store.insertSerials(serials.map((serial) => unit('A', serial)));
 }
 
 async function allEvents(store: SerialStore, after: string | null, limit: number) {
@@ -116,6 +121,7 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
     'readEventLog',
     withStore(async (store) => {
       expect(await store.readEventLog(null, 10)).toEqual([]);
+      await units(store, 'S1', 'S2', 'S3');
       // Appended out of time order: the log reads in the order of appending.
       await store.appendEvents([event('S1', 30), event('S2', 10)]);
       await store.appendEvents([event('S3', 20)]);
@@ -145,6 +151,7 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
   test(
     'leaseWebhookCursor',
     withStore(async (store) => {
+      await units(store, 'OLD', 'NEW');
       await store.appendEvents([event('OLD', 0)]);
       await store.putWebhookSubscription(subscription('wh_1'));
       expect(
@@ -187,6 +194,7 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
     'advanceWebhookCursor',
     withStore(async (store) => {
       await store.putWebhookSubscription(subscription('wh_1'));
+      await units(store, 'S1', 'S2', 'S3');
       await store.appendEvents([event('S1', 1), event('S2', 2), event('S3', 3)]);
       const granted = await store.leaseWebhookCursor({
         subscriptionId: 'wh_1',
