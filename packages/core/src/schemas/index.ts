@@ -1,3 +1,3 @@
 export * from './domain.js';
-export * from './workflows.js';
 export * from './webhooks.js';
+export * from './workflows.js';
