@@ -9,13 +9,15 @@ import { identifierSchema, isoDateTime, serialString } from './domain.js';
  * What a subscription can receive. Each comes from one kind of entry of the event log:
  * `unit.shipped` (shipped), `unit.returned` (returned or return_rejected, with the verdict),
  * `unit.flagged_suspicious` (flagged by public verification), `unit.recalled` (a recall marked
- * the unit).
+ * the unit) and `recall.created` (once per recall that marked units, named after the recall, with
+ * `details.recallId`).
  */
 export const webhookEventTypeSchema = z.enum([
   'unit.shipped',
   'unit.returned',
   'unit.flagged_suspicious',
   'unit.recalled',
+  'recall.created',
 ]);
 
 /**

@@ -17,7 +17,10 @@ import { randomUUID } from 'node:crypto';
 import type { WebhookMessage, WebhookSubscriptionRecord } from '@serialkit/core';
 import type { SerialStore } from '../store.js';
 import { attemptDelivery } from './delivery.js';
-import { webhookMessageId, webhookMessageOf } from './messages.js';
+import { webhookMessagesOf } from './messages.js';
+
+/** Recall ids remembered per subscription, so a recall's units make one `recall.created`. */
+const REMEMBERED_RECALLS = 1_000;
 
 export interface WebhookRetryOptions {
   /** Wait after the first failed attempt, in ms. Default 5,000. */
@@ -95,6 +98,8 @@ class Dispatcher implements WebhookDispatcher {
   readonly #now: () => Date;
   readonly #onError: (error: unknown) => void;
   readonly #workers = new Map<string, Promise<void>>();
+  /** Per subscription, the recall messages sent lately (oldest first). */
+  readonly #sentRecalls = new Map<string, Set<string>>();
   #abort = new AbortController();
   #manager: Promise<void> | null = null;
 
@@ -174,12 +179,19 @@ class Dispatcher implements WebhookDispatcher {
         let read = stored;
         let lost = false;
         for (const event of events) {
-          const message = webhookMessageOf(event);
-          if (message && subscription.eventTypes.includes(message.type)) {
-            if (!(await this.#deliver(subscription, message))) {
+          const wanted = webhookMessagesOf(event).filter(
+            (named) =>
+              subscription.eventTypes.includes(named.message.type) && !this.#sent(id, named.id),
+          );
+          for (const named of wanted) {
+            if (!(await this.#deliver(subscription, named.id, named.message))) {
               lost = true;
               break;
             }
+            this.#remember(id, named.id);
+          }
+          if (lost) break;
+          if (wanted.length > 0) {
             // The move also passes the events before it that make no message here.
             if (!(await this.#advance(id, stored, event.id))) {
               lost = true;
@@ -205,8 +217,11 @@ class Dispatcher implements WebhookDispatcher {
    * Delivers one message, retrying until it is accepted or given up (dead-lettered). False when
    * the dispatcher stopped or lost the lease before either happened.
    */
-  async #deliver(subscription: WebhookSubscriptionRecord, message: WebhookMessage) {
-    const messageId = webhookMessageId(message.data.eventId);
+  async #deliver(
+    subscription: WebhookSubscriptionRecord,
+    messageId: string,
+    message: WebhookMessage,
+  ) {
     const first = this.#now();
     for (let attempt = 1; !this.#stopped; attempt++) {
       const delivery = await attemptDelivery(
@@ -233,6 +248,22 @@ class Dispatcher implements WebhookDispatcher {
       if (!(await this.#wait(subscription.id, wait))) return false;
     }
     return false;
+  }
+
+  /**
+   * True for a `recall.created` this process already delivered to the subscription (the copies
+   * of the recall's other units are skipped; one after a restart carries the same webhook-id).
+   */
+  #sent(subscriptionId: string, messageId: string): boolean {
+    return this.#sentRecalls.get(subscriptionId)?.has(messageId) ?? false;
+  }
+
+  #remember(subscriptionId: string, messageId: string): void {
+    if (!messageId.startsWith('msg_recall_')) return;
+    const sent = this.#sentRecalls.get(subscriptionId) ?? new Set<string>();
+    this.#sentRecalls.set(subscriptionId, sent);
+    sent.add(messageId);
+    if (sent.size > REMEMBERED_RECALLS) sent.delete(sent.values().next().value as string);
   }
 
   /** Waits, renewing the lease on the way; false when stopped or the lease was lost. */

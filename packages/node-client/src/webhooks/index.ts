@@ -6,7 +6,12 @@ export {
   type WebhookDispatcherOptions,
   type WebhookRetryOptions,
 } from './dispatcher.js';
-export { webhookMessageId, webhookMessageOf } from './messages.js';
+export {
+  type NamedMessage,
+  webhookMessageId,
+  webhookMessageOf,
+  webhookMessagesOf,
+} from './messages.js';
 export {
   type CreatedWebhookSubscription,
   generateWebhookSecret,

@@ -13,8 +13,36 @@ const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
   recalled: 'unit.recalled',
 };
 
+/** A message and its `webhook-id`. */
+export interface NamedMessage {
+  id: string;
+  message: WebhookMessage;
+}
+
 /**
- * The message an event log entry makes, or null when it makes none.
+ * The messages an event log entry makes (none, or one; a unit's `recalled` entry also makes the
+ * recall's `recall.created`, named after the recall so that every unit's copy carries the same
+ * `webhook-id` and receivers keep one).
+ *
+ * @example
+ * webhookMessagesOf(event).map((m) => m.message.type); // ['unit.recalled', 'recall.created']
+ */
+export function webhookMessagesOf(event: SerialEvent): NamedMessage[] {
+  const message = webhookMessageOf(event);
+  if (!message) return [];
+  const named = [{ id: webhookMessageId(event.id), message }];
+  const recallId = event.type === 'recalled' ? event.data?.recallId : undefined;
+  if (typeof recallId === 'string') {
+    named.push({
+      id: `msg_recall_${recallId}`,
+      message: { ...message, type: 'recall.created' },
+    });
+  }
+  return named;
+}
+
+/**
+ * The unit message an event log entry makes, or null when it makes none.
  *
  * @example
  * webhookMessageOf({ id: '42', sku: 'KB-100', serial: 'SN1', type: 'shipped', at, data: { orderId: 'O-1' } });

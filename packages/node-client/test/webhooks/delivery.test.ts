@@ -156,6 +156,40 @@ describe('webhook delivery', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('a recall makes one recall.created, named after the recall, and unit.recalled per unit', async () => {
+    const { client, store } = setup({ kind: 'sqlite' });
+    await trackedSku(client, 'SKU-1');
+    await registerRange(client, 'SKU-1', 3);
+    const recallHook = await client.webhooks.create({
+      url: 'http://127.0.0.1:1/x',
+      eventTypes: ['recall.created'],
+    });
+    const unitHook = await client.webhooks.create({
+      url: 'http://127.0.0.1:1/x',
+      eventTypes: ['unit.recalled'],
+    });
+    const recalls = await receiver(recallHook.secret);
+    const units = await receiver(unitHook.secret);
+    await client.webhooks.update(recallHook.id, { url: recalls.url });
+    await client.webhooks.update(unitHook.id, { url: units.url });
+    dispatcher(store, { batchSize: 2 });
+    const recall = await client.recalls.create({
+      sku: 'SKU-1',
+      serials: [sn(1), sn(2), sn(3)],
+      notice: 'Stop',
+    });
+    await eventually(() => units.unique().length === 3 && recalls.unique().length === 1);
+    expect(recalls.unique()[0]).toMatchObject({
+      id: `msg_recall_${recall.id}`,
+      message: { type: 'recall.created', data: { sku: 'SKU-1', details: { recallId: recall.id } } },
+    });
+    expect(units.unique().map((r) => r.message.data.serial)).toEqual([sn(1), sn(2), sn(3)]);
+    // Every copy of the recall message carries the recall's id: a receiver keeps one.
+    expect(new Set(recalls.received.map((r) => r.id))).toEqual(
+      new Set([`msg_recall_${recall.id}`]),
+    );
+  });
+
   it('a receiver with another secret refuses every message: signatures are checked', async () => {
     const { client, store } = setup({ kind: 'sqlite' });
     await trackedSku(client, 'SKU-1');
