@@ -217,13 +217,17 @@ class Dispatcher implements WebhookDispatcher {
    * Delivers one message, retrying until it is accepted or given up (dead-lettered). False when
    * the dispatcher stopped or lost the lease before either happened.
    */
-  async #deliver(
-    subscription: WebhookSubscriptionRecord,
-    messageId: string,
-    message: WebhookMessage,
-  ) {
+  async #deliver(current: WebhookSubscriptionRecord, messageId: string, message: WebhookMessage) {
     const first = this.#now();
+    let subscription = current;
     for (let attempt = 1; !this.#stopped; attempt++) {
+      if (attempt > 1) {
+        // A retry goes where the subscription points now (a URL or secret fixed during an
+        // outage is used at once); a deleted or disabled one stops here, its cursor unmoved.
+        const now = await this.#store.getWebhookSubscription(subscription.id);
+        if (!now?.enabled) return false;
+        subscription = now;
+      }
       const delivery = await attemptDelivery(
         this.#store,
         { subscription, messageId, message, attempt, at: this.#now() },

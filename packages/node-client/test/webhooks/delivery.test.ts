@@ -190,6 +190,27 @@ describe('webhook delivery', () => {
     );
   });
 
+  it('retries go to the URL the subscription has now: a fixed URL gets the waiting messages', async () => {
+    const { client, store } = setup({ kind: 'sqlite' });
+    await trackedSku(client, 'SKU-1');
+    await registerRange(client, 'SKU-1', 2);
+    const hook = await client.webhooks.create({
+      url: 'http://127.0.0.1:1/wrong',
+      eventTypes: ['unit.shipped'],
+    });
+    const rx = await receiver(hook.secret);
+    dispatcher(store);
+    await client.shipments.create(b2c('ORD-1', 'SKU-1', [sn(1), sn(2)]));
+    await eventually(async () => (await client.webhooks.deliveries(hook.id)).items.length >= 2);
+    await client.webhooks.update(hook.id, { url: rx.url });
+    await eventually(() => rx.unique().length === 2);
+    expect(rx.unique().map((r) => r.message.data.serial)).toEqual([sn(1), sn(2)]);
+    const failed = (await client.webhooks.deliveries(hook.id, { limit: 100 })).items.filter(
+      (d) => !d.ok,
+    );
+    expect(failed.every((d) => d.error?.startsWith('ECONNREFUSED'))).toBe(true);
+  });
+
   it('a receiver with another secret refuses every message: signatures are checked', async () => {
     const { client, store } = setup({ kind: 'sqlite' });
     await trackedSku(client, 'SKU-1');
