@@ -14,11 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   createSerialClient,
+  createWebhookDispatcher,
   httpStore,
   SerialkitError,
   type SerialStore,
   sqliteStore,
 } from '@serialkit/node-client';
+import { startWebhookReceiver } from './webhook-receiver.js';
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +56,23 @@ if (values.sqlite) {
 }
 
 const client = createSerialClient({ store });
+// Webhooks to a receiver in this process (on 127.0.0.1, so private targets are allowed here).
+// Against the service, its own `serialkit serve` delivers them; this example shows them on SQLite.
+let webhooks: Awaited<ReturnType<typeof subscribeReceiver>> | null = null;
+let dispatcher: ReturnType<typeof createWebhookDispatcher> | null = null;
+
+/** Subscribes a local receiver to shipments, returns and recalls. */
+async function subscribeReceiver() {
+  const hook = await client.webhooks.create({
+    url: 'http://127.0.0.1:9/pending',
+    eventTypes: ['unit.shipped', 'unit.returned', 'recall.created'],
+    description: 'merchant-backend example',
+  });
+  // The secret comes with the new subscription only: the receiver verifies with it.
+  const receiver = await startWebhookReceiver(hook.secret);
+  await client.webhooks.update(hook.id, { url: receiver.url });
+  return { id: hook.id, receiver };
+}
 const step = (title: string) => console.log(`\n── ${title}`);
 const show = (value: unknown) =>
   console.log(JSON.stringify(value, null, 2).split('\n').slice(0, 14).join('\n'));
@@ -61,6 +80,11 @@ const show = (value: unknown) =>
 try {
   console.log(`Running every workflow against ${where}`);
   await store.migrate();
+  if (values.sqlite) {
+    webhooks = await subscribeReceiver();
+    dispatcher = createWebhookDispatcher({ store, allowPrivate: true, pollMs: 100 });
+    dispatcher.start();
+  }
   // A fresh SKU per run, so the example can run again and again on the same data.
   const sku = `KB-${Date.now().toString(36).toUpperCase()}`;
 
@@ -188,6 +212,20 @@ try {
   let lines = 0;
   for await (const chunk of client.exports.serials({ sku })) lines += chunk.split('\n').length - 1;
   console.log(`serials.csv: ${lines} lines`);
+
+  if (webhooks) {
+    const { receiver } = webhooks;
+    step('10. Webhooks: the receiver got the shipments, returns and the recall, signed');
+    const deadline = Date.now() + 10_000;
+    while (!receiver.messages.some((m) => m.type === 'recall.created') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const m of receiver.messages.filter((m) => m.data.sku === sku)) {
+      const extra = m.data.verdict ?? m.data.details?.orderId ?? m.data.details?.recallId ?? '';
+      console.log(`${m.type.padEnd(15)} ${m.data.serial} ${extra}`);
+    }
+    await client.webhooks.delete(webhooks.id);
+  }
   console.log('\nDone.');
 } catch (error) {
   if (SerialkitError.isInstance(error) && error.code === 'unavailable') {
@@ -197,5 +235,7 @@ try {
   }
   process.exitCode = 1;
 } finally {
+  await dispatcher?.stop();
+  await webhooks?.receiver.close();
   await client.close();
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { csvExportsResource, type ExportsResource } from './csv/export.js';
 import { csvImportsResource, type ImportsResource } from './csv/import.js';
 import type { SerialStore } from './store.js';
+import { type WebhooksResource, webhooksResource } from './webhooks/resource.js';
 import { createContext } from './workflows/context.js';
 import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
@@ -81,6 +82,13 @@ export interface SerialClientOptions {
   locale?: Locale;
   /** Rows per store insert when registering. Default: the store's preferred batch size. */
   registerBatchSize?: number;
+  /** How `webhooks.replay` sends (the dispatcher takes the same settings). */
+  webhooks?: {
+    /** Deliver to private, loopback and link-local addresses. Default false. */
+    allowPrivate?: boolean;
+    /** Time limit of one attempt, in ms. Default 10,000. */
+    timeoutMs?: number;
+  };
 }
 
 const storeSchema = z.custom<SerialStore>(
@@ -115,6 +123,12 @@ const optionsSchema = z.strictObject({
     .optional(),
   locale: z.enum(['en', 'de', 'fr', 'es']).optional(),
   registerBatchSize: z.number().int().positive().max(100_000).optional(),
+  webhooks: z
+    .strictObject({
+      allowPrivate: z.boolean().optional(),
+      timeoutMs: z.number().int().positive().max(600_000).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -147,6 +161,8 @@ export interface SerialClient {
   readonly imports: ImportsResource;
   /** CSV exports of units and events. */
   readonly exports: ExportsResource;
+  /** Outbound webhook subscriptions, their delivery logs, dead letters and replays. */
+  readonly webhooks: WebhooksResource;
   /** Releases the store's connections. The client is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -195,6 +211,10 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     events: eventsResource(ctx),
     imports: csvImportsResource(ctx, { shipments }),
     exports: csvExportsResource(ctx),
+    webhooks: webhooksResource(ctx, {
+      allowPrivate: config.webhooks?.allowPrivate ?? false,
+      timeoutMs: config.webhooks?.timeoutMs ?? 10_000,
+    }),
     close: () => config.store.close(),
   };
 }

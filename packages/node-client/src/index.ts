@@ -12,4 +12,5 @@ export * from './errors.js';
 export type * from './store.js';
 export { type HttpStoreOptions, httpStore } from './stores/http.js';
 export * from './stores/index.js';
+export * from './webhooks/index.js';
 export * from './workflows/index.js';

@@ -39,6 +39,9 @@ import type {
   SerialStatus,
   ShipmentRef,
   Sku,
+  WebhookDeadLetter,
+  WebhookDelivery,
+  WebhookSubscriptionRecord,
 } from '@serialkit/core';
 
 /** What a store can do, for callers that adapt (e.g. batch sizes) and for diagnostics. */
@@ -216,6 +219,26 @@ export interface MigrationReport {
   ms: number;
 }
 
+/** A claim on a subscription's cursor (`leaseWebhookCursor`). */
+export interface WebhookLeaseRequest {
+  subscriptionId: string;
+  /** Who claims it: an id unique to one dispatcher (process). */
+  owner: string;
+  at: string;
+  /** The lease ends at this time unless renewed; another owner may take it afterwards. */
+  until: string;
+}
+
+/** A compare-and-set move of a subscription's cursor (`advanceWebhookCursor`). */
+export interface WebhookCursorMove {
+  subscriptionId: string;
+  owner: string;
+  /** The position the caller read (null: before the first event). */
+  from: string | null;
+  /** The id of the last event handled. */
+  to: string;
+}
+
 export interface SerialStore {
   readonly capabilities: StoreCapabilities;
 
@@ -304,6 +327,51 @@ export interface SerialStore {
    * return `outcome` from `recordVerification`.
    */
   setVerificationOutcome?(change: VerificationOutcomeChange): Promise<VerificationOutcomeResult>;
+
+  // ── Webhooks ──
+  /**
+   * Insert or replace a subscription. A new one gets its cursor at the current end of the event
+   * log, in the same transaction: it receives the events appended after it was created.
+   */
+  putWebhookSubscription(subscription: WebhookSubscriptionRecord): Promise<void>;
+  getWebhookSubscription(id: string): Promise<WebhookSubscriptionRecord | null>;
+  /** Every subscription, ordered by creation time, then id. */
+  listWebhookSubscriptions(): Promise<WebhookSubscriptionRecord[]>;
+  /** Delete a subscription with its cursor, deliveries and dead letters; false if none. */
+  deleteWebhookSubscription(id: string): Promise<boolean>;
+  /**
+   * Take (or renew) the lease of a subscription's cursor, atomically: granted when no lease is
+   * held, the held one ended before `at`, or `owner` holds it. Returns the cursor position
+   * (null: before the first event), or null when not granted or the subscription is gone. Two
+   * dispatchers on one store never hold one cursor at once.
+   */
+  leaseWebhookCursor(request: WebhookLeaseRequest): Promise<{ position: string | null } | null>;
+  /**
+   * Move a cursor if its position is still `from` and `owner` holds its lease (compare-and-set);
+   * true when moved.
+   */
+  advanceWebhookCursor(move: WebhookCursorMove): Promise<boolean>;
+  /**
+   * Up to `limit` events appended after the event with id `after` (null: from the first), in
+   * the order they were appended, which is commit order: an event appended later never gets a
+   * position before one that a reader has already seen.
+   */
+  readEventLog(after: string | null, limit: number): Promise<SerialEvent[]>;
+  appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
+  /** A subscription's delivery attempts, newest first. */
+  listWebhookDeliveries(
+    subscriptionId: string,
+    page?: PageOptions,
+  ): Promise<StorePage<WebhookDelivery>>;
+  /** Insert or replace the dead letter of (subscriptionId, messageId). */
+  putWebhookDeadLetter(letter: WebhookDeadLetter): Promise<void>;
+  /** A subscription's dead letters, oldest first. */
+  listWebhookDeadLetters(
+    subscriptionId: string,
+    page?: PageOptions,
+  ): Promise<StorePage<WebhookDeadLetter>>;
+  /** Remove a dead letter (replayed); false if none. */
+  deleteWebhookDeadLetter(subscriptionId: string, messageId: string): Promise<boolean>;
 
   /**
    * Release the connections and file handles the store opened (not a pool or database handle the

@@ -1,2 +1,3 @@
 export * from './domain.js';
+export * from './webhooks.js';
 export * from './workflows.js';

@@ -102,7 +102,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (!client) {
         const store = await chooseStore(options, env, cwd).open();
         await store.migrate();
-        client = createSerialClient({ store });
+        // Commands that send webhooks (replay) may allow private targets.
+        client = createSerialClient({
+          store,
+          webhooks: { allowPrivate: options['allow-private'] === true },
+        });
       }
       return client;
     },

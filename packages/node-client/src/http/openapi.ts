@@ -75,6 +75,7 @@ const TAGS: Record<Tag, string> = {
   exports: 'Streamed CSV exports',
   store: 'The store protocol: SerialStore over HTTP (httpStore)',
   meta: 'This document and health',
+  webhooks: 'Outbound webhook subscriptions (Standard Webhooks), delivery logs, dead letters',
 };
 
 type JsonObject = Record<string, unknown>;

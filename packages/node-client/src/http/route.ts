@@ -19,7 +19,8 @@ export type Tag =
   | 'imports'
   | 'exports'
   | 'store'
-  | 'meta';
+  | 'meta'
+  | 'webhooks';
 
 /**
  * `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope; `store`: a

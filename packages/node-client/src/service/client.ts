@@ -106,6 +106,28 @@ export interface ServiceClient {
   readonly events: {
     list(filter?: Filter<'listEvents'>, page?: PageOptions): List<ItemOf<'listEvents'>>;
   };
+  /** Outbound webhook subscriptions (a write key). */
+  readonly webhooks: {
+    create(
+      body: Body<'createWebhook'>,
+      options?: CallOptions,
+    ): Promise<ResponseOf<'createWebhook'>>;
+    get(id: string, options?: CallOptions): Promise<ResponseOf<'getWebhook'>>;
+    list(options?: CallOptions): Promise<ResponseOf<'listWebhooks'>['items']>;
+    update(
+      id: string,
+      body: Body<'updateWebhook'>,
+      options?: CallOptions,
+    ): Promise<ResponseOf<'updateWebhook'>>;
+    delete(id: string, options?: CallOptions): Promise<void>;
+    deliveries(id: string, page?: PageOptions): List<ItemOf<'listWebhookDeliveries'>>;
+    deadLetters(id: string, page?: PageOptions): List<ItemOf<'listWebhookDeadLetters'>>;
+    replay(
+      id: string,
+      messageId: string,
+      options?: CallOptions,
+    ): Promise<ResponseOf<'replayWebhookDeadLetter'>>;
+  };
 }
 
 /** The JSON of an operation's success answer. */
@@ -241,6 +263,33 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         lists<ItemOf<'listEvents'>>(
           (p) => api.GET('/v1/events', { params: { query: { ...filter, ...p } } }),
           page,
+        ),
+    },
+    webhooks: {
+      create: (body, o) => dataOf(api.POST('/v1/webhooks', { body, ...o })),
+      get: (id, o) => dataOf(api.GET('/v1/webhooks/{id}', { params: { path: { id } }, ...o })),
+      list: async (o) => (await dataOf(api.GET('/v1/webhooks', { ...o }))).items,
+      update: (id, body, o) =>
+        dataOf(api.PATCH('/v1/webhooks/{id}', { params: { path: { id } }, body, ...o })),
+      delete: async (id, o) => {
+        await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } }, ...o });
+      },
+      deliveries: (id, page) =>
+        lists<ItemOf<'listWebhookDeliveries'>>(
+          (p) => api.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: p } }),
+          page,
+        ),
+      deadLetters: (id, page) =>
+        lists<ItemOf<'listWebhookDeadLetters'>>(
+          (p) => api.GET('/v1/webhooks/{id}/dead-letters', { params: { path: { id }, query: p } }),
+          page,
+        ),
+      replay: (id, messageId, o) =>
+        dataOf(
+          api.POST('/v1/webhooks/{id}/dead-letters/{messageId}/replay', {
+            params: { path: { id, messageId } },
+            ...o,
+          }),
         ),
     },
   };

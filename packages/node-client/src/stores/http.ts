@@ -152,4 +152,56 @@ class HttpStore implements SerialStore {
   setVerificationOutcome(change: VerificationOutcomeChange) {
     return this.call('setVerificationOutcome', [change]) as Promise<VerificationOutcomeResult>;
   }
+  putWebhookSubscription(...a: Parameters<SerialStore['putWebhookSubscription']>) {
+    return this.call('putWebhookSubscription', a) as ReturnType<
+      SerialStore['putWebhookSubscription']
+    >;
+  }
+  getWebhookSubscription(...a: Parameters<SerialStore['getWebhookSubscription']>) {
+    return this.call('getWebhookSubscription', a) as ReturnType<
+      SerialStore['getWebhookSubscription']
+    >;
+  }
+  listWebhookSubscriptions(...a: Parameters<SerialStore['listWebhookSubscriptions']>) {
+    return this.call('listWebhookSubscriptions', a) as ReturnType<
+      SerialStore['listWebhookSubscriptions']
+    >;
+  }
+  deleteWebhookSubscription(...a: Parameters<SerialStore['deleteWebhookSubscription']>) {
+    return this.call('deleteWebhookSubscription', a) as ReturnType<
+      SerialStore['deleteWebhookSubscription']
+    >;
+  }
+  leaseWebhookCursor(...a: Parameters<SerialStore['leaseWebhookCursor']>) {
+    return this.call('leaseWebhookCursor', a) as ReturnType<SerialStore['leaseWebhookCursor']>;
+  }
+  advanceWebhookCursor(...a: Parameters<SerialStore['advanceWebhookCursor']>) {
+    return this.call('advanceWebhookCursor', a) as ReturnType<SerialStore['advanceWebhookCursor']>;
+  }
+  readEventLog(...a: Parameters<SerialStore['readEventLog']>) {
+    return this.call('readEventLog', a) as ReturnType<SerialStore['readEventLog']>;
+  }
+  appendWebhookDeliveries(...a: Parameters<SerialStore['appendWebhookDeliveries']>) {
+    return this.call('appendWebhookDeliveries', a) as ReturnType<
+      SerialStore['appendWebhookDeliveries']
+    >;
+  }
+  listWebhookDeliveries(...a: Parameters<SerialStore['listWebhookDeliveries']>) {
+    return this.call('listWebhookDeliveries', a) as ReturnType<
+      SerialStore['listWebhookDeliveries']
+    >;
+  }
+  putWebhookDeadLetter(...a: Parameters<SerialStore['putWebhookDeadLetter']>) {
+    return this.call('putWebhookDeadLetter', a) as ReturnType<SerialStore['putWebhookDeadLetter']>;
+  }
+  listWebhookDeadLetters(...a: Parameters<SerialStore['listWebhookDeadLetters']>) {
+    return this.call('listWebhookDeadLetters', a) as ReturnType<
+      SerialStore['listWebhookDeadLetters']
+    >;
+  }
+  deleteWebhookDeadLetter(...a: Parameters<SerialStore['deleteWebhookDeadLetter']>) {
+    return this.call('deleteWebhookDeadLetter', a) as ReturnType<
+      SerialStore['deleteWebhookDeadLetter']
+    >;
+  }
 }

@@ -5,7 +5,16 @@
  * stores check it (keys, unit timestamps, event data as JSON), before anything changes, so a
  * call that fails changes nothing.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type {
+  Recall,
+  SerialEvent,
+  SerialRecord,
+  SerialStatus,
+  Sku,
+  WebhookDeadLetter,
+  WebhookDelivery,
+  WebhookSubscriptionRecord,
+} from '@serialkit/core';
 import type {
   EventFilter,
   EventInsert,
@@ -24,10 +33,14 @@ import type {
   VerificationInput,
   VerificationOutcomeChange,
   VerificationOutcomeResult,
+  WebhookCursorMove,
+  WebhookLeaseRequest,
 } from '../store.js';
+import { MemoryWebhooks } from './memory-webhooks.js';
 import { storeClosedError } from './shared/closed.js';
 import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { eventDataJson } from './shared/event-data.js';
+import { eventPosition } from './shared/event-position.js';
 import { compareCodePoints } from './shared/order.js';
 import { canonicalShipment } from './shared/records.js';
 import { timestampToMillis } from './shared/timestamps.js';
@@ -91,6 +104,9 @@ class MemoryStore implements SerialStore {
   #verifications = new Map<string, Map<string, StoredVerification>>();
   /** Recorded verification outcome by unit key. */
   #outcomes = new Map<string, string>();
+  #webhooks = new MemoryWebhooks(() =>
+    this.#nextEventId > 1 ? String(this.#nextEventId - 1) : null,
+  );
 
   async migrate(): Promise<MigrationReport> {
     this.#open();
@@ -422,6 +438,70 @@ class MemoryStore implements SerialStore {
   }
 
   // ── Internals ──
+
+  // ── Webhooks ──
+
+  async putWebhookSubscription(subscription: WebhookSubscriptionRecord): Promise<void> {
+    this.#open();
+    this.#webhooks.put(subscription);
+  }
+
+  async getWebhookSubscription(id: string): Promise<WebhookSubscriptionRecord | null> {
+    this.#open();
+    return this.#webhooks.get(id);
+  }
+
+  async listWebhookSubscriptions(): Promise<WebhookSubscriptionRecord[]> {
+    this.#open();
+    return this.#webhooks.list();
+  }
+
+  async deleteWebhookSubscription(id: string): Promise<boolean> {
+    this.#open();
+    return this.#webhooks.delete(id);
+  }
+
+  async leaseWebhookCursor(request: WebhookLeaseRequest) {
+    this.#open();
+    return this.#webhooks.lease(request);
+  }
+
+  async advanceWebhookCursor(move: WebhookCursorMove): Promise<boolean> {
+    this.#open();
+    return this.#webhooks.advance(move);
+  }
+
+  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+    this.#open();
+    // Event ids are positions in #events, counted from 1.
+    const start = eventPosition(after);
+    return structuredClone(this.#events.slice(start, start + pageSize(limit)));
+  }
+
+  async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
+    this.#open();
+    this.#webhooks.appendDeliveries(deliveries);
+  }
+
+  async listWebhookDeliveries(subscriptionId: string, page: PageOptions = {}) {
+    this.#open();
+    return this.#webhooks.listDeliveries(subscriptionId, page);
+  }
+
+  async putWebhookDeadLetter(letter: WebhookDeadLetter): Promise<void> {
+    this.#open();
+    this.#webhooks.putDeadLetter(letter);
+  }
+
+  async listWebhookDeadLetters(subscriptionId: string, page: PageOptions = {}) {
+    this.#open();
+    return this.#webhooks.listDeadLetters(subscriptionId, page);
+  }
+
+  async deleteWebhookDeadLetter(subscriptionId: string, messageId: string): Promise<boolean> {
+    this.#open();
+    return this.#webhooks.deleteDeadLetter(subscriptionId, messageId);
+  }
 
   #open(): void {
     if (this.#closed) throw storeClosedError('memory');

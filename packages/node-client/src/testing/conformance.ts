@@ -15,6 +15,7 @@ import { skuTests } from './conformance/skus.js';
 import { createSuite } from './conformance/suite.js';
 import { transitionTests } from './conformance/transitions.js';
 import { verificationTests } from './conformance/verification.js';
+import { webhookTests } from './conformance/webhooks.js';
 
 /** The assertions the suite uses; vitest's and jest's `expect` fit. */
 export interface ConformanceAssertion {
@@ -65,4 +66,5 @@ function register(options: StoreConformanceOptions): void {
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
+  webhookTests(suite);
 }

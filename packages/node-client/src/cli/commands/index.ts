@@ -9,6 +9,7 @@ import { recall } from './recall.js';
 import { serve } from './serve.js';
 import { sku } from './sku.js';
 import { verify } from './verify.js';
+import { webhooks } from './webhooks.js';
 
 export const commands: Command[] = [
   serve,
@@ -23,4 +24,5 @@ export const commands: Command[] = [
   recall,
   trace,
   verify,
+  webhooks,
 ];

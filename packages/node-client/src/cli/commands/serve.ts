@@ -18,6 +18,7 @@ import { headerOf } from '../../http/node/lazy-request.js';
 import { toNodeListener } from '../../http/node/listener.js';
 import { requestIdOf } from '../../http/observe.js';
 import { serveStatic } from '../../http/static.js';
+import { createWebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
 import { openCoordination } from '../coordination.js';
 import { type CliOutput, UsageError } from '../io.js';
@@ -145,6 +146,35 @@ export const serve: Command = {
       type: 'boolean',
       description: 'Serve Prometheus metrics at /v1/metrics (read or admin key)',
     },
+    'webhooks-allow-private': {
+      type: 'boolean',
+      description: 'Deliver webhooks to private, loopback and link-local addresses too',
+    },
+    'no-webhooks': {
+      type: 'boolean',
+      description: 'Do not deliver webhooks from this instance',
+    },
+    'webhooks-poll': {
+      type: 'string',
+      value: 'MS',
+      description: 'How often idle webhook workers look for new events (default 1000)',
+    },
+    'webhooks-retry': {
+      type: 'string',
+      value: 'MS',
+      description: 'Wait before the first webhook retry, doubling up to an hour (default 5000)',
+    },
+    'webhooks-timeout': {
+      type: 'string',
+      value: 'MS',
+      description: 'Time limit of one webhook attempt (default 10000)',
+    },
+    'webhooks-lease': {
+      type: 'string',
+      value: 'MS',
+      description:
+        'How long a webhook cursor stays with an instance that stopped renewing it (default 60000, at least twice the timeout)',
+    },
     coordination: {
       type: 'string',
       value: 'memory|store',
@@ -192,7 +222,24 @@ export const serve: Command = {
     const choice = chooseStore(options, env, io.cwd);
     const store = await choice.open();
     await store.migrate();
-    const client = createSerialClient({ store, verify: { secret: verifySecret } });
+    const allowPrivate = options['webhooks-allow-private'] === true;
+    const client = createSerialClient({
+      store,
+      verify: { secret: verifySecret },
+      webhooks: { allowPrivate, timeoutMs: milliseconds(options, 'webhooks-timeout', 10_000) },
+    });
+    const dispatcher =
+      options['no-webhooks'] === true
+        ? null
+        : createWebhookDispatcher({
+            store,
+            allowPrivate,
+            pollMs: milliseconds(options, 'webhooks-poll', 1_000),
+            timeoutMs: milliseconds(options, 'webhooks-timeout', 10_000),
+            leaseMs: milliseconds(options, 'webhooks-lease', 60_000),
+            retry: { initialMs: milliseconds(options, 'webhooks-retry', 5_000) },
+            onError: (error) => io.stderr.write(`serialkit: webhooks: ${describe(error)}\n`),
+          });
     const log = options.log === true ? jsonLogger(io.stderr) : undefined;
     let accepting = true;
     const coordination = openCoordination(choice, str(options, 'coordination'));
@@ -247,6 +294,7 @@ export const serve: Command = {
         throw error;
       }),
     ]);
+    dispatcher?.start();
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${shownHost}:${address.port}`;
@@ -302,12 +350,24 @@ export const serve: Command = {
     await closed;
     clearInterval(sweep);
     clearTimeout(timer);
+    await dispatcher?.stop();
     await client.close();
     await coordination.close();
     log?.({ level: 'info', msg: 'stopped' });
     return 0;
   },
 };
+
+/** A positive whole number of milliseconds from an option, or its default. */
+function milliseconds(options: OptionValues, name: string, fallback: number): number {
+  const text = str(options, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > 3_600_000) {
+    throw new UsageError(`--${name} expects milliseconds between 1 and 3600000, got "${text}"`);
+  }
+  return value;
+}
 
 /** `--trust-proxy HOPS` and `--address-header NAME` as handler options. */
 function proxyOptions(options: OptionValues): {

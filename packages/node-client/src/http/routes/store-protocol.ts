@@ -13,6 +13,9 @@ import {
   serialStatusSchema,
   shipmentRefSchema,
   skuSchema,
+  webhookDeadLetterSchema,
+  webhookDeliverySchema,
+  webhookSubscriptionRecordSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
 import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
@@ -220,6 +223,80 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: z.object({ applied: z.boolean(), outcome: z.string().nullable() }),
       summary: "Compare-and-set of a unit's verification outcome, with its events",
+    },
+    putWebhookSubscription: {
+      args: z.strictObject({ subscription: webhookSubscriptionRecordSchema }),
+      summary: 'Insert or replace a webhook subscription (a new one starts at the log end)',
+    },
+    getWebhookSubscription: {
+      args: z.strictObject({ id: text }),
+      result: webhookSubscriptionRecordSchema.nullable(),
+      summary: 'A webhook subscription or null',
+    },
+    listWebhookSubscriptions: {
+      args: z.strictObject({}),
+      result: z.array(webhookSubscriptionRecordSchema),
+      summary: 'Every webhook subscription',
+    },
+    deleteWebhookSubscription: {
+      args: z.strictObject({ id: text }),
+      result: z.boolean(),
+      summary: 'Delete a webhook subscription and its state',
+    },
+    leaseWebhookCursor: {
+      args: z.strictObject({
+        request: z.strictObject({
+          subscriptionId: text,
+          owner: text,
+          at: isoDateTime,
+          until: isoDateTime,
+        }),
+      }),
+      result: z.object({ position: z.string().nullable() }).nullable(),
+      summary: "Take or renew the lease of a subscription's cursor",
+    },
+    advanceWebhookCursor: {
+      args: z.strictObject({
+        move: z.strictObject({
+          subscriptionId: text,
+          owner: text,
+          from: text.nullable(),
+          to: text,
+        }),
+      }),
+      result: z.boolean(),
+      summary: "Compare-and-set of a subscription's cursor",
+    },
+    readEventLog: {
+      args: z.strictObject({
+        after: text.nullable(),
+        limit: z.number().int().min(1).max(10_000),
+      }),
+      result: z.array(serialEventSchema),
+      summary: 'Events appended after a position, in commit order',
+    },
+    appendWebhookDeliveries: {
+      args: z.strictObject({ deliveries: z.array(webhookDeliverySchema).max(10_000) }),
+      summary: 'Append webhook delivery attempts',
+    },
+    listWebhookDeliveries: {
+      args: z.strictObject({ subscriptionId: text, page: pageOptionsSchema.optional() }),
+      result: page(webhookDeliverySchema),
+      summary: "A subscription's delivery attempts, newest first",
+    },
+    putWebhookDeadLetter: {
+      args: z.strictObject({ letter: webhookDeadLetterSchema }),
+      summary: 'Insert or replace a dead letter',
+    },
+    listWebhookDeadLetters: {
+      args: z.strictObject({ subscriptionId: text, page: pageOptionsSchema.optional() }),
+      result: page(webhookDeadLetterSchema),
+      summary: "A subscription's dead letters, oldest first",
+    },
+    deleteWebhookDeadLetter: {
+      args: z.strictObject({ subscriptionId: text, messageId: text }),
+      result: z.boolean(),
+      summary: 'Remove a dead letter',
     },
   };
 

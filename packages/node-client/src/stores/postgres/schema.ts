@@ -233,5 +233,47 @@ ANALYZE ${s}.serials;
         `ALTER INDEX ${s}.serials_serial SET (fillfactor = 100)`,
       ],
     },
+    {
+      version: 6,
+      name: 'webhooks',
+      // Event ids must be given in commit order, or a cursor could pass an id whose transaction
+      // commits later: every insert into events first locks one row (a statement trigger) and
+      // holds it until commit, so the ids a reader sees always form a prefix of the log.
+      sql: `
+CREATE TABLE ${s}.event_log_lock (id integer PRIMARY KEY CHECK (id = 1));
+INSERT INTO ${s}.event_log_lock VALUES (1);
+CREATE FUNCTION ${s}.serialkit_lock_event_log() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM 1 FROM ${s}.event_log_lock WHERE id = 1 FOR UPDATE;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER events_commit_order BEFORE INSERT ON ${s}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.serialkit_lock_event_log();
+CREATE TABLE ${s}.webhook_subscriptions (
+  id text COLLATE "C" NOT NULL PRIMARY KEY,
+  created_at text COLLATE "C" NOT NULL,
+  body jsonb NOT NULL,
+  position bigint,
+  lease_owner text COLLATE "C",
+  lease_until text COLLATE "C"
+);
+CREATE TABLE ${s}.webhook_deliveries (
+  id bigserial PRIMARY KEY,
+  subscription_id text COLLATE "C" NOT NULL,
+  body jsonb NOT NULL
+);
+CREATE INDEX webhook_deliveries_subscription ON ${s}.webhook_deliveries (subscription_id, id);
+CREATE TABLE ${s}.webhook_dead_letters (
+  subscription_id text COLLATE "C" NOT NULL,
+  message_id text COLLATE "C" NOT NULL,
+  failed_at text COLLATE "C" NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (subscription_id, message_id)
+);
+CREATE INDEX webhook_dead_letters_order
+  ON ${s}.webhook_dead_letters (subscription_id, failed_at, message_id);
+`,
+    },
   ];
 }

@@ -19,7 +19,16 @@
  * the page has room (the table keeps 20% free). A recall's units are found again through the
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type {
+  Recall,
+  SerialEvent,
+  SerialRecord,
+  SerialStatus,
+  Sku,
+  WebhookDeadLetter,
+  WebhookDelivery,
+  WebhookSubscriptionRecord,
+} from '@serialkit/core';
 import { BadRequestError, SerialkitError } from '../../errors.js';
 import type {
   EventFilter,
@@ -39,6 +48,8 @@ import type {
   VerificationInput,
   VerificationOutcomeChange,
   VerificationOutcomeResult,
+  WebhookCursorMove,
+  WebhookLeaseRequest,
 } from '../../store.js';
 import type { PostgresConnection, PostgresStoreOptions } from '../postgres.js';
 import { storeClosedError } from '../shared/closed.js';
@@ -85,6 +96,7 @@ import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import { migrateSchema } from './migrate.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
+import { PostgresWebhooks, webhookTables } from './webhooks.js';
 
 const pg: SqlDialect = {
   placeholder: (n) => `$${n}`,
@@ -113,6 +125,7 @@ export class PostgresStore implements SerialStore {
     outcomes: string;
     migrations: string;
   };
+  readonly #webhooks: PostgresWebhooks;
   #pool: PgPoolLike | null = null;
   #ready: Promise<PgPoolLike> | null = null;
   #closed = false;
@@ -134,6 +147,10 @@ export class PostgresStore implements SerialStore {
       outcomes: `${s}.verification_outcomes`,
       migrations: `${s}.serialkit_migrations`,
     };
+    this.#webhooks = new PostgresWebhooks(
+      (text, values) => this.#query(text, values),
+      webhookTables(s),
+    );
   }
 
   async migrate(): Promise<MigrationReport> {
@@ -481,6 +498,62 @@ export class PostgresStore implements SerialStore {
     );
     const outcome = current.rows[0]?.outcome;
     return { applied: false, outcome: typeof outcome === 'string' ? outcome : null };
+  }
+
+  // ── Webhooks (see postgres/webhooks.ts) ──
+
+  putWebhookSubscription(subscription: WebhookSubscriptionRecord): Promise<void> {
+    return this.#webhooks.putSubscription(subscription);
+  }
+
+  getWebhookSubscription(id: string): Promise<WebhookSubscriptionRecord | null> {
+    return this.#webhooks.getSubscription(id);
+  }
+
+  listWebhookSubscriptions(): Promise<WebhookSubscriptionRecord[]> {
+    return this.#webhooks.listSubscriptions();
+  }
+
+  deleteWebhookSubscription(id: string): Promise<boolean> {
+    return this.#webhooks.deleteSubscription(id);
+  }
+
+  leaseWebhookCursor(request: WebhookLeaseRequest): Promise<{ position: string | null } | null> {
+    return this.#webhooks.leaseCursor(request);
+  }
+
+  advanceWebhookCursor(move: WebhookCursorMove): Promise<boolean> {
+    return this.#webhooks.advanceCursor(move);
+  }
+
+  readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+    return this.#webhooks.readEventLog(after, limit);
+  }
+
+  appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
+    return this.#webhooks.appendDeliveries(deliveries);
+  }
+
+  listWebhookDeliveries(
+    subscriptionId: string,
+    page: PageOptions = {},
+  ): Promise<StorePage<WebhookDelivery>> {
+    return this.#webhooks.listDeliveries(subscriptionId, page);
+  }
+
+  putWebhookDeadLetter(letter: WebhookDeadLetter): Promise<void> {
+    return this.#webhooks.putDeadLetter(letter);
+  }
+
+  listWebhookDeadLetters(
+    subscriptionId: string,
+    page: PageOptions = {},
+  ): Promise<StorePage<WebhookDeadLetter>> {
+    return this.#webhooks.listDeadLetters(subscriptionId, page);
+  }
+
+  deleteWebhookDeadLetter(subscriptionId: string, messageId: string): Promise<boolean> {
+    return this.#webhooks.deleteDeadLetter(subscriptionId, messageId);
   }
 
   async close(): Promise<void> {

@@ -173,4 +173,34 @@ CREATE INDEX serials_customer_email ON serials (customer_email) WHERE customer_e
 CREATE INDEX serials_account ON serials (account_id) WHERE account_id IS NOT NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'webhooks',
+    // A subscription's cursor and lease live on its row, so moving the cursor is one
+    // compare-and-set; deliveries and dead letters are JSON bodies read back as written.
+    sql: `
+CREATE TABLE webhook_subscriptions (
+  id TEXT NOT NULL PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  position INTEGER,
+  lease_owner TEXT,
+  lease_until TEXT
+) WITHOUT ROWID;
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subscription_id TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX webhook_deliveries_subscription ON webhook_deliveries (subscription_id, id);
+CREATE TABLE webhook_dead_letters (
+  subscription_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  failed_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (subscription_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX webhook_dead_letters_order ON webhook_dead_letters (subscription_id, failed_at, message_id);
+`,
+  },
 ];

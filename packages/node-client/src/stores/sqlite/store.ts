@@ -6,7 +6,16 @@
  * BEGIN IMMEDIATE (taking the write lock up front, so they never fail half-way on a lock upgrade)
  * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type {
+  Recall,
+  SerialEvent,
+  SerialRecord,
+  SerialStatus,
+  Sku,
+  WebhookDeadLetter,
+  WebhookDelivery,
+  WebhookSubscriptionRecord,
+} from '@serialkit/core';
 import { ConnectionError, SerialkitError } from '../../errors.js';
 import type {
   EventFilter,
@@ -26,6 +35,8 @@ import type {
   VerificationInput,
   VerificationOutcomeChange,
   VerificationOutcomeResult,
+  WebhookCursorMove,
+  WebhookLeaseRequest,
 } from '../../store.js';
 import { storeClosedError } from '../shared/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
@@ -60,6 +71,7 @@ import {
   type Statements,
   sqlite,
 } from './statements.js';
+import * as webhooks from './webhooks.js';
 
 /** Thrown inside a transaction to roll it back; never escapes the store. */
 class Rollback {
@@ -554,6 +566,64 @@ export class SqliteStore implements SerialStore {
   }
 
   /** Runs `fn` with an open, migrated database, mapping driver errors. */
+  // ── Webhooks (see sqlite/webhooks.ts) ──
+
+  async putWebhookSubscription(subscription: WebhookSubscriptionRecord): Promise<void> {
+    return this.#run((db) => webhooks.putSubscription(db, subscription));
+  }
+
+  async getWebhookSubscription(id: string): Promise<WebhookSubscriptionRecord | null> {
+    return this.#run((db) => webhooks.getSubscription(db, id));
+  }
+
+  async listWebhookSubscriptions(): Promise<WebhookSubscriptionRecord[]> {
+    return this.#run((db) => webhooks.listSubscriptions(db));
+  }
+
+  async deleteWebhookSubscription(id: string): Promise<boolean> {
+    return this.#run((db) => webhooks.deleteSubscription(db, id));
+  }
+
+  async leaseWebhookCursor(
+    request: WebhookLeaseRequest,
+  ): Promise<{ position: string | null } | null> {
+    return this.#run((db) => webhooks.leaseCursor(db, request));
+  }
+
+  async advanceWebhookCursor(move: WebhookCursorMove): Promise<boolean> {
+    return this.#run((db) => webhooks.advanceCursor(db, move));
+  }
+
+  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+    return this.#run((db) => webhooks.readEventLog(db, after, limit));
+  }
+
+  async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
+    return this.#run((db) => webhooks.appendDeliveries(db, deliveries));
+  }
+
+  async listWebhookDeliveries(
+    subscriptionId: string,
+    page: PageOptions = {},
+  ): Promise<StorePage<WebhookDelivery>> {
+    return this.#run((db) => webhooks.listDeliveries(db, subscriptionId, page));
+  }
+
+  async putWebhookDeadLetter(letter: WebhookDeadLetter): Promise<void> {
+    return this.#run((db) => webhooks.putDeadLetter(db, letter));
+  }
+
+  async listWebhookDeadLetters(
+    subscriptionId: string,
+    page: PageOptions = {},
+  ): Promise<StorePage<WebhookDeadLetter>> {
+    return this.#run((db) => webhooks.listDeadLetters(db, subscriptionId, page));
+  }
+
+  async deleteWebhookDeadLetter(subscriptionId: string, messageId: string): Promise<boolean> {
+    return this.#run((db) => webhooks.deleteDeadLetter(db, subscriptionId, messageId));
+  }
+
   #run<T>(fn: (db: SqliteDatabaseLike, statements: Statements) => T): T {
     if (this.#closed) throw storeClosedError('sqlite');
     try {

@@ -1,0 +1,76 @@
+/**
+ * Which event log entries become which webhook messages: the one place that maps the log to
+ * `WebhookEventType`s, and that names a message (its `webhook-id`).
+ */
+import type { SerialEvent, WebhookEventType, WebhookMessage } from '@serialkit/core';
+
+/** Log entries that make a message, and the message type each makes. */
+const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
+  shipped: 'unit.shipped',
+  returned: 'unit.returned',
+  return_rejected: 'unit.returned',
+  flagged: 'unit.flagged_suspicious',
+  recalled: 'unit.recalled',
+};
+
+/** A message and its `webhook-id`. */
+export interface NamedMessage {
+  id: string;
+  message: WebhookMessage;
+}
+
+/**
+ * The messages an event log entry makes (none, or one; a unit's `recalled` entry also makes the
+ * recall's `recall.created`, named after the recall so that every unit's copy carries the same
+ * `webhook-id` and receivers keep one).
+ *
+ * @example
+ * webhookMessagesOf(event).map((m) => m.message.type); // ['unit.recalled', 'recall.created']
+ */
+export function webhookMessagesOf(event: SerialEvent): NamedMessage[] {
+  const message = webhookMessageOf(event);
+  if (!message) return [];
+  const named = [{ id: webhookMessageId(event.id), message }];
+  const recallId = event.type === 'recalled' ? event.data?.recallId : undefined;
+  if (typeof recallId === 'string') {
+    named.push({
+      id: `msg_recall_${recallId}`,
+      message: { ...message, type: 'recall.created' },
+    });
+  }
+  return named;
+}
+
+/**
+ * The unit message an event log entry makes, or null when it makes none.
+ *
+ * @example
+ * webhookMessageOf({ id: '42', sku: 'KB-100', serial: 'SN1', type: 'shipped', at, data: { orderId: 'O-1' } });
+ * // { type: 'unit.shipped', timestamp: at, data: { eventId: '42', sku: 'KB-100', serial: 'SN1', at, details: { orderId: 'O-1' } } }
+ */
+export function webhookMessageOf(event: SerialEvent): WebhookMessage | null {
+  const type = TYPE_OF[event.type];
+  if (!type) return null;
+  const verdict =
+    event.type === 'returned' ? 'accepted' : event.type === 'return_rejected' ? 'rejected' : null;
+  return {
+    type,
+    timestamp: event.at,
+    data: {
+      eventId: event.id,
+      sku: event.sku,
+      serial: event.serial,
+      at: event.at,
+      ...(verdict ? { verdict } : {}),
+      ...(event.data ? { details: event.data } : {}),
+    },
+  };
+}
+
+/**
+ * The `webhook-id` of the message an event makes: derived from the event alone, so every
+ * attempt, replay and instance sends the same id and receivers can drop repeats.
+ */
+export function webhookMessageId(eventId: string): string {
+  return `msg_${eventId}`;
+}
