@@ -32,6 +32,10 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   putRecall: { args: ['recall'], write: true },
   getRecall: { args: ['id'], write: false },
   listRecalls: { args: ['filter', 'page'], write: false },
+  insertOrder: { args: ['order'], write: true },
+  getOrder: { args: ['id'], write: false },
+  listOrders: { args: ['filter', 'page'], write: false },
+  changeOrder: { args: ['change'], write: true },
   recordVerification: { args: ['input'], write: true },
   setVerificationOutcome: { args: ['change'], write: true },
 };

@@ -1,2 +1,3 @@
 export * from './domain.js';
 export * from './workflows.js';
+export * from './orders.js';

@@ -233,5 +233,27 @@ ANALYZE ${s}.serials;
         `ALTER INDEX ${s}.serials_serial SET (fillfactor = 100)`,
       ],
     },
+      {
+      version: 6,
+      name: 'orders',
+      sql: `
+-- An order is one JSON document, changed as a whole under a revision (compare-and-set).
+CREATE TABLE ${s}.orders (
+  id text COLLATE "C" PRIMARY KEY,
+  status text NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  revision integer NOT NULL,
+  body jsonb NOT NULL
+);
+CREATE INDEX orders_newest ON ${s}.orders (created_at, id);
+CREATE INDEX orders_status ON ${s}.orders (status, created_at, id);
+-- The SKUs of an order's lines, for listing orders by SKU (lines never change SKU).
+CREATE TABLE ${s}.order_skus (
+  sku text COLLATE "C" NOT NULL,
+  order_id text COLLATE "C" NOT NULL REFERENCES ${s}.orders (id),
+  PRIMARY KEY (sku, order_id)
+);
+`,
+    },
   ];
 }

@@ -19,13 +19,16 @@
  * the page has room (the table keeps 20% free). A recall's units are found again through the
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type { Order, Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
 import { BadRequestError, SerialkitError } from '../../errors.js';
 import type {
   EventFilter,
   EventInsert,
   InsertSerialsResult,
   MigrationReport,
+  OrderChange,
+  OrderChangeResult,
+  OrderFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
@@ -33,6 +36,7 @@ import type {
   SkuFilter,
   StoreCapabilities,
   StorePage,
+  StoredOrder,
   Transition,
   TransitionResult,
   VerificationCounts,
@@ -82,6 +86,7 @@ import {
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import { migrateSchema } from './migrate.js';
+import * as orders from './orders.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 
@@ -112,6 +117,7 @@ export class PostgresStore implements SerialStore {
     outcomes: string;
     migrations: string;
   };
+  readonly #orderTables: orders.OrderTables;
   #pool: PgPoolLike | null = null;
   #ready: Promise<PgPoolLike> | null = null;
   #closed = false;
@@ -132,6 +138,12 @@ export class PostgresStore implements SerialStore {
       verifications: `${s}.verifications`,
       outcomes: `${s}.verification_outcomes`,
       migrations: `${s}.serialkit_migrations`,
+    };
+    this.#orderTables = {
+      orders: `${s}.orders`,
+      orderSkus: `${s}.order_skus`,
+      serials: this.#t.serials,
+      events: this.#t.events,
     };
   }
 
@@ -434,6 +446,31 @@ export class PostgresStore implements SerialStore {
     return pageOf((rows as unknown as RecallRow[]).map(rowToRecall), limit, (last) =>
       encodeCursor('recalls', [last.createdAt, last.id]),
     );
+  }
+
+  // ── Orders (see orders.ts) ──
+
+  async insertOrder(order: Order): Promise<boolean> {
+    return this.#transaction((client) => orders.insertOrder(client, this.#orderTables, order));
+  }
+
+  async getOrder(id: string): Promise<StoredOrder | null> {
+    return orders.getOrder(this.#query.bind(this), this.#orderTables, id);
+  }
+
+  async listOrders(filter: OrderFilter = {}, page: PageOptions = {}): Promise<StorePage<Order>> {
+    return orders.listOrders(this.#query.bind(this), this.#orderTables, pg, filter, page);
+  }
+
+  async changeOrder(change: OrderChange): Promise<OrderChangeResult> {
+    try {
+      return await this.#transaction((client) =>
+        orders.changeOrder(client, this.#orderTables, change),
+      );
+    } catch (error) {
+      if (error instanceof orders.OrderRollback) return error.result;
+      throw error;
+    }
   }
 
   // ── Verification counters ──

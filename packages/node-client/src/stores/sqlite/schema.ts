@@ -173,4 +173,26 @@ CREATE INDEX serials_customer_email ON serials (customer_email) WHERE customer_e
 CREATE INDEX serials_account ON serials (account_id) WHERE account_id IS NOT NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'orders',
+    sql: `
+-- An order is one JSON document, changed as a whole under a revision (compare-and-set).
+CREATE TABLE orders (
+  id TEXT NOT NULL PRIMARY KEY,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX orders_newest ON orders (created_at, id);
+CREATE INDEX orders_status ON orders (status, created_at, id);
+-- The SKUs of an order's lines, for listing orders by SKU (lines never change SKU).
+CREATE TABLE order_skus (
+  sku TEXT NOT NULL,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  PRIMARY KEY (sku, order_id)
+) WITHOUT ROWID;
+`,
+  },
 ];
