@@ -1,3 +1,3 @@
 export * from './domain.js';
-export * from './workflows.js';
 export * from './orders.js';
+export * from './workflows.js';

@@ -20,8 +20,8 @@ import type {
   SerialStore,
   SkuFilter,
   StoreCapabilities,
-  StorePage,
   StoredOrder,
+  StorePage,
   Transition,
   TransitionResult,
   VerificationCounts,
@@ -565,7 +565,12 @@ function compareEvents(event: SerialEvent, at: string, id: string): number {
 }
 
 /** Newest first, then by id descending: negative when (createdAt, id) comes first. */
-function compareNewestFirst(createdAt: string, id: string, otherAt: string, otherId: string): number {
+function compareNewestFirst(
+  createdAt: string,
+  id: string,
+  otherAt: string,
+  otherId: string,
+): number {
   return compareCodePoints(otherAt, createdAt) || compareCodePoints(otherId, id);
 }
 

@@ -73,9 +73,7 @@ export async function expectLegacyDataKept(
   // The compaction first, then any migration added after it (none of which may lose data).
   const applied = report?.applied.map(({ version, name }) => ({ version, name })) ?? [];
   expect(applied[0]).toEqual(compaction);
-  expect(applied.map((m) => m.version)).toEqual(
-    applied.map((_, i) => compaction.version + i),
-  );
+  expect(applied.map((m) => m.version)).toEqual(applied.map((_, i) => compaction.version + i));
   expect(report?.applied[0]?.ms).toBeGreaterThanOrEqual(0);
   expect(report?.ms).toBeGreaterThanOrEqual(report?.applied[0]?.ms ?? Number.NaN);
   expect(legacy.units.length).toBe(16);

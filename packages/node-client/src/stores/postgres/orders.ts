@@ -64,11 +64,7 @@ export async function getOrder(
   t: OrderTables,
   id: string,
 ): Promise<StoredOrder | null> {
-  const { rows } = await query(
-    `SELECT body, revision FROM ${t.orders} WHERE id = $1`,
-    [id],
-    true,
-  );
+  const { rows } = await query(`SELECT body, revision FROM ${t.orders} WHERE id = $1`, [id], true);
   const row = rows[0] as OrderRow | undefined;
   return row ? { order: bodyOf(row), revision: Number(row.revision) } : null;
 }

@@ -233,7 +233,7 @@ ANALYZE ${s}.serials;
         `ALTER INDEX ${s}.serials_serial SET (fillfactor = 100)`,
       ],
     },
-      {
+    {
       version: 6,
       name: 'orders',
       sql: `
