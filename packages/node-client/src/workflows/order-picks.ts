@@ -20,8 +20,10 @@ import { requireString } from './input.js';
 import { changeOrder, isOpen, type OrderDecision, orderClosed } from './order-state.js';
 import { resolveSerial } from './resolve.js';
 
-/** Suggestions looked up per SKU of the order for a mistyped scan. */
-const SUGGESTIONS_PER_SKU = 5;
+/** Candidate fixes tried per SKU of the order for a mistyped scan (one store read for all). */
+const CANDIDATES_PER_SKU = 100;
+/** Registered suggestions returned at most. */
+const MAX_SUGGESTIONS = 5;
 
 /** A refusal (or an acceptance) before the order is attached. */
 type Verdict = Omit<PickResult, 'order' | 'input'>;
@@ -149,17 +151,27 @@ async function existingSuggestions(
   for (const line of order.lines) {
     const sku: Sku | null = await ctx.store.getSku(line.sku);
     if (!sku?.serialTracking.enabled) continue;
-    let suggestions: { serial: string }[];
+    let candidates: string[];
     try {
-      suggestions = ctx.formats.of(sku).suggest(input, { limit: SUGGESTIONS_PER_SKU });
+      candidates = ctx.formats
+        .of(sku)
+        .suggest(input, { limit: CANDIDATES_PER_SKU })
+        .map((suggestion) => suggestion.serial);
     } catch {
       continue; // a stored format that no longer compiles suggests nothing
     }
-    for (const { serial } of suggestions) {
-      if (await ctx.store.getSerial(sku.sku, serial)) found.push({ sku: sku.sku, serial });
+    if (candidates.length === 0) continue;
+    const registered = await ctx.store.listSerials(
+      { sku: sku.sku, serials: candidates },
+      { limit: CANDIDATES_PER_SKU },
+    );
+    const known = new Set(registered.items.map((unit) => unit.serial));
+    // Best first, as the format ranked them.
+    for (const serial of candidates) {
+      if (known.has(serial)) found.push({ sku: sku.sku, serial });
     }
   }
-  return found;
+  return found.slice(0, MAX_SUGGESTIONS);
 }
 
 /** Releases a picked unit back to stock. */
