@@ -172,8 +172,8 @@ const pick: Command = {
   summary: 'Pick units for an order by serial or scanned code (exit 4 if any is refused)',
   usage: ['pick <id> <serial or scanned code>... [--sku SKU]'],
   examples: [
-    'serialkit orders pick ORD-2001 SN-2024-0000013',
-    "serialkit orders pick ORD-2001 '(01)04012345000016(21)SN-2024-0000021'",
+    'serialkit orders pick ORD-2001 SN-2024-0000131',
+    "serialkit orders pick ORD-2001 '(01)04012345000016(21)SN-2024-0000214'",
   ],
   options: { sku: { type: 'string', value: 'SKU', description: 'The SKU of the scans' } },
   async run({ args, options, client, print }) {
