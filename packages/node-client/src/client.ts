@@ -12,6 +12,7 @@ import { createContext } from './workflows/context.js';
 import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
+import { type OrdersResource, ordersResource } from './workflows/orders.js';
 import { type RecallsResource, recallsResource } from './workflows/recalls.js';
 import {
   type PublicReturnProof,
@@ -143,6 +144,8 @@ export interface SerialClient {
   readonly serials: SerialsResource;
   /** Ship units in orders, atomically. */
   readonly shipments: ShipmentsResource;
+  /** Orders to pack: create, pick units against their lines, ship, cancel. */
+  readonly orders: OrdersResource;
   /** Check, accept and reject returns. */
   readonly returns: ReturnsResource;
   /** Recall units and list whom to contact. */
@@ -200,6 +203,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     skus,
     serials,
     shipments,
+    orders: ordersResource(ctx),
     returns: returnsResource(ctx, {
       publicProof: config.returns?.publicProof ?? 'email_or_postcode',
     }),

@@ -32,6 +32,8 @@
  * const client = createSerialClient({ store });
  */
 import type {
+  Order,
+  OrderStatus,
   Recall,
   SerialEvent,
   SerialEventType,
@@ -199,6 +201,47 @@ export interface VerificationOutcomeResult {
   outcome: string | null;
 }
 
+/** Filter of `listOrders`. All given criteria must hold (AND). */
+export interface OrderFilter {
+  status?: OrderStatus;
+  /** Orders with a line of this SKU. */
+  sku?: string;
+}
+
+/** An order as stored, with the revision that `changeOrder` compares. */
+export interface StoredOrder {
+  order: Order;
+  /** 1 when created; each applied `changeOrder` adds one. */
+  revision: number;
+}
+
+/**
+ * A compare-and-set of an order together with its units: applied only if the stored order is at
+ * `revision` and every transition applies (see `transition`), all or nothing. A pick, an unpick,
+ * a shipment or a cancellation thus never leaves an order and its units disagreeing.
+ */
+export interface OrderChange {
+  /** The order's new value; its `id` names the order to change. */
+  order: Order;
+  /** The revision the caller read. */
+  revision: number;
+  /** Unit transitions applied in the same transaction, in order. */
+  transitions: Transition[];
+}
+
+export type OrderChangeResult =
+  | {
+      ok: true;
+      /** The order's revision now (`revision + 1`). */
+      revision: number;
+      /** The units after each transition, by index. */
+      records: SerialRecord[];
+    }
+  /** Another change came first (or the order is gone): nothing was applied. */
+  | { ok: false; reason: 'revision'; current: StoredOrder | null }
+  /** A transition could not apply: nothing was applied (as `transition` reports it). */
+  | { ok: false; reason: 'units'; failures: { index: number; current: SerialRecord | null }[] };
+
 export interface SkuFilter {
   /** true: only SKUs with serial tracking on; false: only those with it off. */
   tracking?: boolean;
@@ -309,6 +352,24 @@ export interface SerialStore {
   getRecall(id: string): Promise<Recall | null>;
   /** Recalls ordered by creation time, newest first. */
   listRecalls(filter?: { sku?: string }, page?: PageOptions): Promise<StorePage<Recall>>;
+
+  // ── Orders ──
+  /**
+   * Insert an order at revision 1 unless one with its id exists. True when inserted, false (and
+   * nothing changed) when the id is taken.
+   */
+  insertOrder(order: Order): Promise<boolean>;
+  /** An order and its revision, or null. */
+  getOrder(id: string): Promise<StoredOrder | null>;
+  /** Orders ordered by creation time, newest first (equal times by id, descending). */
+  listOrders(filter?: OrderFilter, page?: PageOptions): Promise<StorePage<Order>>;
+  /**
+   * Replace an order and apply unit transitions atomically, if the order is still at
+   * `change.revision` and every transition applies; otherwise change nothing and say why.
+   * Concurrent changes of one order: at most one succeeds per revision. The order's lines keep
+   * their SKUs (the `sku` filter of `listOrders` is set when the order is inserted).
+   */
+  changeOrder(change: OrderChange): Promise<OrderChangeResult>;
 
   // ── Verification counters ──
   /**

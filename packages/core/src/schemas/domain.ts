@@ -141,6 +141,8 @@ export const eventTypeSchema = z.enum([
   'verified',
   'flagged',
   'sighted',
+  'deallocated',
+  'shipment_cancelled',
 ]);
 
 /** An entry of a serial's history. */

@@ -1,3 +1,4 @@
 export * from './domain.js';
+export * from './orders.js';
 export * from './webhooks.js';
 export * from './workflows.js';

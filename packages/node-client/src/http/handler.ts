@@ -36,6 +36,7 @@ import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { metaRoutes } from './routes/meta.js';
+import { orderRoutes } from './routes/orders.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -214,6 +215,7 @@ export function createHandler(
     }),
     ...adminRoutes(client),
     ...webhookRoutes(client),
+    ...orderRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

@@ -12,6 +12,7 @@ export type Tag =
   | 'skus'
   | 'serials'
   | 'shipments'
+  | 'orders'
   | 'returns'
   | 'recalls'
   | 'tracing'

@@ -146,6 +146,18 @@ class HttpStore implements SerialStore {
   listRecalls(...a: Parameters<SerialStore['listRecalls']>) {
     return this.call('listRecalls', a) as ReturnType<SerialStore['listRecalls']>;
   }
+  insertOrder(...a: Parameters<SerialStore['insertOrder']>) {
+    return this.call('insertOrder', a) as ReturnType<SerialStore['insertOrder']>;
+  }
+  getOrder(...a: Parameters<SerialStore['getOrder']>) {
+    return this.call('getOrder', a) as ReturnType<SerialStore['getOrder']>;
+  }
+  listOrders(...a: Parameters<SerialStore['listOrders']>) {
+    return this.call('listOrders', a) as ReturnType<SerialStore['listOrders']>;
+  }
+  changeOrder(...a: Parameters<SerialStore['changeOrder']>) {
+    return this.call('changeOrder', a) as ReturnType<SerialStore['changeOrder']>;
+  }
   recordVerification(...a: Parameters<SerialStore['recordVerification']>) {
     return this.call('recordVerification', a) as ReturnType<SerialStore['recordVerification']>;
   }

@@ -6,6 +6,7 @@
  * call that fails changes nothing.
  */
 import type {
+  Order,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -20,12 +21,16 @@ import type {
   EventInsert,
   InsertSerialsResult,
   MigrationReport,
+  OrderChange,
+  OrderChangeResult,
+  OrderFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
   SerialStore,
   SkuFilter,
   StoreCapabilities,
+  StoredOrder,
   StorePage,
   Transition,
   TransitionResult,
@@ -102,6 +107,7 @@ class MemoryStore implements SerialStore {
   #nextEventId = 1;
   #recalls = new Map<string, Recall>();
   #verifications = new Map<string, Map<string, StoredVerification>>();
+  #orders = new Map<string, StoredOrder>();
   /** Recorded verification outcome by unit key. */
   #outcomes = new Map<string, string>();
   #webhooks = new MemoryWebhooks(() =>
@@ -236,6 +242,11 @@ class MemoryStore implements SerialStore {
 
   async transition(transitions: Transition[]): Promise<TransitionResult> {
     this.#open();
+    return this.#transition(transitions);
+  }
+
+  /** `transition` without an await, so that `changeOrder` can run it in the same step. */
+  #transition(transitions: Transition[]): TransitionResult {
     // Evaluate in order against the state the earlier transitions leave, then commit all or none.
     const data = transitions.map((t) => {
       timestampToMillis(t.event.at, 'event.at');
@@ -389,6 +400,58 @@ class MemoryStore implements SerialStore {
       nextCursor:
         matching.length > limit && last ? encodeCursor('recalls', [last.createdAt, last.id]) : null,
     };
+  }
+
+  // ── Orders ──
+
+  async insertOrder(order: Order): Promise<boolean> {
+    this.#open();
+    if (this.#orders.has(order.id)) return false;
+    this.#orders.set(order.id, { order: orderThroughJson(order), revision: 1 });
+    return true;
+  }
+
+  async getOrder(id: string): Promise<StoredOrder | null> {
+    this.#open();
+    const found = this.#orders.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async listOrders(filter: OrderFilter = {}, page: PageOptions = {}): Promise<StorePage<Order>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('orders', page.cursor, 2) as [string, string] | null;
+    const matching = [...this.#orders.values()]
+      .map((stored) => stored.order)
+      .filter(
+        (order) =>
+          (filter.status === undefined || order.status === filter.status) &&
+          (filter.sku === undefined || order.lines.some((line) => line.sku === filter.sku)) &&
+          (after === null || compareNewestFirst(order.createdAt, order.id, after[0], after[1]) > 0),
+      );
+    matching.sort((a, b) => compareNewestFirst(a.createdAt, a.id, b.createdAt, b.id));
+    const items = matching.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: structuredClone(items),
+      nextCursor:
+        matching.length > limit && last ? encodeCursor('orders', [last.createdAt, last.id]) : null,
+    };
+  }
+
+  async changeOrder(change: OrderChange): Promise<OrderChangeResult> {
+    this.#open();
+    const order = orderThroughJson(change.order);
+    const stored = this.#orders.get(order.id);
+    if (!stored || stored.revision !== change.revision) {
+      return { ok: false, reason: 'revision', current: stored ? structuredClone(stored) : null };
+    }
+    // No await between the check above and the writes below: nothing else runs in between.
+    const result = this.#transition(change.transitions);
+    if (!result.ok) return { ok: false, reason: 'units', failures: result.failures };
+    const revision = stored.revision + 1;
+    this.#orders.set(order.id, { order, revision });
+    return { ok: true, revision, records: result.records };
   }
 
   // ── Verification counters ──
@@ -585,6 +648,21 @@ function upperBound(sorted: string[], value: string): number {
 
 function compareEvents(event: SerialEvent, at: string, id: string): number {
   return compareCodePoints(event.at, at) || Number(event.id) - Number(id);
+}
+
+/** Newest first, then by id descending: negative when (createdAt, id) comes first. */
+function compareNewestFirst(
+  createdAt: string,
+  id: string,
+  otherAt: string,
+  otherId: string,
+): number {
+  return compareCodePoints(otherAt, createdAt) || compareCodePoints(otherId, id);
+}
+
+/** An order as the SQL stores keep it: through JSON. */
+function orderThroughJson(order: Order): Order {
+  return JSON.parse(JSON.stringify(order)) as Order;
 }
 
 function compareRecallsNewestFirst(recall: Recall, createdAt: string, id: string): number {

@@ -8,6 +8,7 @@ import type { SerialStore } from '../store.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
+import { orderTests } from './conformance/orders.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
 import { serialTests } from './conformance/serials.js';
@@ -67,4 +68,5 @@ function register(options: StoreConformanceOptions): void {
   verificationTests(suite);
   atomicityTests(suite);
   webhookTests(suite);
+  orderTests(suite);
 }

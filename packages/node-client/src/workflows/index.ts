@@ -17,6 +17,7 @@ export { EPCIS_CONTEXT, EPCIS_VOCABULARY } from './epcis.js';
 export type { EventsResource } from './events.js';
 export type { FormatsResource } from './format-hints.js';
 export type { List } from './list.js';
+export type { OrderListOptions, OrderShipResult, OrdersResource } from './orders.js';
 export type { RecallsResource } from './recalls.js';
 export { RECALL_CONTACT_COLUMNS } from './recalls.js';
 export type { ReturnsResource } from './returns.js';

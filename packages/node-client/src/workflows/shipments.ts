@@ -121,13 +121,7 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
     ...(request.account === undefined ? {} : { account: request.account }),
     shippedAt,
   };
-  // Event data names the order, never the customer: events are exported and shared.
-  const eventData: Record<string, unknown> = {
-    orderId: request.orderId,
-    ...(request.shipmentId === undefined ? {} : { shipmentId: request.shipmentId }),
-    channel: request.channel,
-    ...(request.account === undefined ? {} : { accountId: request.account.id }),
-  };
+  const eventData = shippedEventData(shipment);
   const transitions: Transition[] = units.map((unit) => ({
     sku: unit.sku,
     serial: unit.serial,
@@ -160,6 +154,19 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
     channel: request.channel,
     shippedAt,
     units,
+  };
+}
+
+/**
+ * The data of a `shipped` event. It names the order, never the customer: events are exported
+ * and shared.
+ */
+export function shippedEventData(shipment: ShipmentRef): Record<string, unknown> {
+  return {
+    orderId: shipment.orderId,
+    ...(shipment.shipmentId === undefined ? {} : { shipmentId: shipment.shipmentId }),
+    channel: shipment.channel,
+    ...(shipment.account === undefined ? {} : { accountId: shipment.account.id }),
   };
 }
 

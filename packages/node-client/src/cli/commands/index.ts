@@ -4,6 +4,7 @@ import { demo } from './demo.js';
 import { generate } from './generate.js';
 import { exportCmd, importCmd } from './import-export.js';
 import { lookup, trace } from './lookup.js';
+import { orders } from './order-packing.js';
 import { returns, ship } from './orders.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   importCmd,
   exportCmd,
   lookup,
+  orders,
   ship,
   returns,
   recall,

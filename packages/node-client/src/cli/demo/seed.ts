@@ -351,6 +351,32 @@ export async function seedDemo(
     note: 'Listed as new, below reseller price',
   });
 
+  // ── Orders to pack: open orders of tracked SKUs with units in stock, for the pack station ──
+  step('Creating open orders to pack');
+  clock += DAY;
+  const packable = [skus.headphones.id, skus.chargers.id, skus.batteries.id];
+  for (let n = 0; n < 5; n++) {
+    clock += 3_600_000;
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const lines = [
+      { sku: packable[n % packable.length]!, quantity: 1 + (n % 2) },
+      { sku: packable[(n + 1) % packable.length]!, quantity: 1 },
+      ...(n % 2 === 0 ? [{ sku: 'MANUAL-1', quantity: 1 }] : []),
+    ];
+    await client.orders.create({
+      id: `ORD-${2001 + n}`,
+      channel: 'b2c',
+      customer: {
+        id: `CUS-${60001 + n}`,
+        email: `${first}.${last}.order${n + 1}@example.com`.toLowerCase(),
+        name: `${first} ${last}`,
+      },
+      lines,
+      source: 'manual',
+    });
+  }
+
   const genuine = headphoneOrders[0]!.serial;
   const recalledBattery =
     (

@@ -7,6 +7,8 @@ import {
   errorBodySchema,
   eventTypeSchema,
   isoDateTime,
+  orderSchema,
+  orderStatusSchema,
   recallSchema,
   serialEventSchema,
   serialRecordSchema,
@@ -91,6 +93,11 @@ const transitionSchema = z.strictObject({
     .optional(),
   event: z.strictObject({ type: eventTypeSchema, at: isoDateTime, data: data.optional() }),
 });
+
+const failuresSchema = z.array(
+  z.object({ index: z.number().int(), current: serialRecordSchema.nullable() }),
+);
+const storedOrderSchema = z.object({ order: orderSchema, revision: z.number().int() });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -192,6 +199,49 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: page(recallSchema),
       summary: 'Recalls, newest first',
+    },
+    insertOrder: {
+      args: z.strictObject({ order: orderSchema }),
+      result: z.boolean(),
+      summary: 'Insert an order at revision 1 unless its id exists; true when inserted',
+    },
+    getOrder: {
+      args: z.strictObject({ id: text }),
+      result: storedOrderSchema.nullable(),
+      summary: 'An order and its revision, or null',
+    },
+    listOrders: {
+      args: z.strictObject({
+        filter: z
+          .strictObject({ status: orderStatusSchema.optional(), sku: text.optional() })
+          .optional(),
+        page: pageOptionsSchema.optional(),
+      }),
+      result: page(orderSchema),
+      summary: 'Orders, newest first',
+    },
+    changeOrder: {
+      args: z.strictObject({
+        change: z.strictObject({
+          order: orderSchema,
+          revision: z.number().int().min(1),
+          transitions: z.array(transitionSchema).max(100_000),
+        }),
+      }),
+      result: z.union([
+        z.object({
+          ok: z.literal(true),
+          revision: z.number().int(),
+          records: z.array(serialRecordSchema),
+        }),
+        z.object({
+          ok: z.literal(false),
+          reason: z.literal('revision'),
+          current: storedOrderSchema.nullable(),
+        }),
+        z.object({ ok: z.literal(false), reason: z.literal('units'), failures: failuresSchema }),
+      ]),
+      summary: 'Compare-and-set of an order (by revision) with unit transitions, all or nothing',
     },
     recordVerification: {
       args: z.strictObject({

@@ -275,5 +275,27 @@ CREATE INDEX webhook_dead_letters_order
   ON ${s}.webhook_dead_letters (subscription_id, failed_at, message_id);
 `,
     },
+    {
+      version: 7,
+      name: 'orders',
+      sql: `
+-- An order is one JSON document, changed as a whole under a revision (compare-and-set).
+CREATE TABLE ${s}.orders (
+  id text COLLATE "C" PRIMARY KEY,
+  status text NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  revision integer NOT NULL,
+  body jsonb NOT NULL
+);
+CREATE INDEX orders_newest ON ${s}.orders (created_at, id);
+CREATE INDEX orders_status ON ${s}.orders (status, created_at, id);
+-- The SKUs of an order's lines, for listing orders by SKU (lines never change SKU).
+CREATE TABLE ${s}.order_skus (
+  sku text COLLATE "C" NOT NULL,
+  order_id text COLLATE "C" NOT NULL REFERENCES ${s}.orders (id),
+  PRIMARY KEY (sku, order_id)
+);
+`,
+    },
   ];
 }

@@ -20,6 +20,7 @@
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
 import type {
+  Order,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -35,12 +36,16 @@ import type {
   EventInsert,
   InsertSerialsResult,
   MigrationReport,
+  OrderChange,
+  OrderChangeResult,
+  OrderFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
   SerialStore,
   SkuFilter,
   StoreCapabilities,
+  StoredOrder,
   StorePage,
   Transition,
   TransitionResult,
@@ -94,6 +99,7 @@ import {
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import { migrateSchema } from './migrate.js';
+import * as orders from './orders.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 import { PostgresWebhooks, webhookTables } from './webhooks.js';
@@ -126,6 +132,7 @@ export class PostgresStore implements SerialStore {
     migrations: string;
   };
   readonly #webhooks: PostgresWebhooks;
+  readonly #orderTables: orders.OrderTables;
   #pool: PgPoolLike | null = null;
   #ready: Promise<PgPoolLike> | null = null;
   #closed = false;
@@ -151,6 +158,12 @@ export class PostgresStore implements SerialStore {
       (text, values) => this.#query(text, values),
       webhookTables(s),
     );
+    this.#orderTables = {
+      orders: `${s}.orders`,
+      orderSkus: `${s}.order_skus`,
+      serials: this.#t.serials,
+      events: this.#t.events,
+    };
   }
 
   async migrate(): Promise<MigrationReport> {
@@ -469,6 +482,31 @@ export class PostgresStore implements SerialStore {
     return pageOf((rows as unknown as RecallRow[]).map(rowToRecall), limit, (last) =>
       encodeCursor('recalls', [last.createdAt, last.id]),
     );
+  }
+
+  // ── Orders (see orders.ts) ──
+
+  async insertOrder(order: Order): Promise<boolean> {
+    return this.#transaction((client) => orders.insertOrder(client, this.#orderTables, order));
+  }
+
+  async getOrder(id: string): Promise<StoredOrder | null> {
+    return orders.getOrder(this.#query.bind(this), this.#orderTables, id);
+  }
+
+  async listOrders(filter: OrderFilter = {}, page: PageOptions = {}): Promise<StorePage<Order>> {
+    return orders.listOrders(this.#query.bind(this), this.#orderTables, pg, filter, page);
+  }
+
+  async changeOrder(change: OrderChange): Promise<OrderChangeResult> {
+    try {
+      return await this.#transaction((client) =>
+        orders.changeOrder(client, this.#orderTables, change),
+      );
+    } catch (error) {
+      if (error instanceof orders.OrderRollback) return error.result;
+      throw error;
+    }
   }
 
   // ── Verification counters ──

@@ -13,7 +13,8 @@ export type CursorKind =
   | 'events'
   | 'recalls'
   | 'webhook-deliveries'
-  | 'webhook-dead-letters';
+  | 'webhook-dead-letters'
+  | 'orders';
 
 export function encodeCursor(kind: CursorKind, key: readonly string[]): string {
   return Buffer.from(JSON.stringify([kind, ...key]), 'utf8').toString('base64url');

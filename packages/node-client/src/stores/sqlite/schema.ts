@@ -203,4 +203,26 @@ CREATE TABLE webhook_dead_letters (
 CREATE INDEX webhook_dead_letters_order ON webhook_dead_letters (subscription_id, failed_at, message_id);
 `,
   },
+  {
+    version: 5,
+    name: 'orders',
+    sql: `
+-- An order is one JSON document, changed as a whole under a revision (compare-and-set).
+CREATE TABLE orders (
+  id TEXT NOT NULL PRIMARY KEY,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX orders_newest ON orders (created_at, id);
+CREATE INDEX orders_status ON orders (status, created_at, id);
+-- The SKUs of an order's lines, for listing orders by SKU (lines never change SKU).
+CREATE TABLE order_skus (
+  sku TEXT NOT NULL,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  PRIMARY KEY (sku, order_id)
+) WITHOUT ROWID;
+`,
+  },
 ];

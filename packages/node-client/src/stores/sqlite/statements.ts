@@ -1,6 +1,7 @@
 /** The fixed statements of the SQLite store, prepared once per connection, and their helpers. */
 import type { SerialRecord } from '@serialkit/core';
 import type { Transition, VerificationCounts, VerificationInput } from '../../store.js';
+import { eventDataJson } from '../shared/event-data.js';
 import type { SqlDialect } from '../shared/filter.js';
 import {
   rowToSerial,
@@ -124,6 +125,43 @@ RETURNING ${SERIAL_COLUMNS.join(', ')}`,
        ON CONFLICT (sku, serial) DO UPDATE SET outcome = excluded.outcome, at = excluded.at`,
     ),
   };
+}
+
+/**
+ * Compare-and-set every transition in order and log its event, inside the caller's write
+ * transaction: the units after each one, or the indexes that did not apply (the caller rolls
+ * back then).
+ */
+export function applyCas(
+  s: Statements,
+  transitions: readonly Transition[],
+): { ok: true; records: SerialRecord[] } | { ok: false; failed: number[] } {
+  const records: SerialRecord[] = [];
+  const failed: number[] = [];
+  transitions.forEach((t, index) => {
+    // The UPDATE only matches while the status is one of `from`.
+    const row = s.cas.get(casParams(t)) as SerialRow | undefined;
+    if (!row) {
+      failed.push(index);
+      return;
+    }
+    records.push(rowToSerial(row));
+    s.insertEvent.run(t.sku, t.serial, t.event.type, t.event.at, eventDataJson(t.event.data));
+  });
+  return failed.length > 0 ? { ok: false, failed } : { ok: true, records };
+}
+
+/** Each failed transition's unit as stored now (after the rollback). */
+export function failuresOf(
+  s: Statements,
+  transitions: readonly Transition[],
+  failed: number[],
+): { index: number; current: SerialRecord | null }[] {
+  return failed.map((index) => {
+    const t = transitions[index] as Transition;
+    const row = s.getSerial.get(t.sku, t.serial) as SerialRow | undefined;
+    return { index, current: row ? rowToSerial(row) : null };
+  });
 }
 
 const shipmentColumnsList = Object.keys(shipmentToColumns(null));

@@ -7,6 +7,7 @@
  * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
  */
 import type {
+  Order,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -22,12 +23,16 @@ import type {
   EventInsert,
   InsertSerialsResult,
   MigrationReport,
+  OrderChange,
+  OrderChangeResult,
+  OrderFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
   SerialStore,
   SkuFilter,
   StoreCapabilities,
+  StoredOrder,
   StorePage,
   Transition,
   TransitionResult,
@@ -61,9 +66,11 @@ import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
+import * as orders from './orders.js';
 import { StatementCache } from './statement-cache.js';
 import {
-  casParams,
+  applyCas,
+  failuresOf,
   findSerial,
   prepareStatements,
   recordVerification,
@@ -271,40 +278,16 @@ export class SqliteStore implements SerialStore {
       try {
         const records = db
           .transaction((): SerialRecord[] => {
-            const applied: SerialRecord[] = [];
-            const failed: number[] = [];
-            transitions.forEach((t, index) => {
-              // Compare-and-set: the UPDATE only matches while the status is one of `from`.
-              const row = s.cas.get(casParams(t)) as SerialRow | undefined;
-              if (!row) {
-                failed.push(index);
-                return;
-              }
-              applied.push(rowToSerial(row));
-              s.insertEvent.run(
-                t.sku,
-                t.serial,
-                t.event.type,
-                t.event.at,
-                eventDataJson(t.event.data),
-              );
-            });
-            if (failed.length > 0) throw new Rollback(failed);
-            return applied;
+            const applied = applyCas(s, transitions);
+            if (!applied.ok) throw new Rollback(applied.failed);
+            return applied.records;
           })
           .immediate();
         return { ok: true, records };
       } catch (error) {
         if (!(error instanceof Rollback)) throw error;
         // Rolled back: report each failed unit as it is stored now.
-        return {
-          ok: false,
-          failures: error.failed.map((index) => {
-            const t = transitions[index] as Transition;
-            const row = s.getSerial.get(t.sku, t.serial) as SerialRow | undefined;
-            return { index, current: row ? rowToSerial(row) : null };
-          }),
-        };
+        return { ok: false, failures: failuresOf(s, transitions, error.failed) };
       }
     });
   }
@@ -437,6 +420,24 @@ export class SqliteStore implements SerialStore {
         encodeCursor('recalls', [last.createdAt, last.id]),
       );
     });
+  }
+
+  // ── Orders (see orders.ts) ──
+
+  async insertOrder(order: Order): Promise<boolean> {
+    return this.#run((db) => orders.insertOrder(db, this.#cached(), order));
+  }
+
+  async getOrder(id: string): Promise<StoredOrder | null> {
+    return this.#run(() => orders.getOrder(this.#cached(), id));
+  }
+
+  async listOrders(filter: OrderFilter = {}, page: PageOptions = {}): Promise<StorePage<Order>> {
+    return this.#run(() => orders.listOrders(this.#cached(), filter, page));
+  }
+
+  async changeOrder(change: OrderChange): Promise<OrderChangeResult> {
+    return this.#run((db, s) => orders.changeOrder(db, s, this.#cached(), change));
   }
 
   // ── Verification counters ──
