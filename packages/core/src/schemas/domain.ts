@@ -83,6 +83,7 @@ export const serialStatusSchema = z.enum([
   'returned',
   'quarantined',
   'scrapped',
+  'voided',
 ]);
 
 export const channelSchema = z.enum(['b2c', 'b2b']);
@@ -141,6 +142,10 @@ export const eventTypeSchema = z.enum([
   'verified',
   'flagged',
   'sighted',
+  'released',
+  'recall_lifted',
+  'voided',
+  'corrected',
 ]);
 
 /** An entry of a serial's history. */

@@ -1,2 +1,3 @@
+export * from './corrections.js';
 export * from './domain.js';
 export * from './workflows.js';

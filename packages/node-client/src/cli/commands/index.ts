@@ -1,5 +1,6 @@
 /** Every `serialkit` command, in the order `--help` lists them. */
 import type { Command } from '../command.js';
+import { correct } from './correct.js';
 import { demo } from './demo.js';
 import { generate } from './generate.js';
 import { exportCmd, importCmd } from './import-export.js';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   ship,
   returns,
   recall,
+  correct,
   trace,
   verify,
 ];

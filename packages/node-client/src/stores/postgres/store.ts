@@ -22,11 +22,13 @@
 import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
 import { BadRequestError, SerialkitError } from '../../errors.js';
 import type {
+  AmendmentResult,
   EventFilter,
   EventInsert,
   InsertSerialsResult,
   MigrationReport,
   PageOptions,
+  SerialAmendment,
   SerialFilter,
   SerialInsert,
   SerialStore,
@@ -63,6 +65,7 @@ import {
   type SkuRow,
 } from '../shared/records.js';
 import { timestampToMillis } from '../shared/timestamps.js';
+import { applyAmendment } from './amend.js';
 import {
   backoff,
   type CopyFrom,
@@ -308,6 +311,12 @@ export class PostgresStore implements SerialStore {
       if (error instanceof TransitionRollback) return error.result;
       throw error;
     }
+  }
+
+  async amendSerial(change: SerialAmendment): Promise<AmendmentResult> {
+    return this.#transaction((client) =>
+      applyAmendment(client, this.#t.serials, this.#t.events, change),
+    );
   }
 
   async markRecalled(
