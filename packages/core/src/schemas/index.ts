@@ -1,3 +1,4 @@
 export * from './corrections.js';
 export * from './domain.js';
+export * from './owners.js';
 export * from './workflows.js';

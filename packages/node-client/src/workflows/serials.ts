@@ -18,6 +18,7 @@ import { unitHistory } from './events.js';
 import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
 import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
+import { shipmentsOf } from './owners.js';
 import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
@@ -119,6 +120,7 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
         record,
         ...(sku ? { skuName: sku.name } : {}),
         ...(recall ? { recall } : {}),
+        shipments: shipmentsOf(events),
         events,
       };
     },

@@ -8,6 +8,7 @@ import {
 import type { ClientContext } from './context.js';
 import { appendEvent, unitHistory } from './events.js';
 import { parseInput, requireString, requireTimestamp } from './input.js';
+import { shipmentsOf } from './owners.js';
 import { requireUnit } from './resolve.js';
 
 /**
@@ -57,6 +58,7 @@ export function traceFunction(ctx: ClientContext): TraceFunction {
           }
         : {}),
       sightings: events.filter((event) => event.type === 'sighted'),
+      shipments: shipmentsOf(events),
       events,
     };
   };
