@@ -73,4 +73,26 @@ describe('serialkit correct', () => {
     const lift = await cli(['correct', 'lift-recall', first!, '--reason', 'Fine']);
     expect(lift.stderr).toContain('under no recall');
   });
+
+  test('sightings record, then trace lists it', async () => {
+    await cli(['sku', 'set', 'SG-1', '--name', 'Gadget', '--format', 'SG-{D:4}']);
+    const [serial] = JSON.parse((await cli(['generate', 'SG-1', '1', '--json'])).stdout)
+      .serials as string[];
+    expect((await cli(['sightings', 'record', serial!])).code).toBe(2);
+    const recorded = await cli([
+      'sightings',
+      'record',
+      serial!,
+      '--source',
+      'marketplace',
+      '--url',
+      'https://market.example/listing/1',
+      '--json',
+    ]);
+    expect(recorded.code).toBe(0);
+    expect(JSON.parse(recorded.stdout)).toMatchObject({ type: 'sighted', serial });
+    const trace = JSON.parse((await cli(['trace', serial!, '--json'])).stdout);
+    expect(trace.sightings.length).toBe(1);
+    expect((await cli(['sightings', 'record', 'SG-9999', '--source', 'x'])).code).toBe(3);
+  });
 });

@@ -8,6 +8,7 @@ import { lookup, trace } from './lookup.js';
 import { returns, ship } from './orders.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
+import { sightings } from './sightings.js';
 import { sku } from './sku.js';
 import { verify } from './verify.js';
 
@@ -24,5 +25,6 @@ export const commands: Command[] = [
   recall,
   correct,
   trace,
+  sightings,
   verify,
 ];
