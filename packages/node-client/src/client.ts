@@ -9,6 +9,7 @@ import { csvImportsResource, type ImportsResource } from './csv/import.js';
 import type { SerialStore } from './store.js';
 import { type WebhooksResource, webhooksResource } from './webhooks/resource.js';
 import { createContext } from './workflows/context.js';
+import { type CorrectionsResource, correctionsResource } from './workflows/corrections.js';
 import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
@@ -150,6 +151,8 @@ export interface SerialClient {
   readonly returns: ReturnsResource;
   /** Recall units and list whom to contact. */
   readonly recalls: RecallsResource;
+  /** Undo mistakes: release from quarantine, lift a unit's recall, void a unit, edit lot and dates. */
+  readonly corrections: CorrectionsResource;
   /** Where a unit went: the customer or account, sightings, history. */
   readonly trace: TraceFunction;
   /** Record where a unit was seen (e.g. on a marketplace). */
@@ -208,6 +211,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
       publicProof: config.returns?.publicProof ?? 'email_or_postcode',
     }),
     recalls: recallsResource(ctx),
+    corrections: correctionsResource(ctx),
     trace: traceFunction(ctx),
     sightings: sightingsResource(ctx),
     verify: verifyFunction(ctx, { flagUnshipped: config.verify?.flagUnshipped ?? false }),

@@ -27,6 +27,7 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   countSerials: { args: ['filter'], write: false },
   transition: { args: ['transitions'], write: true },
   markRecalled: { args: ['filter', 'recallId', 'event'], write: true },
+  amendSerial: { args: ['change'], write: true },
   appendEvents: { args: ['events'], write: true },
   listEvents: { args: ['filter', 'page'], write: false },
   putRecall: { args: ['recall'], write: true },

@@ -159,6 +159,49 @@ export type TransitionResult =
       failures: { index: number; current: SerialRecord | null }[];
     };
 
+/**
+ * A compare-and-set correction of one unit's registration (`amendSerial`): applied only if the
+ * unit exists, its status is one of `from` and, when `expect` is given, its lot and dates are
+ * exactly those (an absent key: the unit has none). Then either `remove` deletes the unit (its
+ * events stay in the log), or `set` replaces the given fields (`null` clears one). The unit's
+ * `updatedAt` becomes `event.at`, and `event` is appended in the same transaction.
+ */
+export interface SerialAmendment {
+  sku: string;
+  serial: string;
+  from: SerialStatus[];
+  expect?: SerialDetails;
+  /** Replaced fields; `status` moves the unit to that status. */
+  set?: {
+    status?: SerialStatus;
+    lot?: string | null;
+    manufacturedAt?: string | null;
+    receivedAt?: string | null;
+  };
+  /** Delete the unit, freeing its serial (and unique key) for a new registration. */
+  remove?: boolean;
+  event: Omit<EventInsert, 'sku' | 'serial'>;
+}
+
+/** A unit's editable registration details, as compared by `SerialAmendment.expect`. */
+export interface SerialDetails {
+  lot?: string;
+  manufacturedAt?: string;
+  receivedAt?: string;
+}
+
+export type AmendmentResult =
+  | {
+      ok: true;
+      /** The unit after the change; null when it was removed. */
+      record: SerialRecord | null;
+    }
+  | {
+      ok: false;
+      /** The unit as it is now (null: not found). */
+      current: SerialRecord | null;
+    };
+
 export interface VerificationInput {
   sku: string;
   serial: string;
@@ -336,6 +379,13 @@ export interface SerialStore {
     recallId: string,
     event: { at: string; data?: Record<string, unknown> },
   ): Promise<Partial<Record<SerialStatus, number>>>;
+
+  /**
+   * Correct one unit's registration (or delete a unit registered by mistake) with its event,
+   * atomically and compare-and-set (see `SerialAmendment`). Concurrent amendments or transitions
+   * of the same unit: at most one succeeds for a given state.
+   */
+  amendSerial(change: SerialAmendment): Promise<AmendmentResult>;
 
   // ── Events ──
   /**

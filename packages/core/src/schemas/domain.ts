@@ -83,6 +83,7 @@ export const serialStatusSchema = z.enum([
   'returned',
   'quarantined',
   'scrapped',
+  'voided',
 ]);
 
 export const channelSchema = z.enum(['b2c', 'b2b']);
@@ -143,6 +144,10 @@ export const eventTypeSchema = z.enum([
   'sighted',
   'deallocated',
   'shipment_cancelled',
+  'released',
+  'recall_lifted',
+  'voided',
+  'corrected',
 ]);
 
 /** An entry of a serial's history. */

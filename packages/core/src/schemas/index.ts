@@ -1,4 +1,6 @@
+export * from './corrections.js';
 export * from './domain.js';
 export * from './orders.js';
+export * from './unit-shipments.js';
 export * from './webhooks.js';
 export * from './workflows.js';

@@ -11,6 +11,7 @@ import {
   serialString,
   webUrlSchema,
 } from './domain.js';
+import { unitShipmentSchema } from './unit-shipments.js';
 
 const id = identifierSchema;
 
@@ -249,6 +250,8 @@ export const traceSchema = z.object({
     })
     .optional(),
   sightings: z.array(serialEventSchema),
+  /** Every shipment the unit left in, oldest first. */
+  shipments: z.array(unitShipmentSchema),
   events: z.array(serialEventSchema),
 });
 
@@ -257,6 +260,8 @@ export const lookupSchema = z.object({
   record: serialRecordSchema,
   skuName: z.string().optional(),
   recall: recallSchema.optional(),
+  /** Every shipment the unit left in, oldest first. */
+  shipments: z.array(unitShipmentSchema),
   events: z.array(serialEventSchema),
 });
 

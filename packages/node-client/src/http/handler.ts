@@ -35,6 +35,7 @@ import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { metaRoutes } from './routes/meta.js';
 import { orderRoutes } from './routes/orders.js';
 import { publicRoutes } from './routes/public.js';
@@ -216,6 +217,7 @@ export function createHandler(
     ...adminRoutes(client),
     ...webhookRoutes(client),
     ...orderRoutes(client),
+    ...correctionRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

@@ -3,6 +3,74 @@
  * from openapi.json. Do not edit: run `npm run openapi -w @serialkit/node-client`.
  */
 export interface paths {
+    "/v1/corrections/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit a unit's lot and dates (the old values are kept in its history) */
+        post: operations["editUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corrections/lift-recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take one unit out of its recall (found not affected) */
+        post: operations["liftUnitRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corrections/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a quarantined unit to stock, or scrap it */
+        post: operations["releaseUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corrections/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a unit registered by mistake */
+        post: operations["voidUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -722,6 +790,14 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        EditUnitRequest: {
+            lot?: string | null;
+            manufacturedAt?: string | null;
+            reason?: string;
+            receivedAt?: string | null;
+            serial: string;
+            sku?: string;
+        };
         ErrorBody: {
             error: {
                 /** @enum {string} */
@@ -827,6 +903,11 @@ export interface components {
             shipments: number;
             units: number;
         };
+        LiftUnitRecallRequest: {
+            reason: string;
+            serial: string;
+            sku?: string;
+        };
         ListEventsResponse200: {
             items: components["schemas"]["SerialEvent"][];
             nextCursor: string | null;
@@ -902,6 +983,15 @@ export interface components {
             events: components["schemas"]["SerialEvent"][];
             recall?: components["schemas"]["Recall"];
             record: components["schemas"]["SerialRecord"];
+            shipments: {
+                accountId?: string;
+                /** @enum {string} */
+                channel: "b2c" | "b2b";
+                orderId: string;
+                returnedAt?: string;
+                shipmentId?: string;
+                shippedAt: string;
+            }[];
             skuName?: string;
         };
         Order: {
@@ -989,7 +1079,7 @@ export interface components {
             serial?: string;
             sku?: string;
             /** @enum {string} */
-            status?: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped";
+            status?: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped" | "voided";
             suggestions?: {
                 serial: string;
                 sku: string;
@@ -1096,6 +1186,13 @@ export interface components {
             })[];
             sku: string;
         };
+        ReleaseUnitRequest: {
+            reason?: string;
+            serial: string;
+            sku?: string;
+            /** @enum {string} */
+            to: "in_stock" | "scrapped";
+        };
         ReplayWebhookDeadLetterResponse200: {
             at: string;
             attempt: number;
@@ -1156,7 +1253,7 @@ export interface components {
             serial: string;
             sku: string;
             /** @enum {string} */
-            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled";
+            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected";
         };
         SerialRecord: {
             lot?: string;
@@ -1185,7 +1282,7 @@ export interface components {
             };
             sku: string;
             /** @enum {string} */
-            status: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped";
+            status: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped" | "voided";
             updatedAt: string;
         };
         Shipment: {
@@ -1270,6 +1367,15 @@ export interface components {
         Trace: {
             events: components["schemas"]["SerialEvent"][];
             serial: string;
+            shipments: {
+                accountId?: string;
+                /** @enum {string} */
+                channel: "b2c" | "b2b";
+                orderId: string;
+                returnedAt?: string;
+                shipmentId?: string;
+                shippedAt: string;
+            }[];
             sightings: components["schemas"]["SerialEvent"][];
             sku: string;
             soldTo?: {
@@ -1290,7 +1396,7 @@ export interface components {
                 shippedAt: string;
             };
             /** @enum {string} */
-            status: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped";
+            status: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped" | "voided";
         };
         UpdateWebhookRequest: {
             description?: string;
@@ -1328,6 +1434,17 @@ export interface components {
             /** @enum {string} */
             status: "genuine" | "unknown" | "recalled" | "suspicious" | "invalid";
         };
+        VoidUnitRequest: {
+            reason: string;
+            serial: string;
+            sku?: string;
+        };
+        VoidUnitResponse200: {
+            freed: boolean;
+            serial: string;
+            sku: string;
+            unit?: components["schemas"]["SerialRecord"];
+        };
     };
     responses: never;
     parameters: never;
@@ -1337,6 +1454,366 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    editUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditUnitRequest"];
+            };
+        };
+        responses: {
+            /** @description The unit after the edit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SerialRecord"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit or SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit's state does not allow this correction (details.reason says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    liftUnitRecall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftUnitRecallRequest"];
+            };
+        };
+        responses: {
+            /** @description The unit, under no recall */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SerialRecord"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit or SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit's state does not allow this correction (details.reason says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    releaseUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseUnitRequest"];
+            };
+        };
+        responses: {
+            /** @description The unit after its release */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SerialRecord"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit or SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit's state does not allow this correction (details.reason says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    voidUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidUnitRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the serial was freed for a new registration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoidUnitResponse200"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit or SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The unit's state does not allow this correction (details.reason says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listEvents: {
         parameters: {
             query?: {

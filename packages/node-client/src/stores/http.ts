@@ -128,6 +128,9 @@ class HttpStore implements SerialStore {
   transition(...a: Parameters<SerialStore['transition']>) {
     return this.call('transition', a) as ReturnType<SerialStore['transition']>;
   }
+  amendSerial(...a: Parameters<SerialStore['amendSerial']>) {
+    return this.call('amendSerial', a) as ReturnType<SerialStore['amendSerial']>;
+  }
   markRecalled(...a: Parameters<SerialStore['markRecalled']>) {
     return this.call('markRecalled', a) as ReturnType<SerialStore['markRecalled']>;
   }

@@ -17,6 +17,7 @@ import type {
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
 import type {
+  AmendmentResult,
   EventFilter,
   EventInsert,
   InsertSerialsResult,
@@ -25,6 +26,7 @@ import type {
   OrderChangeResult,
   OrderFilter,
   PageOptions,
+  SerialAmendment,
   SerialFilter,
   SerialInsert,
   SerialStore,
@@ -42,6 +44,7 @@ import type {
   WebhookLeaseRequest,
 } from '../store.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
+import { amendedRecord, amendmentApplies } from './shared/amend.js';
 import { storeClosedError } from './shared/closed.js';
 import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { eventDataJson } from './shared/event-data.js';
@@ -297,6 +300,33 @@ class MemoryStore implements SerialStore {
       this.#append({ sku: t.sku, serial: t.serial, type: t.event.type, at: t.event.at }, data[i]);
     });
     return { ok: true, records: structuredClone(records) };
+  }
+
+  async amendSerial(change: SerialAmendment): Promise<AmendmentResult> {
+    this.#open();
+    timestampToMillis(change.event.at, 'event.at');
+    const data = eventData(change.event.data);
+    const skuSerials = this.#serials.get(change.sku);
+    const stored = skuSerials?.bySerial.get(change.serial);
+    const current = stored ? stored.record : null;
+    if (!amendmentApplies(current, change)) {
+      return { ok: false, current: current ? structuredClone(current) : null };
+    }
+    let record: SerialRecord | null = null;
+    if (change.remove) {
+      skuSerials?.bySerial.delete(change.serial);
+      if (skuSerials) skuSerials.sorted = null;
+      if (stored) this.#uniqueKeys.delete(stored.uniqueKey);
+      this.#skusBySerial.get(change.serial)?.delete(change.sku);
+    } else if (stored) {
+      record = amendedRecord(current, change);
+      stored.record = record;
+    }
+    this.#append(
+      { sku: change.sku, serial: change.serial, type: change.event.type, at: change.event.at },
+      data,
+    );
+    return { ok: true, record: record ? structuredClone(record) : null };
   }
 
   async markRecalled(

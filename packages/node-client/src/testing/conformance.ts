@@ -5,6 +5,7 @@
  * the same shapes), so this module has no test-framework dependency.
  */
 import type { SerialStore } from '../store.js';
+import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
@@ -69,4 +70,5 @@ function register(options: StoreConformanceOptions): void {
   atomicityTests(suite);
   webhookTests(suite);
   orderTests(suite);
+  amendmentTests(suite);
 }

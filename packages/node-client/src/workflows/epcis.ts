@@ -81,6 +81,8 @@ export const EPCIS_VOCABULARY: Partial<Record<SerialEventType, Vocabulary>> = {
   quarantined: { action: 'OBSERVE', bizStep: 'holding', disposition: 'non_sellable_other' },
   scrapped: { action: 'OBSERVE', bizStep: 'destroying', disposition: 'destroyed' },
   recalled: { action: 'OBSERVE', bizStep: 'holding', disposition: 'recalled' },
+  released: { action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible' },
+  voided: { action: 'OBSERVE', bizStep: 'decommissioning', disposition: 'inactive' },
 };
 
 /** Builds the EPCIS document of the events (and registrations) matching the filter. */

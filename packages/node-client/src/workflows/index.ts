@@ -7,6 +7,8 @@ export { EVENT_EXPORT_COLUMNS, SERIAL_EXPORT_COLUMNS } from '../csv/export.js';
 export type { ImportOptions, ImportsResource, ShipmentImportOptions } from '../csv/import.js';
 export type { ImportError, ImportReport, ShipmentImportReport } from '../csv/import-report.js';
 export type { CsvSource } from '../csv/records.js';
+export type { Correction, CorrectionsResource } from './corrections.js';
+export { CORRECTION_RULES } from './corrections.js';
 export type {
   EpcisBizTransaction,
   EpcisDocument,

@@ -22,9 +22,10 @@ import {
 } from '@serialkit/core';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { ClientContext } from './context.js';
-import { appendEvent } from './events.js';
+import { appendEvent, unitHistory } from './events.js';
 import { parseInput } from './input.js';
 import { resolveSerial } from './resolve.js';
+import { shippedIn } from './unit-shipments.js';
 
 /** Units of an order read to prove it; orders are rarely larger. */
 const ORDER_UNITS_READ = 1000;
@@ -264,6 +265,10 @@ async function judge(
       let verdict: ReturnVerdict;
       if (unit.shipment?.orderId === request.orderId) {
         verdict = unit.status === 'shipped' ? 'match' : 'already_returned';
+      } else if (shippedIn(await unitHistory(ctx, unit), request.orderId)) {
+        // It left in this order once, came back and left again (or waits in stock): the row
+        // holds only its latest shipment, its history every one.
+        verdict = 'already_returned';
       } else {
         verdict = 'mismatch';
       }

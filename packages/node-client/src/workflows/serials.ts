@@ -22,6 +22,7 @@ import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './reg
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
 import { isFreeForm } from './sku-formats.js';
+import { shipmentsOf } from './unit-shipments.js';
 
 /** Rejected rows kept in a registration summary unless `maxRejected` says otherwise. */
 const DEFAULT_MAX_REJECTED = 1000;
@@ -119,6 +120,7 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
         record,
         ...(sku ? { skuName: sku.name } : {}),
         ...(recall ? { recall } : {}),
+        shipments: shipmentsOf(events),
         events,
       };
     },

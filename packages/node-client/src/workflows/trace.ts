@@ -9,6 +9,7 @@ import type { ClientContext } from './context.js';
 import { appendEvent, unitHistory } from './events.js';
 import { parseInput, requireString, requireTimestamp } from './input.js';
 import { requireUnit } from './resolve.js';
+import { shipmentsOf } from './unit-shipments.js';
 
 /**
  * Traces a unit: the customer or business account it was last sold to, its sightings and its
@@ -57,6 +58,7 @@ export function traceFunction(ctx: ClientContext): TraceFunction {
           }
         : {}),
       sightings: events.filter((event) => event.type === 'sighted'),
+      shipments: shipmentsOf(events),
       events,
     };
   };

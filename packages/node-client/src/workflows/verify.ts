@@ -12,7 +12,7 @@ import {
 import type { EventInsert } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireString } from './input.js';
-import { resolveSerial } from './resolve.js';
+import { type Resolution, resolveSerial } from './resolve.js';
 
 type Reason = VerifyResult['reasons'][number];
 
@@ -92,7 +92,7 @@ export function verifyFunction(
       request.sku !== undefined && (await ctx.catalog.snapshot()).get(request.sku)
         ? request.sku
         : undefined;
-    const resolution = await resolveSerial(ctx, request.input, { sku });
+    const resolution = publicResolution(await resolveSerial(ctx, request.input, { sku }));
     if (resolution.kind !== 'found') {
       // No counter to write: wait as long as that work took for a recent known unit, so that an
       // answer's time does not tell whether the unit exists.
@@ -315,4 +315,12 @@ async function lastLoggedOutcome(
     cursor = page.nextCursor;
   } while (cursor !== null);
   return last;
+}
+
+/** A voided unit was never a product: the public answer is that of an unregistered serial. */
+function publicResolution(resolution: Resolution): Resolution {
+  if (resolution.kind !== 'found') return resolution;
+  const units = resolution.units.filter((unit) => unit.status !== 'voided');
+  if (units.length > 0) return { ...resolution, units };
+  return { kind: 'unknown', serial: resolution.serial, skus: [] };
 }

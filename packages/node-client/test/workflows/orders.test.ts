@@ -324,6 +324,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('orders (%s)', (kind) => {
     expect(reopened.shipments[0]?.cancelledAt).toBe('2024-05-01T13:00:00.000Z');
     const unit = await store.getSerial('SKU-1', sn(1));
     expect([unit?.status, unit?.shipment]).toEqual(['in_stock', undefined]);
+    // A cancelled shipment never left: it is not one of the unit's owners.
+    expect((await client.serials.lookup(sn(1), { sku: 'SKU-1' })).shipments).toEqual([]);
     const events = await store.listEvents({ sku: 'SKU-1', serial: sn(1) });
     expect(events.items.map((e) => [e.type, e.data])).toEqual([
       ['allocated', { orderId: 'ORD-1' }],

@@ -1,5 +1,6 @@
 /** Every `serialkit` command, in the order `--help` lists them. */
 import type { Command } from '../command.js';
+import { correct } from './correct.js';
 import { demo } from './demo.js';
 import { generate } from './generate.js';
 import { exportCmd, importCmd } from './import-export.js';
@@ -8,6 +9,7 @@ import { orders } from './order-packing.js';
 import { returns, ship } from './orders.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
+import { sightings } from './sightings.js';
 import { sku } from './sku.js';
 import { verify } from './verify.js';
 import { webhooks } from './webhooks.js';
@@ -24,7 +26,9 @@ export const commands: Command[] = [
   ship,
   returns,
   recall,
+  correct,
   trace,
+  sightings,
   verify,
   webhooks,
 ];

@@ -98,6 +98,28 @@ const failuresSchema = z.array(
   z.object({ index: z.number().int(), current: serialRecordSchema.nullable() }),
 );
 const storedOrderSchema = z.object({ order: orderSchema, revision: z.number().int() });
+const serialDetailsSchema = z.strictObject({
+  lot: z.string().optional(),
+  manufacturedAt: isoDateTime.optional(),
+  receivedAt: isoDateTime.optional(),
+});
+
+const amendmentSchema = z.strictObject({
+  sku: text,
+  serial: text,
+  from: z.array(serialStatusSchema),
+  expect: serialDetailsSchema.optional(),
+  set: z
+    .strictObject({
+      status: serialStatusSchema.optional(),
+      lot: z.string().nullable().optional(),
+      manufacturedAt: isoDateTime.nullable().optional(),
+      receivedAt: isoDateTime.nullable().optional(),
+    })
+    .optional(),
+  remove: z.boolean().optional(),
+  event: z.strictObject({ type: eventTypeSchema, at: isoDateTime, data: data.optional() }),
+});
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -173,6 +195,14 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: z.record(z.string(), z.number().int()),
       summary: 'Flag matching units as recalled; counts by status',
+    },
+    amendSerial: {
+      args: z.strictObject({ change: amendmentSchema }),
+      result: z.union([
+        z.object({ ok: z.literal(true), record: serialRecordSchema.nullable() }),
+        z.object({ ok: z.literal(false), current: serialRecordSchema.nullable() }),
+      ]),
+      summary: "Correct or remove one unit's registration, compare-and-set, with its event",
     },
     appendEvents: {
       args: z.strictObject({ events: z.array(eventInsertSchema).max(100_000) }),

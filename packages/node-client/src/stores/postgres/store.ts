@@ -32,6 +32,7 @@ import type {
 } from '@serialkit/core';
 import { BadRequestError, SerialkitError } from '../../errors.js';
 import type {
+  AmendmentResult,
   EventFilter,
   EventInsert,
   InsertSerialsResult,
@@ -40,6 +41,7 @@ import type {
   OrderChangeResult,
   OrderFilter,
   PageOptions,
+  SerialAmendment,
   SerialFilter,
   SerialInsert,
   SerialStore,
@@ -80,6 +82,7 @@ import {
 } from '../shared/records.js';
 import { timestampToMillis } from '../shared/timestamps.js';
 import { unknownUnitError } from '../shared/unknown-unit.js';
+import { applyAmendment } from './amend.js';
 import {
   backoff,
   type CopyFrom,
@@ -339,6 +342,12 @@ export class PostgresStore implements SerialStore {
       if (error instanceof TransitionRollback) return error.result;
       throw error;
     }
+  }
+
+  async amendSerial(change: SerialAmendment): Promise<AmendmentResult> {
+    return this.#transaction((client) =>
+      applyAmendment(client, this.#t.serials, this.#t.events, change),
+    );
   }
 
   async markRecalled(

@@ -19,6 +19,7 @@ import type {
 } from '@serialkit/core';
 import { ConnectionError, SerialkitError } from '../../errors.js';
 import type {
+  AmendmentResult,
   EventFilter,
   EventInsert,
   InsertSerialsResult,
@@ -27,6 +28,7 @@ import type {
   OrderChangeResult,
   OrderFilter,
   PageOptions,
+  SerialAmendment,
   SerialFilter,
   SerialInsert,
   SerialStore,
@@ -43,6 +45,7 @@ import type {
   WebhookCursorMove,
   WebhookLeaseRequest,
 } from '../../store.js';
+import { amendedRecord, amendmentApplies } from '../shared/amend.js';
 import { storeClosedError } from '../shared/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
 import { eventDataJson } from '../shared/event-data.js';
@@ -290,6 +293,51 @@ export class SqliteStore implements SerialStore {
         return { ok: false, failures: failuresOf(s, transitions, error.failed) };
       }
     });
+  }
+
+  async amendSerial(change: SerialAmendment): Promise<AmendmentResult> {
+    const at = timestampToMillis(change.event.at, 'event.at');
+    return this.#run((db, s) =>
+      // IMMEDIATE: the write lock is taken before the read, so the comparison holds until commit.
+      db
+        .transaction((): AmendmentResult => {
+          const row = s.getSerial.get(change.sku, change.serial) as SerialRow | undefined;
+          const current = row ? rowToSerial(row) : null;
+          if (!amendmentApplies(current, change)) return { ok: false, current };
+          let record: SerialRecord | null = null;
+          if (change.remove) {
+            db.prepare('DELETE FROM serials WHERE sku = ? AND serial = ?').run(
+              change.sku,
+              change.serial,
+            );
+          } else {
+            record = amendedRecord(current, change);
+            this.#cached()
+              .prepare(
+                `UPDATE serials SET status = ?, lot = ?, manufactured_at = ?, received_at = ?,
+                   updated_at = ? WHERE sku = ? AND serial = ?`,
+              )
+              .run(
+                record.status,
+                record.lot ?? null,
+                record.manufacturedAt ?? null,
+                record.receivedAt ?? null,
+                at,
+                change.sku,
+                change.serial,
+              );
+          }
+          s.insertEvent.run(
+            change.sku,
+            change.serial,
+            change.event.type,
+            change.event.at,
+            eventDataJson(change.event.data),
+          );
+          return { ok: true, record };
+        })
+        .immediate(),
+    );
   }
 
   async markRecalled(

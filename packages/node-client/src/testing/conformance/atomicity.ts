@@ -11,7 +11,7 @@ import type { Suite } from './suite.js';
  * Whether a store refused bad input with a typed error: `bad_request` from the store itself, or
  * `validation_failed` from a schema in front of it (a remote store's server).
  */
-function badInput(error: unknown): boolean {
+export function badInput(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'bad_request' || code === 'validation_failed';
 }
