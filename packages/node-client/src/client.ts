@@ -11,6 +11,7 @@ import { createContext } from './workflows/context.js';
 import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
+import { type OwnersResource, ownersResource } from './workflows/owners.js';
 import { type RecallsResource, recallsResource } from './workflows/recalls.js';
 import {
   type PublicReturnProof,
@@ -27,6 +28,7 @@ import {
   traceFunction,
 } from './workflows/trace.js';
 import { type VerifyFunction, verifyFunction } from './workflows/verify.js';
+import { type WarrantyResource, warrantyResource } from './workflows/warranty.js';
 
 /** Defaults of public verification's clone detection. */
 const DEFAULT_WINDOW_MINUTES = 24 * 60;
@@ -142,6 +144,10 @@ export interface SerialClient {
   readonly imports: ImportsResource;
   /** CSV exports of units and events. */
   readonly exports: ExportsResource;
+  /** Warranty coverage and claims. */
+  readonly warranty: WarrantyResource;
+  /** Registered owners (personal data): public registration, list, export, erase. */
+  readonly owners: OwnersResource;
   /** Releases the store's connections. The client is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -190,6 +196,8 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     events: eventsResource(ctx),
     imports: csvImportsResource(ctx, { shipments }),
     exports: csvExportsResource(ctx),
+    warranty: warrantyResource(ctx),
+    owners: ownersResource(ctx),
     close: () => config.store.close(),
   };
 }

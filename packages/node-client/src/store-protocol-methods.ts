@@ -32,6 +32,10 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   putRecall: { args: ['recall'], write: true },
   getRecall: { args: ['id'], write: false },
   listRecalls: { args: ['filter', 'page'], write: false },
+  insertOwner: { args: ['owner'], write: true },
+  getOwner: { args: ['id'], write: false },
+  listOwners: { args: ['filter', 'page'], write: false },
+  eraseOwner: { args: ['id', 'event'], write: true },
   recordVerification: { args: ['input'], write: true },
   setVerificationOutcome: { args: ['change'], write: true },
 };

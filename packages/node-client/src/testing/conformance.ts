@@ -8,6 +8,7 @@ import type { SerialStore } from '../store.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
+import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
 import { serialTests } from './conformance/serials.js';
@@ -62,6 +63,7 @@ function register(options: StoreConformanceOptions): void {
   pagingTests(suite);
   transitionTests(suite);
   recallTests(suite);
+  ownerTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);

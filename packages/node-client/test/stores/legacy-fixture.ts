@@ -70,7 +70,10 @@ export async function expectLegacyDataKept(
   compaction: { version: number; name: string },
   legacy: { units: LegacyUnit[]; events: number },
 ): Promise<void> {
-  expect(report?.applied.map(({ version, name }) => ({ version, name }))).toEqual([compaction]);
+  // The compaction, then any migration that came after it.
+  const applied = report?.applied.map(({ version, name }) => ({ version, name })) ?? [];
+  expect(applied[0]).toEqual(compaction);
+  expect(applied.slice(1).every(({ version }) => version > compaction.version)).toBe(true);
   expect(report?.applied[0]?.ms).toBeGreaterThanOrEqual(0);
   expect(report?.ms).toBeGreaterThanOrEqual(report?.applied[0]?.ms ?? Number.NaN);
   expect(legacy.units.length).toBe(16);

@@ -7,6 +7,8 @@ import {
   errorBodySchema,
   eventTypeSchema,
   isoDateTime,
+  ownerSchema,
+  ownerStatusSchema,
   recallSchema,
   serialEventSchema,
   serialRecordSchema,
@@ -15,7 +17,7 @@ import {
   skuSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
-import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
+import type { EventFilter, OwnerFilter, SerialFilter, SerialStore } from '../../store.js';
 import { STORE_METHODS, type StoreMethodName } from '../../store-protocol-methods.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route } from '../route.js';
@@ -88,6 +90,14 @@ const transitionSchema = z.strictObject({
     .optional(),
   event: z.strictObject({ type: eventTypeSchema, at: isoDateTime, data: data.optional() }),
 });
+
+/** Every `OwnerFilter` field, typed as the interface types it. */
+export const ownerFilterSchema = z.strictObject({
+  sku: text.optional(),
+  serial: text.optional(),
+  status: z.union([ownerStatusSchema, z.array(ownerStatusSchema)]).optional(),
+  email: text.optional(),
+} satisfies { [K in keyof OwnerFilter]-?: z.ZodType<OwnerFilter[K]> });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -189,6 +199,26 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: page(recallSchema),
       summary: 'Recalls, newest first',
+    },
+    insertOwner: {
+      args: z.strictObject({ owner: ownerSchema }),
+      result: z.object({ inserted: z.boolean() }),
+      summary: 'Insert a registered owner; at most one active owner per unit',
+    },
+    getOwner: {
+      args: z.strictObject({ id: text }),
+      result: ownerSchema.nullable(),
+      summary: 'An owner or null',
+    },
+    listOwners: {
+      args: z.strictObject({ filter: ownerFilterSchema, page: pageOptionsSchema.optional() }),
+      result: page(ownerSchema),
+      summary: 'Owners matching a filter, ordered by (registeredAt, id)',
+    },
+    eraseOwner: {
+      args: z.strictObject({ id: text, event: eventInsertSchema }),
+      result: ownerSchema.nullable(),
+      summary: "Erase an owner's personal data and append an anonymous event",
     },
     recordVerification: {
       args: z.strictObject({

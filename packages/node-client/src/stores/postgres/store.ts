@@ -19,13 +19,15 @@
  * the page has room (the table keeps 20% free). A recall's units are found again through the
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type { Owner, Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
 import { BadRequestError, SerialkitError } from '../../errors.js';
 import type {
   EventFilter,
   EventInsert,
+  InsertOwnerResult,
   InsertSerialsResult,
   MigrationReport,
+  OwnerFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
@@ -82,6 +84,7 @@ import {
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import { migrateSchema } from './migrate.js';
+import * as owners from './owners.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 
@@ -108,6 +111,7 @@ export class PostgresStore implements SerialStore {
     skus: string;
     events: string;
     recalls: string;
+    owners: string;
     verifications: string;
     outcomes: string;
     migrations: string;
@@ -129,6 +133,7 @@ export class PostgresStore implements SerialStore {
       skus: `${s}.skus`,
       events: `${s}.events`,
       recalls: `${s}.recalls`,
+      owners: `${s}.owners`,
       verifications: `${s}.verifications`,
       outcomes: `${s}.verification_outcomes`,
       migrations: `${s}.serialkit_migrations`,
@@ -153,12 +158,13 @@ export class PostgresStore implements SerialStore {
 
   async putSku(sku: Sku): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at, warranty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
        ON CONFLICT (sku) DO UPDATE SET
          name = EXCLUDED.name, gtin = EXCLUDED.gtin, tracking_enabled = EXCLUDED.tracking_enabled,
          format = EXCLUDED.format, regex = EXCLUDED.regex, uniqueness = EXCLUDED.uniqueness,
-         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
+         warranty = EXCLUDED.warranty`,
       [
         sku.sku,
         sku.name,
@@ -169,6 +175,7 @@ export class PostgresStore implements SerialStore {
         sku.serialTracking.uniqueness,
         sku.createdAt,
         sku.updatedAt,
+        sku.warranty === undefined ? null : JSON.stringify(sku.warranty),
       ],
     );
   }
@@ -372,6 +379,33 @@ export class PostgresStore implements SerialStore {
       ],
     );
   }
+
+  // ── Owners ──
+
+  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+    return owners.insertOwner(this.#ownerQuery, this.#t.owners, owner);
+  }
+
+  async getOwner(id: string): Promise<Owner | null> {
+    return owners.getOwner(this.#ownerQuery, this.#t.owners, id);
+  }
+
+  async listOwners(filter: OwnerFilter, page: PageOptions = {}): Promise<StorePage<Owner>> {
+    return owners.listOwners(this.#ownerQuery, this.#t.owners, pg, filter, page);
+  }
+
+  async eraseOwner(id: string, event: EventInsert): Promise<Owner | null> {
+    return this.#transaction((client) =>
+      owners.eraseOwner(
+        (text, values) => client.query(text, values),
+        { owners: this.#t.owners, events: this.#t.events },
+        id,
+        event,
+      ),
+    );
+  }
+
+  readonly #ownerQuery: owners.PgQuery = (text, values) => this.#query(text, values);
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     const limit = pageSize(page.limit);

@@ -7,7 +7,7 @@ import { BadRequestError } from '../../errors.js';
 import type { StorePage } from '../../store.js';
 
 /** What a cursor pages over; a cursor of one list is rejected by another. */
-export type CursorKind = 'skus' | 'serials' | 'events' | 'recalls';
+export type CursorKind = 'skus' | 'serials' | 'events' | 'recalls' | 'owners';
 
 export function encodeCursor(kind: CursorKind, key: readonly string[]): string {
   return Buffer.from(JSON.stringify([kind, ...key]), 'utf8').toString('base64url');

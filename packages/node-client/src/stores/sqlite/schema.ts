@@ -173,4 +173,26 @@ CREATE INDEX serials_customer_email ON serials (customer_email) WHERE customer_e
 CREATE INDEX serials_account ON serials (account_id) WHERE account_id IS NOT NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'warranties and registered owners',
+    sql: `
+ALTER TABLE skus ADD COLUMN warranty TEXT;
+CREATE TABLE owners (
+  id TEXT NOT NULL PRIMARY KEY,
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'pending_review', 'erased')),
+  name TEXT,
+  email TEXT,
+  registered_at TEXT NOT NULL,
+  erased_at TEXT
+) WITHOUT ROWID;
+-- At most one active owner per unit; insertOwner relies on it (ON CONFLICT … DO NOTHING).
+CREATE UNIQUE INDEX owners_active ON owners (sku, serial) WHERE status = 'active';
+CREATE INDEX owners_unit ON owners (sku, serial, registered_at, id);
+CREATE INDEX owners_registered ON owners (registered_at, id);
+CREATE INDEX owners_email ON owners (email) WHERE email IS NOT NULL;
+`,
+  },
 ];

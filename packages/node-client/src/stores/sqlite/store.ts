@@ -6,13 +6,15 @@
  * BEGIN IMMEDIATE (taking the write lock up front, so they never fail half-way on a lock upgrade)
  * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
  */
-import type { Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
+import type { Owner, Recall, SerialEvent, SerialRecord, SerialStatus, Sku } from '@serialkit/core';
 import { ConnectionError, SerialkitError } from '../../errors.js';
 import type {
   EventFilter,
   EventInsert,
+  InsertOwnerResult,
   InsertSerialsResult,
   MigrationReport,
+  OwnerFilter,
   PageOptions,
   SerialFilter,
   SerialInsert,
@@ -49,6 +51,7 @@ import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
+import * as owners from './owners.js';
 import { StatementCache } from './statement-cache.js';
 import {
   casParams,
@@ -139,6 +142,7 @@ export class SqliteStore implements SerialStore {
         sku.serialTracking.uniqueness,
         sku.createdAt,
         sku.updatedAt,
+        sku.warranty === undefined ? null : JSON.stringify(sku.warranty),
       );
     });
   }
@@ -383,6 +387,24 @@ export class SqliteStore implements SerialStore {
         encodeCursor('events', [last.at, last.id]),
       );
     });
+  }
+
+  // ── Owners ──
+
+  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+    return this.#run((db) => owners.insertOwner(db, owner));
+  }
+
+  async getOwner(id: string): Promise<Owner | null> {
+    return this.#run((db) => owners.getOwner(db, id));
+  }
+
+  async listOwners(filter: OwnerFilter, page: PageOptions = {}): Promise<StorePage<Owner>> {
+    return this.#run((db) => owners.listOwners(db, filter, page));
+  }
+
+  async eraseOwner(id: string, event: EventInsert): Promise<Owner | null> {
+    return this.#run((db) => owners.eraseOwner(db, id, event));
   }
 
   // ── Recalls ──
