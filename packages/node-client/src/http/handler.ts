@@ -38,6 +38,7 @@ import { adminRoutes } from './routes/admin.js';
 import { metaRoutes } from './routes/meta.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
+import { warrantyOwnerRoutes } from './routes/warranty-owners.js';
 import type { ServedClient } from './served-client.js';
 
 export interface HandlerOptions {
@@ -212,6 +213,7 @@ export function createHandler(
       ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
     }),
     ...adminRoutes(client),
+    ...warrantyOwnerRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

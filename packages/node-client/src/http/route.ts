@@ -14,6 +14,8 @@ export type Tag =
   | 'shipments'
   | 'returns'
   | 'recalls'
+  | 'owners'
+  | 'warranty'
   | 'tracing'
   | 'events'
   | 'imports'
