@@ -5,10 +5,12 @@ import { generate } from './generate.js';
 import { exportCmd, importCmd } from './import-export.js';
 import { lookup, trace } from './lookup.js';
 import { returns, ship } from './orders.js';
+import { owners } from './owners.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
 import { sku } from './sku.js';
 import { verify } from './verify.js';
+import { warranty } from './warranty.js';
 
 export const commands: Command[] = [
   serve,
@@ -23,4 +25,6 @@ export const commands: Command[] = [
   recall,
   trace,
   verify,
+  warranty,
+  owners,
 ];
