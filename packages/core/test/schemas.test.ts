@@ -65,6 +65,7 @@ describe('webUrlSchema: links people follow are http(s)', () => {
       recall: { notice: 'Battery', url },
       reasons: [],
       issues: [],
+      coverage: null,
       checkedAt: '2024-05-01T00:00:00.000Z',
     });
     for (const url of NOT_WEB_URLS) {
@@ -152,9 +153,17 @@ test('verifyResultSchema requires every key, so every status has the same shape'
     recall: null,
     reasons: [],
     issues: [],
+    coverage: null,
     checkedAt: '2024-05-01T00:00:00.000Z',
   };
   expect(verifyResultSchema.safeParse(unknown).success).toBe(true);
   const { recall: _omitted, ...missingKey } = unknown;
   expect(verifyResultSchema.safeParse(missingKey).success).toBe(false);
+  const { coverage: _none, ...noCoverage } = unknown;
+  expect(verifyResultSchema.safeParse(noCoverage).success).toBe(false);
+  // Coverage names a month, never a day.
+  const covered = { ...unknown, status: 'genuine', coverage: { covered: true, until: '2026-05' } };
+  expect(verifyResultSchema.safeParse(covered).success).toBe(true);
+  const dated = { ...covered, coverage: { covered: true, until: '2026-05-10' } };
+  expect(verifyResultSchema.safeParse(dated).success).toBe(false);
 });

@@ -14,6 +14,7 @@ import { type EventsResource, eventsResource } from './workflows/events.js';
 import { type FormatsResource, formatsResource } from './workflows/format-hints.js';
 import { parseInput } from './workflows/input.js';
 import { type OrdersResource, ordersResource } from './workflows/orders.js';
+import { type OwnersResource, ownersResource } from './workflows/owners.js';
 import { type RecallsResource, recallsResource } from './workflows/recalls.js';
 import {
   type PublicReturnProof,
@@ -30,6 +31,7 @@ import {
   traceFunction,
 } from './workflows/trace.js';
 import { type VerifyFunction, verifyFunction } from './workflows/verify.js';
+import { type WarrantyResource, warrantyResource } from './workflows/warranty.js';
 
 /** Defaults of public verification's clone detection. */
 const DEFAULT_WINDOW_MINUTES = 24 * 60;
@@ -169,6 +171,10 @@ export interface SerialClient {
   readonly exports: ExportsResource;
   /** Outbound webhook subscriptions, their delivery logs, dead letters and replays. */
   readonly webhooks: WebhooksResource;
+  /** Warranty coverage and claims. */
+  readonly warranty: WarrantyResource;
+  /** Registered owners (personal data): public registration, list, export, erase. */
+  readonly owners: OwnersResource;
   /** Releases the store's connections. The client is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -223,6 +229,8 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
       allowPrivate: config.webhooks?.allowPrivate ?? false,
       timeoutMs: config.webhooks?.timeoutMs ?? 10_000,
     }),
+    warranty: warrantyResource(ctx),
+    owners: ownersResource(ctx),
     close: () => config.store.close(),
   };
 }

@@ -34,6 +34,8 @@
 import type {
   Order,
   OrderStatus,
+  Owner,
+  OwnerStatus,
   Recall,
   SerialEvent,
   SerialEventType,
@@ -297,6 +299,22 @@ export interface PageOptions {
   limit?: number;
 }
 
+/** Filter of `listOwners`. All given criteria must hold (AND). */
+export interface OwnerFilter {
+  sku?: string;
+  /** With `sku`: the owners of one unit. */
+  serial?: string;
+  status?: OwnerStatus | OwnerStatus[];
+  /** Exact email, as stored (the client stores it trimmed and lower-cased). */
+  email?: string;
+}
+
+/** The result of `insertOwner`. */
+export interface InsertOwnerResult {
+  /** False when the owner was `active` and the unit already has an active owner (nothing kept). */
+  inserted: boolean;
+}
+
 /** What `migrate()` did. */
 export interface MigrationReport {
   /** The migrations this call applied, in order, with the time each took (none: up to date). */
@@ -420,6 +438,37 @@ export interface SerialStore {
    * their SKUs (the `sku` filter of `listOrders` is set when the order is inserted).
    */
   changeOrder(change: OrderChange): Promise<OrderChangeResult>;
+  // ── Registered owners (personal data) ──
+  /**
+   * Insert a registered owner (ids are the client's, unique). A unit has at most one `active`
+   * owner: inserting an `active` owner of a unit that has one keeps nothing and answers
+   * `{ inserted: false }`, atomically (two concurrent first registrations: one wins). An owner
+   * whose id exists is rejected (`ConflictError`).
+   *
+   * @example
+   * const { inserted } = await store.insertOwner({ id: 'own_1', sku: 'KB-100', serial: 'SN1',
+   *   status: 'active', name: 'Ada', email: 'ada@example.com', registeredAt: now });
+   */
+  insertOwner(owner: Owner): Promise<InsertOwnerResult>;
+  /** An owner by id, or null. */
+  getOwner(id: string): Promise<Owner | null>;
+  /**
+   * Owners matching the filter, ordered by (registeredAt, id).
+   *
+   * @example
+   * const { items } = await store.listOwners({ sku: 'KB-100', serial: 'SN1' });
+   */
+  listOwners(filter: OwnerFilter, page?: PageOptions): Promise<StorePage<Owner>>;
+  /**
+   * Erase an owner (a data-subject request): remove its name and email, set status `erased` and
+   * `erasedAt` = `at`, and append `event` (which must carry no personal data), atomically.
+   * Returns the erased owner, or null when there is no such owner (nothing appended). Erasing
+   * an erased owner changes nothing and returns it.
+   *
+   * @example
+   * await store.eraseOwner('own_1', { sku: 'KB-100', serial: 'SN1', type: 'owner_erased', at: now });
+   */
+  eraseOwner(id: string, event: EventInsert): Promise<Owner | null>;
 
   // ── Verification counters ──
   /**

@@ -83,6 +83,7 @@ export function verifyResult(overrides: Partial<VerifyResult> = {}): VerifyResul
     recall: null,
     reasons: [],
     issues: [],
+    coverage: null,
     checkedAt: '2024-06-01T12:00:00.000Z',
     ...overrides,
   };

@@ -59,12 +59,25 @@ export const gtinSchema = z
   .regex(/^\d{8}$|^\d{12,14}$/, 'must be a GTIN-8, -12, -13 or -14')
   .refine(isValidGtin, 'the GTIN check digit is wrong');
 
+/**
+ * A SKU's warranty: `months` of coverage counted from the unit's shipment or from its owner's
+ * registration (`startsAt`).
+ *
+ * @example
+ * warrantySchema.parse({ months: 24, startsAt: 'shipment' });
+ */
+export const warrantySchema = z.strictObject({
+  months: z.number().int().min(1).max(600),
+  startsAt: z.enum(['shipment', 'registration']),
+});
+
 /** A SKU and its serial tracking settings. */
 export const skuSchema = z.strictObject({
   sku: identifierSchema,
   name: z.string().min(1).max(500),
   gtin: gtinSchema.optional(),
   serialTracking: serialTrackingSchema,
+  warranty: warrantySchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -74,6 +87,7 @@ export const skuUpdateSchema = z.strictObject({
   name: z.string().min(1).max(500),
   gtin: gtinSchema.optional(),
   serialTracking: serialTrackingSchema,
+  warranty: warrantySchema.optional(),
 });
 
 export const serialStatusSchema = z.enum([
@@ -100,6 +114,10 @@ export const customerSchema = z.strictObject({
 export const accountSchema = z.strictObject({
   id: identifierSchema,
   name: z.string().max(500).optional(),
+  /** Whom to reach at the account (a recall's contact list): business contact data. */
+  contactName: z.string().max(500).optional(),
+  email: z.email().max(320).optional(),
+  phone: z.string().max(50).optional(),
 });
 
 /** Where a unit left: recorded on the serial when it ships. */
@@ -148,6 +166,9 @@ export const eventTypeSchema = z.enum([
   'recall_lifted',
   'voided',
   'corrected',
+  'warranty_claimed',
+  'owner_registered',
+  'owner_erased',
 ]);
 
 /** An entry of a serial's history. */
@@ -162,6 +183,7 @@ export const serialEventSchema = z.strictObject({
 });
 
 export type SerialTracking = z.infer<typeof serialTrackingSchema>;
+export type Warranty = z.infer<typeof warrantySchema>;
 export type Uniqueness = z.infer<typeof uniquenessSchema>;
 export type Sku = z.infer<typeof skuSchema>;
 export type SkuUpdate = z.input<typeof skuUpdateSchema>;

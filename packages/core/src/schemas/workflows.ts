@@ -12,6 +12,7 @@ import {
   webUrlSchema,
 } from './domain.js';
 import { unitShipmentSchema } from './unit-shipments.js';
+import { coverageSchema, publicCoverageSchema } from './warranty.js';
 
 const id = identifierSchema;
 
@@ -175,31 +176,53 @@ export const publicReturnCheckSchema = z.object({
 
 // ── Recalls ──────────────────────────────────────────────────────────────────
 
+const window = z.strictObject({ from: isoDateTime, to: isoDateTime });
+
+/**
+ * Input of `recalls.create`: one SKU (`sku`) or several (`skus`), and the units among theirs
+ * selected by serial range, lot, manufacture or shipment window and/or an explicit list (all
+ * given criteria must hold). `range` and `serials` are read in each SKU's format.
+ */
 export const recallCreateSchema = z
   .strictObject({
-    sku: id,
+    sku: id.optional(),
+    skus: z.array(id).min(1).max(100).optional(),
     range: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }).optional(),
     lot: z.string().min(1).max(100).optional(),
-    manufacturedBetween: z.strictObject({ from: isoDateTime, to: isoDateTime }).optional(),
+    manufacturedBetween: window.optional(),
+    /** Units shipped in this window (inclusive; a date `to` covers that whole day). */
+    shippedBetween: window.optional(),
     serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
     notice: z.string().min(1).max(5000),
     /** Where customers learn more (shown by the widget): an http(s) URL. */
     url: webUrlSchema.optional(),
   })
-  .refine((r) => r.range || r.lot || r.manufacturedBetween || r.serials, {
-    message: 'select units by range, lot, manufacturedBetween or serials',
+  .refine((r) => (r.sku === undefined) !== (r.skus === undefined), {
+    message: 'give sku or skus (one of them)',
+    path: ['sku'],
+  })
+  .refine((r) => r.range || r.lot || r.manufacturedBetween || r.shippedBetween || r.serials, {
+    message: 'select units by range, lot, manufacturedBetween, shippedBetween or serials',
     path: ['range'],
   });
 
+/**
+ * A recall. `sku` is its first SKU and `skus` all of them (recalls created before multi-SKU
+ * recalls have `sku` only). `status` is `open` until closed (absent: open).
+ */
 export const recallSchema = z.object({
   id: z.string(),
   sku: z.string(),
+  skus: z.array(z.string()).optional(),
   notice: z.string(),
   url: z.string().optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  closedAt: isoDateTime.optional(),
   criteria: z.object({
     range: z.object({ from: z.string(), to: z.string() }).optional(),
     lot: z.string().optional(),
     manufacturedBetween: z.object({ from: z.string(), to: z.string() }).optional(),
+    shippedBetween: z.object({ from: z.string(), to: z.string() }).optional(),
     serials: z.number().int().optional(),
   }),
   createdAt: isoDateTime,
@@ -211,18 +234,49 @@ export const recallSchema = z.object({
   }),
 });
 
-/** One line of a recall's contact list (merchant only). */
+/**
+ * A recall's progress, counted now over the units it marked (see `recalls.progress`):
+ * - `affected`: units marked by the recall and still under it (a unit lifted from the recall or
+ *   moved to a later one no longer counts);
+ * - `returned`: affected units with a `returned` event (a return accepted) since the recall was
+ *   created, whatever happened to them after;
+ * - `replaced`: affected units with an accepted warranty claim resolved `replaced` since the
+ *   recall was created;
+ * - `unreachable`: affected units out with customers (`shipped`) that no row of the contact list
+ *   with an email or a phone names (no customer email, no account email or phone, no active
+ *   registered owner with an email).
+ */
+export const recallProgressSchema = z.object({
+  recallId: z.string(),
+  status: z.enum(['open', 'closed']),
+  affected: z.number().int(),
+  returned: z.number().int(),
+  replaced: z.number().int(),
+  unreachable: z.number().int(),
+});
+
+/**
+ * One row of a recall's contact list (merchant only): one contact (an order's customer, a B2B
+ * account, or a registered owner) with every unit of the recall that concerns them. `orderId`,
+ * `sku` and `serials` are the first order, the first SKU and that SKU's serials (kept for
+ * compatibility); `units` lists all of them.
+ */
 export const recallContactSchema = z.object({
-  orderId: z.string(),
-  channel: channelSchema,
+  kind: z.enum(['customer', 'account', 'owner']),
+  orderId: z.string().optional(),
+  orderIds: z.array(z.string()),
+  channel: channelSchema.optional(),
   customerId: z.string().optional(),
   email: z.string().optional(),
+  phone: z.string().optional(),
   name: z.string().optional(),
   accountId: z.string().optional(),
   accountName: z.string().optional(),
+  ownerId: z.string().optional(),
   sku: z.string(),
   serials: z.array(z.string()),
-  shippedAt: z.string(),
+  units: z.array(z.object({ sku: z.string(), serial: z.string() })),
+  shippedAt: z.string().optional(),
 });
 
 // ── Tracing and sightings ────────────────────────────────────────────────────
@@ -253,6 +307,8 @@ export const traceSchema = z.object({
   /** Every shipment the unit left in, oldest first. */
   shipments: z.array(unitShipmentSchema),
   events: z.array(serialEventSchema),
+  /** The unit's warranty coverage (absent in answers of servers before warranties). */
+  coverage: coverageSchema.optional(),
 });
 
 /** `serials.lookup`: the unit, where it went, and its whole history. */
@@ -263,6 +319,8 @@ export const lookupSchema = z.object({
   /** Every shipment the unit left in, oldest first. */
   shipments: z.array(unitShipmentSchema),
   events: z.array(serialEventSchema),
+  /** The unit's warranty coverage (absent in answers of servers before warranties). */
+  coverage: coverageSchema.optional(),
 });
 
 // ── Public verification ──────────────────────────────────────────────────────
@@ -304,6 +362,8 @@ export const verifyResultSchema = z.object({
   /** Why a unit looks suspicious, as stable codes (no personal data). */
   reasons: z.array(z.enum(['many_clients', 'sighted_elsewhere', 'not_shipped'])),
   issues: z.array(issueSchema),
+  /** Whether the unit is under warranty and until which month; null: no warranty, or unknown. */
+  coverage: publicCoverageSchema,
   checkedAt: isoDateTime,
 });
 
@@ -372,6 +432,7 @@ export type PublicReturnCheckRequest = z.infer<typeof publicReturnCheckRequestSc
 export type PublicReturnCheck = z.infer<typeof publicReturnCheckSchema>;
 export type RecallCreate = z.infer<typeof recallCreateSchema>;
 export type Recall = z.infer<typeof recallSchema>;
+export type RecallProgress = z.infer<typeof recallProgressSchema>;
 export type RecallContact = z.infer<typeof recallContactSchema>;
 export type SightingCreate = z.infer<typeof sightingCreateSchema>;
 export type Trace = z.infer<typeof traceSchema>;

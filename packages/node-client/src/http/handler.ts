@@ -40,6 +40,7 @@ import { metaRoutes } from './routes/meta.js';
 import { orderRoutes } from './routes/orders.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
+import { warrantyOwnerRoutes } from './routes/warranty-owners.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import type { ServedClient } from './served-client.js';
 
@@ -218,6 +219,7 @@ export function createHandler(
     ...webhookRoutes(client),
     ...orderRoutes(client),
     ...correctionRoutes(client),
+    ...warrantyOwnerRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

@@ -78,6 +78,8 @@ const TAGS: Record<Tag, string> = {
   orders: 'Orders to pack: lines, picks by scan, shipments against lines, corrections',
   returns: 'Checking, accepting and rejecting returns',
   recalls: 'Recalls and the customers to contact',
+  owners: 'Registered owners: public registration; listing, export and erasure (personal data)',
+  warranty: 'Warranty coverage and claims',
   tracing: 'Who a unit was sold to; sightings on marketplaces',
   events: 'The event history, also as EPCIS 2.0',
   imports: 'Streamed CSV imports',

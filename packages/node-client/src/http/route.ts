@@ -15,6 +15,8 @@ export type Tag =
   | 'orders'
   | 'returns'
   | 'recalls'
+  | 'owners'
+  | 'warranty'
   | 'tracing'
   | 'events'
   | 'imports'

@@ -356,6 +356,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered owners: a unit's, those to review, or one person's (by email) */
+        get: operations["listOwners"];
+        put?: never;
+        /**
+         * A customer registers the unit they own
+         * @description Public. Needs name, email and `consent: true`. Answers `received` for any registered unit, whether or not it already had an owner (a second owner is kept for the merchant to review), `unknown` or `invalid` otherwise. The answer never carries personal data or says whether the unit had an owner.
+         */
+        post: operations["registerOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/owners/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase an owner's personal data (a data-subject request)
+         * @description The record stays as `erased`; an `owner_erased` event joins the unit history.
+         */
+        post: operations["eraseOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ready": {
         parameters: {
             query?: never;
@@ -411,6 +452,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recalls/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a recall campaign (its units stay flagged) */
+        post: operations["closeRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recalls/{id}/contacts": {
         parameters: {
             query?: never;
@@ -423,6 +481,23 @@ export interface paths {
          * @description CSV with `?format=csv` or `Accept: text/csv`; the CSV holds every contact.
          */
         get: operations["listRecallContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recalls/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units affected, returned, replaced and unreachable */
+        get: operations["getRecallProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,6 +603,58 @@ export interface paths {
         };
         /** Look up a unit: SKU, status, order, customer, history */
         get: operations["lookupSerial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/serials/{serial}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's warranty claims, oldest first */
+        get: operations["listClaims"];
+        put?: never;
+        /** Record a warranty claim (accepted or refused, with the reason) */
+        post: operations["recordClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/serials/{serial}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's warranty coverage (null: none, or not started) */
+        get: operations["getCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/serials/{serial}/owners.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's registered owners as CSV (a data-subject access request) */
+        get: operations["exportOwners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,6 +925,17 @@ export interface components {
             serial: string;
             sku?: string;
         };
+        EraseOwnerResponse200: {
+            email?: string;
+            erasedAt?: string;
+            id: string;
+            name?: string;
+            registeredAt: string;
+            serial: string;
+            sku: string;
+            /** @enum {string} */
+            status: "active" | "pending_review" | "erased";
+        };
         ErrorBody: {
             error: {
                 /** @enum {string} */
@@ -840,6 +978,15 @@ export interface components {
             serials: string[];
             sku: string;
         };
+        GetCoverageResponse200: {
+            coverage: {
+                active: boolean;
+                end: string;
+                start: string;
+                /** @enum {string} */
+                startsAt: "shipment" | "registration";
+            } | null;
+        };
         GetReadyResponse200: {
             checks: {
                 accepting: boolean;
@@ -847,6 +994,15 @@ export interface components {
                 store: "ok" | "failed" | "timeout";
             };
             ok: boolean;
+        };
+        GetRecallProgressResponse200: {
+            affected: number;
+            recallId: string;
+            replaced: number;
+            returned: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            unreachable: number;
         };
         GetWebhookResponse200: {
             createdAt: string;
@@ -908,6 +1064,9 @@ export interface components {
             serial: string;
             sku?: string;
         };
+        ListClaimsResponse200: {
+            items: components["schemas"]["RecordClaimResponse201"][];
+        };
         ListEventsResponse200: {
             items: components["schemas"]["SerialEvent"][];
             nextCursor: string | null;
@@ -916,19 +1075,32 @@ export interface components {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
         };
+        ListOwnersResponse200: {
+            items: components["schemas"]["EraseOwnerResponse200"][];
+            nextCursor: string | null;
+        };
         ListRecallContactsResponse200: {
             items: {
                 accountId?: string;
                 accountName?: string;
                 /** @enum {string} */
-                channel: "b2c" | "b2b";
+                channel?: "b2c" | "b2b";
                 customerId?: string;
                 email?: string;
+                /** @enum {string} */
+                kind: "customer" | "account" | "owner";
                 name?: string;
-                orderId: string;
+                orderId?: string;
+                orderIds: string[];
+                ownerId?: string;
+                phone?: string;
                 serials: string[];
-                shippedAt: string;
+                shippedAt?: string;
                 sku: string;
+                units: {
+                    serial: string;
+                    sku: string;
+                }[];
             }[];
             nextCursor: string | null;
         };
@@ -980,6 +1152,13 @@ export interface components {
             items: components["schemas"]["GetWebhookResponse200"][];
         };
         Lookup: {
+            coverage?: {
+                active: boolean;
+                end: string;
+                start: string;
+                /** @enum {string} */
+                startsAt: "shipment" | "registration";
+            } | null;
             events: components["schemas"]["SerialEvent"][];
             recall?: components["schemas"]["Recall"];
             record: components["schemas"]["SerialRecord"];
@@ -996,8 +1175,12 @@ export interface components {
         };
         Order: {
             account?: {
+                contactName?: string;
+                /** Format: email */
+                email?: string;
                 id: string;
                 name?: string;
+                phone?: string;
             };
             /** @enum {string} */
             channel: "b2c" | "b2b";
@@ -1042,8 +1225,12 @@ export interface components {
         };
         OrderCreate: {
             account?: {
+                contactName?: string;
+                /** Format: email */
+                email?: string;
                 id: string;
                 name?: string;
+                phone?: string;
             };
             /** @enum {string} */
             channel: "b2c" | "b2b";
@@ -1110,6 +1297,7 @@ export interface components {
             serial: string;
         };
         Recall: {
+            closedAt?: string;
             counts: {
                 affected: number;
                 inStock: number;
@@ -1128,10 +1316,17 @@ export interface components {
                     to: string;
                 };
                 serials?: number;
+                shippedBetween?: {
+                    from: string;
+                    to: string;
+                };
             };
             id: string;
             notice: string;
             sku: string;
+            skus?: string[];
+            /** @enum {string} */
+            status?: "open" | "closed";
             url?: string;
         };
         RecallCreate: {
@@ -1146,9 +1341,50 @@ export interface components {
                 to: string;
             };
             serials?: string[];
-            sku: string;
+            shippedBetween?: {
+                from: string;
+                to: string;
+            };
+            sku?: string;
+            skus?: string[];
             /** Format: uri */
             url?: string;
+        };
+        RecordClaimRequest: {
+            /** @enum {string} */
+            decision: "accepted" | "refused";
+            reason: string;
+            reference?: string;
+            /** @enum {string} */
+            resolution?: "repaired" | "replaced" | "refunded";
+        };
+        RecordClaimResponse201: {
+            at: string;
+            covered: boolean;
+            /** @enum {string} */
+            decision: "accepted" | "refused";
+            eventId: string;
+            flags: "already_replaced"[];
+            reason: string;
+            reference?: string;
+            /** @enum {string} */
+            resolution?: "repaired" | "replaced" | "refunded";
+            serial: string;
+            sku: string;
+        };
+        RegisterOwnerRequest: {
+            /** @constant */
+            consent: true;
+            /** Format: email */
+            email: string;
+            input: string;
+            name: string;
+            sku?: string;
+        };
+        RegisterOwnerResponse200: {
+            serial: string | null;
+            /** @enum {string} */
+            status: "received" | "unknown" | "invalid";
         };
         RegisterSerialsRequest: (string | {
             lot?: string;
@@ -1253,7 +1489,7 @@ export interface components {
             serial: string;
             sku: string;
             /** @enum {string} */
-            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected";
+            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected" | "warranty_claimed" | "owner_registered" | "owner_erased";
         };
         SerialRecord: {
             lot?: string;
@@ -1264,8 +1500,12 @@ export interface components {
             serial: string;
             shipment?: {
                 account?: {
+                    contactName?: string;
+                    /** Format: email */
+                    email?: string;
                     id: string;
                     name?: string;
+                    phone?: string;
                 };
                 /** @enum {string} */
                 channel: "b2c" | "b2b";
@@ -1298,8 +1538,12 @@ export interface components {
         };
         ShipmentCreate: {
             account?: {
+                contactName?: string;
+                /** Format: email */
+                email?: string;
                 id: string;
                 name?: string;
+                phone?: string;
             };
             /** @enum {string} */
             channel: "b2c" | "b2b";
@@ -1348,6 +1592,11 @@ export interface components {
             };
             sku: string;
             updatedAt: string;
+            warranty?: {
+                months: number;
+                /** @enum {string} */
+                startsAt: "shipment" | "registration";
+            };
         };
         SkuUpdate: {
             gtin?: string;
@@ -1363,8 +1612,20 @@ export interface components {
                  */
                 uniqueness?: "sku" | "global";
             };
+            warranty?: {
+                months: number;
+                /** @enum {string} */
+                startsAt: "shipment" | "registration";
+            };
         };
         Trace: {
+            coverage?: {
+                active: boolean;
+                end: string;
+                start: string;
+                /** @enum {string} */
+                startsAt: "shipment" | "registration";
+            } | null;
             events: components["schemas"]["SerialEvent"][];
             serial: string;
             shipments: {
@@ -1380,8 +1641,12 @@ export interface components {
             sku: string;
             soldTo?: {
                 account?: {
+                    contactName?: string;
+                    /** Format: email */
+                    email?: string;
                     id: string;
                     name?: string;
+                    phone?: string;
                 };
                 /** @enum {string} */
                 channel: "b2c" | "b2b";
@@ -1412,6 +1677,10 @@ export interface components {
         };
         VerifyResult: {
             checkedAt: string;
+            coverage: {
+                covered: boolean;
+                until: string | null;
+            } | null;
             issues: ({
                 code: string;
                 input?: string;
@@ -2879,6 +3148,211 @@ export interface operations {
             };
         };
     };
+    listOwners: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                email?: string;
+                limit?: number;
+                serial?: string;
+                sku?: string;
+                status?: "active" | "pending_review" | "erased";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of owners */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOwnersResponse200"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    registerOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterOwnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterOwnerResponse200"];
+                };
+            };
+            /** @description Malformed or invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    eraseOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Owner id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The erased owner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EraseOwnerResponse200"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The current state forbids this change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getReady: {
         parameters: {
             query?: never;
@@ -3090,6 +3564,95 @@ export interface operations {
             };
         };
     };
+    closeRecall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Recall id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed recall */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recall"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The current state forbids this change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listRecallContacts: {
         parameters: {
             query?: {
@@ -3114,6 +3677,56 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ListRecallContactsResponse200"];
                     "text/csv": string;
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRecallProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Recall id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRecallProgressResponse200"];
                 };
             };
             /** @description Invalid query */
@@ -3545,6 +4158,257 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lookup"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listClaims: {
+        parameters: {
+            query?: {
+                sku?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Serial as typed or canonical (percent-encoded) */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claims */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListClaimsResponse200"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordClaim: {
+        parameters: {
+            query?: {
+                sku?: string;
+            };
+            header?: {
+                /** @description Repeat a write safely: the same key within 24 h replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Serial as typed or canonical (percent-encoded) */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordClaimResponse201"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The current state forbids this change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCoverage: {
+        parameters: {
+            query?: {
+                sku?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Serial as typed or canonical (percent-encoded) */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coverage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCoverageResponse200"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportOwners: {
+        parameters: {
+            query?: {
+                sku?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Serial as typed or canonical (percent-encoded) */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Owners as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Invalid query */

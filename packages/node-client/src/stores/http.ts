@@ -161,6 +161,18 @@ class HttpStore implements SerialStore {
   changeOrder(...a: Parameters<SerialStore['changeOrder']>) {
     return this.call('changeOrder', a) as ReturnType<SerialStore['changeOrder']>;
   }
+  insertOwner(...a: Parameters<SerialStore['insertOwner']>) {
+    return this.call('insertOwner', a) as ReturnType<SerialStore['insertOwner']>;
+  }
+  getOwner(...a: Parameters<SerialStore['getOwner']>) {
+    return this.call('getOwner', a) as ReturnType<SerialStore['getOwner']>;
+  }
+  listOwners(...a: Parameters<SerialStore['listOwners']>) {
+    return this.call('listOwners', a) as ReturnType<SerialStore['listOwners']>;
+  }
+  eraseOwner(...a: Parameters<SerialStore['eraseOwner']>) {
+    return this.call('eraseOwner', a) as ReturnType<SerialStore['eraseOwner']>;
+  }
   recordVerification(...a: Parameters<SerialStore['recordVerification']>) {
     return this.call('recordVerification', a) as ReturnType<SerialStore['recordVerification']>;
   }

@@ -5,8 +5,10 @@
  * stores check it (keys, unit timestamps, event data as JSON), before anything changes, so a
  * call that fails changes nothing.
  */
+
 import type {
   Order,
+  Owner,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -16,15 +18,18 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
+import { ConflictError } from '../errors.js';
 import type {
   AmendmentResult,
   EventFilter,
   EventInsert,
+  InsertOwnerResult,
   InsertSerialsResult,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
   OrderFilter,
+  OwnerFilter,
   PageOptions,
   SerialAmendment,
   SerialFilter,
@@ -50,6 +55,7 @@ import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { eventDataJson } from './shared/event-data.js';
 import { eventPosition } from './shared/event-position.js';
 import { compareCodePoints } from './shared/order.js';
+import { matchesOwner, ownerCursor } from './shared/owners.js';
 import { canonicalShipment } from './shared/records.js';
 import { timestampToMillis } from './shared/timestamps.js';
 import { isGlobalKey } from './shared/unique-key.js';
@@ -109,6 +115,7 @@ class MemoryStore implements SerialStore {
   #eventsByUnit = new Map<string, SerialEvent[]>();
   #nextEventId = 1;
   #recalls = new Map<string, Recall>();
+  #owners = new Map<string, Owner>();
   #verifications = new Map<string, Map<string, StoredVerification>>();
   #orders = new Map<string, StoredOrder>();
   /** Recorded verification outcome by unit key. */
@@ -395,6 +402,70 @@ class MemoryStore implements SerialStore {
       nextCursor:
         matching.length > limit && last ? encodeCursor('events', [last.at, last.id]) : null,
     };
+  }
+
+  // ── Owners ──
+
+  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+    this.#open();
+    if (this.#owners.has(owner.id)) {
+      throw new ConflictError(`Owner ${owner.id} exists`, { details: { id: owner.id } });
+    }
+    if (owner.status === 'active') {
+      for (const other of this.#owners.values()) {
+        if (other.status === 'active' && other.sku === owner.sku && other.serial === owner.serial) {
+          return { inserted: false };
+        }
+      }
+    }
+    this.#owners.set(owner.id, structuredClone(owner));
+    return { inserted: true };
+  }
+
+  async getOwner(id: string): Promise<Owner | null> {
+    this.#open();
+    const owner = this.#owners.get(id);
+    return owner ? structuredClone(owner) : null;
+  }
+
+  async listOwners(filter: OwnerFilter, page: PageOptions = {}): Promise<StorePage<Owner>> {
+    this.#open();
+    const limit = pageSize(page.limit);
+    const after = decodeCursor('owners', page.cursor, 2);
+    const matching = [...this.#owners.values()]
+      .filter((owner) => matchesOwner(filter, owner))
+      .sort(
+        (a, b) =>
+          compareCodePoints(a.registeredAt, b.registeredAt) || compareCodePoints(a.id, b.id),
+      )
+      .filter(
+        (owner) =>
+          after === null ||
+          (compareCodePoints(owner.registeredAt, after[0] as string) ||
+            compareCodePoints(owner.id, after[1] as string)) > 0,
+      );
+    const items = structuredClone(matching.slice(0, limit));
+    const last = items[items.length - 1];
+    return { items, nextCursor: matching.length > limit && last ? ownerCursor(last) : null };
+  }
+
+  async eraseOwner(id: string, event: EventInsert): Promise<Owner | null> {
+    this.#open();
+    const owner = this.#owners.get(id);
+    if (!owner) return null;
+    if (owner.status === 'erased') return structuredClone(owner);
+    const data = eventData(event.data);
+    const erased: Owner = {
+      id: owner.id,
+      sku: owner.sku,
+      serial: owner.serial,
+      status: 'erased',
+      registeredAt: owner.registeredAt,
+      erasedAt: event.at,
+    };
+    this.#owners.set(id, erased);
+    this.#append(event, data);
+    return structuredClone(erased);
   }
 
   // ── Recalls ──

@@ -10,6 +10,7 @@ import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { orderTests } from './conformance/orders.js';
+import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
 import { serialTests } from './conformance/serials.js';
@@ -65,6 +66,7 @@ function register(options: StoreConformanceOptions): void {
   pagingTests(suite);
   transitionTests(suite);
   recallTests(suite);
+  ownerTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);

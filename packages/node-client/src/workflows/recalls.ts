@@ -5,37 +5,27 @@ import {
   type Recall,
   type RecallContact,
   type RecallCreate,
+  type RecallProgress,
   recallCreateSchema,
-  type SerialRecord,
+  type Sku,
 } from '@serialkit/core';
 import { neutralizeCell, stringifyRow } from '../csv/cells.js';
-import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter } from '../store.js';
 import type { ClientContext } from './context.js';
 import { dateRange, parseInput, wireIssues } from './input.js';
-import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
+import {
+  contactCells,
+  RECALL_CONTACT_COLUMNS,
+  recallContacts,
+  recallProgress,
+} from './recall-contacts.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
 const MARK_CHUNK = 5000;
-/** Page size when reading a recall's shipped units. */
-const READ_PAGE = 5000;
 /** Default page size of `affected` when awaited. */
 const DEFAULT_CONTACT_PAGE = 100;
-
-/** Header of `affectedCsv`. */
-export const RECALL_CONTACT_COLUMNS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'email',
-  'name',
-  'account_id',
-  'account_name',
-  'sku',
-  'serials',
-  'shipped_at',
-] as const;
 
 export interface RecallsResource {
   /**
@@ -69,8 +59,27 @@ export interface RecallsResource {
    */
   list(filter?: { sku?: string }, page?: PageOptions): List<Recall>;
   /**
-   * Whom to contact: the recall's units that are out with customers (`shipped`), one entry per
-   * order and SKU with its serials. Grouping reads the recall's shipped units once per list.
+   * Closes the recall campaign (`status: 'closed'`, `closedAt`). Its units stay flagged (public
+   * verification still answers `recalled`); a closed recall cannot be closed again
+   * (`ConflictError`).
+   *
+   * @example
+   * const closed = await client.recalls.close(recall.id);
+   */
+  close(id: string): Promise<Recall>;
+  /**
+   * The recall's progress now: units affected, returned, replaced and unreachable (see
+   * `RecallProgress` for what each counts).
+   *
+   * @example
+   * const { affected, returned, unreachable } = await client.recalls.progress(recall.id);
+   */
+  progress(id: string): Promise<RecallProgress>;
+  /**
+   * Whom to contact, one row per contact with the recall's units that concern them: the
+   * customers of orders and the B2B accounts the units shipped to (units out with customers,
+   * `shipped`), and the units' registered owners (`active`). Grouping reads the recall's units
+   * once per list.
    *
    * @example
    * for await (const contact of client.recalls.affected(recall.id)) notify(contact.email, contact.serials);
@@ -86,6 +95,8 @@ export interface RecallsResource {
   affectedCsv(id: string): AsyncIterable<string>;
 }
 
+export { RECALL_CONTACT_COLUMNS };
+
 export function recallsResource(ctx: ClientContext): RecallsResource {
   const requireRecall = async (id: string): Promise<Recall> => {
     const recall = typeof id === 'string' && id.length > 0 ? await ctx.store.getRecall(id) : null;
@@ -96,20 +107,35 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
   return {
     async create(input) {
       const request = parseInput(recallCreateSchema, input, 'recall');
-      const sku = await ctx.requireSku(request.sku);
-      const format = ctx.formats.of(sku);
+      const skuIds = request.skus ?? (request.sku === undefined ? [] : [request.sku]);
+      const skus: Sku[] = [];
+      for (const id of new Set(skuIds)) skus.push(await ctx.requireSku(id));
       const issues: Issue[] = [];
-      const canonical = (value: string, path: (string | number)[]): string => {
-        const result = format.validate(value);
-        if (result.success) return result.data.serial;
-        issues.push(...wireIssues(result.issues, path));
-        return value;
-      };
-      const range = request.range && {
-        from: canonical(request.range.from, ['range', 'from']),
-        to: canonical(request.range.to, ['range', 'to']),
-      };
-      const serials = request.serials?.map((serial, i) => canonical(serial, ['serials', i]));
+      // Range and serials are read in each SKU's format: a range must read in every one, a
+      // listed serial in at least one.
+      const selections = skus.map((sku) => {
+        const format = ctx.formats.of(sku);
+        const read = (value: string) => format.validate(value);
+        let range: { from: string; to: string } | undefined;
+        if (request.range) {
+          const from = read(request.range.from);
+          const to = read(request.range.to);
+          if (!from.success) issues.push(...wireIssues(from.issues, ['range', 'from']));
+          if (!to.success) issues.push(...wireIssues(to.issues, ['range', 'to']));
+          if (from.success && to.success) range = { from: from.data.serial, to: to.data.serial };
+        }
+        const serials = request.serials?.flatMap((serial) => {
+          const result = read(serial);
+          return result.success ? [result.data.serial] : [];
+        });
+        return { sku, range, serials };
+      });
+      request.serials?.forEach((serial, i) => {
+        if (skus.every((sku) => !ctx.formats.of(sku).validate(serial).success)) {
+          const result = ctx.formats.of(skus[0]!).validate(serial);
+          if (!result.success) issues.push(...wireIssues(result.issues, ['serials', i]));
+        }
+      });
       if (issues.length > 0) {
         throw new ValidationError('Some serials of the recall are not valid for this SKU', {
           issues: issues.slice(0, 100),
@@ -117,18 +143,22 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
         });
       }
 
+      const first = selections[0]!;
       const recall: Recall = {
         id: `rcl_${randomBytes(10).toString('hex')}`,
-        sku: sku.sku,
+        sku: first.sku.sku,
+        ...(skus.length > 1 || request.skus ? { skus: skus.map((sku) => sku.sku) } : {}),
         notice: request.notice,
         ...(request.url === undefined ? {} : { url: request.url }),
+        status: 'open',
         criteria: {
-          ...(range ? { range } : {}),
+          ...(first.range ? { range: first.range } : {}),
           ...(request.lot === undefined ? {} : { lot: request.lot }),
           ...(request.manufacturedBetween
             ? { manufacturedBetween: request.manufacturedBetween }
             : {}),
-          ...(serials ? { serials: serials.length } : {}),
+          ...(request.shippedBetween ? { shippedBetween: request.shippedBetween } : {}),
+          ...(request.serials ? { serials: request.serials.length } : {}),
         },
         createdAt: ctx.nowIso(),
         counts: { affected: 0, shipped: 0, inStock: 0, other: 0 },
@@ -136,39 +166,62 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
       // Stored before any unit points at it, so a unit's recall can always be read.
       await ctx.store.putRecall(recall);
 
-      const filter: SerialFilter = {
-        sku: sku.sku,
-        ...(range ? { range } : {}),
-        ...(request.lot === undefined ? {} : { lot: request.lot }),
-        ...(request.manufacturedBetween
-          ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
-          : {}),
-      };
       const event = { at: recall.createdAt, data: { recallId: recall.id } };
-      const chunks = serials
-        ? Array.from({ length: Math.ceil(serials.length / MARK_CHUNK) }, (_, i) =>
-            serials.slice(i * MARK_CHUNK, (i + 1) * MARK_CHUNK),
-          )
-        : [undefined];
-      for (const chunk of chunks) {
-        const marked = await ctx.store.markRecalled(
-          chunk ? { ...filter, serials: chunk } : filter,
-          recall.id,
-          event,
-        );
-        for (const [status, count] of Object.entries(marked)) {
-          if (!count) continue;
-          recall.counts.affected += count;
-          if (status === 'shipped') recall.counts.shipped += count;
-          else if (status === 'in_stock') recall.counts.inStock += count;
-          else recall.counts.other += count;
+      for (const { sku, range, serials } of selections) {
+        const filter: SerialFilter = {
+          sku: sku.sku,
+          ...(range ? { range } : {}),
+          ...(request.lot === undefined ? {} : { lot: request.lot }),
+          ...(request.manufacturedBetween
+            ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
+            : {}),
+          ...(request.shippedBetween ? { shippedBetween: dateRange(request.shippedBetween) } : {}),
+        };
+        const chunks = serials
+          ? Array.from({ length: Math.ceil(serials.length / MARK_CHUNK) }, (_, i) =>
+              serials.slice(i * MARK_CHUNK, (i + 1) * MARK_CHUNK),
+            )
+          : [undefined];
+        for (const chunk of chunks) {
+          const marked = await ctx.store.markRecalled(
+            chunk ? { ...filter, serials: chunk } : filter,
+            recall.id,
+            event,
+          );
+          for (const [status, count] of Object.entries(marked)) {
+            if (!count) continue;
+            recall.counts.affected += count;
+            if (status === 'shipped') recall.counts.shipped += count;
+            else if (status === 'in_stock') recall.counts.inStock += count;
+            else recall.counts.other += count;
+          }
         }
       }
       await ctx.store.putRecall(recall);
       return recall;
     },
 
-    get: requireRecall,
+    async close(id) {
+      const recall = await requireRecall(id);
+      if (recall.status === 'closed') {
+        throw new ConflictError(`Recall ${id} is closed already`, {
+          details: { id, closedAt: recall.closedAt },
+        });
+      }
+      const closed: Recall = { ...recall, status: 'closed', closedAt: ctx.nowIso() };
+      await ctx.store.putRecall(closed);
+      return closed;
+    },
+
+    async progress(id) {
+      const recall = await requireRecall(id);
+      return recallProgress(ctx, recall);
+    },
+
+    async get(id) {
+      const recall = await requireRecall(id);
+      return { ...recall, status: recall.status ?? 'open' };
+    },
 
     list(filter = {}, page) {
       return createList(
@@ -196,62 +249,10 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
       await requireRecall(id);
       yield stringifyRow([...RECALL_CONTACT_COLUMNS]);
       for (const contact of await recallContacts(ctx, id)) {
-        yield stringifyRow(
-          [
-            contact.orderId,
-            contact.channel,
-            contact.customerId,
-            contact.email,
-            contact.name,
-            contact.accountId,
-            contact.accountName,
-            contact.sku,
-            contact.serials.join(' '),
-            contact.shippedAt,
-          ].map(neutralizeCell),
-        );
+        yield stringifyRow(contactCells(contact).map(neutralizeCell));
       }
     },
   };
-}
-
-/** The recall's shipped units grouped by order and SKU, in the order they were first seen. */
-async function recallContacts(ctx: ClientContext, recallId: string): Promise<RecallContact[]> {
-  const groups = new Map<string, RecallContact>();
-  let cursor: string | null = null;
-  do {
-    const page = await ctx.store.listSerials(
-      { recallId, status: 'shipped' },
-      { cursor, limit: READ_PAGE },
-    );
-    for (const unit of page.items) addContact(groups, unit);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return [...groups.values()];
-}
-
-function addContact(groups: Map<string, RecallContact>, unit: SerialRecord): void {
-  const shipment = unit.shipment;
-  if (!shipment) return;
-  const key = compositeKey(shipment.orderId, unit.sku);
-  const existing = groups.get(key);
-  if (existing) {
-    existing.serials.push(unit.serial);
-    return;
-  }
-  const { customer, account } = shipment;
-  groups.set(key, {
-    orderId: shipment.orderId,
-    channel: shipment.channel,
-    ...(customer?.id === undefined ? {} : { customerId: customer.id }),
-    ...(customer?.email === undefined ? {} : { email: customer.email }),
-    ...(customer?.name === undefined ? {} : { name: customer.name }),
-    ...(account === undefined ? {} : { accountId: account.id }),
-    ...(account?.name === undefined ? {} : { accountName: account.name }),
-    sku: unit.sku,
-    serials: [unit.serial],
-    shippedAt: shipment.shippedAt,
-  });
 }
 
 function encodeOffset(offset: number): string {

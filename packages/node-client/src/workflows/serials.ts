@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { PageOptions, SerialFilter, SerialInsert } from '../store.js';
 import type { ClientContext } from './context.js';
+import { coverageOf } from './coverage.js';
 import { unitHistory } from './events.js';
 import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
 import { compositeKey } from './keys.js';
@@ -122,6 +123,7 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
         ...(recall ? { recall } : {}),
         shipments: shipmentsOf(events),
         events,
+        coverage: await coverageOf(ctx, sku, record),
       };
     },
 

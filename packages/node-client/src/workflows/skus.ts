@@ -112,6 +112,7 @@ export function skusResource(ctx: ClientContext): SkusResource {
         sku: id,
         name: input.name,
         ...(input.gtin === undefined ? {} : { gtin: input.gtin }),
+        ...(input.warranty === undefined ? {} : { warranty: input.warranty }),
         serialTracking: {
           enabled: tracking.enabled,
           ...(tracking.format === undefined ? {} : { format: tracking.format }),

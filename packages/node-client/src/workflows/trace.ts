@@ -6,6 +6,7 @@ import {
   type Trace,
 } from '@serialkit/core';
 import type { ClientContext } from './context.js';
+import { coverageOf } from './coverage.js';
 import { appendEvent, unitHistory } from './events.js';
 import { parseInput, requireString, requireTimestamp } from './input.js';
 import { requireUnit } from './resolve.js';
@@ -40,7 +41,10 @@ export function traceFunction(ctx: ClientContext): TraceFunction {
   return async (serial, options = {}) => {
     requireString(serial, 'serial');
     const unit = await requireUnit(ctx, serial, options.sku);
-    const events = await unitHistory(ctx, unit);
+    const [events, coverage] = await Promise.all([
+      unitHistory(ctx, unit),
+      ctx.store.getSku(unit.sku).then((sku) => coverageOf(ctx, sku, unit)),
+    ]);
     const shipment = unit.shipment;
     return {
       serial: unit.serial,
@@ -60,6 +64,7 @@ export function traceFunction(ctx: ClientContext): TraceFunction {
       sightings: events.filter((event) => event.type === 'sighted'),
       shipments: shipmentsOf(events),
       events,
+      coverage,
     };
   };
 }

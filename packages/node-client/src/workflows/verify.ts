@@ -11,6 +11,7 @@ import {
 } from '@serialkit/core';
 import type { EventInsert } from '../store.js';
 import type { ClientContext } from './context.js';
+import { coverageOf, publicCoverage } from './coverage.js';
 import { parseInput, requireString } from './input.js';
 import { type Resolution, resolveSerial } from './resolve.js';
 
@@ -125,7 +126,7 @@ export function verifyFunction(
     // Several SKUs may share a serial; a recall on any of them must not be hidden.
     const unit = units.find((u) => u.recallId !== undefined) ?? units[0]!;
     const recalled = unit.recallId !== undefined;
-    const [counts, name, recall, sighted] = await Promise.all([
+    const [counts, name, recall, sighted, coverage] = await Promise.all([
       ctx.store.recordVerification({
         sku: unit.sku,
         serial: unit.serial,
@@ -136,6 +137,7 @@ export function verifyFunction(
       productName(ctx, unit.sku),
       unit.recallId === undefined ? null : ctx.recallCache.get(unit.recallId),
       recalled || !unit.shipment ? false : sightedAfterShipping(ctx, unit),
+      unitCoverage(unit),
     ]);
     const product = { sku: unit.sku, name };
 
@@ -148,6 +150,7 @@ export function verifyFunction(
           notice: recall?.notice ?? 'This product has been recalled',
           url: recall?.url ?? null,
         },
+        coverage,
       });
     }
 
@@ -157,7 +160,14 @@ export function verifyFunction(
     if (settings.flagUnshipped && unit.status !== 'shipped') reasons.push('not_shipped');
     const status = reasons.length > 0 ? 'suspicious' : 'genuine';
     await recordOutcome(ctx, unit, status, reasons, checkedAt, counts.outcome);
-    return answer(status, checkedAt, { serial: unit.serial, product, reasons });
+    return answer(status, checkedAt, { serial: unit.serial, product, reasons, coverage });
+  }
+
+  /** The public form of the unit's coverage (SKUs come from the catalog when tracked). */
+  async function unitCoverage(unit: SerialRecord): Promise<VerifyResult['coverage']> {
+    const sku = (await ctx.catalog.snapshot()).get(unit.sku) ?? (await ctx.store.getSku(unit.sku));
+    if (!sku?.warranty) return null;
+    return publicCoverage(sku, await coverageOf(ctx, sku, unit));
   }
 }
 
@@ -174,6 +184,7 @@ function answer(
     recall: fields.recall ?? null,
     reasons: fields.reasons ?? [],
     issues: fields.issues ?? [],
+    coverage: fields.coverage ?? null,
     checkedAt,
   };
 }

@@ -46,6 +46,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('recalls (%s)', (kind) => {
       sku: 'SKU-1',
       notice: 'Battery may overheat',
       url: 'https://example.com/recall',
+      status: 'open',
       criteria: { lot: 'L1' },
       createdAt: '2024-05-01T12:00:00.000Z',
       counts: { affected: 5, shipped: 3, inStock: 2, other: 0 },
@@ -101,22 +102,31 @@ describe.each<StoreKind>(['memory', 'sqlite'])('recalls (%s)', (kind) => {
     const contacts = await client.recalls.affected(recall.id).toArray();
     expect(contacts).toEqual([
       {
+        kind: 'customer',
         orderId: 'ORD-1',
+        orderIds: ['ORD-1'],
         channel: 'b2c',
         customerId: 'C-1',
         email: 'ada@example.com',
         name: '=HYPERLINK("http://x")',
         sku: 'SKU-1',
         serials: [sn(1), sn(2)],
+        units: [
+          { sku: 'SKU-1', serial: sn(1) },
+          { sku: 'SKU-1', serial: sn(2) },
+        ],
         shippedAt: '2024-05-01T12:00:00.000Z',
       },
       {
+        kind: 'account',
         orderId: 'PO-7',
+        orderIds: ['PO-7'],
         channel: 'b2b',
         accountId: 'ACC-1',
         accountName: '@Reseller',
         sku: 'SKU-1',
         serials: [sn(3)],
+        units: [{ sku: 'SKU-1', serial: sn(3) }],
         shippedAt: '2024-05-01T12:00:00.000Z',
       },
     ]);
@@ -139,7 +149,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('recalls (%s)', (kind) => {
     expect(rows[0]).toMatchObject({
       order_id: 'ORD-1',
       name: `'=HYPERLINK("http://x")`,
-      serials: `${sn(1)} ${sn(2)}`,
+      serials: `SKU-1/${sn(1)} SKU-1/${sn(2)}`,
     });
     expect(rows[1]).toMatchObject({ order_id: 'PO-7', account_name: "'@Reseller" });
   });

@@ -15,7 +15,16 @@ import {
 } from './fixtures.js';
 
 const GTIN = '09506000134352';
-const KEYS = ['checkedAt', 'issues', 'product', 'reasons', 'recall', 'serial', 'status'];
+const KEYS = [
+  'checkedAt',
+  'coverage',
+  'issues',
+  'product',
+  'reasons',
+  'recall',
+  'serial',
+  'status',
+];
 
 async function verifySetup(options: Parameters<typeof setup>[0] = {}) {
   const s = setup(options);
@@ -59,6 +68,7 @@ describe('verify', () => {
       recall: null,
       reasons: [],
       issues: [],
+      coverage: null,
       checkedAt: '2024-05-01T12:00:00.000Z',
     });
     const recalled = await client.verify(sn(2), { fingerprint: 'fp-1' });

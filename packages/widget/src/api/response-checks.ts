@@ -52,8 +52,16 @@ export function readVerifyResult(value: unknown): VerifyAnswer | undefined {
     // A reason a newer service adds is kept; the card lists only the reasons it can translate.
     reasons: reasons.filter(isCode),
     issues: readIssues(value.issues),
+    coverage: readCoverage(value.coverage),
     checkedAt,
   };
+}
+
+/** The coverage of a verify answer (null when absent, as from a service before warranties). */
+function readCoverage(value: unknown): VerifyAnswer['coverage'] {
+  if (!isObject(value) || typeof value.covered !== 'boolean') return null;
+  const until = isString(value.until) && /^\d{4}-\d{2}$/.test(value.until) ? value.until : null;
+  return { covered: value.covered, until };
 }
 
 /** A public return check, or undefined when the value is not one. */

@@ -51,6 +51,10 @@ export interface Translation {
   /** `{0}` the serial, `{1}` the product. */
   recalledProductBody: string;
   recallLink: string;
+  /** `{0}` the month and year coverage ends, e.g. "May 2026". */
+  coveredUntil: string;
+  /** `{0}` the month and year coverage ended. */
+  coverageEnded: string;
   suspiciousTitle: string;
   suspiciousBody: string;
   reasons: Record<SuspicionReason, string>;

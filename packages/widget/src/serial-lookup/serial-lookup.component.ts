@@ -78,6 +78,7 @@ import { scannerDialog } from './templates/scanner-dialog.js';
  * @csspart result-body - The result card's explanation.
  * @csspart recall-notice - The merchant's recall notice.
  * @csspart result-link - The link to the recall notice.
+ * @csspart coverage - The warranty line of a verify result ("Covered until May 2026").
  * @csspart reasons - The list of reasons a unit looks suspicious.
  * @csspart error - The card for offline, rate limited and server errors.
  * @csspart retry - The "Try again" button.
@@ -556,6 +557,7 @@ export class SerialLookup extends LitElement {
           queuedSerial: checks.queuedSerial,
           secondsToWait: checks.secondsToWait,
           localIssues: check.issues,
+          lang: this.#localize.lang,
           onRetry: this.#handleRetry,
         })}
         <slot name="footer"></slot>

@@ -7,11 +7,13 @@ import { exportCmd, importCmd } from './import-export.js';
 import { lookup, trace } from './lookup.js';
 import { orders } from './order-packing.js';
 import { returns, ship } from './orders.js';
+import { owners } from './owners.js';
 import { recall } from './recall.js';
 import { serve } from './serve.js';
 import { sightings } from './sightings.js';
 import { sku } from './sku.js';
 import { verify } from './verify.js';
+import { warranty } from './warranty.js';
 import { webhooks } from './webhooks.js';
 
 export const commands: Command[] = [
@@ -31,4 +33,6 @@ export const commands: Command[] = [
   sightings,
   verify,
   webhooks,
+  warranty,
+  owners,
 ];

@@ -7,12 +7,14 @@ import { UsageError } from '../io.js';
 import { progressBar } from '../progress.js';
 import { fields, table } from '../table.js';
 import { writeChunks } from '../write-chunks.js';
+import { close, progress } from './recall-campaign.js';
 
 function recallFields(recall: Recall): string {
   const c = recall.criteria;
   return fields([
     ['id', recall.id],
-    ['sku', recall.sku],
+    ['sku', (recall.skus ?? [recall.sku]).join(', ')],
+    ['status', recall.status ?? 'open'],
     ['notice', recall.notice],
     ['url', recall.url],
     ['range', c.range ? `${c.range.from} … ${c.range.to}` : undefined],
@@ -23,6 +25,7 @@ function recallFields(recall: Recall): string {
         ? `${c.manufacturedBetween.from} … ${c.manufacturedBetween.to}`
         : undefined,
     ],
+    ['shipped', c.shippedBetween ? `${c.shippedBetween.from} … ${c.shippedBetween.to}` : undefined],
     ['listed serials', c.serials],
     ['created', recall.createdAt],
     ['affected', recall.counts.affected],
@@ -34,7 +37,8 @@ function recallFields(recall: Recall): string {
 
 const create: Command = {
   name: 'create',
-  summary: 'Recall units of a SKU by serial range, lot, manufacture window or list',
+  summary:
+    'Recall units of one or more SKUs by serial range, lot, manufacture or shipment window or list',
   usage: [
     'create --sku SKU (--lot LOT | --from S --to S | --made-from D --made-to D | --serial S...) --notice TEXT [--url URL]',
   ],
@@ -42,7 +46,14 @@ const create: Command = {
     'serialkit recall create --sku BAT-18650 --lot L7Q2 --notice "Overheating risk: stop using"',
   ],
   options: {
-    sku: { type: 'string', value: 'SKU', description: 'SKU of the recalled units' },
+    sku: {
+      type: 'string',
+      multiple: true,
+      value: 'SKU',
+      description: 'SKU of the recalled units (repeat for several)',
+    },
+    'shipped-from': { type: 'string', value: 'DATE', description: 'Shipped on or after' },
+    'shipped-to': { type: 'string', value: 'DATE', description: 'Shipped on or before' },
     lot: { type: 'string', value: 'LOT', description: 'Recall a lot' },
     from: { type: 'string', value: 'SERIAL', description: 'First serial of a range' },
     to: { type: 'string', value: 'SERIAL', description: 'Last serial of a range' },
@@ -53,9 +64,13 @@ const create: Command = {
     url: { type: 'string', value: 'URL', description: 'Where customers learn more' },
   },
   async run({ options, client, print, note }) {
-    const sku = str(options, 'sku');
+    const skus = strs(options, 'sku');
     const notice = str(options, 'notice');
-    if (!sku || !notice) throw new UsageError('Give the --sku and the --notice');
+    if (skus.length === 0 || !notice) throw new UsageError('Give the --sku and the --notice');
+    const shippedFrom = str(options, 'shipped-from');
+    const shippedTo = str(options, 'shipped-to');
+    if ((shippedFrom === undefined) !== (shippedTo === undefined))
+      throw new UsageError('Give both --shipped-from and --shipped-to');
     const from = str(options, 'from');
     const to = str(options, 'to');
     if ((from === undefined) !== (to === undefined))
@@ -68,17 +83,18 @@ const create: Command = {
     const url = str(options, 'url');
     const serials = strs(options, 'serial');
     const input: RecallCreate = {
-      sku,
+      ...(skus.length === 1 ? { sku: skus[0] } : { skus }),
       notice,
       ...(url ? { url } : {}),
       ...(lot ? { lot } : {}),
       ...(from && to ? { range: { from, to } } : {}),
       ...(madeFrom && madeTo ? { manufacturedBetween: { from: madeFrom, to: madeTo } } : {}),
       ...(serials.length ? { serials } : {}),
+      ...(shippedFrom && shippedTo ? { shippedBetween: { from: shippedFrom, to: shippedTo } } : {}),
     };
-    if (!lot && !from && !madeFrom && !serials.length) {
+    if (!lot && !from && !madeFrom && !shippedFrom && !serials.length) {
       throw new UsageError(
-        'Select the units: --lot, --from/--to, --made-from/--made-to or --serial',
+        'Select the units: --lot, --from/--to, --made-from/--made-to, --shipped-from/--shipped-to or --serial',
       );
     }
     const recall = await (await client()).recalls.create(input);
@@ -162,13 +178,12 @@ const contacts: Command = {
       all.length === 0
         ? 'No shipped units under this recall.\n'
         : table(
-            ['order', 'channel', 'contact', 'sku', 'units', 'shipped'],
+            ['kind', 'orders', 'contact', 'units', 'shipped'],
             all.map((x) => [
-              x.orderId,
-              x.channel,
-              x.email ?? x.accountName ?? x.accountId ?? x.customerId,
-              x.sku,
-              x.serials.length,
+              x.kind,
+              x.orderIds.join(' '),
+              x.email ?? x.phone ?? x.accountName ?? x.accountId ?? x.customerId ?? x.name,
+              x.units.length,
               x.shippedAt,
             ]),
           ),
@@ -185,6 +200,8 @@ export const recall: Command = {
     'recall list',
     'recall get <id>',
     'recall contacts <id> [--csv]',
+    'recall progress <id>',
+    'recall close <id>',
   ],
-  subcommands: [create, list, get, contacts],
+  subcommands: [create, list, get, contacts, close, progress],
 };

@@ -1,7 +1,7 @@
 /** `serialkit sku set|get|list`: SKU settings. */
-import type { Sku, SkuUpdate } from '@serialkit/core';
+import type { Sku, SkuUpdate, Warranty } from '@serialkit/core';
 import { NotFoundError } from '../../errors.js';
-import { type Command, str } from '../command.js';
+import { type Command, type OptionValues, str } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
 
@@ -11,6 +11,10 @@ function skuFields(sku: Sku): string {
     ['sku', sku.sku],
     ['name', sku.name],
     ['gtin', sku.gtin],
+    [
+      'warranty',
+      sku.warranty ? `${sku.warranty.months} months from ${sku.warranty.startsAt}` : undefined,
+    ],
     ['tracking', tracking.enabled ? 'on' : 'off'],
     ['format', tracking.format ?? (tracking.regex ? `/${tracking.regex}/` : undefined)],
     ['uniqueness', tracking.uniqueness],
@@ -38,6 +42,17 @@ const set: Command = {
       value: 'sku|global',
       description: 'Where serials are unique (default sku)',
     },
+    'warranty-months': {
+      type: 'string',
+      value: 'N',
+      description: 'Warranty length in months (kept when not given)',
+    },
+    'warranty-from': {
+      type: 'string',
+      value: 'shipment|registration',
+      description: 'When the warranty starts (default shipment)',
+    },
+    'no-warranty': { type: 'boolean', description: 'Remove the warranty' },
     off: { type: 'boolean', description: 'Turn serial tracking off' },
     on: { type: 'boolean', description: 'Turn serial tracking on (the default)' },
   },
@@ -76,6 +91,8 @@ const set: Command = {
     };
     const gtin = str(options, 'gtin') ?? existing?.gtin;
     if (gtin) update.gtin = gtin;
+    const warranty = warrantyOption(options, existing?.warranty);
+    if (warranty) update.warranty = warranty;
     const sku = await c.skus.update(id, update);
     note(existing ? `Updated SKU ${id}` : `Created SKU ${id}`);
     print(sku, () => skuFields(sku));
@@ -130,3 +147,23 @@ export const sku: Command = {
   usage: ['sku set <sku> --name NAME --format PATTERN', 'sku get <sku>', 'sku list [--tracking]'],
   subcommands: [set, get, list],
 };
+
+/** The SKU's warranty after `--warranty-months`, `--warranty-from` and `--no-warranty`. */
+function warrantyOption(
+  options: OptionValues,
+  existing: Warranty | undefined,
+): Warranty | undefined {
+  if (options['no-warranty']) return undefined;
+  const months = str(options, 'warranty-months');
+  const from = str(options, 'warranty-from');
+  if (months === undefined && from === undefined) return existing;
+  const count = months === undefined ? existing?.months : Number(months);
+  if (count === undefined || !Number.isInteger(count) || count < 1) {
+    throw new UsageError('--warranty-months is a whole number of months, at least 1');
+  }
+  const startsAt = from ?? existing?.startsAt ?? 'shipment';
+  if (startsAt !== 'shipment' && startsAt !== 'registration') {
+    throw new UsageError('--warranty-from is "shipment" or "registration"');
+  }
+  return { months: count, startsAt };
+}

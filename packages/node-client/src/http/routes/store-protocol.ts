@@ -9,6 +9,8 @@ import {
   isoDateTime,
   orderSchema,
   orderStatusSchema,
+  ownerSchema,
+  ownerStatusSchema,
   recallSchema,
   serialEventSchema,
   serialRecordSchema,
@@ -20,7 +22,7 @@ import {
   webhookSubscriptionRecordSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
-import type { EventFilter, SerialFilter, SerialStore } from '../../store.js';
+import type { EventFilter, OwnerFilter, SerialFilter, SerialStore } from '../../store.js';
 import { STORE_METHODS, type StoreMethodName } from '../../store-protocol-methods.js';
 import { empty, json } from '../response.js';
 import { defineRoute, type Route } from '../route.js';
@@ -120,6 +122,13 @@ const amendmentSchema = z.strictObject({
   remove: z.boolean().optional(),
   event: z.strictObject({ type: eventTypeSchema, at: isoDateTime, data: data.optional() }),
 });
+/** Every `OwnerFilter` field, typed as the interface types it. */
+export const ownerFilterSchema = z.strictObject({
+  sku: text.optional(),
+  serial: text.optional(),
+  status: z.union([ownerStatusSchema, z.array(ownerStatusSchema)]).optional(),
+  email: text.optional(),
+} satisfies { [K in keyof OwnerFilter]-?: z.ZodType<OwnerFilter[K]> });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -272,6 +281,26 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
         z.object({ ok: z.literal(false), reason: z.literal('units'), failures: failuresSchema }),
       ]),
       summary: 'Compare-and-set of an order (by revision) with unit transitions, all or nothing',
+    },
+    insertOwner: {
+      args: z.strictObject({ owner: ownerSchema }),
+      result: z.object({ inserted: z.boolean() }),
+      summary: 'Insert a registered owner; at most one active owner per unit',
+    },
+    getOwner: {
+      args: z.strictObject({ id: text }),
+      result: ownerSchema.nullable(),
+      summary: 'An owner or null',
+    },
+    listOwners: {
+      args: z.strictObject({ filter: ownerFilterSchema, page: pageOptionsSchema.optional() }),
+      result: page(ownerSchema),
+      summary: 'Owners matching a filter, ordered by (registeredAt, id)',
+    },
+    eraseOwner: {
+      args: z.strictObject({ id: text, event: eventInsertSchema }),
+      result: ownerSchema.nullable(),
+      summary: "Erase an owner's personal data and append an anonymous event",
     },
     recordVerification: {
       args: z.strictObject({

@@ -297,5 +297,27 @@ CREATE TABLE ${s}.order_skus (
 );
 `,
     },
+    {
+      version: 8,
+      name: 'warranties and registered owners',
+      sql: `
+ALTER TABLE ${s}.skus ADD COLUMN warranty jsonb;
+CREATE TABLE ${s}.owners (
+  id text COLLATE "C" NOT NULL PRIMARY KEY,
+  sku text COLLATE "C" NOT NULL,
+  serial text COLLATE "C" NOT NULL,
+  status text NOT NULL CHECK (status IN ('active', 'pending_review', 'erased')),
+  name text,
+  email text COLLATE "C",
+  registered_at text COLLATE "C" NOT NULL,
+  erased_at text
+);
+-- At most one active owner per unit; insertOwner relies on it (ON CONFLICT DO NOTHING).
+CREATE UNIQUE INDEX owners_active ON ${s}.owners (sku, serial) WHERE status = 'active';
+CREATE INDEX owners_unit ON ${s}.owners (sku, serial, registered_at, id);
+CREATE INDEX owners_registered ON ${s}.owners (registered_at, id);
+CREATE INDEX owners_email ON ${s}.owners (email) WHERE email IS NOT NULL;
+`,
+    },
   ];
 }

@@ -21,6 +21,7 @@
  */
 import type {
   Order,
+  Owner,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -35,11 +36,13 @@ import type {
   AmendmentResult,
   EventFilter,
   EventInsert,
+  InsertOwnerResult,
   InsertSerialsResult,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
   OrderFilter,
+  OwnerFilter,
   PageOptions,
   SerialAmendment,
   SerialFilter,
@@ -103,6 +106,7 @@ import {
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import { migrateSchema } from './migrate.js';
 import * as orders from './orders.js';
+import * as owners from './owners.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 import { PostgresWebhooks, webhookTables } from './webhooks.js';
@@ -130,6 +134,7 @@ export class PostgresStore implements SerialStore {
     skus: string;
     events: string;
     recalls: string;
+    owners: string;
     verifications: string;
     outcomes: string;
     migrations: string;
@@ -153,6 +158,7 @@ export class PostgresStore implements SerialStore {
       skus: `${s}.skus`,
       events: `${s}.events`,
       recalls: `${s}.recalls`,
+      owners: `${s}.owners`,
       verifications: `${s}.verifications`,
       outcomes: `${s}.verification_outcomes`,
       migrations: `${s}.serialkit_migrations`,
@@ -187,12 +193,13 @@ export class PostgresStore implements SerialStore {
 
   async putSku(sku: Sku): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at, warranty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
        ON CONFLICT (sku) DO UPDATE SET
          name = EXCLUDED.name, gtin = EXCLUDED.gtin, tracking_enabled = EXCLUDED.tracking_enabled,
          format = EXCLUDED.format, regex = EXCLUDED.regex, uniqueness = EXCLUDED.uniqueness,
-         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
+         warranty = EXCLUDED.warranty`,
       [
         sku.sku,
         sku.name,
@@ -203,6 +210,7 @@ export class PostgresStore implements SerialStore {
         sku.serialTracking.uniqueness,
         sku.createdAt,
         sku.updatedAt,
+        sku.warranty === undefined ? null : JSON.stringify(sku.warranty),
       ],
     );
   }
@@ -429,6 +437,33 @@ export class PostgresStore implements SerialStore {
     const unknown = rows[0] as { sku: string; serial: string } | undefined;
     if (unknown) throw unknownUnitError(unknown.sku, unknown.serial);
   }
+
+  // ── Owners ──
+
+  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+    return owners.insertOwner(this.#ownerQuery, this.#t.owners, owner);
+  }
+
+  async getOwner(id: string): Promise<Owner | null> {
+    return owners.getOwner(this.#ownerQuery, this.#t.owners, id);
+  }
+
+  async listOwners(filter: OwnerFilter, page: PageOptions = {}): Promise<StorePage<Owner>> {
+    return owners.listOwners(this.#ownerQuery, this.#t.owners, pg, filter, page);
+  }
+
+  async eraseOwner(id: string, event: EventInsert): Promise<Owner | null> {
+    return this.#transaction((client) =>
+      owners.eraseOwner(
+        (text, values) => client.query(text, values),
+        { owners: this.#t.owners, events: this.#t.events },
+        id,
+        event,
+      ),
+    );
+  }
+
+  readonly #ownerQuery: owners.PgQuery = (text, values) => this.#query(text, values);
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     const limit = pageSize(page.limit);

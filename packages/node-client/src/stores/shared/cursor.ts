@@ -14,7 +14,8 @@ export type CursorKind =
   | 'recalls'
   | 'webhook-deliveries'
   | 'webhook-dead-letters'
-  | 'orders';
+  | 'orders'
+  | 'owners';
 
 export function encodeCursor(kind: CursorKind, key: readonly string[]): string {
   return Buffer.from(JSON.stringify([kind, ...key]), 'utf8').toString('base64url');

@@ -184,6 +184,8 @@ export interface SkuRow {
   uniqueness: string;
   created_at: string;
   updated_at: string;
+  /** JSON text in SQLite, parsed JSON in PostgreSQL (migration 4 / 6 on). */
+  warranty?: string | Sku['warranty'] | null;
 }
 
 export function rowToSku(row: SkuRow): Sku {
@@ -201,6 +203,9 @@ export function rowToSku(row: SkuRow): Sku {
     updatedAt: row.updated_at,
   };
   if (row.gtin !== null) sku.gtin = row.gtin;
+  if (row.warranty !== undefined && row.warranty !== null) {
+    sku.warranty = typeof row.warranty === 'string' ? JSON.parse(row.warranty) : row.warranty;
+  }
   return sku;
 }
 

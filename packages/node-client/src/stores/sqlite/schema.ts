@@ -225,4 +225,26 @@ CREATE TABLE order_skus (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 6,
+    name: 'warranties and registered owners',
+    sql: `
+ALTER TABLE skus ADD COLUMN warranty TEXT;
+CREATE TABLE owners (
+  id TEXT NOT NULL PRIMARY KEY,
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'pending_review', 'erased')),
+  name TEXT,
+  email TEXT,
+  registered_at TEXT NOT NULL,
+  erased_at TEXT
+) WITHOUT ROWID;
+-- At most one active owner per unit; insertOwner relies on it (ON CONFLICT … DO NOTHING).
+CREATE UNIQUE INDEX owners_active ON owners (sku, serial) WHERE status = 'active';
+CREATE INDEX owners_unit ON owners (sku, serial, registered_at, id);
+CREATE INDEX owners_registered ON owners (registered_at, id);
+CREATE INDEX owners_email ON owners (email) WHERE email IS NOT NULL;
+`,
+  },
 ];

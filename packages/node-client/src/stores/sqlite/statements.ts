@@ -90,12 +90,13 @@ RETURNING ${SERIAL_COLUMNS.join(', ')}`,
     ),
     getSku: db.prepare('SELECT * FROM skus WHERE sku = ?'),
     putSku: db.prepare(
-      `INSERT INTO skus (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO skus (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at, warranty)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (sku) DO UPDATE SET
          name = excluded.name, gtin = excluded.gtin, tracking_enabled = excluded.tracking_enabled,
          format = excluded.format, regex = excluded.regex, uniqueness = excluded.uniqueness,
-         created_at = excluded.created_at, updated_at = excluded.updated_at`,
+         created_at = excluded.created_at, updated_at = excluded.updated_at,
+         warranty = excluded.warranty`,
     ),
     getRecall: db.prepare('SELECT body FROM recalls WHERE id = ?'),
     putRecall: db.prepare(

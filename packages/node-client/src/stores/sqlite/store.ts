@@ -8,6 +8,7 @@
  */
 import type {
   Order,
+  Owner,
   Recall,
   SerialEvent,
   SerialRecord,
@@ -22,11 +23,13 @@ import type {
   AmendmentResult,
   EventFilter,
   EventInsert,
+  InsertOwnerResult,
   InsertSerialsResult,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
   OrderFilter,
+  OwnerFilter,
   PageOptions,
   SerialAmendment,
   SerialFilter,
@@ -70,6 +73,7 @@ import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
 import * as orders from './orders.js';
+import * as owners from './owners.js';
 import { StatementCache } from './statement-cache.js';
 import {
   applyCas,
@@ -162,6 +166,7 @@ export class SqliteStore implements SerialStore {
         sku.serialTracking.uniqueness,
         sku.createdAt,
         sku.updatedAt,
+        sku.warranty === undefined ? null : JSON.stringify(sku.warranty),
       );
     });
   }
@@ -430,6 +435,24 @@ export class SqliteStore implements SerialStore {
         encodeCursor('events', [last.at, last.id]),
       );
     });
+  }
+
+  // ── Owners ──
+
+  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+    return this.#run((db) => owners.insertOwner(db, owner));
+  }
+
+  async getOwner(id: string): Promise<Owner | null> {
+    return this.#run((db) => owners.getOwner(db, id));
+  }
+
+  async listOwners(filter: OwnerFilter, page: PageOptions = {}): Promise<StorePage<Owner>> {
+    return this.#run((db) => owners.listOwners(db, filter, page));
+  }
+
+  async eraseOwner(id: string, event: EventInsert): Promise<Owner | null> {
+    return this.#run((db) => owners.eraseOwner(db, id, event));
   }
 
   // ── Recalls ──

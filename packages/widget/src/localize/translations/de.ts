@@ -34,6 +34,8 @@ const de: Translation = {
   recalledProductBody:
     '{1}, Seriennummer {0}, ist von einem Sicherheitsrückruf betroffen. Bitte verwenden Sie das Gerät nicht weiter.',
   recallLink: 'Rückrufhinweis lesen',
+  coveredUntil: 'Garantie bis {0}',
+  coverageEnded: 'Garantie abgelaufen im {0}',
   suspiciousTitle: 'Diese Seriennummer prüfen wir genauer',
   suspiciousBody:
     'Bitte kontaktieren Sie uns, bevor Sie das Produkt verwenden oder weiterverkaufen.',

@@ -32,6 +32,8 @@ const en: Translation = {
   recalledBody: 'Serial number {0} is part of a safety recall. Please stop using it.',
   recalledProductBody: '{1}, serial number {0}, is part of a safety recall. Please stop using it.',
   recallLink: 'Read the recall notice',
+  coveredUntil: 'Covered until {0}',
+  coverageEnded: 'Warranty ended in {0}',
   suspiciousTitle: 'This serial number needs a closer look',
   suspiciousBody: 'Please contact us before you use or resell this product.',
   reasons: {

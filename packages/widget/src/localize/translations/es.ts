@@ -34,6 +34,8 @@ const es: Translation = {
   recalledProductBody:
     '{1}, número de serie {0}, está afectado por una retirada de seguridad. Deja de usarlo.',
   recallLink: 'Leer el aviso de retirada',
+  coveredUntil: 'Garantía hasta {0}',
+  coverageEnded: 'La garantía terminó en {0}',
   suspiciousTitle: 'Este número de serie requiere una revisión',
   suspiciousBody: 'Contáctanos antes de usar o revender este producto.',
   reasons: {

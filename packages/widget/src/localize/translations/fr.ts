@@ -34,6 +34,8 @@ const fr: Translation = {
   recalledProductBody:
     '{1}, numéro de série {0}, fait l’objet d’un rappel de sécurité. Veuillez cesser de l’utiliser.',
   recallLink: 'Lire l’avis de rappel',
+  coveredUntil: 'Garantie jusqu’en {0}',
+  coverageEnded: 'Garantie terminée en {0}',
   suspiciousTitle: 'Ce numéro de série demande une vérification',
   suspiciousBody: 'Contactez-nous avant d’utiliser ou de revendre ce produit.',
   reasons: {

@@ -32,6 +32,8 @@ export interface OutcomeState {
   secondsToWait: number;
   /** The field's local issues, preferred to the service's (they are in the customer's language). */
   localIssues: readonly { message: string }[];
+  /** The language in use, for the month names of the coverage line. */
+  lang: string;
   onRetry: () => void;
 }
 
@@ -128,7 +130,23 @@ function verifyCard(state: OutcomeState, outcome: VerifyOutcome): TemplateResult
   } else if (texts.status === 'invalid') {
     extra = issueList(state.localIssues.length > 0 ? state.localIssues : result.issues);
   }
-  return card(texts, extra, eyebrow);
+  return card(texts, html`${extra}${coverageLine(state, result.coverage)}`, eyebrow);
+}
+
+/** "Covered until May 2026" (or when it ended), in the element's language; nothing without a month. */
+function coverageLine(
+  state: OutcomeState,
+  coverage: VerifyOutcome['result']['coverage'],
+): TemplateResult | typeof nothing {
+  if (!coverage?.until) return nothing;
+  const [year, month] = coverage.until.split('-').map(Number);
+  const when = new Intl.DateTimeFormat(state.lang, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year!, month! - 1, 1)));
+  const text = fill(coverage.covered ? state.t.coveredUntil : state.t.coverageEnded, when);
+  return html`<p class="coverage" part="coverage" ?data-covered=${coverage.covered}>${text}</p>`;
 }
 
 /** The outcome of the last check, or nothing. */
