@@ -20,6 +20,7 @@ import {
 import { type SerialsResource, serialsResource } from './workflows/serials.js';
 import { type ShipmentsResource, shipmentsResource } from './workflows/shipments.js';
 import { type SkusResource, skusResource } from './workflows/skus.js';
+import { type StatsResource, statsResource } from './workflows/stats.js';
 import {
   type SightingsResource,
   sightingsResource,
@@ -142,6 +143,8 @@ export interface SerialClient {
   readonly imports: ImportsResource;
   /** CSV exports of units and events. */
   readonly exports: ExportsResource;
+  /** The overview's numbers: units by status, verifications per day, flags, open recalls. */
+  readonly stats: StatsResource;
   /** Releases the store's connections. The client is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -190,6 +193,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     events: eventsResource(ctx),
     imports: csvImportsResource(ctx, { shipments }),
     exports: csvExportsResource(ctx),
+    stats: statsResource(ctx),
     close: () => config.store.close(),
   };
 }

@@ -1,2 +1,3 @@
+export * from './console.js';
 export * from './domain.js';
 export * from './workflows.js';

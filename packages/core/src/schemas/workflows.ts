@@ -174,21 +174,37 @@ export const publicReturnCheckSchema = z.object({
 
 // ── Recalls ──────────────────────────────────────────────────────────────────
 
+/** Which units a recall covers: a SKU and at least one of range, lot, window or serials. */
+export const recallSelectionShape = {
+  sku: id,
+  range: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }).optional(),
+  lot: z.string().min(1).max(100).optional(),
+  manufacturedBetween: z.strictObject({ from: isoDateTime, to: isoDateTime }).optional(),
+  serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
+};
+
+/** A recall's selection must narrow the SKU down: a recall of every unit is not a criterion. */
+export const recallSelectionRefinement: [
+  (r: {
+    range?: unknown;
+    lot?: unknown;
+    manufacturedBetween?: unknown;
+    serials?: unknown;
+  }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (r) => Boolean(r.range || r.lot || r.manufacturedBetween || r.serials),
+  { message: 'select units by range, lot, manufacturedBetween or serials', path: ['range'] },
+];
+
 export const recallCreateSchema = z
   .strictObject({
-    sku: id,
-    range: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }).optional(),
-    lot: z.string().min(1).max(100).optional(),
-    manufacturedBetween: z.strictObject({ from: isoDateTime, to: isoDateTime }).optional(),
-    serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
+    ...recallSelectionShape,
     notice: z.string().min(1).max(5000),
     /** Where customers learn more (shown by the widget): an http(s) URL. */
     url: webUrlSchema.optional(),
   })
-  .refine((r) => r.range || r.lot || r.manufacturedBetween || r.serials, {
-    message: 'select units by range, lot, manufacturedBetween or serials',
-    path: ['range'],
-  });
+  .refine(...recallSelectionRefinement);
 
 export const recallSchema = z.object({
   id: z.string(),

@@ -35,6 +35,7 @@ import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { consoleRoutes } from './routes/console.js';
 import { metaRoutes } from './routes/meta.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
@@ -212,6 +213,7 @@ export function createHandler(
       ...(metrics ? { onVerified: (status: string) => metrics.verification(status) } : {}),
     }),
     ...adminRoutes(client),
+    ...consoleRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

@@ -18,6 +18,7 @@ export type Tag =
   | 'events'
   | 'imports'
   | 'exports'
+  | 'stats'
   | 'store'
   | 'meta';
 

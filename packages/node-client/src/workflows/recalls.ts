@@ -5,8 +5,12 @@ import {
   type Recall,
   type RecallContact,
   type RecallCreate,
+  type RecallPreview,
+  type RecallPreviewRequest,
   recallCreateSchema,
+  recallPreviewRequestSchema,
   type SerialRecord,
+  type Sku,
 } from '@serialkit/core';
 import { neutralizeCell, stringifyRow } from '../csv/cells.js';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
@@ -84,7 +88,68 @@ export interface RecallsResource {
    * await pipeline(Readable.from(client.recalls.affectedCsv(recall.id)), createWriteStream('contacts.csv'));
    */
   affectedCsv(id: string): AsyncIterable<string>;
+  /**
+   * What a recall with this selection would mark now, by status, without creating it: the
+   * merchant sees the count before committing.
+   *
+   * @example
+   * const { affected, byStatus } = await client.recalls.preview({ sku: 'BAT-18650', lot: 'A1F4' });
+   */
+  preview(selection: RecallPreviewRequest): Promise<RecallPreview>;
 }
+
+/**
+ * A recall's selection read through its SKU's format: serials in their canonical form, the
+ * store filter of the units it covers. One place for `create` and `preview`.
+ */
+async function selectionOf(
+  ctx: ClientContext,
+  request: Pick<RecallCreate, 'sku' | 'range' | 'lot' | 'manufacturedBetween' | 'serials'>,
+): Promise<{
+  sku: Sku;
+  range: { from: string; to: string } | undefined;
+  serials: string[] | undefined;
+  filter: SerialFilter;
+}> {
+  const sku = await ctx.requireSku(request.sku);
+  const format = ctx.formats.of(sku);
+  const issues: Issue[] = [];
+  const canonical = (value: string, path: (string | number)[]): string => {
+    const result = format.validate(value);
+    if (result.success) return result.data.serial;
+    issues.push(...wireIssues(result.issues, path));
+    return value;
+  };
+  const range = request.range && {
+    from: canonical(request.range.from, ['range', 'from']),
+    to: canonical(request.range.to, ['range', 'to']),
+  };
+  const serials = request.serials?.map((serial, i) => canonical(serial, ['serials', i]));
+  if (issues.length > 0) {
+    throw new ValidationError('Some serials of the recall are not valid for this SKU', {
+      issues: issues.slice(0, 100),
+      details: { invalid: issues.length },
+    });
+  }
+  const filter: SerialFilter = {
+    sku: sku.sku,
+    ...(range ? { range } : {}),
+    ...(request.lot === undefined ? {} : { lot: request.lot }),
+    ...(request.manufacturedBetween
+      ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
+      : {}),
+  };
+  return { sku, range, serials, filter };
+}
+
+const STATUSES = [
+  'in_stock',
+  'allocated',
+  'shipped',
+  'returned',
+  'quarantined',
+  'scrapped',
+] as const;
 
 export function recallsResource(ctx: ClientContext): RecallsResource {
   const requireRecall = async (id: string): Promise<Recall> => {
@@ -96,26 +161,7 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
   return {
     async create(input) {
       const request = parseInput(recallCreateSchema, input, 'recall');
-      const sku = await ctx.requireSku(request.sku);
-      const format = ctx.formats.of(sku);
-      const issues: Issue[] = [];
-      const canonical = (value: string, path: (string | number)[]): string => {
-        const result = format.validate(value);
-        if (result.success) return result.data.serial;
-        issues.push(...wireIssues(result.issues, path));
-        return value;
-      };
-      const range = request.range && {
-        from: canonical(request.range.from, ['range', 'from']),
-        to: canonical(request.range.to, ['range', 'to']),
-      };
-      const serials = request.serials?.map((serial, i) => canonical(serial, ['serials', i]));
-      if (issues.length > 0) {
-        throw new ValidationError('Some serials of the recall are not valid for this SKU', {
-          issues: issues.slice(0, 100),
-          details: { invalid: issues.length },
-        });
-      }
+      const { sku, range, serials, filter } = await selectionOf(ctx, request);
 
       const recall: Recall = {
         id: `rcl_${randomBytes(10).toString('hex')}`,
@@ -136,14 +182,6 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
       // Stored before any unit points at it, so a unit's recall can always be read.
       await ctx.store.putRecall(recall);
 
-      const filter: SerialFilter = {
-        sku: sku.sku,
-        ...(range ? { range } : {}),
-        ...(request.lot === undefined ? {} : { lot: request.lot }),
-        ...(request.manufacturedBetween
-          ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
-          : {}),
-      };
       const event = { at: recall.createdAt, data: { recallId: recall.id } };
       const chunks = serials
         ? Array.from({ length: Math.ceil(serials.length / MARK_CHUNK) }, (_, i) =>
@@ -169,6 +207,26 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
     },
 
     get: requireRecall,
+
+    async preview(input) {
+      const request = parseInput(recallPreviewRequestSchema, input, 'recall selection');
+      const { sku, serials, filter } = await selectionOf(ctx, request);
+      const selected: SerialFilter = serials ? { ...filter, serials } : filter;
+      const [counts, alreadyRecalled] = await Promise.all([
+        Promise.all(STATUSES.map((status) => ctx.store.countSerials({ ...selected, status }))),
+        ctx.store.countSerials({ ...selected, recalled: true }),
+      ]);
+      const byStatus: RecallPreview['byStatus'] = {};
+      STATUSES.forEach((status, i) => {
+        if (counts[i]) byStatus[status] = counts[i];
+      });
+      return {
+        sku: sku.sku,
+        affected: counts.reduce((sum, n) => sum + n, 0),
+        byStatus,
+        alreadyRecalled,
+      };
+    },
 
     list(filter = {}, page) {
       return createList(
