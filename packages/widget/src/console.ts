@@ -13,11 +13,18 @@ export {
   type AdminClientOptions,
   type Page,
 } from './api/admin-client.js';
+export { CsvImport } from './csv-import/csv-import.js';
 export { ConsoleSignInEvent } from './events/console-sign-in.js';
+export { ImportDoneEvent } from './events/import-done.js';
+export { RecallCreatedEvent } from './events/recall-created.js';
+export { ReturnDecidedEvent } from './events/return-decided.js';
 export { SkuSavedEvent } from './events/sku-saved.js';
 export { SkuSelectEvent } from './events/sku-select.js';
 export { UnitOpenEvent } from './events/unit-open.js';
 export type { ConsoleTranslation } from './localize/console/console-translation.js';
+export { Overview } from './overview/overview.js';
+export { Recalls } from './recalls/recalls.js';
+export { ReturnsDesk } from './returns-desk/returns-desk.js';
 export { SerialSearch } from './serial-search/serial-search.js';
 export { SerialkitConsole } from './serialkit-console/serialkit-console.js';
 export { SkuEditor } from './sku-editor/sku-editor.js';

@@ -203,9 +203,116 @@ test('the Units list filters by lot and status and exports the same units as CSV
   await close();
 });
 
-test('every screen built so far has no axe violations', async () => {
+test('inspect a return that does not match: the verdict names the order it shipped in', async () => {
+  const { orderId } = demo.samples.returnCheck;
+  const lookup = await admin(`/v1/serials/${encodeURIComponent(demo.samples.genuine)}`);
+  const { part, errors, close } = await open({ screen: 'returns' });
+  await part('serial-input').fill(demo.samples.genuine);
+  await part('order-input').fill(orderId);
+  await part('order-input').press('Enter');
+  await part('verdict').waitFor();
+  assert.equal(await part('verdict').getAttribute('data-verdict'), 'mismatch');
+  assert.match(await part('verdict').textContent(), new RegExp(lookup.record.shipment.orderId));
+  assert.equal(await part('accept').isDisabled(), true, 'a mismatch cannot be accepted');
+  await part('reason-input').fill('Not the unit we shipped');
+  await part('reject').click();
+  await part('outcome').waitFor();
+  assert.match(await part('outcome').textContent(), /rejected/);
+  const history = await admin(`/v1/serials/${encodeURIComponent(demo.samples.genuine)}`);
+  assert.ok(history.events.some((e) => e.type === 'return_rejected'));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('build a recall by lot, see the count, create it and download its contacts', async () => {
+  // A lot with units out with customers and not recalled yet.
+  const shipped = await admin('/v1/serials?sku=BAT-18650&status=shipped&recalled=false&limit=1');
+  const { lot } = shipped.items[0];
+  const expected = (await admin(`/v1/serials?sku=BAT-18650&lot=${lot}&limit=1000`)).items.length;
+  assert.ok(expected > 0);
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  await part('sku-select').locator('option[value="BAT-18650"]').waitFor({ state: 'attached' });
+  await part('sku-select').selectOption('BAT-18650');
+  await part('lot-input').fill(lot);
+  await page.locator(`[part~="count"][data-affected="${expected}"]`).waitFor();
+  assert.match(
+    await part('count').textContent(),
+    new RegExp(`${expected} units would be recalled`),
+  );
+  assert.equal(await part('create').isDisabled(), true, 'a notice is needed first');
+  await part('notice-input').fill(`Lot ${lot} may overheat. Stop using it.`);
+  await part('create').click();
+  await part('outcome').waitFor();
+  assert.match(await part('outcome').textContent(), new RegExp(`: ${expected} units`));
+  const download = page.waitForEvent('download');
+  await part('download-new-contacts').click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert.match(csv[0], /^order_id,channel,customer_id,email/);
+  const recalls = (await admin('/v1/recalls?sku=BAT-18650')).items;
+  const created = recalls.find((r) => r.criteria.lot === lot);
+  const contacts = await admin(`/v1/recalls/${created.id}/contacts?limit=1000`);
+  assert.equal(csv.length - 1, contacts.items.length);
+  assert.ok(contacts.items.length > 0, 'the lot has units with customers');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('import a CSV with two bad rows and read their errors', async () => {
+  const csv = [
+    'sku,serial,lot',
+    'CH-65W,ZZZ0000001,L9',
+    'CH-65W,ZZZ0000002,L9',
+    'CH-65W,12,L9',
+    'NOPE-1,ZZZ0000003,L9',
+    'CH-65W,ZZZ0000004,L9',
+  ].join('\n');
+  const { page, part, errors, close } = await open({ screen: 'import' });
+  await part('file-input').setInputFiles({
+    name: 'units.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await part('start').click();
+  await part('summary').waitFor();
+  assert.match(await part('summary').textContent(), /5 rows read, 3 imported, 2 with errors/);
+  const rows = part('errors').locator('tbody tr');
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.line)), ['4', '5']);
+  assert.match(await rows.nth(1).textContent(), /unknown_sku/);
+  const download = page.waitForEvent('download');
+  await part('download-errors').click();
+  const report = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert.equal(report.length, 3);
+  assert.match(report[1], /^4,/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the overview shows the numbers as charts', async () => {
+  // A few verifications today, so the chart has bars.
+  for (const input of [demo.samples.genuine, demo.samples.recalled, demo.samples.unknown]) {
+    await fetch(`${url}/v1/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+  }
+  const { page, part, errors, close } = await open({ screen: 'overview' });
+  await part('tiles').waitFor();
+  assert.ok((await page.locator('serialkit-overview svg rect').count()) > 0);
+  assert.match(await part('hbars').textContent(), /Shipped/);
+  const mismatches = page.locator('serialkit-overview [data-tile="mismatches"] .number');
+  assert.ok(Number(await mismatches.textContent()) >= 1, 'the rejected return of this run');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('every screen has no axe violations', async () => {
   const { page, part, close } = await open({ screen: 'skus', bypassCSP: true });
-  for (const screen of ['skus', 'search', 'units']) {
+  for (const screen of ['overview', 'skus', 'search', 'units', 'returns', 'recalls', 'import']) {
     await page.locator(`[part~="nav-item"][data-screen="${screen}"]`).click();
     await page.waitForTimeout(400);
     assert.deepEqual(await axeViolations(page), [], screen);

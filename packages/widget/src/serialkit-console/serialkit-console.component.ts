@@ -6,6 +6,10 @@ import { ConsoleSignInEvent } from '../events/console-sign-in.js';
 import type { SkuSelectEvent } from '../events/sku-select.js';
 import type { UnitOpenEvent } from '../events/unit-open.js';
 import { fill } from '../localize/translation.js';
+import '../csv-import/csv-import.js';
+import '../overview/overview.js';
+import '../recalls/recalls.js';
+import '../returns-desk/returns-desk.js';
 import '../serial-search/serial-search.js';
 import '../sku-editor/sku-editor.js';
 import '../sku-list/sku-list.js';
@@ -160,14 +164,20 @@ export class SerialkitConsole extends ConsoleElement {
           .apiKey=${key}
           @serialkit-unit-open=${this.#openUnit}
         ></serialkit-unit-list>`;
+      case 'overview':
+        return html`<serialkit-overview .endpoint=${this.endpoint} .apiKey=${key}></serialkit-overview>`;
+      case 'returns':
+        return html`<serialkit-returns-desk
+          .endpoint=${this.endpoint}
+          .apiKey=${key}
+        ></serialkit-returns-desk>`;
+      case 'recalls':
+        return html`<serialkit-recalls .endpoint=${this.endpoint} .apiKey=${key}></serialkit-recalls>`;
+      case 'import':
+        return html`<serialkit-import .endpoint=${this.endpoint} .apiKey=${key}></serialkit-import>`;
       default:
-        return this.#extraScreen(this.screen);
+        return nothing;
     }
-  }
-
-  /** Screens added by later elements (see `screens.ts`). */
-  #extraScreen(_screen: Screen): TemplateResult | typeof nothing {
-    return nothing;
   }
 
   #signInForm() {

@@ -123,6 +123,70 @@ export interface ConsoleTranslation {
   serialColumn: string;
   statusColumn: string;
   lotColumn: string;
+
+  returnsTitle: string;
+  returnSerialLabel: string;
+  returnOrderLabel: string;
+  checkReturn: string;
+  verdicts: Record<'match' | 'mismatch' | 'unknown' | 'invalid' | 'already_returned', string>;
+  /** `{0}` the order the unit really shipped in. */
+  shippedInstead: string;
+  dispositionLabel: string;
+  dispositions: Record<'restock' | 'quarantine' | 'scrap', string>;
+  reasonLabel: string;
+  acceptReturn: string;
+  rejectReturn: string;
+  /** `{0}` the serial. */
+  returnAccepted: string;
+  /** `{0}` the serial. */
+  returnRejected: string;
+
+  recallsTitle: string;
+  newRecall: string;
+  rangeFromLabel: string;
+  rangeToLabel: string;
+  noticeLabel: string;
+  linkLabel: string;
+  /** `{0}` the number of units. */
+  recallCount: string;
+  recallSelectHelp: string;
+  /** `{0}` units already under a recall. */
+  alreadyRecalled: string;
+  createRecall: string;
+  /** `{0}` the recall id, `{1}` the number of units. */
+  recallCreated: string;
+  downloadContacts: string;
+  affectedColumn: string;
+  outstandingColumn: string;
+  createdColumn: string;
+  noticeColumn: string;
+
+  importTitle: string;
+  importKindLabel: string;
+  importKinds: Record<'serials' | 'shipments', string>;
+  importSkuHelp: string;
+  fileLabel: string;
+  startImport: string;
+  /** `{0}` percent uploaded. */
+  uploading: string;
+  /** `{0}` rows read, `{1}` imported, `{2}` errors. */
+  importDone: string;
+  lineColumn: string;
+  codeColumn: string;
+  messageColumn: string;
+  downloadErrors: string;
+
+  overviewTitle: string;
+  /** `{0}` the number of days. */
+  verificationsChart: string;
+  unitsChart: string;
+  flaggedLabel: string;
+  mismatchesLabel: string;
+  openRecallsLabel: string;
+  /** `{0}` units still out, `{1}` units affected. */
+  recallProgress: string;
+  outcomes: Record<'genuine' | 'unknown' | 'recalled' | 'suspicious' | 'invalid', string>;
+  noVerifications: string;
 }
 
 /**
