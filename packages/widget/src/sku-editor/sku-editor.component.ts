@@ -207,7 +207,7 @@ export class SkuEditor extends ConsoleElement {
         </label>
       </div>
       <fieldset ?disabled=${!this.enabled}>
-        <legend>${t.formatLabel}</legend>
+        <legend>${t.trackingFilterLabel}</legend>
         <div class="field">
           <label for="format">${t.formatLabel}</label>
           <input
