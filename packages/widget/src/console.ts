@@ -16,6 +16,7 @@ export {
 export { CsvImport } from './csv-import/csv-import.js';
 export { ConsoleSignInEvent } from './events/console-sign-in.js';
 export { ImportDoneEvent } from './events/import-done.js';
+export { OrderShippedEvent, PackScanEvent } from './events/pack-scan.js';
 export { RecallCreatedEvent } from './events/recall-created.js';
 export { ReturnDecidedEvent } from './events/return-decided.js';
 export { SkuSavedEvent } from './events/sku-saved.js';
@@ -23,6 +24,7 @@ export { SkuSelectEvent } from './events/sku-select.js';
 export { UnitOpenEvent } from './events/unit-open.js';
 export type { ConsoleTranslation } from './localize/console/console-translation.js';
 export { Overview } from './overview/overview.js';
+export { PackStation } from './pack-station/pack-station.js';
 export { Recalls } from './recalls/recalls.js';
 export { ReturnsDesk } from './returns-desk/returns-desk.js';
 export { SerialSearch } from './serial-search/serial-search.js';

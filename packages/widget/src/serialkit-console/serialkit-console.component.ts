@@ -8,6 +8,7 @@ import type { UnitOpenEvent } from '../events/unit-open.js';
 import { fill } from '../localize/translation.js';
 import '../csv-import/csv-import.js';
 import '../overview/overview.js';
+import '../pack-station/pack-station.js';
 import '../recalls/recalls.js';
 import '../returns-desk/returns-desk.js';
 import '../serial-search/serial-search.js';
@@ -166,6 +167,11 @@ export class SerialkitConsole extends ConsoleElement {
         ></serialkit-unit-list>`;
       case 'overview':
         return html`<serialkit-overview .endpoint=${this.endpoint} .apiKey=${key}></serialkit-overview>`;
+      case 'pack':
+        return html`<serialkit-pack-station
+          .endpoint=${this.endpoint}
+          .apiKey=${key}
+        ></serialkit-pack-station>`;
       case 'returns':
         return html`<serialkit-returns-desk
           .endpoint=${this.endpoint}

@@ -176,6 +176,13 @@ export async function press(key: string): Promise<void> {
   await sendKeys({ press: key });
 }
 
+/** A key pressed with a modifier held (`chord('Control', 'z')`). */
+export async function chord(modifier: 'Control' | 'Alt' | 'Shift', key: string): Promise<void> {
+  await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  await sendKeys({ up: modifier });
+}
+
 export async function type(text: string): Promise<void> {
   await sendKeys({ type: text });
 }

@@ -187,6 +187,48 @@ export interface ConsoleTranslation {
   recallProgress: string;
   outcomes: Record<'genuine' | 'unknown' | 'recalled' | 'suspicious' | 'invalid', string>;
   noVerifications: string;
+
+  packTitle: string;
+  packOrderLabel: string;
+  openOrder: string;
+  packScanLabel: string;
+  packScanHelp: string;
+  /** `{0}` the order id. */
+  orderNotFound: string;
+  /** `{0}` the order id, `{1}` its status. */
+  orderOpened: string;
+  orderStatuses: Record<'open' | 'partially_shipped' | 'shipped' | 'cancelled', string>;
+  quantityColumn: string;
+  pickedColumn: string;
+  shippedColumn: string;
+  pickOutcomes: Record<
+    | 'accepted'
+    | 'mistyped'
+    | 'wrong_sku'
+    | 'line_full'
+    | 'already_picked'
+    | 'already_shipped'
+    | 'recalled'
+    | 'not_registered'
+    | 'unavailable'
+    | 'invalid'
+    | 'ambiguous',
+    string
+  >;
+  /** `{0}` the suggested serial. */
+  takeSuggestion: string;
+  undoLast: string;
+  /** `{0}` the serial put back. */
+  undone: string;
+  shipOrder: string;
+  shipPartial: string;
+  /** `{0}` the shipment id. */
+  orderShipped: string;
+  nextOrder: string;
+  soundLabel: string;
+  shortcuts: string;
+  /** `{0}` picked, `{1}` ordered. */
+  lineProgress: string;
 }
 
 /**
