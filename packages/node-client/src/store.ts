@@ -272,6 +272,11 @@ export interface SerialStore {
   ): Promise<Partial<Record<SerialStatus, number>>>;
 
   // ── Events ──
+  /**
+   * Append events to units' histories, in one transaction. Every event's unit must be stored:
+   * an event of a unit the store does not hold rejects the call with `NotFoundError` (details:
+   * its `sku` and `serial`) and keeps none of the batch.
+   */
   appendEvents(events: EventInsert[]): Promise<void>;
   /** Events ordered by time, then insertion. */
   listEvents(filter: EventFilter, page?: PageOptions): Promise<StorePage<SerialEvent>>;

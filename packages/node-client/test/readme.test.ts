@@ -19,6 +19,7 @@ const SOURCES: Record<string, string> = {
   '@serialkit/node-client': fileURLToPath(new URL('../src/index.ts', import.meta.url)),
   '@serialkit/node-client/testing': fileURLToPath(new URL('../src/testing.ts', import.meta.url)),
   '@serialkit/node-client/http': fileURLToPath(new URL('../src/http.ts', import.meta.url)),
+  '@serialkit/node-client/service': fileURLToPath(new URL('../src/service.ts', import.meta.url)),
   '@serialkit/core': fileURLToPath(new URL('../../core/src/index.ts', import.meta.url)),
 };
 /**

@@ -1,8 +1,10 @@
 /**
- * A one-line progress bar for long imports and exports, redrawn at most ten times a second.
- * Drawn only when the output is a terminal: logs and pipes get no control characters.
+ * A one-line progress bar for long imports and exports, on stderr, redrawn at most ten times a
+ * second. Drawn only when stderr is a terminal that understands it (not `TERM=dumb`): logs and
+ * pipes get no control characters, and stdout (data, `--json`) never does. It has no colours,
+ * so `NO_COLOR` holds as it does for everything the CLI prints.
  */
-import type { CliOutput } from './io.js';
+import type { CliIO } from './io.js';
 
 export interface Progress {
   /** Sets the amount done (and optionally the total, when it becomes known). */
@@ -14,10 +16,17 @@ export interface Progress {
 const silent: Progress = { update() {}, done() {} };
 
 export function progressBar(
-  out: CliOutput,
-  options: { label: string; unit: 'rows' | 'bytes'; total?: number; enabled: boolean },
+  io: Pick<CliIO, 'stderr' | 'env'>,
+  options: {
+    label: string;
+    unit: 'rows' | 'bytes';
+    total?: number;
+    /** False when the command's output should stay quiet (`--json`, data on the terminal). */
+    wanted: boolean;
+  },
 ): Progress {
-  if (!options.enabled) return silent;
+  const out = io.stderr;
+  if (!options.wanted || !out.isTTY || io.env?.TERM === 'dumb') return silent;
   const started = performance.now();
   let total = options.total;
   let last = 0;

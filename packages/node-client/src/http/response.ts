@@ -2,7 +2,7 @@
  * Response helpers shared by every route: JSON bodies, the one error body shape, and the
  * security headers every API answer carries.
  */
-import { SerialkitError } from '../errors.js';
+import { ERROR_CODES, SerialkitError } from '../errors.js';
 import { lazyBodyOf, lazyFieldsOf, lazyResponse } from './node/lazy-response.js';
 
 /** The already-serialized body of a Response made by {@link json} and not built yet, if any. */
@@ -143,9 +143,7 @@ export function httpError(
   message: string,
   details?: Record<string, unknown>,
 ): SerialkitError {
-  const status = { method_not_allowed: 405, payload_too_large: 413, unsupported_media_type: 415 }[
-    code
-  ];
+  const { status } = ERROR_CODES[code];
   return new SerialkitError(code, message, { status, ...(details ? { details } : {}) });
 }
 

@@ -5,19 +5,13 @@
  * jitter on connection errors, timeouts, 5xx and 429 (honouring Retry-After); writes carry an
  * `Idempotency-Key` that stays the same across retries, so a retried write is applied once.
  */
-import { randomUUID } from 'node:crypto';
-import type { ErrorCode, Issue } from '@serialkit/core';
+import { SerialkitError } from '../errors.js';
 import {
-  AuthError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  ForbiddenError,
-  NotFoundError,
-  RateLimitError,
-  SerialkitError,
-  ValidationError,
-} from '../errors.js';
+  type RetryOptions,
+  type RetryPolicy,
+  retryPolicy,
+  sendWithRetries,
+} from '../remote/retries.js';
 import type {
   SerialStore,
   StoreCapabilities,
@@ -26,21 +20,11 @@ import type {
 } from '../store.js';
 import { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
 
-export interface HttpStoreOptions {
+export interface HttpStoreOptions extends RetryOptions {
   /** Root of the service, e.g. `https://serials.example` (or with its base path). */
   baseUrl: string;
-  /** A `write` API key of that service. */
+  /** A `store` API key of that service. */
   apiKey: string;
-  /** Time limit of one attempt, in ms. Default 10,000. */
-  timeout?: number;
-  /** Retries after the first attempt. Default 3. */
-  retries?: number;
-  /** First backoff step and cap, in ms. Defaults 100 and 5,000. */
-  backoff?: { initialMs?: number; maxMs?: number };
-  /** Longest Retry-After (seconds) worth waiting for; longer ones fail at once. Default 30. */
-  maxRetryAfter?: number;
-  /** A fetch implementation (tests, proxies). Default: the global fetch. */
-  fetch?: typeof fetch;
   /** Overrides of the reported capabilities. */
   capabilities?: Partial<Omit<StoreCapabilities, 'name'>>;
 }
@@ -61,12 +45,7 @@ class HttpStore implements SerialStore {
   readonly capabilities: StoreCapabilities;
   readonly #base: string;
   readonly #auth: string;
-  readonly #timeout: number;
-  readonly #retries: number;
-  readonly #initial: number;
-  readonly #max: number;
-  readonly #maxRetryAfter: number;
-  readonly #fetch: typeof fetch;
+  readonly #policy: RetryPolicy;
   #closed = false;
 
   constructor(options: HttpStoreOptions) {
@@ -77,12 +56,7 @@ class HttpStore implements SerialStore {
     if (!options.apiKey) throw new TypeError('httpStore needs an apiKey');
     this.#base = `${url.origin}${url.pathname.replace(/\/+$/, '')}/v1/store/`;
     this.#auth = `Bearer ${options.apiKey}`;
-    this.#timeout = options.timeout ?? 10_000;
-    this.#retries = options.retries ?? 3;
-    this.#initial = options.backoff?.initialMs ?? 100;
-    this.#max = options.backoff?.maxMs ?? 5_000;
-    this.#maxRetryAfter = options.maxRetryAfter ?? 30;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#policy = retryPolicy(options);
     this.capabilities = {
       name: 'http',
       persistent: true,
@@ -106,59 +80,22 @@ class HttpStore implements SerialStore {
     spec.args.forEach((name, index) => {
       if (values[index] !== undefined) args[name] = values[index];
     });
-    const body = JSON.stringify(args);
-    const headers: Record<string, string> = {
-      authorization: this.#auth,
-      'content-type': 'application/json',
-      accept: 'application/json',
-    };
-    if (spec.write) headers['idempotency-key'] = randomUUID();
-
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.#attempt(method, headers, body);
-      if (outcome.ok) return outcome.value;
-      if (!outcome.retry || attempt >= this.#retries) throw outcome.error;
-      // Full jitter: a random wait up to the exponential step spreads out retrying clients.
-      const step = Math.min(this.#max, this.#initial * 2 ** attempt);
-      await sleep(outcome.waitMs ?? Math.random() * step);
-    }
-  }
-
-  async #attempt(
-    method: StoreMethodName,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<
-    | { ok: true; value: unknown }
-    | { ok: false; error: SerialkitError; retry: boolean; waitMs?: number }
-  > {
-    let response: Response;
-    try {
-      response = await this.#fetch(this.#base + method, {
+    return sendWithRetries(
+      this.#policy,
+      {
+        url: this.#base + method,
         method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.#timeout),
-      });
-    } catch (cause) {
-      return { ok: false, error: connectionError(cause, this.#timeout), retry: true };
-    }
-    if (response.ok) {
-      try {
-        return { ok: true, value: response.status === 204 ? undefined : await response.json() };
-      } catch (cause) {
-        // A body cut off mid-way is a connection problem, not an answer.
-        return { ok: false, error: connectionError(cause, this.#timeout), retry: true };
-      }
-    }
-    const error = await errorFrom(response);
-    if (response.status === 429) {
-      const retryAfter = retryAfterSeconds(response, error);
-      if (retryAfter === undefined) return { ok: false, error, retry: true };
-      if (retryAfter > this.#maxRetryAfter) return { ok: false, error, retry: false };
-      return { ok: false, error, retry: true, waitMs: retryAfter * 1000 };
-    }
-    return { ok: false, error, retry: isRetryableStatus(response.status) };
+        headers: {
+          authorization: this.#auth,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(args),
+        write: spec.write,
+      },
+      async (response) => (response.status === 204 ? undefined : await response.json()),
+      'store service',
+    );
   }
 
   migrate() {
@@ -215,97 +152,4 @@ class HttpStore implements SerialStore {
   setVerificationOutcome(change: VerificationOutcomeChange) {
     return this.call('setVerificationOutcome', [change]) as Promise<VerificationOutcomeResult>;
   }
-}
-
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status !== 501);
-}
-
-function retryAfterSeconds(response: Response, error: SerialkitError): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header !== null) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
-  }
-  const detail = error.details?.retryAfter;
-  return typeof detail === 'number' ? detail : undefined;
-}
-
-function connectionError(cause: unknown, timeout: number): SerialkitError {
-  const name = (cause as { name?: string } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new ConnectionError(`The store service did not answer within ${timeout} ms`, { cause });
-  }
-  const message = (cause as Error | null)?.message ?? String(cause);
-  return new ConnectionError(`Could not reach the store service: ${message}`, { cause });
-}
-
-const ERRORS: Partial<
-  Record<
-    ErrorCode,
-    new (
-      message: string,
-      options?: { issues?: Issue[]; details?: Record<string, unknown> },
-    ) => SerialkitError
-  >
-> = {
-  unauthorized: AuthError,
-  forbidden: ForbiddenError,
-  not_found: NotFoundError,
-  validation_failed: ValidationError,
-  bad_request: BadRequestError,
-  conflict: ConflictError,
-  rate_limited: RateLimitError,
-  unavailable: ConnectionError,
-};
-
-/** The typed error of an error response (its body shape is `{ error: { code, message } }`). */
-export async function errorFrom(response: Response): Promise<SerialkitError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = (
-    body as
-      | {
-          error?: {
-            code?: string;
-            message?: string;
-            issues?: Issue[];
-            details?: Record<string, unknown>;
-          };
-        }
-      | undefined
-  )?.error;
-  const code = (typeof error?.code === 'string' ? error.code : undefined) as ErrorCode | undefined;
-  const message = error?.message ?? `HTTP ${response.status} ${response.statusText}`.trim();
-  const options = {
-    ...(error?.issues ? { issues: error.issues } : {}),
-    ...(error?.details ? { details: error.details } : {}),
-  };
-  if (response.status === 429) {
-    const header = Number(response.headers.get('retry-after'));
-    const details = { ...options.details };
-    if (Number.isFinite(header) && details.retryAfter === undefined) details.retryAfter = header;
-    return new RateLimitError(message, { ...options, details });
-  }
-  const Class = code ? ERRORS[code] : undefined;
-  if (Class) return new Class(message, options);
-  return new SerialkitError(
-    code ?? (response.status >= 500 ? 'internal' : 'bad_request'),
-    message,
-    {
-      status: response.status,
-      retryable: isRetryableStatus(response.status),
-      ...options,
-    },
-  );
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -32,6 +32,7 @@ import { compareCodePoints } from './shared/order.js';
 import { canonicalShipment } from './shared/records.js';
 import { timestampToMillis } from './shared/timestamps.js';
 import { isGlobalKey } from './shared/unique-key.js';
+import { unknownUnitError } from './shared/unknown-unit.js';
 
 interface StoredSerial {
   record: SerialRecord;
@@ -298,6 +299,10 @@ class MemoryStore implements SerialStore {
 
   async appendEvents(events: EventInsert[]): Promise<void> {
     this.#open();
+    const unknown = events.find(
+      (event) => !this.#serials.get(event.sku)?.bySerial.has(event.serial),
+    );
+    if (unknown) throw unknownUnitError(unknown.sku, unknown.serial);
     const data = events.map((event) => eventData(event.data));
     events.forEach((event, i) => {
       this.#append(event, data[i]);

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { compileFormat } from '@serialkit/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { commands } from '../../src/cli/commands/index.js';
 import { run } from '../../src/cli/run.js';
 
 const format = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
@@ -20,7 +21,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function capture(isTTY = false) {
+function capture(isTTY: boolean | undefined = false) {
   return {
     text: '',
     isTTY,
@@ -33,14 +34,25 @@ function capture(isTTY = false) {
 }
 
 /** Runs the CLI in-process against the test database. */
-async function cli(argv: string[], options: { stdin?: string; db?: string; tty?: boolean } = {}) {
-  const stdout = capture(options.tty);
-  const stderr = capture(options.tty);
+async function cli(
+  argv: string[],
+  options: {
+    stdin?: string;
+    db?: string;
+    /** Both outputs are a terminal (or only stdout's, or only stderr's). */
+    tty?: boolean;
+    stdoutTty?: boolean;
+    stderrTty?: boolean;
+    env?: Record<string, string>;
+  } = {},
+) {
+  const stdout = capture(options.stdoutTty ?? options.tty);
+  const stderr = capture(options.stderrTty ?? options.tty);
   const code = await run([...argv, '--db', join(dir, options.db ?? 'test.db')], {
     stdout,
     stderr,
     ...(options.stdin === undefined ? {} : { stdin: Readable.from([options.stdin]) }),
-    env: {},
+    env: options.env ?? {},
     cwd: dir,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
@@ -233,26 +245,75 @@ describe('workflows', () => {
     expect((await cli(['import', 'serials', 'missing.csv'], { db: 'io.db' })).code).toBe(1);
   });
 
-  test('progress bars only on a terminal', async () => {
-    await cli(
-      ['sku', 'set', 'HP-200', '--name', 'Headphones', '--format', 'SN-{YYYY}-{D:6}{check:luhn}'],
-      { db: 'tty.db' },
-    );
+  test('progress bars only when stderr is a terminal that draws them, never on stdout', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => serial(i + 1));
     await writeFile(join(dir, 'big.csv'), `serial\n${rows.join('\n')}\n`);
-    const piped = await cli(['import', 'serials', 'big.csv', '--sku', 'HP-200'], { db: 'tty.db' });
+    const importInto = async (db: string, options: Parameters<typeof cli>[1]) => {
+      await rm(join(dir, db), { force: true });
+      await cli(
+        ['sku', 'set', 'HP-200', '--name', 'Headphones', '--format', 'SN-{YYYY}-{D:6}{check:luhn}'],
+        { db },
+      );
+      return cli(['import', 'serials', 'big.csv', '--sku', 'HP-200'], { db, ...options });
+    };
+    const piped = await importInto('tty.db', {});
     expect(piped.stderr).not.toContain('\r');
-    await rm(join(dir, 'tty.db'), { force: true });
-    await cli(
-      ['sku', 'set', 'HP-200', '--name', 'Headphones', '--format', 'SN-{YYYY}-{D:6}{check:luhn}'],
-      { db: 'tty.db' },
-    );
-    const terminal = await cli(['import', 'serials', 'big.csv', '--sku', 'HP-200'], {
-      db: 'tty.db',
-      tty: true,
+    // Data piped to a file while the person watches stderr: the bar is drawn there.
+    const watched = await importInto('tty.db', { stderrTty: true });
+    expect(watched.code).toBe(0);
+    expect(watched.stderr).toContain('importing big.csv');
+    expect(watched.stdout).not.toContain('\r');
+    // stderr redirected to a log: no control characters in it, even with stdout on a terminal.
+    const logged = await importInto('tty.db', { stdoutTty: true });
+    expect(logged.stderr).not.toContain('\r');
+    expect(logged.stderr).not.toContain('\u001b');
+    // A terminal that cannot draw it.
+    const dumb = await importInto('tty.db', { tty: true, env: { TERM: 'dumb' } });
+    expect(dumb.stderr).not.toContain('\r');
+    // NO_COLOR: the CLI draws no colour anywhere (SGR sequences), bar or not.
+    const noColor = await importInto('tty.db', { tty: true, env: { NO_COLOR: '1' } });
+    const sgr = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
+    expect(noColor.stderr + noColor.stdout).not.toMatch(sgr);
+  });
+
+  test('tables align by display width: CJK and emoji take two columns', async () => {
+    const db = 'width.db';
+    await cli(['sku', 'set', 'JP-1', '--name', '東京のヘッドホン', '--format', 'JP-{D:3}'], { db });
+    await cli(['sku', 'set', 'EM-1', '--name', 'Headphones 🎧', '--format', 'EM-{D:3}'], { db });
+    await cli(['sku', 'set', 'AB-1', '--name', 'Plain', '--format', 'AB-{D:3}'], { db });
+    const { code, stdout } = await cli(['sku', 'list'], { db });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    const columnOf = (line: string, text: string) => {
+      // Display columns before `text` on the line.
+      const before = line.slice(0, line.indexOf(text));
+      let width = 0;
+      for (const char of before) width += /[\u3000-\u9fff\u{1f300}-\u{1faff}]/u.test(char) ? 2 : 1;
+      return width;
+    };
+    const formatColumns = ['JP-{D:3}', 'EM-{D:3}', 'AB-{D:3}'].map((format) => {
+      const line = lines.find((l) => l.includes(format));
+      expect(line, format).toBeDefined();
+      return columnOf(line!, format);
     });
-    expect(terminal.code).toBe(0);
-    expect(terminal.stderr).toContain('importing big.csv');
+    expect(new Set(formatColumns).size).toBe(1);
+  });
+
+  test("the help's example serials pass the demo's formats", async () => {
+    const demoFormat = compileFormat('SN-{YYYY}-{D:6}{check:luhn}');
+    const examples: string[] = [];
+    const collect = (list: typeof commands) => {
+      for (const command of list) {
+        examples.push(...(command.examples ?? []));
+        collect(command.subcommands ?? []);
+      }
+    };
+    collect(commands);
+    const serials = examples.flatMap((line) => line.match(/\bSN-\d{4}-\d{7}\b/g) ?? []);
+    expect(serials.length).toBeGreaterThan(0);
+    for (const example of serials) {
+      expect(demoFormat.validate(example).success, example).toBe(true);
+    }
   });
 
   test('demo seeds a database deterministically and refuses to seed twice', async () => {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { neutralizeCell, readCell } from '../../src/csv/cells.js';
-import { SN, setup, sn, trackedSku } from '../workflows/fixtures.js';
+import { registerRange, SN, setup, sn, trackedSku } from '../workflows/fixtures.js';
 
 async function collect(lines: AsyncIterable<string>): Promise<string> {
   let out = '';
@@ -81,5 +81,53 @@ describe('round trip through an export and an import', () => {
     for (const [i, lot] of lots.entries()) {
       expect((await store.getSerial('SKU-1', sn(i + 1)))?.lot).toBe(lot);
     }
+  });
+});
+
+describe('fields that span lines', () => {
+  it('a customer name with a newline, exported, imports again', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await registerRange(client, 'SKU-1', 3);
+    await client.shipments.create({
+      orderId: 'ORD-1',
+      channel: 'b2c',
+      customer: { email: 'ada@example.com', name: 'Ada\nLovelace, "Countess"' },
+      lines: [{ sku: 'SKU-1', serials: [sn(1), sn(2)] }],
+    });
+    const csv = await collect(client.exports.serials({ sku: 'SKU-1', status: 'shipped' }));
+    expect(csv).toContain('"Ada\nLovelace, ""Countess"""');
+
+    const { client: other, store } = setup();
+    await trackedSku(other, 'SKU-1', SN);
+    await registerRange(other, 'SKU-1', 3);
+    expect(await other.imports.shipments(csv)).toMatchObject({ units: 2, errorCount: 0 });
+    expect((await store.getSerial('SKU-1', sn(2)))?.shipment?.customer).toEqual({
+      email: 'ada@example.com',
+      name: 'Ada\nLovelace, "Countess"',
+    });
+  });
+
+  it('an opening quote that never closes costs its own line only, however long the file', async () => {
+    const { client, store } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    const lines = ['serial,lot'];
+    for (let i = 1; i <= 300; i++) lines.push(i === 2 ? `"${sn(i)},L1` : `${sn(i)},L1`);
+    const report = await client.imports.serials(lines.join('\n'), { sku: 'SKU-1' });
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([[3, 'malformed_csv']]);
+    expect(report.registered).toBe(299);
+    expect(await store.getSerial('SKU-1', sn(3))).not.toBeNull();
+  });
+
+  it('a quote that closes inside a later field is not a field spanning lines', async () => {
+    const { client, store } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    const csv = ['serial,lot', `${sn(1)},"L1`, `${sn(2)},L"2`, `${sn(3)},L3`].join('\n');
+    const report = await client.imports.serials(csv, { sku: 'SKU-1' });
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'malformed_csv'],
+      [3, 'malformed_csv'],
+    ]);
+    expect(await store.getSerial('SKU-1', sn(3))).not.toBeNull();
   });
 });

@@ -87,11 +87,11 @@ function importCommand(kind: 'serials' | 'shipments'): Command {
     async run(context) {
       const { source, size, name } = await openSource(context);
       const client = await context.client();
-      const bar = progressBar(context.io.stderr, {
+      const bar = progressBar(context.io, {
         label: `importing ${name}`,
         unit: 'bytes',
         ...(size === undefined ? {} : { total: size }),
-        enabled: Boolean(context.io.stdout.isTTY && !context.json),
+        wanted: !context.json,
       });
       const input = counted(source as AsyncIterable<string | Uint8Array>, (bytes) =>
         bar.update(bytes),
@@ -177,10 +177,11 @@ function exportCommand(kind: 'serials' | 'events'): Command {
         if (type) filter.type = type as EventFilter['type'] & string;
         chunks = client.exports.events(filter);
       }
-      const bar = progressBar(io.stderr, {
+      const bar = progressBar(io, {
         label: `exporting ${kind}`,
         unit: 'rows',
-        enabled: Boolean(out && io.stdout.isTTY && !context.json),
+        // Exported rows on a terminal's stdout would be torn by the bar.
+        wanted: Boolean(out && !context.json),
       });
       const target = out ? createWriteStream(resolve(io.cwd, out)) : io.stdout;
       const lines = await writeChunks(chunks, target, bar);

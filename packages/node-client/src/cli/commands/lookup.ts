@@ -24,7 +24,7 @@ export const lookup: Command = {
   name: 'lookup',
   summary: 'Look up a unit: SKU, status, order, customer, history',
   usage: ['lookup <serial> [--sku SKU]'],
-  examples: ['serialkit lookup SN-2024-0000013'],
+  examples: ['serialkit lookup SN-2024-0000016'],
   options: skuOption,
   async run({ args, options, client, print }) {
     const [serial] = args;

@@ -17,7 +17,7 @@ export const ship: Command = {
   description:
     'All units ship or none: a unit that is not in stock fails the whole shipment (exit 4). For several SKUs use --line SKU=SERIAL,SERIAL (repeatable) or --file with a JSON shipment.',
   examples: [
-    'serialkit ship --order ORD-1001 --email ada@example.com --sku HP-200 SN-2024-0000013',
+    'serialkit ship --order ORD-1001 --email ada@example.com --sku HP-200 SN-2024-0000024',
     'serialkit ship --order PO-77 --account RESELLER-9 --line CH-65W=ABC0000001,ABC0000002',
   ],
   options: {

@@ -147,10 +147,10 @@ const contacts: Command = {
     const out = str(options, 'out');
     if (options.csv) {
       const target = out ? createWriteStream(resolve(io.cwd, out)) : undefined;
-      const bar = progressBar(io.stderr, {
+      const bar = progressBar(io, {
         label: 'contacts',
         unit: 'rows',
-        enabled: Boolean(out && io.stdout.isTTY && !json),
+        wanted: Boolean(out && !json),
       });
       const lines = await writeChunks(c.recalls.affectedCsv(id), target ?? io.stdout, bar);
       if (out) note(`Wrote ${Math.max(0, lines - 1).toLocaleString('en')} contacts to ${out}`);

@@ -63,6 +63,7 @@ import {
   type SkuRow,
 } from '../shared/records.js';
 import { timestampToMillis } from '../shared/timestamps.js';
+import { unknownUnitError } from '../shared/unknown-unit.js';
 import {
   backoff,
   type CopyFrom,
@@ -357,12 +358,27 @@ export class PostgresStore implements SerialStore {
       await this.#use();
       return;
     }
-    await this.#query(
-      `INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-       SELECT sku, serial, type, at, data::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
-         AS v(sku, serial, type, at, data, n)
-       ORDER BY n`,
+    // One statement, so atomic: the batch is inserted only when every unit exists.
+    const { rows } = await this.#query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+           WITH ORDINALITY AS v(sku, serial, type, at, data, n)
+       ),
+       missing AS (
+         SELECT v.sku, v.serial FROM v
+         WHERE NOT EXISTS (
+           SELECT 1 FROM ${this.#t.serials} s WHERE s.sku = v.sku AND s.serial = v.serial
+         )
+         ORDER BY v.n LIMIT 1
+       ),
+       inserted AS (
+         INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
+         SELECT sku, serial, type, at, data::jsonb FROM v
+         WHERE NOT EXISTS (SELECT 1 FROM missing)
+         ORDER BY n
+         RETURNING 1
+       )
+       SELECT sku, serial FROM missing`,
       [
         events.map((e) => e.sku),
         events.map((e) => e.serial),
@@ -371,6 +387,8 @@ export class PostgresStore implements SerialStore {
         events.map((e) => eventDataJson(e.data)),
       ],
     );
+    const unknown = rows[0] as { sku: string; serial: string } | undefined;
+    if (unknown) throw unknownUnitError(unknown.sku, unknown.serial);
   }
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {

@@ -45,6 +45,7 @@ import {
 } from '../shared/records.js';
 import { timestampToMillis } from '../shared/timestamps.js';
 import { isGlobalKey } from '../shared/unique-key.js';
+import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
@@ -343,6 +344,9 @@ export class SqliteStore implements SerialStore {
     this.#run((db, s) => {
       db.transaction(() => {
         for (const e of events) {
+          if (s.getSerial.get(e.sku, e.serial) === undefined) {
+            throw unknownUnitError(e.sku, e.serial);
+          }
           s.insertEvent.run(e.sku, e.serial, e.type, e.at, eventDataJson(e.data));
         }
       }).immediate();

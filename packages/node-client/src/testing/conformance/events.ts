@@ -1,11 +1,13 @@
 /** The event log: appending, filtering, pages. */
-import { at } from './fixtures.js';
+import type { EventInsert } from '../../store.js';
+import { at, errorCode, rejection, unit } from './fixtures.js';
 import type { Suite } from './suite.js';
 
 export function eventTests({ test, expect, withStore }: Suite): void {
   test(
     'events',
     withStore(async (store) => {
+      await store.insertSerials([unit('A', 'S1'), unit('A', 'S2'), unit('B', 'S1')]);
       await store.appendEvents([
         {
           sku: 'A',
@@ -69,6 +71,26 @@ export function eventTests({ test, expect, withStore }: Suite): void {
         cursor = page.nextCursor;
       } while (cursor !== null);
       expect(paged).toEqual(all.map((e) => e.id));
+    }),
+  );
+
+  test(
+    'appendEvents refuses events of units that are not stored, keeping none of the batch',
+    withStore(async (store) => {
+      await store.insertSerials([unit('A', 'S1')]);
+      const batch: EventInsert[] = [
+        { sku: 'A', serial: 'S1', type: 'flagged', at: at(1) },
+        { sku: 'A', serial: 'NOPE', type: 'flagged', at: at(2) },
+        { sku: 'B', serial: 'S1', type: 'flagged', at: at(3) },
+      ];
+      const error = await rejection(store.appendEvents(batch));
+      expect(errorCode(error)).toBe('not_found');
+      expect((error as { details?: unknown }).details).toEqual({ sku: 'A', serial: 'NOPE' });
+      // The same serial under another SKU is another unit.
+      expect(errorCode(await rejection(store.appendEvents(batch.slice(2))))).toBe('not_found');
+      expect((await store.listEvents({})).items).toEqual([]);
+      await store.appendEvents(batch.slice(0, 1));
+      expect((await store.listEvents({})).items.map((e) => e.serial)).toEqual(['S1']);
     }),
   );
 }
