@@ -149,17 +149,21 @@ describe('IdempotencyCache', () => {
   });
 
   test('an expired key run again keeps its place in line, and the sweep takes what expired', async () => {
-    const cache = new IdempotencyCache({ ttlMs: 100, maxEntries: 2 });
+    const cache = new IdempotencyCache({ ttlMs: 100, maxEntries: 3 });
     const p = producer();
     await cache.run('a', 'h', p.produce, 0);
     await cache.run('b', 'h', p.produce, 50);
-    // 'a' expired at 100 and runs again at 120: it is fresh now, 'b' expires at 150.
+    // 'a' expired at 100 and runs again at 120 (the cache is not full: nothing is swept): it is
+    // fresh now but still first in line; 'b' expires at 150.
     await cache.run('a', 'h', p.produce, 120);
-    expect(p.runs).toBe(3);
-    // Full at 150 (exactly when 'b' expires): the sweep drops 'b', not the fresh 'a'.
-    await cache.run('c', 'h', p.produce, 150);
-    await cache.run('a', 'h', p.produce, 151);
+    await cache.run('c', 'h', p.produce, 130);
     expect(p.runs).toBe(4);
+    // Full at 150, exactly when 'b' expires: the sweep drops 'b', not 'a', first in line.
+    await cache.run('d', 'h', p.produce, 150);
+    expect(cache.size).toBe(3);
+    await cache.run('a', 'h', p.produce, 151);
+    await cache.run('c', 'h', p.produce, 151);
+    expect(p.runs).toBe(5);
   });
 
   test('a bound of 0 keeps only the answer in flight', async () => {
