@@ -312,7 +312,16 @@ test('the overview shows the numbers as charts', async () => {
 
 test('every screen has no axe violations', async () => {
   const { page, part, close } = await open({ screen: 'skus', bypassCSP: true });
-  for (const screen of ['overview', 'skus', 'search', 'units', 'pack', 'returns', 'recalls', 'import']) {
+  for (const screen of [
+    'overview',
+    'skus',
+    'search',
+    'units',
+    'pack',
+    'returns',
+    'recalls',
+    'import',
+  ]) {
     await page.locator(`[part~="nav-item"][data-screen="${screen}"]`).click();
     await page.waitForTimeout(400);
     assert.deepEqual(await axeViolations(page), [], screen);
