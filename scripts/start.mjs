@@ -145,6 +145,13 @@ const args = [
   '--json',
 ];
 if (existsSync(bundle)) args.push('--asset', `/assets/serial-lookup.js=${bundle}`);
+// The merchant console: its page at /admin, its script beside it.
+const consoleBundle = at('packages/widget/dist/serialkit-console.bundle.js');
+const consolePage = at('packages/widget/admin/index.html');
+if (existsSync(consoleBundle)) {
+  args.push('--asset', `/admin=${consolePage}`, '--asset', `/admin/=${consolePage}`);
+  args.push('--asset', `/admin/console.js=${consoleBundle}`);
+}
 const server = spawn(process.execPath, args, {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -175,6 +182,7 @@ function printBanner(url) {
   console.log(`
 ${bold('serialkit demo')} is running at ${bold(`${url}/`)}
   storefront   ${url}/   (${relative(root, storefront)}${existsSync(bundle) ? ', widget at /assets/serial-lookup.js' : ''})
+  console      ${existsSync(consoleBundle) ? `${url}/admin   (sign in with the admin key below)` : '(the widget did not build: no console)'}
   API docs     ${url}/v1/openapi.json
   admin key    ${apiKey}   (in .data/admin-key; the store protocol key is in .data/store-key)
   database     ${relative(root, db)}  (${demo.units.toLocaleString('en')} units; delete .data/ to reseed)

@@ -16,7 +16,7 @@ export default {
             // `state: true`, which the analyzer does not read: private fields are not attributes.
             const privateFields = new Set(
               (declaration.members ?? [])
-                .filter((member) => member.privacy === 'private')
+                .filter((member) => member.privacy === 'private' || member.privacy === 'protected')
                 .map((member) => member.name),
             );
             if (declaration.attributes) {
@@ -26,7 +26,10 @@ export default {
             }
             if (!declaration.events) continue;
             declaration.events = declaration.events.filter(
-              (event) => event.name?.startsWith('serial-lookup-') && event.description,
+              (event) =>
+                (event.name?.startsWith('serial-lookup-') ||
+                  event.name?.startsWith('serialkit-')) &&
+                event.description,
             );
           }
         }

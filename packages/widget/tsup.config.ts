@@ -10,6 +10,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'serial-lookup': 'src/serial-lookup/serial-lookup.ts',
     'serial-lookup.component': 'src/serial-lookup/serial-lookup.component.ts',
+    console: 'src/console.ts',
   },
   format: ['esm'],
   dts: true,

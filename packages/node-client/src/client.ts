@@ -24,6 +24,7 @@ import {
 import { type SerialsResource, serialsResource } from './workflows/serials.js';
 import { type ShipmentsResource, shipmentsResource } from './workflows/shipments.js';
 import { type SkusResource, skusResource } from './workflows/skus.js';
+import { type StatsResource, statsResource } from './workflows/stats.js';
 import {
   type SightingsResource,
   sightingsResource,
@@ -175,6 +176,8 @@ export interface SerialClient {
   readonly warranty: WarrantyResource;
   /** Registered owners (personal data): public registration, list, export, erase. */
   readonly owners: OwnersResource;
+  /** The overview's numbers: units by status, verifications per day, flags, open recalls. */
+  readonly stats: StatsResource;
   /** Releases the store's connections. The client is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -231,6 +234,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     }),
     warranty: warrantyResource(ctx),
     owners: ownersResource(ctx),
+    stats: statsResource(ctx),
     close: () => config.store.close(),
   };
 }

@@ -71,6 +71,38 @@ export async function buildBundle({ write = true, external = [] } = {}) {
   });
 }
 
+/** The merchant console's single-file build, served at `/admin/console.js` by `npm start`. */
+export const consoleBundleFile = 'dist/serialkit-console.bundle.js';
+
+/**
+ * Builds the console bundle: `<serialkit-console>` and its elements, lit and core, in one file
+ * (no chunks: an admin page loads it once). Built apart from the storefront bundle, which it
+ * leaves as it is.
+ */
+export async function buildConsoleBundle({ write = true } = {}) {
+  return build({
+    absWorkingDir: root,
+    entryPoints: { 'serialkit-console.bundle': 'src/console.ts' },
+    outdir: 'dist',
+    entryNames: '[name]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    tsconfig: 'tsconfig.json',
+    legalComments: 'none',
+    banner: {
+      js: '/*! @serialkit/widget console (MIT); includes Lit, Copyright Google LLC, BSD-3-Clause */',
+    },
+    sourcemap: write ? 'linked' : false,
+    metafile: true,
+    plugins: [minifyTemplatesPlugin()],
+    write,
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = new URL('../dist/', import.meta.url);
   const old = await readdir(dist).catch(() => []);
@@ -82,4 +114,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     "export * from './index.js';\n",
   );
   console.log(`wrote ${bundleFile}`);
+  await buildConsoleBundle();
+  await writeFile(
+    new URL('../dist/serialkit-console.bundle.d.ts', import.meta.url),
+    "export * from './console.js';\n",
+  );
+  console.log(`wrote ${consoleBundleFile}`);
 }

@@ -1,3 +1,4 @@
+export * from './console.js';
 export * from './corrections.js';
 export * from './domain.js';
 export * from './orders.js';

@@ -179,32 +179,50 @@ export const publicReturnCheckSchema = z.object({
 const window = z.strictObject({ from: isoDateTime, to: isoDateTime });
 
 /**
- * Input of `recalls.create`: one SKU (`sku`) or several (`skus`), and the units among theirs
+ * Which units a recall covers: one SKU (`sku`) or several (`skus`), and the units among theirs
  * selected by serial range, lot, manufacture or shipment window and/or an explicit list (all
  * given criteria must hold). `range` and `serials` are read in each SKU's format.
  */
+export const recallSelectionShape = {
+  sku: id.optional(),
+  skus: z.array(id).min(1).max(100).optional(),
+  range: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }).optional(),
+  lot: z.string().min(1).max(100).optional(),
+  manufacturedBetween: window.optional(),
+  /** Units shipped in this window (inclusive; a date `to` covers that whole day). */
+  shippedBetween: window.optional(),
+  serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
+};
+
+type RecallSelectionFields = {
+  [K in keyof typeof recallSelectionShape]?: unknown;
+};
+
+/**
+ * The rules every recall selection meets: one of `sku` and `skus`, and at least one criterion
+ * (a recall of every unit of a SKU is not a selection). Applied with `.superRefine`.
+ */
+export function checkRecallSelection(r: RecallSelectionFields, ctx: z.RefinementCtx): void {
+  if ((r.sku === undefined) === (r.skus === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'give sku or skus (one of them)', path: ['sku'] });
+  }
+  if (!(r.range || r.lot || r.manufacturedBetween || r.shippedBetween || r.serials)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'select units by range, lot, manufacturedBetween, shippedBetween or serials',
+      path: ['range'],
+    });
+  }
+}
+
 export const recallCreateSchema = z
   .strictObject({
-    sku: id.optional(),
-    skus: z.array(id).min(1).max(100).optional(),
-    range: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }).optional(),
-    lot: z.string().min(1).max(100).optional(),
-    manufacturedBetween: window.optional(),
-    /** Units shipped in this window (inclusive; a date `to` covers that whole day). */
-    shippedBetween: window.optional(),
-    serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
+    ...recallSelectionShape,
     notice: z.string().min(1).max(5000),
     /** Where customers learn more (shown by the widget): an http(s) URL. */
     url: webUrlSchema.optional(),
   })
-  .refine((r) => (r.sku === undefined) !== (r.skus === undefined), {
-    message: 'give sku or skus (one of them)',
-    path: ['sku'],
-  })
-  .refine((r) => r.range || r.lot || r.manufacturedBetween || r.shippedBetween || r.serials, {
-    message: 'select units by range, lot, manufacturedBetween, shippedBetween or serials',
-    path: ['range'],
-  });
+  .superRefine(checkRecallSelection);
 
 /**
  * A recall. `sku` is its first SKU and `skus` all of them (recalls created before multi-SKU

@@ -35,6 +35,7 @@ import { empty, errorResponse, httpError, json } from './response.js';
 import type { Route, RouteContext } from './route.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { consoleRoutes } from './routes/console.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { metaRoutes } from './routes/meta.js';
 import { orderRoutes } from './routes/orders.js';
@@ -220,6 +221,7 @@ export function createHandler(
     ...orderRoutes(client),
     ...correctionRoutes(client),
     ...warrantyOwnerRoutes(client),
+    ...consoleRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

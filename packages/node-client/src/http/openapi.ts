@@ -84,6 +84,7 @@ const TAGS: Record<Tag, string> = {
   events: 'The event history, also as EPCIS 2.0',
   imports: 'Streamed CSV imports',
   exports: 'Streamed CSV exports',
+  stats: 'The numbers of the merchant console’s overview',
   store: 'The store protocol: SerialStore over HTTP (httpStore)',
   meta: 'This document and health',
   webhooks: 'Outbound webhook subscriptions (Standard Webhooks), delivery logs, dead letters',

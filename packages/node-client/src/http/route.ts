@@ -21,6 +21,7 @@ export type Tag =
   | 'events'
   | 'imports'
   | 'exports'
+  | 'stats'
   | 'store'
   | 'meta'
   | 'webhooks';

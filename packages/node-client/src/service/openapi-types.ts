@@ -506,6 +506,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recalls/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many units a recall with this selection would mark, by status (nothing changes) */
+        post: operations["previewRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns/accept": {
         parameters: {
             query?: never;
@@ -780,6 +797,23 @@ export interface paths {
         put?: never;
         /** Generate and register sequential or random (non-guessable) serials */
         post: operations["generateSerials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview: units by status, verification outcomes per day, flags, return mismatches, open recalls */
+        get: operations["overviewStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1257,6 +1291,29 @@ export interface components {
                 sku: string;
             }[];
         };
+        OverviewStatsResponse200: {
+            flagged: number;
+            from: string;
+            openRecalls: {
+                affected: number;
+                createdAt: string;
+                id: string;
+                notice: string;
+                outstanding: number;
+                sku: string;
+            }[];
+            returnMismatches: number;
+            to: string;
+            unitsByStatus: {
+                [key: string]: number;
+            };
+            verificationsByDay: {
+                date: string;
+                outcomes: {
+                    [key: string]: number;
+                };
+            }[];
+        };
         PickResult: {
             candidates?: string[];
             input: string;
@@ -1275,6 +1332,33 @@ export interface components {
         PickUnitRequest: {
             input: string;
             sku?: string;
+        };
+        PreviewRecallRequest: {
+            lot?: string;
+            manufacturedBetween?: {
+                from: string;
+                to: string;
+            };
+            range?: {
+                from: string;
+                to: string;
+            };
+            serials?: string[];
+            shippedBetween?: {
+                from: string;
+                to: string;
+            };
+            sku?: string;
+            skus?: string[];
+        };
+        PreviewRecallResponse200: {
+            affected: number;
+            alreadyRecalled: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            sku: string;
+            skus: string[];
         };
         PublicReturnCheck: {
             issues: ({
@@ -3758,6 +3842,75 @@ export interface operations {
             };
         };
     };
+    previewRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRecallRequest"];
+            };
+        };
+        responses: {
+            /** @description The count by status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewRecallResponse200"];
+                };
+            };
+            /** @description Malformed or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown SKU */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     acceptReturn: {
         parameters: {
             query?: never;
@@ -5016,6 +5169,47 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    overviewStats: {
+        parameters: {
+            query?: {
+                days?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewStatsResponse200"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,8 +5,11 @@ import {
   type Recall,
   type RecallContact,
   type RecallCreate,
+  type RecallPreview,
+  type RecallPreviewRequest,
   type RecallProgress,
   recallCreateSchema,
+  recallPreviewRequestSchema,
   type Sku,
 } from '@serialkit/core';
 import { neutralizeCell, stringifyRow } from '../csv/cells.js';
@@ -93,9 +96,87 @@ export interface RecallsResource {
    * await pipeline(Readable.from(client.recalls.affectedCsv(recall.id)), createWriteStream('contacts.csv'));
    */
   affectedCsv(id: string): AsyncIterable<string>;
+  /**
+   * What a recall with this selection would mark now, by status, without creating it: the
+   * merchant sees the count before committing.
+   *
+   * @example
+   * const { affected, byStatus } = await client.recalls.preview({ sku: 'BAT-18650', lot: 'A1F4' });
+   */
+  preview(selection: RecallPreviewRequest): Promise<RecallPreview>;
 }
 
 export { RECALL_CONTACT_COLUMNS };
+
+/** One SKU's part of a recall selection: its canonical range and serials, its store filter. */
+interface SkuSelection {
+  sku: Sku;
+  range: { from: string; to: string } | undefined;
+  serials: string[] | undefined;
+  filter: SerialFilter;
+}
+
+/**
+ * A recall's selection read through each SKU's format: a range must read in every SKU's format,
+ * a listed serial in at least one. One place for `create` and `preview`.
+ */
+async function selectionsOf(
+  ctx: ClientContext,
+  request: RecallPreviewRequest,
+): Promise<SkuSelection[]> {
+  const skuIds = request.skus ?? (request.sku === undefined ? [] : [request.sku]);
+  const skus: Sku[] = [];
+  for (const id of new Set(skuIds)) skus.push(await ctx.requireSku(id));
+  const issues: Issue[] = [];
+  const selections = skus.map((sku): SkuSelection => {
+    const format = ctx.formats.of(sku);
+    const read = (value: string) => format.validate(value);
+    let range: { from: string; to: string } | undefined;
+    if (request.range) {
+      const from = read(request.range.from);
+      const to = read(request.range.to);
+      if (!from.success) issues.push(...wireIssues(from.issues, ['range', 'from']));
+      if (!to.success) issues.push(...wireIssues(to.issues, ['range', 'to']));
+      if (from.success && to.success) range = { from: from.data.serial, to: to.data.serial };
+    }
+    const serials = request.serials?.flatMap((serial) => {
+      const result = read(serial);
+      return result.success ? [result.data.serial] : [];
+    });
+    const filter: SerialFilter = {
+      sku: sku.sku,
+      ...(range ? { range } : {}),
+      ...(request.lot === undefined ? {} : { lot: request.lot }),
+      ...(request.manufacturedBetween
+        ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
+        : {}),
+      ...(request.shippedBetween ? { shippedBetween: dateRange(request.shippedBetween) } : {}),
+    };
+    return { sku, range, serials, filter };
+  });
+  request.serials?.forEach((serial, i) => {
+    if (skus.every((sku) => !ctx.formats.of(sku).validate(serial).success)) {
+      const result = ctx.formats.of(skus[0]!).validate(serial);
+      if (!result.success) issues.push(...wireIssues(result.issues, ['serials', i]));
+    }
+  });
+  if (issues.length > 0) {
+    throw new ValidationError('Some serials of the recall are not valid for this SKU', {
+      issues: issues.slice(0, 100),
+      details: { invalid: issues.length },
+    });
+  }
+  return selections;
+}
+
+const STATUSES = [
+  'in_stock',
+  'allocated',
+  'shipped',
+  'returned',
+  'quarantined',
+  'scrapped',
+] as const;
 
 export function recallsResource(ctx: ClientContext): RecallsResource {
   const requireRecall = async (id: string): Promise<Recall> => {
@@ -107,47 +188,15 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
   return {
     async create(input) {
       const request = parseInput(recallCreateSchema, input, 'recall');
-      const skuIds = request.skus ?? (request.sku === undefined ? [] : [request.sku]);
-      const skus: Sku[] = [];
-      for (const id of new Set(skuIds)) skus.push(await ctx.requireSku(id));
-      const issues: Issue[] = [];
-      // Range and serials are read in each SKU's format: a range must read in every one, a
-      // listed serial in at least one.
-      const selections = skus.map((sku) => {
-        const format = ctx.formats.of(sku);
-        const read = (value: string) => format.validate(value);
-        let range: { from: string; to: string } | undefined;
-        if (request.range) {
-          const from = read(request.range.from);
-          const to = read(request.range.to);
-          if (!from.success) issues.push(...wireIssues(from.issues, ['range', 'from']));
-          if (!to.success) issues.push(...wireIssues(to.issues, ['range', 'to']));
-          if (from.success && to.success) range = { from: from.data.serial, to: to.data.serial };
-        }
-        const serials = request.serials?.flatMap((serial) => {
-          const result = read(serial);
-          return result.success ? [result.data.serial] : [];
-        });
-        return { sku, range, serials };
-      });
-      request.serials?.forEach((serial, i) => {
-        if (skus.every((sku) => !ctx.formats.of(sku).validate(serial).success)) {
-          const result = ctx.formats.of(skus[0]!).validate(serial);
-          if (!result.success) issues.push(...wireIssues(result.issues, ['serials', i]));
-        }
-      });
-      if (issues.length > 0) {
-        throw new ValidationError('Some serials of the recall are not valid for this SKU', {
-          issues: issues.slice(0, 100),
-          details: { invalid: issues.length },
-        });
-      }
+      const selections = await selectionsOf(ctx, request);
 
       const first = selections[0]!;
       const recall: Recall = {
         id: `rcl_${randomBytes(10).toString('hex')}`,
         sku: first.sku.sku,
-        ...(skus.length > 1 || request.skus ? { skus: skus.map((sku) => sku.sku) } : {}),
+        ...(selections.length > 1 || request.skus
+          ? { skus: selections.map(({ sku }) => sku.sku) }
+          : {}),
         notice: request.notice,
         ...(request.url === undefined ? {} : { url: request.url }),
         status: 'open',
@@ -167,16 +216,7 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
       await ctx.store.putRecall(recall);
 
       const event = { at: recall.createdAt, data: { recallId: recall.id } };
-      for (const { sku, range, serials } of selections) {
-        const filter: SerialFilter = {
-          sku: sku.sku,
-          ...(range ? { range } : {}),
-          ...(request.lot === undefined ? {} : { lot: request.lot }),
-          ...(request.manufacturedBetween
-            ? { manufacturedBetween: dateRange(request.manufacturedBetween) }
-            : {}),
-          ...(request.shippedBetween ? { shippedBetween: dateRange(request.shippedBetween) } : {}),
-        };
+      for (const { serials, filter } of selections) {
         const chunks = serials
           ? Array.from({ length: Math.ceil(serials.length / MARK_CHUNK) }, (_, i) =>
               serials.slice(i * MARK_CHUNK, (i + 1) * MARK_CHUNK),
@@ -221,6 +261,34 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
     async get(id) {
       const recall = await requireRecall(id);
       return { ...recall, status: recall.status ?? 'open' };
+    },
+
+    async preview(input) {
+      const request = parseInput(recallPreviewRequestSchema, input, 'recall selection');
+      const selections = await selectionsOf(ctx, request);
+      const byStatus: RecallPreview['byStatus'] = {};
+      let affected = 0;
+      let alreadyRecalled = 0;
+      for (const { serials, filter } of selections) {
+        const selected: SerialFilter = serials ? { ...filter, serials } : filter;
+        const [counts, recalled] = await Promise.all([
+          Promise.all(STATUSES.map((status) => ctx.store.countSerials({ ...selected, status }))),
+          ctx.store.countSerials({ ...selected, recalled: true }),
+        ]);
+        STATUSES.forEach((status, i) => {
+          const count = counts[i] ?? 0;
+          if (count) byStatus[status] = (byStatus[status] ?? 0) + count;
+          affected += count;
+        });
+        alreadyRecalled += recalled;
+      }
+      return {
+        sku: selections[0]!.sku.sku,
+        skus: selections.map(({ sku }) => sku.sku),
+        affected,
+        byStatus,
+        alreadyRecalled,
+      };
     },
 
     list(filter = {}, page) {

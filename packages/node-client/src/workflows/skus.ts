@@ -75,12 +75,16 @@ export function skusResource(ctx: ClientContext): SkusResource {
               );
             }
             const incompatible: { serial: string; issues: Issue[] }[] = [];
+            // Every unit is checked, so that the merchant learns how many the change would break.
+            let count = 0;
             let cursor: string | null = null;
             do {
               const page = await ctx.store.listSerials({ sku: id }, { cursor, limit: 1000 });
               for (const unit of page.items) {
                 const result = format.validate(unit.serial);
                 if (result.success && result.data.serial === unit.serial) continue;
+                count++;
+                if (incompatible.length >= MAX_INCOMPATIBLE_EXAMPLES) continue;
                 incompatible.push({
                   serial: unit.serial,
                   issues: result.success
@@ -93,14 +97,13 @@ export function skusResource(ctx: ClientContext): SkusResource {
                       ]
                     : wireIssues(result.issues),
                 });
-                if (incompatible.length >= MAX_INCOMPATIBLE_EXAMPLES) break;
               }
-              cursor = incompatible.length >= MAX_INCOMPATIBLE_EXAMPLES ? null : page.nextCursor;
+              cursor = page.nextCursor;
             } while (cursor !== null);
             if (incompatible.length > 0) {
               throw new ConflictError(
                 `SKU ${id} has units that the new serial format does not accept, e.g. ${incompatible[0]!.serial}`,
-                { details: { sku: id, reason: 'format_incompatible', incompatible } },
+                { details: { sku: id, reason: 'format_incompatible', count, incompatible } },
               );
             }
           }

@@ -88,6 +88,16 @@ describe('skus.update', () => {
     expect((await client.skus.get('SKU-1')).serialTracking.format).toBe(SN);
   });
 
+  it('counts every unit a refused format change would break, beyond the examples', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await registerRange(client, 'SKU-1', 12);
+    const error = await trackedSku(client, 'SKU-1', LUHN).catch((e: unknown) => e);
+    const details = (error as ConflictError).details as { count: number; incompatible: unknown[] };
+    expect(details.count).toBe(12);
+    expect(details.incompatible).toHaveLength(10);
+  });
+
   it('refuses a uniqueness change once the SKU has units, allows it before', async () => {
     const { client } = setup();
     await trackedSku(client, 'SKU-1', SN);

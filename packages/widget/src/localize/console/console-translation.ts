@@ -1,0 +1,240 @@
+import type { SerialStatus } from '@serialkit/core';
+
+/**
+ * Every text of the merchant console's elements, in one language. Each locale file implements
+ * this interface, so a missing or misspelt key fails to compile. `{0}`, `{1}` stand for the
+ * values named in each key's comment (filled with `fill`).
+ */
+export interface ConsoleTranslation {
+  appTitle: string;
+  signInTitle: string;
+  signInHelp: string;
+  apiKeyLabel: string;
+  signIn: string;
+  signOut: string;
+  signInFailed: string;
+  signedIn: string;
+  /** `{0}` the screen's name. */
+  screenShown: string;
+  nav: {
+    overview: string;
+    skus: string;
+    search: string;
+    units: string;
+    pack: string;
+    returns: string;
+    recalls: string;
+    import: string;
+  };
+
+  loading: string;
+  /** `{0}` the error message. */
+  failed: string;
+  save: string;
+  saved: string;
+  cancel: string;
+  search: string;
+  noResults: string;
+  next: string;
+  previous: string;
+  /** `{0}` the number of rows. */
+  rows: string;
+  all: string;
+  on: string;
+  off: string;
+  any: string;
+  statuses: Record<SerialStatus, string>;
+
+  skusTitle: string;
+  skuSearchLabel: string;
+  trackingFilterLabel: string;
+  trackingOn: string;
+  trackingOff: string;
+  skuColumn: string;
+  nameColumn: string;
+  formatColumn: string;
+  trackingColumn: string;
+  edit: string;
+  /** `{0}` the number of SKUs shown. */
+  skusShown: string;
+
+  /** `{0}` the SKU. */
+  editorTitle: string;
+  nameLabel: string;
+  trackingLabel: string;
+  formatLabel: string;
+  formatHelp: string;
+  /** `{0}` the hint. */
+  formatHint: string;
+  /** `{0}` an example serial. */
+  formatExample: string;
+  formatInvalid: string;
+  sampleLabel: string;
+  sampleHelp: string;
+  /** `{0}` the canonical serial. */
+  sampleValid: string;
+  generateSamples: string;
+  uniquenessLabel: string;
+  uniquenessSku: string;
+  uniquenessGlobal: string;
+  gtinLabel: string;
+  gtinHelp: string;
+  /** `{0}` the SKU. */
+  skuSaved: string;
+  /** `{0}` the number of units, `{1}` an example serial. */
+  formatRefused: string;
+  uniquenessRefused: string;
+
+  searchTitle: string;
+  serialInputLabel: string;
+  serialInputHelp: string;
+  find: string;
+  /** `{0}` what was searched. */
+  notFound: string;
+  /** `{0}` the serial, `{1}` the SKU. */
+  unitFound: string;
+  unitSku: string;
+  unitStatus: string;
+  unitLot: string;
+  unitManufactured: string;
+  unitRegistered: string;
+  unitRecall: string;
+  ordersTitle: string;
+  orderColumn: string;
+  shippedToColumn: string;
+  shippedAtColumn: string;
+  notShipped: string;
+  historyTitle: string;
+  sightingsTitle: string;
+  noSightings: string;
+  /** `{0}` the event type. */
+  eventTypes: Record<string, string>;
+
+  unitsTitle: string;
+  statusLabel: string;
+  lotLabel: string;
+  orderLabel: string;
+  shippedFromLabel: string;
+  shippedToLabel: string;
+  manufacturedFromLabel: string;
+  manufacturedToLabel: string;
+  applyFilters: string;
+  exportCsv: string;
+  serialColumn: string;
+  statusColumn: string;
+  lotColumn: string;
+
+  returnsTitle: string;
+  returnSerialLabel: string;
+  returnOrderLabel: string;
+  checkReturn: string;
+  verdicts: Record<'match' | 'mismatch' | 'unknown' | 'invalid' | 'already_returned', string>;
+  /** `{0}` the order the unit really shipped in. */
+  shippedInstead: string;
+  dispositionLabel: string;
+  dispositions: Record<'restock' | 'quarantine' | 'scrap', string>;
+  reasonLabel: string;
+  acceptReturn: string;
+  rejectReturn: string;
+  /** `{0}` the serial. */
+  returnAccepted: string;
+  /** `{0}` the serial. */
+  returnRejected: string;
+
+  recallsTitle: string;
+  newRecall: string;
+  rangeFromLabel: string;
+  rangeToLabel: string;
+  noticeLabel: string;
+  linkLabel: string;
+  /** `{0}` the number of units. */
+  recallCount: string;
+  recallSelectHelp: string;
+  /** `{0}` units already under a recall. */
+  alreadyRecalled: string;
+  createRecall: string;
+  /** `{0}` the recall id, `{1}` the number of units. */
+  recallCreated: string;
+  downloadContacts: string;
+  affectedColumn: string;
+  outstandingColumn: string;
+  createdColumn: string;
+  noticeColumn: string;
+
+  importTitle: string;
+  importKindLabel: string;
+  importKinds: Record<'serials' | 'shipments', string>;
+  importSkuHelp: string;
+  fileLabel: string;
+  startImport: string;
+  /** `{0}` percent uploaded. */
+  uploading: string;
+  /** `{0}` rows read, `{1}` imported, `{2}` errors. */
+  importDone: string;
+  lineColumn: string;
+  codeColumn: string;
+  messageColumn: string;
+  downloadErrors: string;
+
+  overviewTitle: string;
+  /** `{0}` the number of days. */
+  verificationsChart: string;
+  unitsChart: string;
+  flaggedLabel: string;
+  mismatchesLabel: string;
+  openRecallsLabel: string;
+  /** `{0}` units still out, `{1}` units affected. */
+  recallProgress: string;
+  outcomes: Record<'genuine' | 'unknown' | 'recalled' | 'suspicious' | 'invalid', string>;
+  noVerifications: string;
+
+  packTitle: string;
+  packOrderLabel: string;
+  openOrder: string;
+  packScanLabel: string;
+  packScanHelp: string;
+  /** `{0}` the order id. */
+  orderNotFound: string;
+  /** `{0}` the order id, `{1}` its status. */
+  orderOpened: string;
+  orderStatuses: Record<'open' | 'partially_shipped' | 'shipped' | 'cancelled', string>;
+  quantityColumn: string;
+  pickedColumn: string;
+  shippedColumn: string;
+  pickOutcomes: Record<
+    | 'accepted'
+    | 'mistyped'
+    | 'wrong_sku'
+    | 'line_full'
+    | 'already_picked'
+    | 'already_shipped'
+    | 'recalled'
+    | 'not_registered'
+    | 'unavailable'
+    | 'invalid'
+    | 'ambiguous',
+    string
+  >;
+  /** `{0}` the suggested serial. */
+  takeSuggestion: string;
+  undoLast: string;
+  /** `{0}` the serial put back. */
+  undone: string;
+  shipOrder: string;
+  shipPartial: string;
+  /** `{0}` the shipment id. */
+  orderShipped: string;
+  nextOrder: string;
+  soundLabel: string;
+  shortcuts: string;
+  /** `{0}` picked, `{1}` ordered. */
+  lineProgress: string;
+}
+
+/**
+ * A text with its `{0}`, `{1}` … replaced by `values`.
+ *
+ * @example
+ * fill('Saved {0}', 'HP-200'); // 'Saved HP-200'
+ */
+export { fill } from '../translation.js';

@@ -1,0 +1,356 @@
+/**
+ * End to end: the real serialkit service on the demo data serves the merchant console at /admin
+ * as `npm start` does; headless Chromium signs in and runs the merchant's flows. Writes its pass
+ * and fail counts to `.test-results/e2e-console.json`.
+ *
+ * Run: `node test-e2e/console.e2e.mjs` (builds the bundles first).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildAll, startDemoService, widget } from './demo-service.mjs';
+
+const require = createRequire(import.meta.url);
+const results = join(widget, '.test-results');
+const page_ = join(widget, 'admin/index.html');
+const bundle = join(widget, 'dist/serialkit-console.bundle.js');
+
+buildAll();
+const service = await startDemoService({
+  serveArgs: [
+    '--asset',
+    `/admin=${page_}`,
+    '--asset',
+    `/admin/=${page_}`,
+    '--asset',
+    `/admin/console.js=${bundle}`,
+  ],
+});
+const { url, apiKey, demo } = service;
+const admin = (path) =>
+  fetch(`${url}${path}`, { headers: { authorization: `Bearer ${apiKey}` } }).then((r) => r.json());
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+const counts = { passed: 0, failed: 0 };
+const cases = [];
+const test = (name, body) => cases.push({ name, body });
+
+/** A fresh console page under the service's CSP, signed in unless `signIn` is false. */
+async function open({ screen = '', signIn = true, bypassCSP = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${url}/admin${screen ? `#${screen}` : ''}`);
+  await page.waitForFunction(() => customElements.get('serialkit-console'));
+  const part = (name) => page.locator(`[part~="${name}"]`);
+  if (signIn) {
+    await part('key-input').fill(apiKey);
+    await part('key-input').press('Enter');
+    await part('nav').waitFor();
+  }
+  const close = () => context.close();
+  return { page, part, errors, close };
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const { violations } = await globalThis.axe.run(document);
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('/admin is served under a strict policy, and a wrong key is refused', async () => {
+  const served = await fetch(`${url}/admin`);
+  assert.equal(served.status, 200);
+  const policy = served.headers.get('content-security-policy');
+  assert.match(policy, /script-src 'self'(;|$)/);
+  assert.match(policy, /frame-ancestors 'none'/);
+  const { page, part, errors, close } = await open({ signIn: false });
+  await part('key-input').fill('sk_wrong_key_000000000000');
+  await part('sign-in-button').click();
+  await part('sign-in-error').waitFor();
+  assert.match(await part('sign-in-error').textContent(), /did not accept/);
+  await part('key-input').fill(apiKey);
+  await part('sign-in-button').click();
+  await part('nav').waitFor();
+  // The key lives in this tab's sessionStorage only.
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('filter tracked SKUs, then those without tracking', async () => {
+  const { page, part, close } = await open({ screen: 'skus' });
+  const rows = page.locator('serialkit-sku-list tbody tr');
+  await rows.first().waitFor();
+  await part('tracking-filter').selectOption('on');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('serialkit-console')
+        .shadowRoot.querySelector('serialkit-sku-list')
+        .shadowRoot.querySelectorAll('tbody tr').length === 4,
+  );
+  const tracked = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.sku));
+  assert.deepEqual(tracked.sort(), ['BAT-18650', 'CH-65W', 'GIFT-50', 'HP-200']);
+  await part('tracking-filter').selectOption('off');
+  await page.locator('serialkit-sku-list tbody tr[data-sku="MANUAL-1"]').waitFor();
+  assert.equal(await rows.count(), 1);
+  await part('search-input').fill('charger');
+  await part('tracking-filter').selectOption('all');
+  await page.locator('serialkit-sku-list tbody tr[data-sku="CH-65W"]').waitFor();
+  assert.equal(await rows.count(), 1);
+  await close();
+});
+
+test('switch tracking on for an untracked SKU and give it a format, with live help', async () => {
+  const { page, part, errors, close } = await open({ screen: 'skus' });
+  await part('tracking-filter').selectOption('off');
+  await page.locator('serialkit-sku-list tr[data-sku="MANUAL-1"] [part~="edit"]').click();
+  await part('tracking-toggle').check();
+  await part('format-input').fill('MAN-{D:5}{check:luhn}');
+  await part('format-example').waitFor();
+  const example = (await part('format-example').textContent()).trim();
+  assert.match(example, /^MAN-\d{6}$/);
+  await part('sample-input').fill(example.toLowerCase());
+  await part('sample-verdict').locator('[data-valid="true"]').waitFor();
+  await part('sample-input').fill('MAN-12');
+  await part('sample-verdict').locator('[data-valid="false"]').waitFor();
+  await part('generate').click();
+  assert.equal(await part('samples').locator('li').count(), 3);
+  await part('save').click();
+  await part('outcome').waitFor();
+  assert.match(await part('outcome').textContent(), /MANUAL-1 saved/);
+  const sku = await admin('/v1/skus/MANUAL-1');
+  assert.equal(sku.serialTracking.enabled, true);
+  assert.equal(sku.serialTracking.format, 'MAN-{D:5}{check:luhn}');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a format change that stored units would break is refused, with the count', async () => {
+  const { page, part, close } = await open({ screen: 'skus' });
+  await page.locator('serialkit-sku-list tr[data-sku="HP-200"] [part~="edit"]').click();
+  await part('format-input').fill('HP-{D:8}');
+  await part('save').click();
+  await part('outcome').waitFor();
+  const text = await part('outcome').textContent();
+  const units = (await admin('/v1/serials?sku=HP-200&limit=1000')).items.length;
+  assert.ok(units > 0);
+  assert.match(text, /Not saved: \d[\d,]* stored units do not fit/);
+  assert.equal(
+    (await admin('/v1/skus/HP-200')).serialTracking.format,
+    'SN-{YYYY}-{D:6}{check:luhn}',
+  );
+  await close();
+});
+
+test('search a serial (typed loosely, as a scanner types) and see the order it shipped in', async () => {
+  const lookup = await admin(`/v1/serials/${encodeURIComponent(demo.samples.genuine)}`);
+  const orderId = lookup.record.shipment.orderId;
+  const { part, errors, close } = await open({ screen: 'search' });
+  await part('serial-input').pressSequentially(demo.samples.loose, { delay: 5 });
+  await part('serial-input').press('Enter');
+  await part('unit-card').waitFor();
+  assert.equal((await part('unit-sku').textContent()).trim(), 'HP-200 · Aurora ANC headphones');
+  assert.equal(await part('unit-status').getAttribute('data-status'), 'shipped');
+  assert.equal((await part('order-id').first().textContent()).trim(), orderId);
+  assert.ok((await part('timeline').locator('li').count()) >= 2);
+  // Ready for the next scan: focus kept, text selected.
+  assert.equal(
+    await part('serial-input').evaluate((input) => input.selectionEnd - input.selectionStart),
+    demo.samples.loose.length,
+  );
+  await part('serial-input').press('Control+a');
+  await part('serial-input').pressSequentially(demo.samples.unknown, { delay: 5 });
+  await part('serial-input').press('Enter');
+  await part('not-found').waitFor();
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the Units list filters by lot and status and exports the same units as CSV', async () => {
+  const { page, part, close } = await open({ screen: 'units' });
+  await page.locator('serialkit-unit-list #lot').fill('K3M9');
+  await page.locator('serialkit-unit-list #status').selectOption('shipped');
+  await part('apply').click();
+  await page.waitForFunction(() => {
+    const list = document
+      .querySelector('serialkit-console')
+      .shadowRoot.querySelector('serialkit-unit-list').shadowRoot;
+    const rows = [...list.querySelectorAll('tbody tr')];
+    return rows.length > 0 && rows.every((tr) => tr.textContent.includes('K3M9'));
+  });
+  const download = page.waitForEvent('download');
+  await part('export').click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, 'utf8').trim().split('\n');
+  const expected = (await admin('/v1/serials?lot=K3M9&status=shipped&limit=1000')).items.length;
+  assert.equal(csv.length - 1, expected);
+  await close();
+});
+
+test('inspect a return that does not match: the verdict names the order it shipped in', async () => {
+  const { orderId } = demo.samples.returnCheck;
+  const lookup = await admin(`/v1/serials/${encodeURIComponent(demo.samples.genuine)}`);
+  const { part, errors, close } = await open({ screen: 'returns' });
+  await part('serial-input').fill(demo.samples.genuine);
+  await part('order-input').fill(orderId);
+  await part('order-input').press('Enter');
+  await part('verdict').waitFor();
+  assert.equal(await part('verdict').getAttribute('data-verdict'), 'mismatch');
+  assert.match(await part('verdict').textContent(), new RegExp(lookup.record.shipment.orderId));
+  assert.equal(await part('accept').isDisabled(), true, 'a mismatch cannot be accepted');
+  await part('reason-input').fill('Not the unit we shipped');
+  await part('reject').click();
+  await part('outcome').waitFor();
+  assert.match(await part('outcome').textContent(), /rejected/);
+  const history = await admin(`/v1/serials/${encodeURIComponent(demo.samples.genuine)}`);
+  assert.ok(history.events.some((e) => e.type === 'return_rejected'));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('build a recall by lot, see the count, create it and download its contacts', async () => {
+  // A lot with units out with customers and not recalled yet.
+  const shipped = await admin('/v1/serials?sku=BAT-18650&status=shipped&recalled=false&limit=1');
+  const { lot } = shipped.items[0];
+  const expected = (await admin(`/v1/serials?sku=BAT-18650&lot=${lot}&limit=1000`)).items.length;
+  assert.ok(expected > 0);
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  await part('sku-select').locator('option[value="BAT-18650"]').waitFor({ state: 'attached' });
+  await part('sku-select').selectOption('BAT-18650');
+  await part('lot-input').fill(lot);
+  await page.locator(`[part~="count"][data-affected="${expected}"]`).waitFor();
+  assert.match(
+    await part('count').textContent(),
+    new RegExp(`${expected} units would be recalled`),
+  );
+  assert.equal(await part('create').isDisabled(), true, 'a notice is needed first');
+  await part('notice-input').fill(`Lot ${lot} may overheat. Stop using it.`);
+  await part('create').click();
+  await part('outcome').waitFor();
+  assert.match(await part('outcome').textContent(), new RegExp(`: ${expected} units`));
+  const download = page.waitForEvent('download');
+  await part('download-new-contacts').click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert.match(csv[0], /^order_id,channel,customer_id,email/);
+  const recalls = (await admin('/v1/recalls?sku=BAT-18650')).items;
+  const created = recalls.find((r) => r.criteria.lot === lot);
+  const contacts = await admin(`/v1/recalls/${created.id}/contacts?limit=1000`);
+  assert.equal(csv.length - 1, contacts.items.length);
+  assert.ok(contacts.items.length > 0, 'the lot has units with customers');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('import a CSV with two bad rows and read their errors', async () => {
+  const csv = [
+    'sku,serial,lot',
+    'CH-65W,ZZZ0000001,L9',
+    'CH-65W,ZZZ0000002,L9',
+    'CH-65W,12,L9',
+    'NOPE-1,ZZZ0000003,L9',
+    'CH-65W,ZZZ0000004,L9',
+  ].join('\n');
+  const { page, part, errors, close } = await open({ screen: 'import' });
+  await part('file-input').setInputFiles({
+    name: 'units.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await part('start').click();
+  await part('summary').waitFor();
+  assert.match(await part('summary').textContent(), /5 rows read, 3 imported, 2 with errors/);
+  const rows = part('errors').locator('tbody tr');
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.line)), ['4', '5']);
+  assert.match(await rows.nth(1).textContent(), /unknown_sku/);
+  const download = page.waitForEvent('download');
+  await part('download-errors').click();
+  const report = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert.equal(report.length, 3);
+  assert.match(report[1], /^4,/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the overview shows the numbers as charts', async () => {
+  // A few verifications today, so the chart has bars.
+  for (const input of [demo.samples.genuine, demo.samples.recalled, demo.samples.unknown]) {
+    await fetch(`${url}/v1/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+  }
+  const { page, part, errors, close } = await open({ screen: 'overview' });
+  await part('tiles').waitFor();
+  assert.ok((await page.locator('serialkit-overview svg rect').count()) > 0);
+  assert.match(await part('hbars').textContent(), /Shipped/);
+  const mismatches = page.locator('serialkit-overview [data-tile="mismatches"] .number');
+  assert.ok(Number(await mismatches.textContent()) >= 1, 'the rejected return of this run');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('every screen has no axe violations', async () => {
+  const { page, part, close } = await open({ screen: 'skus', bypassCSP: true });
+  for (const screen of [
+    'overview',
+    'skus',
+    'search',
+    'units',
+    'pack',
+    'returns',
+    'recalls',
+    'import',
+  ]) {
+    await page.locator(`[part~="nav-item"][data-screen="${screen}"]`).click();
+    await page.waitForTimeout(400);
+    assert.deepEqual(await axeViolations(page), [], screen);
+  }
+  await part('nav-item').first().waitFor();
+  await close();
+});
+
+// ── Run ──
+try {
+  for (const { name, body } of cases) {
+    try {
+      await body();
+      counts.passed++;
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      counts.failed++;
+      console.log(
+        `  ✗ ${name}\n    ${String(error?.stack ?? error)
+          .split('\n')
+          .join('\n    ')}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  service.stop();
+}
+mkdirSync(results, { recursive: true });
+writeFileSync(join(results, 'e2e-console.json'), `${JSON.stringify(counts)}\n`);
+console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed > 0 ? 1 : 0);
