@@ -249,7 +249,7 @@ test('build a recall by lot, see the count, create it and download its contacts'
   const csv = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\n');
-  assert.match(csv[0], /^order_id,channel,customer_id,email/);
+  assert.match(csv[0], /^kind,order_id,channel,customer_id,email/);
   const recalls = (await admin('/v1/recalls?sku=BAT-18650')).items;
   const created = recalls.find((r) => r.criteria.lot === lot);
   const contacts = await admin(`/v1/recalls/${created.id}/contacts?limit=1000`);
@@ -306,6 +306,54 @@ test('the overview shows the numbers as charts', async () => {
   assert.match(await part('hbars').textContent(), /Shipped/);
   const mismatches = page.locator('serialkit-overview [data-tile="mismatches"] .number');
   assert.ok(Number(await mismatches.textContent()) >= 1, 'the rejected return of this run');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('pack an order from the shop: scans checked against its lines, a wrong unit refused, shipped', async () => {
+  const order = await admin('/v1/orders/ORD-2002');
+  assert.equal(order.status, 'open');
+  const inStock = async (sku, limit) =>
+    (await admin(`/v1/serials?sku=${sku}&status=in_stock&recalled=false&limit=${limit}`)).items.map(
+      (unit) => unit.serial,
+    );
+  const units = [];
+  for (const line of order.lines) {
+    for (const serial of await inStock(line.sku, line.quantity))
+      units.push({ sku: line.sku, serial });
+  }
+  assert.equal(
+    units.length,
+    order.lines.reduce((n, line) => n + line.quantity, 0),
+  );
+  const { part, errors, close } = await open({ screen: 'pack' });
+  await part('order-input').fill('ORD-2002');
+  await part('order-input').press('Enter');
+  await part('lines').waitFor();
+  const scan = async (serial) => {
+    await part('scan-input').fill(serial);
+    await part('scan-input').press('Enter');
+    await part('answer').filter({ hasText: serial }).waitFor();
+    return part('answer').getAttribute('data-outcome');
+  };
+  // A unit of a SKU the order does not have, and one of its SKU that already left: refused.
+  assert.equal(await scan(demo.samples.genuine), 'wrong_sku');
+  const gone = (await admin(`/v1/serials?sku=${order.lines[0].sku}&status=shipped&limit=1`)).items;
+  assert.equal(await scan(gone[0].serial), 'already_shipped');
+  assert.equal((await admin('/v1/orders/ORD-2002')).picks.length, 0);
+  for (const { serial } of units) assert.equal(await scan(serial), 'accepted', serial);
+  assert.equal(await scan(units[0].serial), 'already_picked');
+  await part('ship').click();
+  await part('outcome').waitFor();
+  const shipped = await admin('/v1/orders/ORD-2002');
+  assert.equal(shipped.status, 'shipped');
+  assert.deepEqual(
+    shipped.shipments[0].units.map((u) => u.serial).sort(),
+    units.map((u) => u.serial).sort(),
+  );
+  const lookup = await admin(`/v1/serials/${encodeURIComponent(units[0].serial)}`);
+  assert.equal(lookup.record.status, 'shipped');
+  assert.equal(lookup.record.shipment.orderId, 'ORD-2002');
   assert.deepEqual(errors, []);
   await close();
 });
