@@ -18,6 +18,8 @@ export const webhookEventTypeSchema = z.enum([
   'unit.flagged_suspicious',
   'unit.recalled',
   'recall.created',
+  'warranty.claimed',
+  'owner.registered',
 ]);
 
 /**

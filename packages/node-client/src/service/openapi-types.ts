@@ -935,7 +935,7 @@ export interface components {
         CreateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
             secret?: string;
             /** Format: uri */
             url: string;
@@ -944,7 +944,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
             id: string;
             secret: string;
             updatedAt: string;
@@ -1042,7 +1042,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
             id: string;
             updatedAt: string;
             /** Format: uri */
@@ -1171,7 +1171,7 @@ export interface components {
                     };
                     timestamp: string;
                     /** @enum {string} */
-                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created";
+                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
                 };
                 messageId: string;
                 subscriptionId: string;
@@ -1524,7 +1524,7 @@ export interface components {
             status?: number;
             subscriptionId: string;
             /** @enum {string} */
-            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created";
+            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
         };
         ReturnAccept: {
             /**
@@ -1750,7 +1750,7 @@ export interface components {
         UpdateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created")[];
+            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
             secret?: string;
             /** Format: uri */
             url?: string;

@@ -11,6 +11,9 @@ const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
   return_rejected: 'unit.returned',
   flagged: 'unit.flagged_suspicious',
   recalled: 'unit.recalled',
+  warranty_claimed: 'warranty.claimed',
+  // The entry names the owner by id only: the message carries no personal data.
+  owner_registered: 'owner.registered',
 };
 
 /** A message and its `webhook-id`. */

@@ -190,6 +190,37 @@ describe('webhook delivery', () => {
     );
   });
 
+  it('a warranty claim and an owner registration reach their subscribers, the owner by id only', async () => {
+    const { client, store } = setup({ kind: 'sqlite' });
+    await trackedSku(client, 'SKU-1');
+    await registerRange(client, 'SKU-1', 2);
+    const hook = await client.webhooks.create({
+      url: 'http://127.0.0.1:1/x',
+      eventTypes: ['warranty.claimed', 'owner.registered'],
+    });
+    const rx = await receiver(hook.secret);
+    await client.webhooks.update(hook.id, { url: rx.url });
+    dispatcher(store);
+    await client.owners.register({
+      input: sn(1),
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      consent: true,
+    });
+    await client.warranty.claim(sn(2), { decision: 'refused', reason: 'Water damage' });
+    await eventually(() => rx.unique().length === 2);
+    const [owner, claim] = rx.unique().map((r) => r.message);
+    expect(owner).toMatchObject({
+      type: 'owner.registered',
+      data: { sku: 'SKU-1', serial: sn(1), details: { status: 'active' } },
+    });
+    expect(JSON.stringify(owner)).not.toMatch(/ada|lovelace/i);
+    expect(claim).toMatchObject({
+      type: 'warranty.claimed',
+      data: { serial: sn(2), details: { decision: 'refused', reason: 'Water damage' } },
+    });
+  });
+
   it('retries go to the URL the subscription has now: a fixed URL gets the waiting messages', async () => {
     const { client, store } = setup({ kind: 'sqlite' });
     await trackedSku(client, 'SKU-1');
