@@ -34,9 +34,14 @@ const DEFAULT_MAX_FINGERPRINTS = 5;
 /**
  * Used when no `verify.secret` is given: random per process, so stored fingerprints cannot be
  * recomputed from addresses, but a restart or a second process counts a client again. Set a
- * secret of your own (the same in every process sharing a store) in production.
+ * secret of your own (the same in every process sharing a store) in production. Drawn on first
+ * use, not at import: edge runtimes (workerd) allow no random values in a module's global scope.
  */
-const processSecret = randomBytes(32).toString('base64url');
+let drawnSecret: string | undefined;
+function processSecret(): string {
+  drawnSecret ??= randomBytes(32).toString('base64url');
+  return drawnSecret;
+}
 
 export interface SerialClientOptions {
   /** Where units, events and recalls live: `memoryStore()`, `sqliteStore(…)`, `postgresStore(…)`, `httpStore(…)`. */
@@ -169,7 +174,7 @@ export function createSerialClient(options: SerialClientOptions): SerialClient {
     verify: {
       windowMinutes: config.verify?.windowMinutes ?? DEFAULT_WINDOW_MINUTES,
       maxFingerprints: config.verify?.maxFingerprints ?? DEFAULT_MAX_FINGERPRINTS,
-      secret: config.verify?.secret ?? processSecret,
+      secret: config.verify?.secret ?? processSecret(),
     },
   });
   const skus = skusResource(ctx);

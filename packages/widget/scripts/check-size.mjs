@@ -161,6 +161,27 @@ line(
   '   (the first script, the engine, the hints cache, the offline queue)',
 );
 
+/** One export of core, bundled alone, minified and gzipped. */
+async function weighCore(name) {
+  const result = await build({
+    stdin: { contents: `export { ${name} } from '@serialkit/core';`, resolveDir: root },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    conditions: ['source'],
+    write: false,
+  });
+  return gz(result.outputFiles[0]);
+}
+// The element reads scanned codes with core's compact unit reader, a second reader of GS1 beside
+// the full parser: worth it only while it saves at least a third of what the parser would add to
+// every page that checks a serial.
+const unitReader = await weighCore('readGs1Unit');
+const fullParser = await weighCore('parseGs1');
+console.log('reading GS1 codes (Digital Link, element strings), minified + gzip, alone:');
+line('readGs1Unit (the element uses it)', unitReader);
+line('parseGs1 (the AI table)', fullParser, `   (${(fullParser / unitReader).toFixed(1)}× more)`);
+
 const forbiddenIn = (inputs) =>
   inputs.flatMap(([input]) =>
     FORBIDDEN.filter(([pattern]) => pattern.test(input)).map(
@@ -198,6 +219,10 @@ for (const [pattern, what] of FORBIDDEN) {
   if (!controlInputs.some(([input]) => pattern.test(input)))
     failures.push(`the tree-shaking check did not notice ${what} in a bundle that has it`);
 }
+if (unitReader * 3 > fullParser * 2)
+  failures.push(
+    `readGs1Unit (${kB(unitReader)}) no longer saves a third of parseGs1 (${kB(fullParser)}): use parseGs1 and delete the second reader`,
+  );
 if (full.gzipped > CEILING)
   failures.push(`the first script is ${kB(full.gzipped)}, over its ${kB(CEILING)} ceiling`);
 if (failures.length > 0) {

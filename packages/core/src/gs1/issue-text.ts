@@ -1,3 +1,4 @@
+import type { SerialIssue } from '../issues.js';
 import type { AiDefinition } from './ai.js';
 import type { Gs1IssueReason } from './issues.js';
 
@@ -63,3 +64,34 @@ export function gs1IssueText(reason: Gs1IssueReason, ai?: string, def?: AiDescri
 
 /** The English text of an `invalid_gtin` issue. */
 export const GTIN_ISSUE_TEXT = 'Not a valid GTIN: the check digit or the length is wrong.';
+
+/**
+ * An `invalid_gs1` issue with its English message, its AI described by `def` where known: the
+ * full parsers describe it from the AI table, the compact unit reader from its own few AIs.
+ */
+export function describedGs1Issue(
+  input: string,
+  reason: Gs1IssueReason,
+  ai: string | undefined,
+  position: number | undefined,
+  def: AiDescription | undefined,
+): SerialIssue {
+  return {
+    code: 'invalid_gs1',
+    reason,
+    ...(ai === undefined ? {} : { ai }),
+    message: gs1IssueText(reason, ai, def),
+    input,
+    ...(position === undefined ? {} : { position }),
+  };
+}
+
+/** An `invalid_gtin` issue: a GTIN whose length or check digit is wrong. */
+export function gtinIssue(input: string, position?: number): SerialIssue {
+  return {
+    code: 'invalid_gtin',
+    message: GTIN_ISSUE_TEXT,
+    input,
+    ...(position === undefined ? {} : { position }),
+  };
+}

@@ -1,6 +1,6 @@
 import type { SerialIssue } from '../issues.js';
 import { getAiDefinition } from './ai.js';
-import { GTIN_ISSUE_TEXT, gs1IssueText } from './issue-text.js';
+import { describedGs1Issue, gs1IssueText } from './issue-text.js';
 
 /** Why GS1 input was rejected: the `reason` of an `invalid_gs1` issue. */
 export type Gs1IssueReason =
@@ -51,22 +51,13 @@ export function gs1Issue(
   ai?: string,
   position?: number,
 ): SerialIssue {
-  return {
-    code: 'invalid_gs1',
-    reason,
-    ...(ai === undefined ? {} : { ai }),
-    message: gs1IssueMessage(reason, ai),
+  return describedGs1Issue(
     input,
-    ...(position === undefined ? {} : { position }),
-  };
+    reason,
+    ai,
+    position,
+    ai === undefined ? undefined : getAiDefinition(ai),
+  );
 }
 
-/** An `invalid_gtin` issue: a GTIN whose length or check digit is wrong. */
-export function gtinIssue(input: string, position?: number): SerialIssue {
-  return {
-    code: 'invalid_gtin',
-    message: GTIN_ISSUE_TEXT,
-    input,
-    ...(position === undefined ? {} : { position }),
-  };
-}
+export { gtinIssue } from './issue-text.js';

@@ -23,7 +23,7 @@ import {
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
-import { type AiDescription, GTIN_ISSUE_TEXT, gs1IssueText } from './issue-text.js';
+import { type AiDescription, describedGs1Issue, gtinIssue } from './issue-text.js';
 import type { Gs1IssueReason } from './issues.js';
 import { PREDEFINED_LENGTHS } from './predefined-lengths.js';
 
@@ -91,21 +91,8 @@ function aiAt(s: string, i: number, end: number): string | undefined {
 const isPrimaryKey = (ai: string | undefined) =>
   ai !== undefined && PRIMARY_KEYS.includes(` ${ai} `);
 
-function gs1Issue(
-  input: string,
-  reason: Gs1IssueReason,
-  ai?: string,
-  position?: number,
-): SerialIssue {
-  return {
-    code: 'invalid_gs1',
-    reason,
-    ...(ai === undefined ? {} : { ai }),
-    message: gs1IssueText(reason, ai, ai === undefined ? undefined : CHECKED[ai]),
-    input,
-    ...(position === undefined ? {} : { position }),
-  };
-}
+const gs1Issue = (input: string, reason: Gs1IssueReason, ai?: string, position?: number) =>
+  describedGs1Issue(input, reason, ai, position, ai === undefined ? undefined : CHECKED[ai]);
 
 /** What is wrong with the value of a checked AI, and where in it; undefined when nothing is. */
 function problemOf(ai: string, v: string): [Gs1IssueReason, number] | undefined {
@@ -140,12 +127,7 @@ function push(r: Reading, ai: string, value: string, valueStart: number, verbati
   if (!problem) {
     if (CHECKED[ai]) r.elements.push([ai, value]);
   } else if (problem[0] === 'invalid_check_digit') {
-    r.issues.push({
-      code: 'invalid_gtin',
-      message: GTIN_ISSUE_TEXT,
-      input: r.input,
-      position: valueStart,
-    });
+    r.issues.push(gtinIssue(r.input, valueStart));
   } else {
     r.issues.push(
       gs1Issue(r.input, problem[0], ai, verbatim ? valueStart + problem[1] : valueStart),

@@ -21,6 +21,7 @@ export type ApiKeys =
 export type Access = 'read' | 'write' | 'store';
 
 function digest(value: string): Buffer {
+  // Stryker disable next-line StringLiteral: equivalent, an empty encoding name means utf8 too
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
@@ -34,6 +35,7 @@ export function createAuthorizer(keys: ApiKeys | undefined): Authorizer {
     if (!header) {
       throw new AuthError('Missing API key: send "Authorization: Bearer <key>"');
     }
+    // Stryker disable next-line Regex: equivalent for `[^ \t]*$`, header values arrive trimmed (Fetch), so nothing follows the greedy key
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
     if (!match) throw new AuthError('Malformed Authorization header: expected "Bearer <key>"');
     const scope = await lookup(match[1]!);

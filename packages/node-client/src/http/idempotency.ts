@@ -82,6 +82,7 @@ export class IdempotencyCache {
       const response = await produce();
       if (response.status >= 500 || NOT_REPLAYED.has(response.status)) {
         this.#entries.delete(key);
+        // Stryker disable next-line StringLiteral: equivalent, a waiting repeat catches it and runs again
         fail(new Error('not stored'));
         return response;
       }
@@ -102,6 +103,7 @@ export class IdempotencyCache {
   }
 
   #evict(now: number): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, an expired entry counts as absent, so sweeping it sooner changes only memory
     if (this.#entries.size < this.#max) return;
     for (const [key, entry] of this.#entries) {
       if (entry.expires <= now) this.#entries.delete(key);
