@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/node-client'],
+    projects: ['packages/core', 'packages/node-client', 'packages/widget'],
   },
 });

@@ -1,4 +1,6 @@
 /** `cem analyze`: the custom elements manifest, read from the element's JSDoc header. */
+import { jsxTypesPlugin } from './scripts/jsx-types.mjs';
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
@@ -35,5 +37,7 @@ export default {
         }
       },
     },
+    // Then the JSX types for React, Preact and Solid, from the finished manifest (dist/jsx/).
+    jsxTypesPlugin(),
   ],
 };

@@ -9,7 +9,12 @@
 
 export type { Known, ReturnAnswer, Unrecognized, VerifyAnswer } from './api/answers.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
-export { type ApiClient, type ApiClientOptions, createApiClient } from './api/client.js';
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  type FormatHintsResponse,
+} from './api/client.js';
 export {
   type SerialLookupErrorDetail,
   SerialLookupErrorEvent,
@@ -19,5 +24,10 @@ export {
   SerialLookupResultEvent,
 } from './events/serial-lookup-result.js';
 export { type Language, registerTranslation } from './localize/languages.js';
-export type { Translation } from './localize/translation.js';
+export type {
+  ReturnNextStep,
+  ReturnVerdictCode,
+  SuspicionReason,
+  Translation,
+} from './localize/translation.js';
 export { SerialLookup } from './serial-lookup/serial-lookup.js';

@@ -116,6 +116,7 @@ import { scannerDialog } from './templates/scanner-dialog.js';
  * <serial-lookup endpoint="https://shop.example/serialkit" sku="ARIA-700"></serial-lookup>
  */
 export class SerialLookup extends LitElement {
+  /** @internal The element's styles, from `serial-lookup.styles.ts`. */
   static override styles = styles;
 
   static override properties = {
