@@ -194,7 +194,8 @@ export const recallSelectionShape = {
   serials: z.array(z.string().min(1).max(200)).max(1_000_000).optional(),
 };
 
-type RecallSelectionFields = {
+/** The fields of a recall selection, as `checkRecallSelection` reads them. */
+export type RecallSelectionFields = {
   [K in keyof typeof recallSelectionShape]?: unknown;
 };
 

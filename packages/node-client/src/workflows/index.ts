@@ -20,6 +20,7 @@ export type { EventsResource } from './events.js';
 export type { FormatsResource } from './format-hints.js';
 export type { List } from './list.js';
 export type { OrderListOptions, OrderShipResult, OrdersResource } from './orders.js';
+export type { OwnersResource } from './owners.js';
 export type { RecallsResource } from './recalls.js';
 export { RECALL_CONTACT_COLUMNS } from './recalls.js';
 export type { ReturnsResource } from './returns.js';
@@ -31,5 +32,7 @@ export type {
 } from './serials.js';
 export type { ShipmentProblem, ShipmentProblemReason, ShipmentsResource } from './shipments.js';
 export type { SkusResource } from './skus.js';
+export type { StatsOptions, StatsResource } from './stats.js';
 export type { SightingsResource, TraceFunction } from './trace.js';
 export type { VerifyFunction } from './verify.js';
+export type { WarrantyResource } from './warranty.js';
