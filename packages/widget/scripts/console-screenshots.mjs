@@ -82,6 +82,24 @@ try {
   await page.waitForTimeout(500);
   await shot('units');
 
+  await show('pack');
+  const order = await (
+    await fetch(`${url}/v1/orders/ORD-2003`, { headers: { authorization: `Bearer ${apiKey}` } })
+  ).json();
+  const [line] = order.lines;
+  const { items } = await (
+    await fetch(`${url}/v1/serials?sku=${line.sku}&status=in_stock&recalled=false&limit=1`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    })
+  ).json();
+  await part('order-input').fill(order.id);
+  await part('order-input').press('Enter');
+  await part('lines').waitFor();
+  await part('scan-input').fill(items[0].serial);
+  await part('scan-input').press('Enter');
+  await part('answer').waitFor();
+  await shot('pack');
+
   await show('returns');
   await part('serial-input').fill(s.genuine);
   await part('order-input').fill(s.returnCheck.orderId);

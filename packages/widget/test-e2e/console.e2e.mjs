@@ -341,8 +341,18 @@ test('pack an order from the shop: scans checked against its lines, a wrong unit
   const gone = (await admin(`/v1/serials?sku=${order.lines[0].sku}&status=shipped&limit=1`)).items;
   assert.equal(await scan(gone[0].serial), 'already_shipped');
   assert.equal((await admin('/v1/orders/ORD-2002')).picks.length, 0);
-  for (const { serial } of units) assert.equal(await scan(serial), 'accepted', serial);
-  assert.equal(await scan(units[0].serial), 'already_picked');
+  // A unit of the check-digit SKU typed with one wrong digit: the station suggests the real one.
+  const typed = units.find((unit) => unit.sku === 'BAT-18650');
+  const rest = units.filter((unit) => unit !== typed);
+  const i = typed.serial.search(/\d(?=[^-]*$)/);
+  const typo =
+    typed.serial.slice(0, i) + ((Number(typed.serial[i]) + 1) % 10) + typed.serial.slice(i + 1);
+  assert.equal(await scan(typo), 'mistyped');
+  await part('suggestion').filter({ hasText: typed.serial }).click();
+  await part('answer').filter({ hasText: typed.serial }).waitFor();
+  assert.equal(await part('answer').getAttribute('data-outcome'), 'accepted');
+  for (const { serial } of rest) assert.equal(await scan(serial), 'accepted', serial);
+  assert.equal(await scan(typed.serial), 'already_picked');
   await part('ship').click();
   await part('outcome').waitFor();
   const shipped = await admin('/v1/orders/ORD-2002');
