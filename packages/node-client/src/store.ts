@@ -343,6 +343,12 @@ export interface WebhookCursorMove {
   to: string;
 }
 
+/** Options of `SerialStore.nextSequence`. */
+export interface SequenceOptions {
+  /** Start the run after this number if the counter is not past it yet. */
+  after?: number;
+}
+
 export interface SerialStore {
   readonly capabilities: StoreCapabilities;
 
@@ -487,6 +493,23 @@ export interface SerialStore {
    * return `outcome` from `recordVerification`.
    */
   setVerificationOutcome?(change: VerificationOutcomeChange): Promise<VerificationOutcomeResult>;
+
+  // ── Sequence counters ──
+  /**
+   * Reserve `count` consecutive numbers of the counter `key` and return the first, atomically.
+   * A counter that does not exist yet starts at 1; each call continues right after the last
+   * number reserved, so concurrent calls (from any number of clients or processes) get disjoint
+   * runs and no number is skipped or handed out twice. With `options.after`, the run starts after
+   * the larger of the last number reserved and `after` (how a client moves a new counter past
+   * numbers already in use). `count` is an integer from 1 to 1,000,000; `after` a non-negative
+   * safe integer; a run that would pass `Number.MAX_SAFE_INTEGER` is rejected with
+   * `BadRequestError` and reserves nothing. Keys are opaque to the store.
+   *
+   * @example
+   * await store.nextSequence('KB-100\u001f2026', 500); // { first: 1 }
+   * await store.nextSequence('KB-100\u001f2026', 10); // { first: 501 }
+   */
+  nextSequence(key: string, count: number, options?: SequenceOptions): Promise<{ first: number }>;
 
   // ── Webhooks ──
   /**

@@ -31,6 +31,7 @@ import type {
   OrderFilter,
   OwnerFilter,
   PageOptions,
+  SequenceOptions,
   SerialAmendment,
   SerialFilter,
   SerialInsert,
@@ -57,6 +58,7 @@ import { eventPosition } from './shared/event-position.js';
 import { compareCodePoints } from './shared/order.js';
 import { matchesOwner, ownerCursor } from './shared/owners.js';
 import { canonicalShipment } from './shared/records.js';
+import { sequenceOverflow, sequenceRequest } from './shared/sequence.js';
 import { timestampToMillis } from './shared/timestamps.js';
 import { isGlobalKey } from './shared/unique-key.js';
 import { unknownUnitError } from './shared/unknown-unit.js';
@@ -120,6 +122,8 @@ class MemoryStore implements SerialStore {
   #orders = new Map<string, StoredOrder>();
   /** Recorded verification outcome by unit key. */
   #outcomes = new Map<string, string>();
+  /** The last number reserved, by sequence key. */
+  #sequences = new Map<string, number>();
   #webhooks = new MemoryWebhooks(() =>
     this.#nextEventId > 1 ? String(this.#nextEventId - 1) : null,
   );
@@ -553,6 +557,21 @@ class MemoryStore implements SerialStore {
     const revision = stored.revision + 1;
     this.#orders.set(order.id, { order, revision });
     return { ok: true, revision, records: result.records };
+  }
+
+  // ── Sequence counters ──
+
+  async nextSequence(
+    key: string,
+    count: number,
+    options?: SequenceOptions,
+  ): Promise<{ first: number }> {
+    this.#open();
+    const request = sequenceRequest(key, count, options);
+    const start = Math.max(this.#sequences.get(request.key) ?? 0, request.after);
+    if (!Number.isSafeInteger(start + request.count)) throw sequenceOverflow(request.key);
+    this.#sequences.set(request.key, start + request.count);
+    return { first: start + 1 };
   }
 
   // ── Verification counters ──

@@ -333,6 +333,17 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       result: z.object({ applied: z.boolean(), outcome: z.string().nullable() }),
       summary: "Compare-and-set of a unit's verification outcome, with its events",
     },
+    nextSequence: {
+      args: z.strictObject({
+        key: text,
+        count: z.number().int().min(1).max(1_000_000),
+        options: z
+          .strictObject({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() })
+          .optional(),
+      }),
+      result: z.object({ first: z.number().int() }),
+      summary: 'Reserve consecutive numbers of a counter; the first of them',
+    },
     putWebhookSubscription: {
       args: z.strictObject({ subscription: webhookSubscriptionRecordSchema }),
       summary: 'Insert or replace a webhook subscription (a new one starts at the log end)',
