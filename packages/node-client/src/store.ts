@@ -90,13 +90,29 @@ export interface InsertSerialsResult {
   conflicts: number[];
 }
 
+/**
+ * An inclusive range of serials. Serials compare as strings (binary collation), unless
+ * `numericAt` is given: then they compare as strings up to that character, then shorter first,
+ * then as strings. That is numeric order for a variable-length run of digits starting there (as
+ * in a format with `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10`; the client sets it from the
+ * SKU's format. Positions count characters (code points) from 0.
+ *
+ * @example
+ * { from: 'SN-9', to: 'SN-12', numericAt: 3 } // SN-9, SN-10, SN-11, SN-12
+ */
+export interface SerialRange {
+  from: string;
+  to: string;
+  numericAt?: number;
+}
+
 /** Filter of `listSerials` and `markRecalled`. All given criteria must hold (AND). */
 export interface SerialFilter {
   sku?: string;
   status?: SerialStatus | SerialStatus[];
   lot?: string;
-  /** Inclusive range over canonical serials, compared as strings (binary collation). */
-  range?: { from: string; to: string };
+  /** Inclusive range over canonical serials (see `SerialRange`). */
+  range?: SerialRange;
   prefix?: string;
   /** Any of these serials; an empty list matches nothing (as does an empty `status` list). */
   serials?: string[];

@@ -18,7 +18,7 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
-import { ConflictError } from '../errors.js';
+import { BadRequestError, ConflictError } from '../errors.js';
 import type {
   AmendmentResult,
   EventFilter,
@@ -35,6 +35,7 @@ import type {
   SerialAmendment,
   SerialFilter,
   SerialInsert,
+  SerialRange,
   SerialStore,
   SkuFilter,
   StoreCapabilities,
@@ -55,7 +56,7 @@ import { storeClosedError } from './shared/closed.js';
 import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { eventDataJson } from './shared/event-data.js';
 import { eventPosition } from './shared/event-position.js';
-import { compareCodePoints } from './shared/order.js';
+import { compareCodePoints, compareInRange, rangeEnvelope } from './shared/order.js';
 import { matchesOwner, ownerCursor } from './shared/owners.js';
 import { canonicalShipment } from './shared/records.js';
 import { sequenceOverflow, sequenceRequest } from './shared/sequence.js';
@@ -726,7 +727,7 @@ class MemoryStore implements SerialStore {
       const sorted = skuSerials.sorted;
       let start = 0;
       if (after !== null && sku === after[0]) start = upperBound(sorted, after[1]);
-      else if (filter.range) start = lowerBound(sorted, filter.range.from);
+      else if (filter.range) start = lowerBound(sorted, rangeEnvelope(filter.range).from);
       else if (filter.prefix !== undefined) start = lowerBound(sorted, filter.prefix);
       for (let i = start; i < sorted.length; i++) {
         const record = skuSerials.bySerial.get(sorted[i] as string)?.record;
@@ -797,6 +798,13 @@ function within(value: string | undefined, range: { from: string; to: string }):
   );
 }
 
+function inRange(serial: string, range: SerialRange): boolean {
+  return (
+    compareInRange(serial, range.from, range.numericAt) >= 0 &&
+    compareInRange(serial, range.to, range.numericAt) <= 0
+  );
+}
+
 /** The filter as a predicate with the same semantics as the SQL stores' WHERE clauses. */
 function compileFilter(filter: SerialFilter): (record: SerialRecord) => boolean {
   const statuses =
@@ -804,11 +812,20 @@ function compileFilter(filter: SerialFilter): (record: SerialRecord) => boolean 
       ? null
       : new Set<string>(Array.isArray(filter.status) ? filter.status : [filter.status]);
   const serials = filter.serials === undefined ? null : new Set(filter.serials);
+  const range = filter.range;
+  if (
+    range?.numericAt !== undefined &&
+    !(Number.isSafeInteger(range.numericAt) && range.numericAt >= 0)
+  ) {
+    throw new BadRequestError('range.numericAt must be a non-negative integer', {
+      details: { numericAt: range.numericAt },
+    });
+  }
   return (record) =>
     (filter.sku === undefined || record.sku === filter.sku) &&
     (statuses === null || statuses.has(record.status)) &&
     (filter.lot === undefined || record.lot === filter.lot) &&
-    (filter.range === undefined || within(record.serial, filter.range)) &&
+    (range === undefined || inRange(record.serial, range)) &&
     (filter.prefix === undefined || record.serial.startsWith(filter.prefix)) &&
     (serials === null || serials.has(record.serial)) &&
     (filter.orderId === undefined || record.shipment?.orderId === filter.orderId) &&

@@ -42,7 +42,13 @@ export const serialFilterSchema = z.strictObject({
   sku: text.optional(),
   status: statuses.optional(),
   lot: text.optional(),
-  range: window.optional(),
+  range: z
+    .strictObject({
+      from: z.string(),
+      to: z.string(),
+      numericAt: z.number().int().min(0).max(2000).optional(),
+    })
+    .optional(),
   prefix: text.optional(),
   serials: z.array(z.string()).max(1_000_000).optional(),
   orderId: text.optional(),
