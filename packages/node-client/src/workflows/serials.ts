@@ -20,6 +20,7 @@ import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './reg
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
 import { SequenceCounters, type SequenceRun, sequencePeriod } from './sequences.js';
+import { orderedFilter } from './serial-ranges.js';
 import { isFreeForm } from './sku-formats.js';
 import { shipmentsOf } from './unit-shipments.js';
 
@@ -103,7 +104,9 @@ export interface SerialsResource {
    */
   lookup(serial: string, options?: { sku?: string }): Promise<Lookup>;
   /**
-   * Units matching the filter, ordered by SKU and serial.
+   * Units matching the filter, ordered by SKU and serial. A `range` of a SKU whose format has a
+   * variable-length number (`SN-{D:1-6}`) compares that number numerically, so `SN-9` to `SN-12`
+   * holds `SN-10` (see `SerialRange.numericAt`).
    *
    * @example
    * const page = await client.serials.list({ sku: 'KB-100', status: 'in_stock' }, { limit: 50 });
@@ -138,10 +141,11 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
     },
 
     list(filter, page) {
-      return createList(
-        ({ cursor, limit }) => ctx.store.listSerials(filter, { cursor, limit }),
-        page,
-      );
+      let ordered: Promise<SerialFilter> | undefined;
+      return createList(async ({ cursor, limit }) => {
+        ordered ??= orderedFilter(ctx, filter);
+        return ctx.store.listSerials(await ordered, { cursor, limit });
+      }, page);
     },
   };
 }

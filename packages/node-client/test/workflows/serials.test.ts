@@ -249,4 +249,25 @@ describe('serials.list', () => {
       all.push(unit.serial);
     expect(all).toEqual([sn(1), sn(2), sn(3), sn(4), sn(5)]);
   });
+
+  it('reads a range in the order of the SKU format, in lists and exports', async () => {
+    const { client, store } = setup();
+    await trackedSku(client, 'VAR', 'SN-{D:1-6}');
+    await trackedSku(client, 'FIX', SN);
+    await client.serials.register(
+      'VAR',
+      Array.from({ length: 15 }, (_, i) => `SN-${i + 1}`),
+    );
+    await registerRange(client, 'FIX', 12);
+    const range = { from: 'SN-9', to: 'SN-12' };
+    const listed = await client.serials.list({ sku: 'VAR', range }).toArray();
+    expect(listed.map((u) => u.serial)).toEqual(['SN-10', 'SN-11', 'SN-12', 'SN-9']);
+    const lines: string[] = [];
+    for await (const line of client.exports.serials({ sku: 'VAR', range })) lines.push(line);
+    expect(lines).toHaveLength(5);
+    // The store alone compares text; a fixed-length format is text order already.
+    expect((await store.listSerials({ sku: 'VAR', range })).items).toEqual([]);
+    const fixed = await client.serials.list({ sku: 'FIX', range: { from: sn(9), to: sn(12) } });
+    expect(fixed.items.map((u) => u.serial)).toEqual([sn(9), sn(10), sn(11), sn(12)]);
+  });
 });
