@@ -14,6 +14,9 @@ import { compositeKey } from './keys.js';
 /** Units read per page when a new counter looks for the numbers already in use. */
 const SCAN_PAGE = 5000;
 
+/** Counters a client remembers the units' highest number of. */
+const MAX_REMEMBERED = 10_000;
+
 /** A run of consecutive sequence numbers. */
 export interface SequenceRun {
   first: number;
@@ -76,6 +79,9 @@ export class SequenceCounters {
     const key = sequenceKey(sku, format, period);
     let inUse = this.#inUse.get(key);
     if (!inUse) {
+      // One entry per SKU and period: a long-running service forgets them now and then (and
+      // reads the units again) rather than keeping every day of a `{DD}` format forever.
+      if (this.#inUse.size >= MAX_REMEMBERED) this.#inUse.clear();
       inUse = highestInUse(this.#ctx, sku, format, period);
       this.#inUse.set(key, inUse);
       inUse.catch(() => this.#inUse.delete(key));
