@@ -5,7 +5,7 @@
 
 export type DatePart = 'YYYY' | 'YY' | 'MM' | 'DD' | 'WW' | 'DDD';
 
-/** Number of digits of each part. */
+/** Number of digits of each date part, e.g. `DATE_PART_LENGTH.YYYY === 4`. */
 export const DATE_PART_LENGTH: Readonly<Record<DatePart, number>> = {
   YYYY: 4,
   YY: 2,

@@ -6,7 +6,13 @@
  * carries ('2026' for `{YYYY}`, '2026|03' for `{YYYY}{MM}`), so the sequence starts again at 1
  * when the period changes. A format without date parts has one period.
  */
-import { type DatePart, formatDateParts, type SerialFormat, type Sku } from '@serialkit/core';
+import {
+  DATE_PART_LENGTH,
+  type DatePart,
+  formatDateParts,
+  type SerialFormat,
+  type Sku,
+} from '@serialkit/core';
 import { ConflictError } from '../errors.js';
 import type { ClientContext } from './context.js';
 import { compositeKey } from './keys.js';
@@ -124,8 +130,6 @@ async function highestInUse(
   } while (cursor !== null);
   return highest > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(highest);
 }
-
-const DATE_PART_LENGTH = { YYYY: 4, YY: 2, MM: 2, DD: 2, WW: 2, DDD: 3 } as const;
 
 /**
  * Reads the number that `generate({ sequence })` wrote into a serial: the `{seq}` field, else

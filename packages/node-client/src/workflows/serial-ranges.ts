@@ -4,11 +4,9 @@
  * which text order would miss; the store compares such ranges with `SerialRange.numericAt`.
  * Fixed-length formats keep plain text order, which already is the order of their fields.
  */
-import type { SerialFormat } from '@serialkit/core';
+import { DATE_PART_LENGTH, type SerialFormat } from '@serialkit/core';
 import type { SerialFilter, SerialRange } from '../store.js';
 import type { ClientContext } from './context.js';
-
-const DATE_PART_LENGTH = { YYYY: 4, YY: 2, MM: 2, DD: 2, WW: 2, DDD: 3 } as const;
 
 /**
  * Where a format's one variable-length field starts, when that field is a run of digits and
