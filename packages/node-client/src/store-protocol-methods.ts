@@ -43,6 +43,7 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   eraseOwner: { args: ['id', 'event'], write: true },
   recordVerification: { args: ['input'], write: true },
   setVerificationOutcome: { args: ['change'], write: true },
+  nextSequence: { args: ['key', 'count', 'options'], write: true },
   putWebhookSubscription: { args: ['subscription'], write: true },
   getWebhookSubscription: { args: ['id'], write: false },
   listWebhookSubscriptions: { args: [], write: false },

@@ -90,13 +90,29 @@ export interface InsertSerialsResult {
   conflicts: number[];
 }
 
+/**
+ * An inclusive range of serials. Serials compare as strings (binary collation), unless
+ * `numericAt` is given: then they compare as strings up to that character, then shorter first,
+ * then as strings. That is numeric order for a variable-length run of digits starting there (as
+ * in a format with `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10`; the client sets it from the
+ * SKU's format. Positions count characters (code points) from 0.
+ *
+ * @example
+ * { from: 'SN-9', to: 'SN-12', numericAt: 3 } // SN-9, SN-10, SN-11, SN-12
+ */
+export interface SerialRange {
+  from: string;
+  to: string;
+  numericAt?: number;
+}
+
 /** Filter of `listSerials` and `markRecalled`. All given criteria must hold (AND). */
 export interface SerialFilter {
   sku?: string;
   status?: SerialStatus | SerialStatus[];
   lot?: string;
-  /** Inclusive range over canonical serials, compared as strings (binary collation). */
-  range?: { from: string; to: string };
+  /** Inclusive range over canonical serials (see `SerialRange`). */
+  range?: SerialRange;
   prefix?: string;
   /** Any of these serials; an empty list matches nothing (as does an empty `status` list). */
   serials?: string[];
@@ -343,6 +359,12 @@ export interface WebhookCursorMove {
   to: string;
 }
 
+/** Options of `SerialStore.nextSequence`. */
+export interface SequenceOptions {
+  /** Start the run after this number if the counter is not past it yet. */
+  after?: number;
+}
+
 export interface SerialStore {
   readonly capabilities: StoreCapabilities;
 
@@ -487,6 +509,23 @@ export interface SerialStore {
    * return `outcome` from `recordVerification`.
    */
   setVerificationOutcome?(change: VerificationOutcomeChange): Promise<VerificationOutcomeResult>;
+
+  // ── Sequence counters ──
+  /**
+   * Reserve `count` consecutive numbers of the counter `key` and return the first, atomically.
+   * A counter that does not exist yet starts at 1; each call continues right after the last
+   * number reserved, so concurrent calls (from any number of clients or processes) get disjoint
+   * runs and no number is skipped or handed out twice. With `options.after`, the run starts after
+   * the larger of the last number reserved and `after` (how a client moves a new counter past
+   * numbers already in use). `count` is an integer from 1 to 1,000,000; `after` a non-negative
+   * safe integer; a run that would pass `Number.MAX_SAFE_INTEGER` is rejected with
+   * `BadRequestError` and reserves nothing. Keys are opaque to the store.
+   *
+   * @example
+   * await store.nextSequence('KB-100\u001f2026', 500); // { first: 1 }
+   * await store.nextSequence('KB-100\u001f2026', 10); // { first: 501 }
+   */
+  nextSequence(key: string, count: number, options?: SequenceOptions): Promise<{ first: number }>;
 
   // ── Webhooks ──
   /**

@@ -5,7 +5,7 @@
 
 export type DatePart = 'YYYY' | 'YY' | 'MM' | 'DD' | 'WW' | 'DDD';
 
-/** Number of digits of each part. */
+/** Number of digits of each date part, e.g. `DATE_PART_LENGTH.YYYY === 4`. */
 export const DATE_PART_LENGTH: Readonly<Record<DatePart, number>> = {
   YYYY: 4,
   YY: 2,
@@ -97,8 +97,13 @@ function pad(value: number, length: number): string {
 }
 
 /**
- * The digits of each part for `date` (UTC). In a week-based format (a week part and no month,
- * day or day of year) the year is the ISO week-numbering year, so 2024-12-30 is week 01 of 2025.
+ * The digits of each part for `date` (UTC), as a format with the parts `parts` writes them when
+ * it generates. In a week-based format (a week part and no month, day or day of year) the year is
+ * the ISO week-numbering year, so 2024-12-30 is week 01 of 2025.
+ *
+ * @example
+ * formatDateParts(new Date('2024-12-30'), new Set(['YYYY', 'MM'])).MM; // '12'
+ * formatDateParts(new Date('2024-12-30'), new Set(['YYYY', 'WW'])).YYYY; // '2025'
  */
 export function formatDateParts(
   date: Date,

@@ -2,6 +2,7 @@
 import type { SerialEvent, SerialRecord } from '@serialkit/core';
 import type { EventFilter, SerialFilter } from '../store.js';
 import type { ClientContext } from '../workflows/context.js';
+import { orderedFilter } from '../workflows/serial-ranges.js';
 import { neutralizeCell, stringifyRow } from './cells.js';
 import { SERIAL_IMPORT_COLUMNS, SHIPMENT_COLUMNS } from './columns.js';
 
@@ -43,9 +44,10 @@ export function csvExportsResource(ctx: ClientContext): ExportsResource {
   return {
     async *serials(filter = {}) {
       yield stringifyRow([...SERIAL_EXPORT_COLUMNS]);
+      const ordered = await orderedFilter(ctx, filter);
       let cursor: string | null = null;
       do {
-        const page = await ctx.store.listSerials(filter, { cursor, limit: PAGE });
+        const page = await ctx.store.listSerials(ordered, { cursor, limit: PAGE });
         for (const unit of page.items) yield stringifyRow(serialCells(unit));
         cursor = page.nextCursor;
       } while (cursor !== null);

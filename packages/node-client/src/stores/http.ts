@@ -179,6 +179,9 @@ class HttpStore implements SerialStore {
   setVerificationOutcome(change: VerificationOutcomeChange) {
     return this.call('setVerificationOutcome', [change]) as Promise<VerificationOutcomeResult>;
   }
+  nextSequence(...a: Parameters<SerialStore['nextSequence']>) {
+    return this.call('nextSequence', a) as ReturnType<SerialStore['nextSequence']>;
+  }
   putWebhookSubscription(...a: Parameters<SerialStore['putWebhookSubscription']>) {
     return this.call('putWebhookSubscription', a) as ReturnType<
       SerialStore['putWebhookSubscription']

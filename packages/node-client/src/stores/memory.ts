@@ -18,7 +18,7 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
-import { ConflictError } from '../errors.js';
+import { BadRequestError, ConflictError } from '../errors.js';
 import type {
   AmendmentResult,
   EventFilter,
@@ -31,9 +31,11 @@ import type {
   OrderFilter,
   OwnerFilter,
   PageOptions,
+  SequenceOptions,
   SerialAmendment,
   SerialFilter,
   SerialInsert,
+  SerialRange,
   SerialStore,
   SkuFilter,
   StoreCapabilities,
@@ -54,9 +56,10 @@ import { storeClosedError } from './shared/closed.js';
 import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { eventDataJson } from './shared/event-data.js';
 import { eventPosition } from './shared/event-position.js';
-import { compareCodePoints } from './shared/order.js';
+import { compareCodePoints, compareInRange, rangeEnvelope } from './shared/order.js';
 import { matchesOwner, ownerCursor } from './shared/owners.js';
 import { canonicalShipment } from './shared/records.js';
+import { sequenceOverflow, sequenceRequest } from './shared/sequence.js';
 import { timestampToMillis } from './shared/timestamps.js';
 import { isGlobalKey } from './shared/unique-key.js';
 import { unknownUnitError } from './shared/unknown-unit.js';
@@ -120,6 +123,8 @@ class MemoryStore implements SerialStore {
   #orders = new Map<string, StoredOrder>();
   /** Recorded verification outcome by unit key. */
   #outcomes = new Map<string, string>();
+  /** The last number reserved, by sequence key. */
+  #sequences = new Map<string, number>();
   #webhooks = new MemoryWebhooks(() =>
     this.#nextEventId > 1 ? String(this.#nextEventId - 1) : null,
   );
@@ -555,6 +560,21 @@ class MemoryStore implements SerialStore {
     return { ok: true, revision, records: result.records };
   }
 
+  // ── Sequence counters ──
+
+  async nextSequence(
+    key: string,
+    count: number,
+    options?: SequenceOptions,
+  ): Promise<{ first: number }> {
+    this.#open();
+    const request = sequenceRequest(key, count, options);
+    const start = Math.max(this.#sequences.get(request.key) ?? 0, request.after);
+    if (!Number.isSafeInteger(start + request.count)) throw sequenceOverflow(request.key);
+    this.#sequences.set(request.key, start + request.count);
+    return { first: start + 1 };
+  }
+
   // ── Verification counters ──
 
   async recordVerification(input: VerificationInput): Promise<VerificationCounts> {
@@ -707,7 +727,7 @@ class MemoryStore implements SerialStore {
       const sorted = skuSerials.sorted;
       let start = 0;
       if (after !== null && sku === after[0]) start = upperBound(sorted, after[1]);
-      else if (filter.range) start = lowerBound(sorted, filter.range.from);
+      else if (filter.range) start = lowerBound(sorted, rangeEnvelope(filter.range).from);
       else if (filter.prefix !== undefined) start = lowerBound(sorted, filter.prefix);
       for (let i = start; i < sorted.length; i++) {
         const record = skuSerials.bySerial.get(sorted[i] as string)?.record;
@@ -778,6 +798,13 @@ function within(value: string | undefined, range: { from: string; to: string }):
   );
 }
 
+function inRange(serial: string, range: SerialRange): boolean {
+  return (
+    compareInRange(serial, range.from, range.numericAt) >= 0 &&
+    compareInRange(serial, range.to, range.numericAt) <= 0
+  );
+}
+
 /** The filter as a predicate with the same semantics as the SQL stores' WHERE clauses. */
 function compileFilter(filter: SerialFilter): (record: SerialRecord) => boolean {
   const statuses =
@@ -785,11 +812,20 @@ function compileFilter(filter: SerialFilter): (record: SerialRecord) => boolean 
       ? null
       : new Set<string>(Array.isArray(filter.status) ? filter.status : [filter.status]);
   const serials = filter.serials === undefined ? null : new Set(filter.serials);
+  const range = filter.range;
+  if (
+    range?.numericAt !== undefined &&
+    !(Number.isSafeInteger(range.numericAt) && range.numericAt >= 0)
+  ) {
+    throw new BadRequestError('range.numericAt must be a non-negative integer', {
+      details: { numericAt: range.numericAt },
+    });
+  }
   return (record) =>
     (filter.sku === undefined || record.sku === filter.sku) &&
     (statuses === null || statuses.has(record.status)) &&
     (filter.lot === undefined || record.lot === filter.lot) &&
-    (filter.range === undefined || within(record.serial, filter.range)) &&
+    (range === undefined || inRange(record.serial, range)) &&
     (filter.prefix === undefined || record.serial.startsWith(filter.prefix)) &&
     (serials === null || serials.has(record.serial)) &&
     (filter.orderId === undefined || record.shipment?.orderId === filter.orderId) &&

@@ -13,6 +13,7 @@ import { orderTests } from './conformance/orders.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
+import { sequenceTests } from './conformance/sequences.js';
 import { serialTests } from './conformance/serials.js';
 import { skuTests } from './conformance/skus.js';
 import { createSuite } from './conformance/suite.js';
@@ -73,4 +74,5 @@ function register(options: StoreConformanceOptions): void {
   webhookTests(suite);
   orderTests(suite);
   amendmentTests(suite);
+  sequenceTests(suite);
 }

@@ -24,6 +24,7 @@ import {
   recallContacts,
   recallProgress,
 } from './recall-contacts.js';
+import { formatRange } from './serial-ranges.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
 const MARK_CHUNK = 5000;
@@ -145,7 +146,7 @@ async function selectionsOf(
     });
     const filter: SerialFilter = {
       sku: sku.sku,
-      ...(range ? { range } : {}),
+      ...(range ? { range: formatRange(format, range) } : {}),
       ...(request.lot === undefined ? {} : { lot: request.lot }),
       ...(request.manufacturedBetween
         ? { manufacturedBetween: dateRange(request.manufacturedBetween) }

@@ -6,9 +6,7 @@ import {
   type RegisterRow,
   type RegisterRowResult,
   type RegisterSummary,
-  type SerialFormat,
   type SerialRecord,
-  type Sku,
 } from '@serialkit/core';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -17,11 +15,12 @@ import type { ClientContext } from './context.js';
 import { coverageOf } from './coverage.js';
 import { unitHistory } from './events.js';
 import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
-import { compositeKey } from './keys.js';
 import { createList, type List } from './list.js';
 import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
+import { SequenceCounters, type SequenceRun, sequencePeriod } from './sequences.js';
+import { orderedFilter } from './serial-ranges.js';
 import { isFreeForm } from './sku-formats.js';
 import { shipmentsOf } from './unit-shipments.js';
 
@@ -38,7 +37,10 @@ export interface RegisterOptions {
 }
 
 export interface GenerateOptions {
-  /** 'sequential' continues after the SKU's highest sequence; 'random' is non-guessable. */
+  /**
+   * 'sequential' numbers units from the store's counter of the SKU and period (see
+   * `serials.generate`); 'random' is non-guessable.
+   */
   mode?: 'sequential' | 'random';
   lot?: string;
   /** Manufacture date recorded on each unit and used for the format's date parts. */
@@ -73,11 +75,20 @@ export interface SerialsResource {
     options?: RegisterOptions,
   ): Promise<RegisterSummary>;
   /**
-   * Generates and registers `count` new serials in the SKU's format. Sequential serials continue
-   * after the highest sequence among the SKU's units (read once per client and SKU, then
-   * counted in memory; collisions with units registered elsewhere are skipped). Random serials
-   * come from a CSPRNG and are regenerated on collision.
+   * Generates and registers `count` new serials in the SKU's format. Sequential serials take
+   * their numbers from a counter in the store, one per SKU, format and period (the date parts the
+   * serials carry: a new year for `{YYYY}`, a new month for `{YYYY}{MM}`), so the sequence starts
+   * again at 1 when the period changes, and clients generating at once, in any number of
+   * processes, never skip or repeat a number. Each client first reads the highest number among
+   * the SKU's units of the period (once per SKU and period) and continues after it; a number
+   * that collides with a unit registered by hand since is passed over. Random serials come from a CSPRNG and are regenerated on collision.
    *
+   * @example
+   * await client.skus.update('KB-100', { serialTracking: { enabled: true, format: 'KB-{YYYY}-{seq:6}' } });
+   * await client.serials.generate('KB-100', 2, { manufacturedAt: '2026-12-30' });
+   * // { sku: 'KB-100', serials: ['KB-2026-000001', 'KB-2026-000002'] }
+   * await client.serials.generate('KB-100', 1, { manufacturedAt: '2027-01-02' });
+   * // { sku: 'KB-100', serials: ['KB-2027-000001'] }
    * @example
    * const { serials } = await client.serials.generate('KB-100', 500, { mode: 'random', lot: 'L8' });
    */
@@ -93,7 +104,9 @@ export interface SerialsResource {
    */
   lookup(serial: string, options?: { sku?: string }): Promise<Lookup>;
   /**
-   * Units matching the filter, ordered by SKU and serial.
+   * Units matching the filter, ordered by SKU and serial. A `range` of a SKU whose format has a
+   * variable-length number (`SN-{D:1-6}`) compares that number numerically, so `SN-9` to `SN-12`
+   * holds `SN-10` (see `SerialRange.numericAt`).
    *
    * @example
    * const page = await client.serials.list({ sku: 'KB-100', status: 'in_stock' }, { limit: 50 });
@@ -128,10 +141,11 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
     },
 
     list(filter, page) {
-      return createList(
-        ({ cursor, limit }) => ctx.store.listSerials(filter, { cursor, limit }),
-        page,
-      );
+      let ordered: Promise<SerialFilter> | undefined;
+      return createList(async ({ cursor, limit }) => {
+        ordered ??= orderedFilter(ctx, filter);
+        return ctx.store.listSerials(await ordered, { cursor, limit });
+      }, page);
     },
   };
 }
@@ -245,99 +259,7 @@ async function register(
   return summary;
 }
 
-// ── Generation ───────────────────────────────────────────────────────────────
-
-/**
- * Per-SKU sequence counters. The first generation for a SKU reads the highest sequence among
- * its units; later ones count on in memory. Reservations are synchronous, so concurrent
- * generations in one process never hand out the same number.
- */
-class SequenceCounters {
-  readonly #ctx: ClientContext;
-  readonly #counters = new Map<string, Promise<{ next: bigint }>>();
-
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
-  }
-
-  /** Reserves `count` sequence numbers and returns the first. */
-  async reserve(sku: Sku, format: SerialFormat, count: number): Promise<bigint> {
-    const key = compositeKey(sku.sku, format.source);
-    let counter = this.#counters.get(key);
-    if (!counter) {
-      counter = this.#highest(sku, format).then((highest) => ({ next: highest + 1n }));
-      this.#counters.set(key, counter);
-      counter.catch(() => this.#counters.delete(key));
-    }
-    const state = await counter;
-    const first = state.next;
-    state.next += BigInt(count);
-    return first;
-  }
-
-  async #highest(sku: Sku, format: SerialFormat): Promise<bigint> {
-    const sequenceOf = sequenceReader(format);
-    let highest = 0n;
-    let cursor: string | null = null;
-    do {
-      const page = await this.#ctx.store.listSerials({ sku: sku.sku }, { cursor, limit: 5000 });
-      for (const unit of page.items) {
-        const sequence = sequenceOf(unit.serial);
-        if (sequence !== undefined && sequence > highest) highest = sequence;
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return highest;
-  }
-}
-
-const DATE_PART_LENGTH = { YYYY: 4, YY: 2, MM: 2, DD: 2, WW: 2, DDD: 3 } as const;
-
-/**
- * Reads the number that `generate({ sequence })` wrote into a serial: the `{seq}` field, else
- * the last unnamed digit class before the check character (the same rule as the generator).
- * That class is located by the fixed widths around it; in a format where they vary, nothing is
- * read, and sequential generation starts at 1 and skips the serials that exist.
- */
-function sequenceReader(format: SerialFormat): (serial: string) => bigint | undefined {
-  const tokens = format.tokens;
-  if (tokens.some((token) => token.kind === 'seq')) {
-    return (serial) => {
-      const result = format.validate(serial);
-      const value = result.success ? result.data.fields.seq : undefined;
-      return value !== undefined && /^\d+$/.test(value) ? BigInt(value) : undefined;
-    };
-  }
-  const checkAt = tokens.findIndex((token) => token.kind === 'check');
-  const end = checkAt < 0 ? tokens.length : checkAt;
-  let at = -1;
-  for (let i = end - 1; i >= 0; i--) {
-    const token = tokens[i]!;
-    if (token.kind === 'class' && token.charClass === 'D' && token.name === undefined) {
-      at = i;
-      break;
-    }
-  }
-  const width = (from: number, to: number): number | undefined => {
-    let total = 0;
-    for (let i = from; i < to; i++) {
-      const token = tokens[i]!;
-      if (token.kind === 'literal') total += token.text.length;
-      else if (token.kind === 'class' && token.min === token.max) total += token.min;
-      else if (token.kind === 'date') total += DATE_PART_LENGTH[token.part];
-      else if (token.kind === 'seq' || token.kind === 'check') total += token.length;
-      else return undefined;
-    }
-    return total;
-  };
-  const before = at < 0 ? undefined : width(0, at);
-  const after = at < 0 ? undefined : width(at + 1, tokens.length);
-  if (before === undefined || after === undefined) return () => undefined;
-  return (serial) => {
-    const value = serial.slice(before, serial.length - after);
-    return /^\d+$/.test(value) ? BigInt(value) : undefined;
-  };
-}
+// ── Generation ──────────────────────────────────────────────────────────────
 
 async function generate(
   ctx: ClientContext,
@@ -375,11 +297,15 @@ async function generate(
   };
   const batchSize = ctx.registerBatchSize ?? ctx.store.capabilities.preferredBatchSize;
 
-  let nextSequence = 0n;
+  // Sequential numbers come from the store's counter of this SKU, format and period.
+  const period = sequencePeriod(format, date);
+  let run: SequenceRun = { first: 1, count: 0 };
+  let offset = 0;
+  const nextSequence = (): number => run.first + offset++;
   const make = (): string =>
     request.mode === 'random'
       ? format.generate({ random: true, date })
-      : format.generate({ sequence: nextSequence++, date });
+      : format.generate({ sequence: nextSequence(), date });
 
   const serials = new Array<string>(request.count);
   let pending: number[] = Array.from({ length: request.count }, (_, i) => i);
@@ -392,8 +318,10 @@ async function generate(
     }
     const collided: number[] = [];
     // Exactly as many numbers as this round needs: the next call continues right after them.
-    if (request.mode === 'sequential')
-      nextSequence = await sequences.reserve(sku, format, pending.length);
+    if (request.mode === 'sequential') {
+      run = await sequences.reserve(sku, format, period, pending.length);
+      offset = 0;
+    }
     for (let start = 0; start < pending.length; start += batchSize) {
       const positions = pending.slice(start, start + batchSize);
       const registeredAt = ctx.nowIso();

@@ -80,6 +80,28 @@ describe.each<StoreKind>(['memory', 'sqlite'])('recalls (%s)', (kind) => {
     expect((await store.getSerial('SKU-1', sn(10)))?.recallId).toBe(bySerials.id);
   });
 
+  it('selects a range by number when the format numbers units with a variable length', async () => {
+    const { client, store } = setup({ kind });
+    await trackedSku(client, 'VAR', 'SN-{D:1-6}');
+    await client.serials.register(
+      'VAR',
+      Array.from({ length: 120 }, (_, i) => `SN-${i + 1}`),
+    );
+    const selection = { sku: 'VAR', range: { from: 'sn-9', to: 'SN-12' } };
+    expect((await client.recalls.preview(selection)).affected).toBe(4);
+    const recall = await client.recalls.create({ ...selection, notice: 'Range by number' });
+    expect(recall.counts.affected).toBe(4);
+    expect(recall.criteria).toEqual({ range: { from: 'SN-9', to: 'SN-12' } });
+    const marked = (await store.listSerials({ recallId: recall.id })).items.map((u) => u.serial);
+    expect(marked.sort()).toEqual(['SN-10', 'SN-11', 'SN-12', 'SN-9']);
+    // Across more lengths: 99 to 101 is three units, not every serial from 'SN-101' to 'SN-99'.
+    const wide = await client.recalls.preview({
+      sku: 'VAR',
+      range: { from: 'SN-99', to: 'SN-101' },
+    });
+    expect(wide.affected).toBe(3);
+  });
+
   it('rejects invalid serials and unknown SKUs', async () => {
     const { client } = await recallSetup(kind);
     const error = await client.recalls

@@ -41,19 +41,80 @@ describe('serials.generate', () => {
     const pattern = 'KB-{YYYY}-{seq:5}{check:luhn}';
     await trackedSku(client, 'KB', pattern);
     const format = compileFormat(pattern);
-    const existing = format.generate({ sequence: 41, date: new Date('2023-02-01') });
-    await client.serials.register('KB', [existing]);
+    // Units of another year do not count: each year has its own sequence.
+    await client.serials.register('KB', [
+      format.generate({ sequence: 41, date: new Date('2023-02-01') }),
+      format.generate({ sequence: 7, date: new Date('2024-02-01') }),
+    ]);
     const { serials } = await client.serials.generate('KB', 2, {
       lot: 'L1',
       manufacturedAt: '2024-03-01',
     });
     expect(serials.map((s) => format.validate(s).success)).toEqual([true, true]);
     expect(serials.map((s) => s.slice(0, 8))).toEqual(['KB-2024-', 'KB-2024-']);
-    expect(serials.map((s) => s.slice(8, 13))).toEqual(['00042', '00043']);
+    expect(serials.map((s) => s.slice(8, 13))).toEqual(['00008', '00009']);
     expect(await store.getSerial('KB', serials[0]!)).toMatchObject({
       lot: 'L1',
       manufacturedAt: '2024-03-01',
     });
+  });
+
+  it('starts the sequence again when the period of the date parts changes', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'Y', 'Y-{YYYY}-{seq:4}');
+    const at = async (date: string, count: number) =>
+      (await client.serials.generate('Y', count, { manufacturedAt: date })).serials;
+    expect(await at('2026-12-30', 2)).toEqual(['Y-2026-0001', 'Y-2026-0002']);
+    expect(await at('2027-01-02', 2)).toEqual(['Y-2027-0001', 'Y-2027-0002']);
+    // Back in 2026 (a late batch), its sequence continues where it stopped.
+    expect(await at('2026-06-01', 1)).toEqual(['Y-2026-0003']);
+
+    await trackedSku(client, 'M', 'M{YY}{MM}{seq:3}');
+    const month = async (date: string) =>
+      (await client.serials.generate('M', 1, { manufacturedAt: date })).serials[0];
+    expect(await month('2026-01-31')).toBe('M2601001');
+    expect(await month('2026-01-01')).toBe('M2601002');
+    expect(await month('2026-02-01')).toBe('M2602001');
+
+    // A week-based format counts per ISO week year and week.
+    await trackedSku(client, 'W', 'W{YYYY}{WW}-{seq:3}');
+    const week = async (date: string) =>
+      (await client.serials.generate('W', 1, { manufacturedAt: date })).serials[0];
+    expect(await week('2024-12-30')).toBe('W202501-001');
+    expect(await week('2025-01-03')).toBe('W202501-002');
+    expect(await week('2025-01-06')).toBe('W202502-001');
+  });
+
+  it('never skips or repeats a number when clients generate at once', async () => {
+    const { store } = setup();
+    const clients = Array.from({ length: 4 }, () => createSerialClient({ store }));
+    await trackedSku(clients[0]!, 'SKU-1', SN);
+    const batches = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        clients[i % clients.length]!.serials.generate('SKU-1', (i % 5) + 1),
+      ),
+    );
+    const serials = batches.flatMap((batch) => batch.serials).sort();
+    const total = Array.from({ length: 20 }, (_, i) => (i % 5) + 1).reduce((a, b) => a + b, 0);
+    expect(serials).toEqual(Array.from({ length: total }, (_, i) => sn(i + 1)));
+  });
+
+  it('continues after units registered by hand, and passes over those registered since', async () => {
+    const { client, store } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await client.serials.register('SKU-1', [sn(2)]);
+    expect((await client.serials.generate('SKU-1', 2)).serials).toEqual([sn(3), sn(4)]);
+    // A unit registered by hand ahead of the counter is passed over, not numbered twice.
+    await client.serials.register('SKU-1', [sn(6)]);
+    expect((await client.serials.generate('SKU-1', 3)).serials.sort()).toEqual([
+      sn(5),
+      sn(7),
+      sn(8),
+    ]);
+    // A client started later reads the units once and continues after the highest.
+    await client.serials.register('SKU-1', [sn(20)]);
+    const later = createSerialClient({ store });
+    expect((await later.serials.generate('SKU-1', 1)).serials).toEqual([sn(21)]);
   });
 
   it('generates unique random serials and regenerates collisions', async () => {
@@ -187,5 +248,26 @@ describe('serials.list', () => {
     for await (const unit of client.serials.list({ sku: 'SKU-1' }, { limit: 2 }))
       all.push(unit.serial);
     expect(all).toEqual([sn(1), sn(2), sn(3), sn(4), sn(5)]);
+  });
+
+  it('reads a range in the order of the SKU format, in lists and exports', async () => {
+    const { client, store } = setup();
+    await trackedSku(client, 'VAR', 'SN-{D:1-6}');
+    await trackedSku(client, 'FIX', SN);
+    await client.serials.register(
+      'VAR',
+      Array.from({ length: 15 }, (_, i) => `SN-${i + 1}`),
+    );
+    await registerRange(client, 'FIX', 12);
+    const range = { from: 'SN-9', to: 'SN-12' };
+    const listed = await client.serials.list({ sku: 'VAR', range }).toArray();
+    expect(listed.map((u) => u.serial)).toEqual(['SN-10', 'SN-11', 'SN-12', 'SN-9']);
+    const lines: string[] = [];
+    for await (const line of client.exports.serials({ sku: 'VAR', range })) lines.push(line);
+    expect(lines).toHaveLength(5);
+    // The store alone compares text; a fixed-length format is text order already.
+    expect((await store.listSerials({ sku: 'VAR', range })).items).toEqual([]);
+    const fixed = await client.serials.list({ sku: 'FIX', range: { from: sn(9), to: sn(12) } });
+    expect(fixed.items.map((u) => u.serial)).toEqual([sn(9), sn(10), sn(11), sn(12)]);
   });
 });

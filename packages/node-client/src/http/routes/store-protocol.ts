@@ -42,7 +42,13 @@ export const serialFilterSchema = z.strictObject({
   sku: text.optional(),
   status: statuses.optional(),
   lot: text.optional(),
-  range: window.optional(),
+  range: z
+    .strictObject({
+      from: z.string(),
+      to: z.string(),
+      numericAt: z.number().int().min(0).max(2000).optional(),
+    })
+    .optional(),
   prefix: text.optional(),
   serials: z.array(z.string()).max(1_000_000).optional(),
   orderId: text.optional(),
@@ -332,6 +338,17 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: z.object({ applied: z.boolean(), outcome: z.string().nullable() }),
       summary: "Compare-and-set of a unit's verification outcome, with its events",
+    },
+    nextSequence: {
+      args: z.strictObject({
+        key: text,
+        count: z.number().int().min(1).max(1_000_000),
+        options: z
+          .strictObject({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() })
+          .optional(),
+      }),
+      result: z.object({ first: z.number().int() }),
+      summary: 'Reserve consecutive numbers of a counter; the first of them',
     },
     putWebhookSubscription: {
       args: z.strictObject({ subscription: webhookSubscriptionRecordSchema }),

@@ -319,5 +319,16 @@ CREATE INDEX owners_registered ON ${s}.owners (registered_at, id);
 CREATE INDEX owners_email ON ${s}.owners (email) WHERE email IS NOT NULL;
 `,
     },
+    {
+      version: 9,
+      name: 'sequence counters',
+      sql: `
+-- The last number reserved of each counter (SerialStore.nextSequence), by its opaque key.
+CREATE TABLE ${s}.sequence_counters (
+  id text COLLATE "C" NOT NULL PRIMARY KEY,
+  value bigint NOT NULL
+);
+`,
+    },
   ];
 }

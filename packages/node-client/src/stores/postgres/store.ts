@@ -44,6 +44,7 @@ import type {
   OrderFilter,
   OwnerFilter,
   PageOptions,
+  SequenceOptions,
   SerialAmendment,
   SerialFilter,
   SerialInsert,
@@ -83,6 +84,7 @@ import {
   type SerialRow,
   type SkuRow,
 } from '../shared/records.js';
+import { sequenceOverflow, sequenceRequest } from '../shared/sequence.js';
 import { timestampToMillis } from '../shared/timestamps.js';
 import { unknownUnitError } from '../shared/unknown-unit.js';
 import { applyAmendment } from './amend.js';
@@ -137,6 +139,7 @@ export class PostgresStore implements SerialStore {
     owners: string;
     verifications: string;
     outcomes: string;
+    sequences: string;
     migrations: string;
   };
   readonly #webhooks: PostgresWebhooks;
@@ -161,6 +164,7 @@ export class PostgresStore implements SerialStore {
       owners: `${s}.owners`,
       verifications: `${s}.verifications`,
       outcomes: `${s}.verification_outcomes`,
+      sequences: `${s}.sequence_counters`,
       migrations: `${s}.serialkit_migrations`,
     };
     this.#webhooks = new PostgresWebhooks(
@@ -580,6 +584,31 @@ export class PostgresStore implements SerialStore {
     );
     const outcome = current.rows[0]?.outcome;
     return { applied: false, outcome: typeof outcome === 'string' ? outcome : null };
+  }
+
+  // ── Sequence counters ──
+
+  async nextSequence(
+    key: string,
+    count: number,
+    options?: SequenceOptions,
+  ): Promise<{ first: number }> {
+    const request = sequenceRequest(key, count, options);
+    if (!Number.isSafeInteger(request.after + request.count)) throw sequenceOverflow(request.key);
+    // One upsert: concurrent ones on a key wait for each other's row lock and read the value it
+    // committed, so their runs never overlap. The WHERE keeps a counter within the safe integers
+    // (no row comes back then, and nothing changes).
+    const { rows } = await this.#query(
+      `INSERT INTO ${this.#t.sequences} AS c (id, value) VALUES ($1, $2::bigint + $3::bigint)
+       ON CONFLICT (id) DO UPDATE SET value = GREATEST(c.value, $2::bigint) + $3::bigint
+       WHERE GREATEST(c.value, $2::bigint) + $3::bigint <= ${Number.MAX_SAFE_INTEGER}
+       RETURNING value`,
+      [request.key, request.after, request.count],
+      true,
+    );
+    const value = rows[0]?.value;
+    if (value === undefined) throw sequenceOverflow(request.key);
+    return { first: Number(value) - request.count + 1 };
   }
 
   // ── Webhooks (see postgres/webhooks.ts) ──

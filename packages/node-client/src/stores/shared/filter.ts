@@ -2,8 +2,9 @@
  * `SerialFilter` → SQL conditions, shared by the SQLite and PostgreSQL stores so both select
  * exactly what the memory store selects. Values are always bound, never spliced into SQL.
  */
-import type { EventFilter, SerialFilter } from '../../store.js';
-import { compareCodePoints, prefixEnd } from './order.js';
+import { BadRequestError } from '../../errors.js';
+import type { EventFilter, SerialFilter, SerialRange } from '../../store.js';
+import { compareCodePoints, headAndLength, prefixEnd, rangeEnvelope } from './order.js';
 import { millisRange } from './timestamps.js';
 
 /** How a SQL engine spells what differs between SQLite and PostgreSQL. */
@@ -52,6 +53,26 @@ function equals(column: string, value: string | undefined, params: SqlParams, ou
 }
 
 /**
+ * A range in the order of `SerialRange.numericAt`, as row comparisons of (text before the
+ * position, length, text); `rangeEnvelope` adds the plain bounds an index serves.
+ */
+function numericRange(range: SerialRange, params: SqlParams, out: string[]): void {
+  const at = range.numericAt;
+  if (!Number.isSafeInteger(at) || (at as number) < 0) {
+    throw new BadRequestError('range.numericAt must be a non-negative integer', {
+      details: { numericAt: at },
+    });
+  }
+  // An integer inlined, as LIMIT is: a bound one would need a cast in PostgreSQL.
+  const key = `(substr(serial, 1, ${at}), length(serial), serial)`;
+  const bound = (value: string) => {
+    const { head, length } = headAndLength(value, at as number);
+    return `(${params.add(head)}, ${params.add(length)}, ${params.add(value)})`;
+  };
+  out.push(`${key} >= ${bound(range.from)}`, `${key} <= ${bound(range.to)}`);
+}
+
+/**
  * The conditions (to AND together) that select the units of a filter from `serials`, after the
  * (sku, serial) key of a page cursor when one is given.
  */
@@ -78,12 +99,15 @@ export function serialConditions(
   const raise = (value: string) => {
     if (!lower || compareCodePoints(value, lower.value) > 0) lower = { value, inclusive: true };
   };
-  if (filter.range) raise(filter.range.from);
+  const envelope = filter.range ? rangeEnvelope(filter.range) : null;
+  if (envelope) raise(envelope.from);
   // A prefix is a range rather than LIKE: no escaping, no collation surprises, index-friendly.
   if (filter.prefix !== undefined) raise(filter.prefix);
   const from = lower as { value: string; inclusive: boolean } | null;
   if (from) out.push(`serial ${from.inclusive ? '>=' : '>'} ${params.add(from.value)}`);
-  if (filter.range) out.push(`serial <= ${params.add(filter.range.to)}`);
+  if (envelope?.to !== undefined) out.push(`serial <= ${params.add(envelope.to)}`);
+  if (envelope?.before) out.push(`serial < ${params.add(envelope.before)}`);
+  if (filter.range?.numericAt !== undefined) numericRange(filter.range, params, out);
   if (filter.prefix !== undefined) {
     const end = prefixEnd(filter.prefix);
     if (end !== null) out.push(`serial < ${params.add(end)}`);

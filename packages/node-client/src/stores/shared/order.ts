@@ -40,3 +40,42 @@ export function prefixEnd(prefix: string): string | null {
   }
   return null;
 }
+
+/** The first `count` characters (code points) of a string, and its length in code points. */
+export function headAndLength(value: string, count: number): { head: string; length: number } {
+  let head = '';
+  let length = 0;
+  for (const char of value) {
+    if (length < count) head += char;
+    length++;
+  }
+  return { head, length };
+}
+
+/**
+ * Compares two serials in the order of a range (see `SerialRange`): by code point, or with
+ * `numericAt` by the text before it, then shorter first, then by code point.
+ */
+export function compareInRange(a: string, b: string, numericAt: number | undefined): number {
+  if (numericAt === undefined) return compareCodePoints(a, b);
+  const x = headAndLength(a, numericAt);
+  const y = headAndLength(b, numericAt);
+  return compareCodePoints(x.head, y.head) || x.length - y.length || compareCodePoints(a, b);
+}
+
+/**
+ * Bounds on plain string order that hold every serial of a range, so an index can serve it:
+ * `from` inclusive, `before` exclusive (null: no upper bound). A plain range is its own bounds,
+ * with `to` inclusive (`before` undefined).
+ */
+export function rangeEnvelope(range: {
+  from: string;
+  to: string;
+  numericAt?: number | undefined;
+}): { from: string; to?: string; before?: string | null } {
+  if (range.numericAt === undefined) return { from: range.from, to: range.to };
+  return {
+    from: headAndLength(range.from, range.numericAt).head,
+    before: prefixEnd(headAndLength(range.to, range.numericAt).head),
+  };
+}

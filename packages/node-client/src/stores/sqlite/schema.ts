@@ -17,6 +17,7 @@
  *   `serial` and `lot` indexes.
  * - `verification_outcomes` holds each verified unit's last public outcome, so verification
  *   never reads a unit's history to decide whether its outcome changed.
+ * - `sequence_counters` holds the last number each counter reserved: one upsert reserves a run.
  */
 import type { Migration } from '../shared/migration.js';
 
@@ -245,6 +246,17 @@ CREATE UNIQUE INDEX owners_active ON owners (sku, serial) WHERE status = 'active
 CREATE INDEX owners_unit ON owners (sku, serial, registered_at, id);
 CREATE INDEX owners_registered ON owners (registered_at, id);
 CREATE INDEX owners_email ON owners (email) WHERE email IS NOT NULL;
+`,
+  },
+  {
+    version: 7,
+    name: 'sequence counters',
+    sql: `
+-- The last number reserved of each counter (SerialStore.nextSequence), by its opaque key.
+CREATE TABLE sequence_counters (
+  id TEXT NOT NULL PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
 `,
   },
 ];

@@ -31,6 +31,7 @@ import type {
   OrderFilter,
   OwnerFilter,
   PageOptions,
+  SequenceOptions,
   SerialAmendment,
   SerialFilter,
   SerialInsert,
@@ -65,6 +66,7 @@ import {
   type SerialRow,
   type SkuRow,
 } from '../shared/records.js';
+import { sequenceOverflow, sequenceRequest } from '../shared/sequence.js';
 import { timestampToMillis } from '../shared/timestamps.js';
 import { isGlobalKey } from '../shared/unique-key.js';
 import { unknownUnitError } from '../shared/unknown-unit.js';
@@ -604,6 +606,38 @@ export class SqliteStore implements SerialStore {
         })
         .immediate(),
     );
+  }
+
+  // ── Sequence counters ──
+
+  async nextSequence(
+    key: string,
+    count: number,
+    options?: SequenceOptions,
+  ): Promise<{ first: number }> {
+    const request = sequenceRequest(key, count, options);
+    if (!Number.isSafeInteger(request.after + request.count)) throw sequenceOverflow(request.key);
+    return this.#run(() => {
+      // One upsert: SQLite serialises writers, so concurrent runs never overlap. The WHERE keeps
+      // a counter from passing the safe integers (no row comes back then, and nothing changes).
+      const row = this.#cached()
+        .prepare(
+          `INSERT INTO sequence_counters (id, value) VALUES (?, ?)
+           ON CONFLICT (id) DO UPDATE SET value = max(value, ?) + ?
+           WHERE max(value, ?) + ? <= ${Number.MAX_SAFE_INTEGER}
+           RETURNING value`,
+        )
+        .get(
+          request.key,
+          request.after + request.count,
+          request.after,
+          request.count,
+          request.after,
+          request.count,
+        ) as { value: number } | undefined;
+      if (row === undefined) throw sequenceOverflow(request.key);
+      return { first: Number(row.value) - request.count + 1 };
+    });
   }
 
   async close(): Promise<void> {

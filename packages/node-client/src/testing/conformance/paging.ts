@@ -1,6 +1,7 @@
 /** Selecting units: every filter, pages, code point order, counts. */
 import type { SerialRecord } from '@serialkit/core';
 import type { SerialFilter, SerialInsert } from '../../store.js';
+import { badInput } from './atomicity.js';
 import { at, errorCode, keys, rejection, seed, unit } from './fixtures.js';
 import type { Suite } from './suite.js';
 
@@ -155,6 +156,70 @@ export function pagingTests({ test, expect, withStore, expectSelected }: Suite):
         'U/가1',
         'U/\ufffc1',
       ]);
+    }),
+  );
+
+  test(
+    'listSerials range with numericAt',
+    withStore(async (store) => {
+      const units: [string, string][] = [
+        ['N', 'SN-1'],
+        ['N', 'SN-2'],
+        ['N', 'SN-9'],
+        ['N', 'SN-10'],
+        ['N', 'SN-11'],
+        ['N', 'SN-12'],
+        ['N', 'SN-13'],
+        ['N', 'SN-99'],
+        ['N', 'SN-100'],
+        ['Y', '2023-500'],
+        ['Y', '2024-9'],
+        ['Y', '2024-10'],
+        ['Y', '2024-100'],
+        ['Y', '2025-1'],
+        ['Y', '2025-12'],
+        ['E', '\u{1f600}-5'],
+        ['E', '\u{1f600}-10'],
+        ['E', '\u{1f600}-200'],
+      ];
+      await store.insertSerials(units.map(([sku, serial]) => unit(sku, serial)));
+      // As text, SN-9 comes after SN-12: the range is empty.
+      await expectSelected(store, { sku: 'N', range: { from: 'SN-9', to: 'SN-12' } }, []);
+      // From character 3 on, shorter first: numeric order. Listed in (sku, serial) order.
+      const nine = { sku: 'N', range: { from: 'SN-9', to: 'SN-12', numericAt: 3 } };
+      await expectSelected(store, nine, ['N/SN-10', 'N/SN-11', 'N/SN-12', 'N/SN-9']);
+      await expectSelected(
+        store,
+        { sku: 'N', range: { from: 'SN-2', to: 'SN-99', numericAt: 3 } },
+        ['N/SN-10', 'N/SN-11', 'N/SN-12', 'N/SN-13', 'N/SN-2', 'N/SN-9', 'N/SN-99'],
+      );
+      // The text before the position compares first: years, then numbers within a year.
+      await expectSelected(
+        store,
+        { sku: 'Y', range: { from: '2024-10', to: '2025-1', numericAt: 5 } },
+        ['Y/2024-10', 'Y/2024-100', 'Y/2025-1'],
+      );
+      // Without a SKU, with other criteria, and counting characters, not UTF-16 units.
+      await expectSelected(store, { range: { from: 'SN-11', to: 'SN-100', numericAt: 3 } }, [
+        'N/SN-100',
+        'N/SN-11',
+        'N/SN-12',
+        'N/SN-13',
+        'N/SN-99',
+      ]);
+      await expectSelected(
+        store,
+        { prefix: 'SN-1', range: { from: 'SN-9', to: 'SN-12', numericAt: 3 } },
+        ['N/SN-10', 'N/SN-11', 'N/SN-12'],
+      );
+      await expectSelected(
+        store,
+        { sku: 'E', range: { from: '\u{1f600}-5', to: '\u{1f600}-10', numericAt: 2 } },
+        ['E/\u{1f600}-10', 'E/\u{1f600}-5'],
+      );
+      expect(
+        badInput(await rejection(store.listSerials({ range: { ...nine.range, numericAt: -1 } }))),
+      ).toBe(true);
     }),
   );
 
