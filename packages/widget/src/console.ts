@@ -17,6 +17,7 @@ export { CsvImport } from './csv-import/csv-import.js';
 export { ConsoleSignInEvent } from './events/console-sign-in.js';
 export { ImportDoneEvent } from './events/import-done.js';
 export { OrderShippedEvent, PackScanEvent } from './events/pack-scan.js';
+export { RecallClosedEvent } from './events/recall-closed.js';
 export { RecallCreatedEvent } from './events/recall-created.js';
 export { ReturnDecidedEvent } from './events/return-decided.js';
 export { SkuSavedEvent } from './events/sku-saved.js';

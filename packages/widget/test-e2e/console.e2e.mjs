@@ -259,6 +259,59 @@ test('build a recall by lot, see the count, create it and download its contacts'
   await close();
 });
 
+test('an open recall shows its progress from the service, and closes after confirming', async () => {
+  const open_ = (await admin('/v1/recalls?limit=100')).items.filter((r) => r.status !== 'closed');
+  assert.ok(open_.length > 0, 'the demo has an open recall');
+  const recall = open_.at(-1);
+  const progress = await admin(`/v1/recalls/${recall.id}/progress`);
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  const row = page.locator(`serialkit-recalls tr[data-recall="${recall.id}"]`);
+  await row.locator('[part~="progress"]').waitFor();
+  const done = Math.min(progress.returned + progress.replaced, progress.affected);
+  assert.match(await row.textContent(), new RegExp(`${done} of ${progress.affected} units`));
+  assert.match(
+    await row.textContent(),
+    new RegExp(
+      `Returned ${progress.returned} · replaced ${progress.replaced} · unreachable ${progress.unreachable}`,
+    ),
+  );
+  await row.locator('[part~="close-recall"]').click();
+  await row.locator('[part~="confirm-close"]').waitFor();
+  await page.keyboard.press('Escape');
+  await row.locator('[part~="close-recall"]').waitFor();
+  assert.notEqual((await admin(`/v1/recalls/${recall.id}`)).status, 'closed');
+  await row.locator('[part~="close-recall"]').click();
+  await row.locator('[part~="confirm-close"]').click();
+  await page
+    .locator(`serialkit-recalls tr[data-recall="${recall.id}"][data-status="closed"]`)
+    .waitFor();
+  assert.match(await part('outcome').textContent(), new RegExp(`Recall ${recall.id} closed`));
+  assert.equal((await admin(`/v1/recalls/${recall.id}`)).status, 'closed');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('build a recall of two SKUs by shipment window and see the count', async () => {
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  await part('sku-select').locator('option[value="HP-200"]').waitFor({ state: 'attached' });
+  await part('sku-select').selectOption(['HP-200', 'CH-65W']);
+  await part('shipped-from').fill('2000-01-01');
+  await part('shipped-to').fill('2999-12-31');
+  await page.locator('[part~="count"][data-affected]').waitFor();
+  const preview = await fetch(`${url}/v1/recalls/preview`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      skus: ['HP-200', 'CH-65W'],
+      shippedBetween: { from: '2000-01-01T00:00:00.000Z', to: '2999-12-31T23:59:59.999Z' },
+    }),
+  }).then((r) => r.json());
+  assert.ok(preview.affected > 0);
+  assert.equal(await part('count').getAttribute('data-affected'), String(preview.affected));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('import a CSV with two bad rows and read their errors', async () => {
   const csv = [
     'sku,serial,lot',

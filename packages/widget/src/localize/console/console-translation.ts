@@ -160,6 +160,20 @@ export interface ConsoleTranslation {
   outstandingColumn: string;
   createdColumn: string;
   noticeColumn: string;
+  skusHelp: string;
+  progressColumn: string;
+  recallStatuses: Record<'open' | 'closed', string>;
+  /** `{0}` units returned or replaced, `{1}` units affected. */
+  recallProgressBar: string;
+  /** `{0}` returned, `{1}` replaced, `{2}` unreachable. */
+  recallFigures: string;
+  /** `{0}` the date. */
+  closedOn: string;
+  closeRecall: string;
+  /** `{0}` the recall id. */
+  confirmCloseRecall: string;
+  /** `{0}` the recall id. */
+  recallClosed: string;
 
   importTitle: string;
   importKindLabel: string;

@@ -161,7 +161,7 @@ const de: ConsoleTranslation = {
   linkLabel: 'Link für Kunden (https://…)',
   recallCount: '{0} Einheiten würden zurückgerufen',
   recallSelectHelp:
-    'Wählen Sie einen Artikel und eine Charge, einen Nummernbereich oder einen Herstellungszeitraum.',
+    'Wählen Sie einen Artikel (oder mehrere) und eine Charge, einen Nummernbereich, einen Herstellungs- oder einen Versandzeitraum.',
   alreadyRecalled: '{0} davon sind bereits in einem Rückruf.',
   createRecall: 'Rückruf anlegen',
   recallCreated: 'Rückruf {0} angelegt: {1} Einheiten.',
@@ -170,6 +170,17 @@ const de: ConsoleTranslation = {
   outstandingColumn: 'Noch bei Kunden',
   createdColumn: 'Angelegt',
   noticeColumn: 'Hinweis',
+  skusHelp:
+    'Ein Artikel oder mehrere: Strg (⌘ auf dem Mac) oder Umschalt halten, um weitere zu wählen.',
+  progressColumn: 'Fortschritt',
+  recallStatuses: { open: 'Offen', closed: 'Abgeschlossen' },
+  recallProgressBar: '{0} von {1} Einheiten zurückgegeben oder ersetzt',
+  recallFigures: 'Zurückgegeben {0} · ersetzt {1} · nicht erreichbar {2}',
+  closedOn: 'Abgeschlossen {0}',
+  closeRecall: 'Rückruf abschließen',
+  confirmCloseRecall:
+    'Rückruf {0} abschließen? Seine Einheiten bleiben als zurückgerufen markiert.',
+  recallClosed: 'Rückruf {0} abgeschlossen.',
 
   importTitle: 'Import',
   importKindLabel: 'Inhalt der Datei',
