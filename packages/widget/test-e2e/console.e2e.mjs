@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,10 @@ const service = await startDemoService({
     `/admin/=${page_}`,
     '--asset',
     `/admin/console.js=${bundle}`,
+    // The webhook case delivers to a receiver on this machine, without waiting long.
+    '--webhooks-allow-private',
+    '--webhooks-poll',
+    '100',
   ],
 });
 const { url, apiKey, demo } = service;
@@ -421,6 +426,80 @@ test('pack an order from the shop: scans checked against its lines, a wrong unit
   await close();
 });
 
+test('subscribe a receiver to shipments, read its delivery log, disable and delete it', async () => {
+  // A receiver on a free loopback port that accepts every message.
+  const received = [];
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: JSON.parse(body) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hook = `http://127.0.0.1:${receiver.address().port}/hooks`;
+  const { page, part, errors, close } = await open({ screen: 'webhooks' });
+  try {
+    await part('url-input').fill(hook);
+    await page.getByLabel('A unit shipped').check();
+    await part('description-input').fill('Warehouse feed');
+    await part('create').click();
+    await part('secret').waitFor();
+    assert.match(await part('secret').textContent(), /^whsec_/);
+    const subscription = (await admin('/v1/webhooks')).items.find((s) => s.url === hook);
+    assert.deepEqual(subscription.eventTypes, ['unit.shipped']);
+    assert.equal(subscription.secret, undefined, 'the list never shows the secret');
+
+    // Ship a unit: the service delivers `unit.shipped` to the receiver.
+    const unit = (await admin('/v1/serials?sku=CH-65W&status=in_stock&limit=1')).items[0];
+    const shipped = await fetch(`${url}/v1/shipments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orderId: 'ORD-HOOK-1',
+        channel: 'b2c',
+        customer: { email: 'grace@example.com', name: 'Grace Hopper' },
+        lines: [{ sku: 'CH-65W', serials: [unit.serial] }],
+      }),
+    });
+    assert.equal(shipped.status, 201);
+    for (let i = 0; i < 100 && received.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(received[0]?.body.type, 'unit.shipped');
+
+    const row = page.locator(`serialkit-webhooks tr[data-subscription="${subscription.id}"]`);
+    await row.locator('[part~="show-log"]').click();
+    const attempt = part('deliveries').locator('tbody tr[data-ok="true"]').first();
+    await attempt.waitFor();
+    assert.match(await attempt.textContent(), /unit\.shipped/);
+    assert.match(await attempt.textContent(), /204/);
+    assert.match(await part('log').textContent(), /No dead letters/);
+
+    await row.locator('[part~="toggle"]').click();
+    await page
+      .locator(
+        `serialkit-webhooks tr[data-subscription="${subscription.id}"][data-enabled="false"]`,
+      )
+      .waitFor();
+    assert.equal(
+      (await admin('/v1/webhooks')).items.find((s) => s.id === subscription.id).enabled,
+      false,
+    );
+
+    await row.locator('[part~="remove"]').click();
+    await part('confirm-remove').click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal(
+      (await admin('/v1/webhooks')).items.some((s) => s.id === subscription.id),
+      false,
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    receiver.close();
+    await close();
+  }
+});
+
 test('every screen has no axe violations', async () => {
   const { page, part, close } = await open({ screen: 'skus', bypassCSP: true });
   for (const screen of [
@@ -432,6 +511,7 @@ test('every screen has no axe violations', async () => {
     'returns',
     'recalls',
     'import',
+    'webhooks',
   ]) {
     await page.locator(`[part~="nav-item"][data-screen="${screen}"]`).click();
     await page.waitForTimeout(400);

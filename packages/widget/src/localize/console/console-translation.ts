@@ -1,4 +1,4 @@
-import type { SerialStatus } from '@serialkit/core';
+import type { SerialStatus, WebhookEventType } from '@serialkit/core';
 
 /**
  * Every text of the merchant console's elements, in one language. Each locale file implements
@@ -25,6 +25,7 @@ export interface ConsoleTranslation {
     returns: string;
     recalls: string;
     import: string;
+    webhooks: string;
   };
 
   loading: string;
@@ -243,6 +244,70 @@ export interface ConsoleTranslation {
   shortcuts: string;
   /** `{0}` picked, `{1}` ordered. */
   lineProgress: string;
+
+  /** The webhook settings screen. */
+  webhooks: {
+    title: string;
+    newTitle: string;
+    urlLabel: string;
+    eventsLabel: string;
+    descriptionLabel: string;
+    create: string;
+    /** `{0}` the URL. */
+    created: string;
+    secretTitle: string;
+    secretHelp: string;
+    copy: string;
+    copied: string;
+    dismiss: string;
+    listTitle: string;
+    urlColumn: string;
+    eventsColumn: string;
+    stateColumn: string;
+    enabled: string;
+    disabled: string;
+    enable: string;
+    disable: string;
+    /** `{0}` the URL. */
+    nowEnabled: string;
+    /** `{0}` the URL. */
+    nowDisabled: string;
+    showLog: string;
+    remove: string;
+    /** `{0}` the URL. */
+    confirmRemove: string;
+    /** `{0}` the URL. */
+    removed: string;
+    needsWrite: string;
+    none: string;
+    /** `{0}` the URL. */
+    logTitle: string;
+    deliveriesTitle: string;
+    atColumn: string;
+    typeColumn: string;
+    attemptColumn: string;
+    statusCodeColumn: string;
+    latencyColumn: string;
+    resultColumn: string;
+    delivered: string;
+    notDelivered: string;
+    noAnswer: string;
+    /** `{0}` milliseconds. */
+    latency: string;
+    deadLettersTitle: string;
+    attemptsColumn: string;
+    lastErrorColumn: string;
+    replay: string;
+    /** `{0}` the message id. */
+    replayed: string;
+    /** `{0}` the message id, `{1}` the status or error. */
+    replayFailed: string;
+    noDeliveries: string;
+    noDeadLetters: string;
+    closeLog: string;
+    /** What each event type means. */
+    eventTypes: Record<WebhookEventType, string>;
+  };
 }
 
 /**
