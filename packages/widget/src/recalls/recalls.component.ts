@@ -327,6 +327,8 @@ export class Recalls extends ConsoleElement {
             </select>
             <p class="help" id="sku-help">${t.skusHelp}</p>
           </div>
+        </div>
+        <div class="row spaced">
           ${this.#field('lot', t.lotLabel, 'text', 'lot-input')}
           ${this.#field('rangeFrom', t.rangeFromLabel)} ${this.#field('rangeTo', t.rangeToLabel)}
         </div>

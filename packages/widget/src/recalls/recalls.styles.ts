@@ -40,7 +40,7 @@ export default [
       margin: 0.2rem 0 0;
       font-size: 0.9rem;
     }
-    td.actions {
+    .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;

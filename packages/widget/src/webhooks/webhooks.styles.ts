@@ -47,7 +47,7 @@ export default [
       border-radius: 4px;
       word-break: break-all;
     }
-    td.actions {
+    .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;

@@ -86,7 +86,8 @@ export function recallTable(
                 : progressOf(t, recall, progress.get(recall.id), actions.number)
             }
           </td>
-          <td class="actions">
+          <td>
+            <div class="actions">
             <button
               type="button"
               part="download-contacts"
@@ -122,6 +123,7 @@ export function recallTable(
                     ${t.closeRecall}
                   </button>`
             }
+          </div>
           </td>
         </tr>`;
       })}

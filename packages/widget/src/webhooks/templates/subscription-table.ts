@@ -46,7 +46,8 @@ export function subscriptionTable(
           <td>
             <span class="badge" part="subscription-state">${s.enabled ? w.enabled : w.disabled}</span>
           </td>
-          <td class="actions">
+          <td>
+            <div class="actions">
             <button
               type="button"
               part="toggle"
@@ -90,6 +91,7 @@ export function subscriptionTable(
                   ${w.remove}
                 </button>`
             }
+          </div>
           </td>
         </tr>`,
       )}
