@@ -1,4 +1,4 @@
-import type { SerialStatus, WebhookEventType } from '@serialkit/core';
+import type { Correction, SerialStatus, WebhookEventType } from '@serialkit/core';
 
 /**
  * Every text of the merchant console's elements, in one language. Each locale file implements
@@ -308,6 +308,30 @@ export interface ConsoleTranslation {
     /** What each event type means. */
     eventTypes: Record<WebhookEventType, string>;
   };
+
+  /** The unit card's corrections. */
+  corrections: {
+    title: string;
+    /** When no correction applies to the unit's state. */
+    none: string;
+    /** The button that opens each correction. */
+    actions: Record<Correction, string>;
+    /** The question asked before each; `{0}` the serial. */
+    confirm: Record<Correction, string>;
+    /** What each did; `{0}` the serial. */
+    done: Record<Correction, string>;
+    releaseTo: string;
+    releaseTargets: Record<'in_stock' | 'scrapped', string>;
+    reason: string;
+    reasonOptional: string;
+    lot: string;
+    manufactured: string;
+    received: string;
+    serialFreed: string;
+    /** `{0}` the service's message, `{1}` its reason code. */
+    refused: string;
+  };
+  returnedAtColumn: string;
 }
 
 /**

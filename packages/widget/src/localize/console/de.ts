@@ -315,6 +315,38 @@ const de: ConsoleTranslation = {
       'owner.registered': 'Ein Besitzer hat eine Einheit registriert',
     },
   },
+  corrections: {
+    title: 'Korrekturen',
+    none: 'Für eine Einheit in diesem Zustand gibt es keine Korrektur.',
+    actions: {
+      release: 'Aus der Quarantäne freigeben',
+      liftRecall: 'Rückruf für diese Einheit aufheben',
+      void: 'Stornieren',
+      edit: 'Charge und Daten ändern',
+    },
+    confirm: {
+      release: '{0} aus der Quarantäne freigeben?',
+      liftRecall: '{0} aus dem Rückruf nehmen? Sie ist nachweislich nicht betroffen.',
+      void: '{0} stornieren? Nur für eine irrtümlich erfasste Einheit.',
+      edit: 'Charge und Daten von {0} ändern? Die alten Werte bleiben im Verlauf.',
+    },
+    done: {
+      release: '{0} freigegeben.',
+      liftRecall: '{0} ist nicht mehr zurückgerufen.',
+      void: '{0} storniert.',
+      edit: '{0} geändert.',
+    },
+    releaseTo: 'Freigeben nach',
+    releaseTargets: { in_stock: 'Lager', scrapped: 'Verschrottung' },
+    reason: 'Grund',
+    reasonOptional: 'Grund (optional)',
+    lot: 'Charge',
+    manufactured: 'Hergestellt am',
+    received: 'Eingegangen am',
+    serialFreed: 'Die Seriennummer kann neu erfasst werden.',
+    refused: 'Abgelehnt: {0} ({1})',
+  },
+  returnedAtColumn: 'Zurück am',
 };
 
 export default de;

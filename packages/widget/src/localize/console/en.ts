@@ -311,6 +311,38 @@ const en: ConsoleTranslation = {
       'owner.registered': 'An owner registered a unit',
     },
   },
+  corrections: {
+    title: 'Corrections',
+    none: 'No correction applies to a unit in this state.',
+    actions: {
+      release: 'Release from quarantine',
+      liftRecall: 'Lift the recall for this unit',
+      void: 'Void',
+      edit: 'Edit lot and dates',
+    },
+    confirm: {
+      release: 'Release {0} from quarantine?',
+      liftRecall: 'Take {0} out of its recall? It was found not affected.',
+      void: 'Void {0}? Only for a unit registered by mistake.',
+      edit: 'Change the lot and dates of {0}? The old values stay in its history.',
+    },
+    done: {
+      release: '{0} released.',
+      liftRecall: '{0} is no longer under a recall.',
+      void: '{0} voided.',
+      edit: '{0} updated.',
+    },
+    releaseTo: 'Release to',
+    releaseTargets: { in_stock: 'Stock', scrapped: 'Scrap' },
+    reason: 'Reason',
+    reasonOptional: 'Reason (optional)',
+    lot: 'Lot',
+    manufactured: 'Made on',
+    received: 'Received on',
+    serialFreed: 'The serial can be registered again.',
+    refused: 'Refused: {0} ({1})',
+  },
+  returnedAtColumn: 'Returned',
 };
 
 export default en;

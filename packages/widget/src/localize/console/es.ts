@@ -312,6 +312,38 @@ const es: ConsoleTranslation = {
       'owner.registered': 'Un propietario registró una unidad',
     },
   },
+  corrections: {
+    title: 'Correcciones',
+    none: 'Ninguna corrección se aplica a una unidad en este estado.',
+    actions: {
+      release: 'Liberar de la cuarentena',
+      liftRecall: 'Levantar la retirada de esta unidad',
+      void: 'Anular',
+      edit: 'Editar lote y fechas',
+    },
+    confirm: {
+      release: '¿Liberar {0} de la cuarentena?',
+      liftRecall: '¿Sacar {0} de su retirada? Se comprobó que no está afectada.',
+      void: '¿Anular {0}? Solo para una unidad registrada por error.',
+      edit: '¿Cambiar el lote y las fechas de {0}? Los valores anteriores quedan en su historial.',
+    },
+    done: {
+      release: '{0} liberada.',
+      liftRecall: '{0} ya no está retirada.',
+      void: '{0} anulada.',
+      edit: '{0} actualizada.',
+    },
+    releaseTo: 'Liberar a',
+    releaseTargets: { in_stock: 'Stock', scrapped: 'Desecho' },
+    reason: 'Motivo',
+    reasonOptional: 'Motivo (opcional)',
+    lot: 'Lote',
+    manufactured: 'Fabricada el',
+    received: 'Recibida el',
+    serialFreed: 'El número se puede volver a registrar.',
+    refused: 'Rechazado: {0} ({1})',
+  },
+  returnedAtColumn: 'Devuelta el',
 };
 
 export default es;

@@ -313,6 +313,38 @@ const fr: ConsoleTranslation = {
       'owner.registered': 'Un propriétaire a enregistré une unité',
     },
   },
+  corrections: {
+    title: 'Corrections',
+    none: 'Aucune correction ne s’applique à une unité dans cet état.',
+    actions: {
+      release: 'Sortir de quarantaine',
+      liftRecall: 'Lever le rappel pour cette unité',
+      void: 'Annuler',
+      edit: 'Modifier le lot et les dates',
+    },
+    confirm: {
+      release: 'Sortir {0} de quarantaine ?',
+      liftRecall: 'Retirer {0} de son rappel ? Elle n’est pas concernée.',
+      void: 'Annuler {0} ? Seulement pour une unité enregistrée par erreur.',
+      edit: 'Modifier le lot et les dates de {0} ? Les anciennes valeurs restent dans son historique.',
+    },
+    done: {
+      release: '{0} sortie de quarantaine.',
+      liftRecall: '{0} n’est plus rappelée.',
+      void: '{0} annulée.',
+      edit: '{0} modifiée.',
+    },
+    releaseTo: 'Vers',
+    releaseTargets: { in_stock: 'Stock', scrapped: 'Mise au rebut' },
+    reason: 'Motif',
+    reasonOptional: 'Motif (facultatif)',
+    lot: 'Lot',
+    manufactured: 'Fabriquée le',
+    received: 'Reçue le',
+    serialFreed: 'Le numéro peut être enregistré à nouveau.',
+    refused: 'Refusé : {0} ({1})',
+  },
+  returnedAtColumn: 'Retournée le',
 };
 
 export default fr;
