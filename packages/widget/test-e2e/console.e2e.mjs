@@ -187,6 +187,64 @@ test('search a serial (typed loosely, as a scanner types) and see the order it s
   await close();
 });
 
+test("correct units from their card: edit a lot, lift a unit's recall, and read a refusal", async () => {
+  const { page, part, errors, close } = await open({ screen: 'search' });
+  const find = async (serial) => {
+    await part('serial-input').fill(serial);
+    await part('serial-input').press('Enter');
+    await page.locator(`[part~="unit-card"] #unit-title:text-is("${serial}")`).waitFor();
+  };
+  const units = (await admin('/v1/serials?sku=CH-65W&status=in_stock&recalled=false&limit=2'))
+    .items;
+
+  // Edit: only what changed is sent; the service keeps the old lot in the history.
+  await find(units[0].serial);
+  assert.deepEqual(
+    await part('correction').evaluateAll((buttons) => buttons.map((b) => b.dataset.correction)),
+    ['void', 'edit'],
+  );
+  await page.locator('[part~="correction"][data-correction="edit"]').click();
+  await part('edit-lot').fill('FIXED-1');
+  await part('correction-reason').fill('Label misprinted');
+  await part('apply-correction').click();
+  await page.locator('[part~="correction-outcome"]:has-text("updated")').waitFor();
+  assert.equal((await admin(`/v1/serials/${units[0].serial}`)).record.lot, 'FIXED-1');
+
+  // Lift the recall of one recalled unit (not the storefront's sample).
+  const recalled = (await admin('/v1/serials?recalled=true&limit=5')).items.find(
+    (u) => u.serial !== demo.samples.recalled,
+  );
+  await find(recalled.serial);
+  await page.locator('[part~="correction"][data-correction="liftRecall"]').click();
+  assert.equal(await part('apply-correction').isDisabled(), true, 'a reason is needed first');
+  await part('correction-reason').fill('Board revision B, not affected');
+  await part('correction-reason').press('Enter');
+  await page.locator('[part~="correction-outcome"]:has-text("no longer under a recall")').waitFor();
+  const lifted = await admin(
+    `/v1/serials/${encodeURIComponent(recalled.serial)}?sku=${recalled.sku}`,
+  );
+  assert.equal(lifted.record.recallId, undefined);
+
+  // A unit changed elsewhere meanwhile: the service refuses, and the card says why.
+  await find(units[1].serial);
+  await page.locator('[part~="correction"][data-correction="void"]').click();
+  await fetch(`${url}/v1/corrections/void`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ serial: units[1].serial, sku: 'CH-65W', reason: 'Duplicate label' }),
+  });
+  await part('correction-reason').fill('Registered twice');
+  await part('apply-correction').click();
+  await page.locator('[part~="correction-outcome"]:has-text("Refused")').waitFor();
+  assert.match(
+    await part('correction-outcome').textContent(),
+    /\(not_found\)/,
+    'voided and freed meanwhile',
+  );
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the Units list filters by lot and status and exports the same units as CSV', async () => {
   const { page, part, close } = await open({ screen: 'units' });
   await page.locator('serialkit-unit-list #lot').fill('K3M9');
