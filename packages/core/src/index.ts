@@ -4,6 +4,7 @@
  */
 
 export * from './checksums/index.js';
+export * from './corrections/index.js';
 export * from './formats/index.js';
 export * from './gs1/index.js';
 export type * from './issues.js';

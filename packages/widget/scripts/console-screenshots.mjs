@@ -6,6 +6,7 @@
  * Run: `npm run screenshots:console` (builds the bundles first).
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildAll, startDemoService, widget } from '../test-e2e/demo-service.mjs';
@@ -20,6 +21,10 @@ const service = await startDemoService({
     `/admin=${page_}`,
     '--asset',
     `/admin/console.js=${join(widget, 'dist/serialkit-console.bundle.js')}`,
+    // The webhooks screen's log shows a delivery to a receiver on this machine.
+    '--webhooks-allow-private',
+    '--webhooks-poll',
+    '100',
   ],
 });
 const { url, apiKey, demo } = service;
@@ -126,6 +131,40 @@ try {
   await part('start').click();
   await part('summary').waitFor();
   await shot('import');
+
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    await show('webhooks');
+    await part('url-input').fill(`http://127.0.0.1:${receiver.address().port}/serialkit`);
+    await page.getByLabel('A unit shipped').check();
+    await page.getByLabel('A unit was recalled').check();
+    await part('description-input').fill('Warehouse system');
+    await part('create').click();
+    await part('secret').waitFor();
+    const unit = await fetch(`${url}/v1/serials?sku=CH-65W&status=in_stock&limit=1`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    }).then((r) => r.json());
+    await fetch(`${url}/v1/shipments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orderId: 'ORD-3001',
+        channel: 'b2c',
+        customer: { email: 'grace@example.com', name: 'Grace Hopper' },
+        lines: [{ sku: 'CH-65W', serials: [unit.items[0].serial] }],
+      }),
+    });
+    await page.waitForTimeout(1500);
+    await part('show-log').first().click();
+    await part('deliveries').waitFor();
+    await shot('webhooks');
+  } finally {
+    receiver.close();
+  }
 } finally {
   await browser.close();
   service.stop();

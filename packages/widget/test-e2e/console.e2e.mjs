@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,10 @@ const service = await startDemoService({
     `/admin/=${page_}`,
     '--asset',
     `/admin/console.js=${bundle}`,
+    // The webhook case delivers to a receiver on this machine, without waiting long.
+    '--webhooks-allow-private',
+    '--webhooks-poll',
+    '100',
   ],
 });
 const { url, apiKey, demo } = service;
@@ -182,6 +187,64 @@ test('search a serial (typed loosely, as a scanner types) and see the order it s
   await close();
 });
 
+test("correct units from their card: edit a lot, lift a unit's recall, and read a refusal", async () => {
+  const { page, part, errors, close } = await open({ screen: 'search' });
+  const find = async (serial) => {
+    await part('serial-input').fill(serial);
+    await part('serial-input').press('Enter');
+    await page.locator(`[part~="unit-card"] #unit-title:text-is("${serial}")`).waitFor();
+  };
+  const units = (await admin('/v1/serials?sku=CH-65W&status=in_stock&recalled=false&limit=2'))
+    .items;
+
+  // Edit: only what changed is sent; the service keeps the old lot in the history.
+  await find(units[0].serial);
+  assert.deepEqual(
+    await part('correction').evaluateAll((buttons) => buttons.map((b) => b.dataset.correction)),
+    ['void', 'edit'],
+  );
+  await page.locator('[part~="correction"][data-correction="edit"]').click();
+  await part('edit-lot').fill('FIXED-1');
+  await part('correction-reason').fill('Label misprinted');
+  await part('apply-correction').click();
+  await page.locator('[part~="correction-outcome"]:has-text("updated")').waitFor();
+  assert.equal((await admin(`/v1/serials/${units[0].serial}`)).record.lot, 'FIXED-1');
+
+  // Lift the recall of one recalled unit (not the storefront's sample).
+  const recalled = (await admin('/v1/serials?recalled=true&limit=5')).items.find(
+    (u) => u.serial !== demo.samples.recalled,
+  );
+  await find(recalled.serial);
+  await page.locator('[part~="correction"][data-correction="liftRecall"]').click();
+  assert.equal(await part('apply-correction').isDisabled(), true, 'a reason is needed first');
+  await part('correction-reason').fill('Board revision B, not affected');
+  await part('correction-reason').press('Enter');
+  await page.locator('[part~="correction-outcome"]:has-text("no longer under a recall")').waitFor();
+  const lifted = await admin(
+    `/v1/serials/${encodeURIComponent(recalled.serial)}?sku=${recalled.sku}`,
+  );
+  assert.equal(lifted.record.recallId, undefined);
+
+  // A unit changed elsewhere meanwhile: the service refuses, and the card says why.
+  await find(units[1].serial);
+  await page.locator('[part~="correction"][data-correction="void"]').click();
+  await fetch(`${url}/v1/corrections/void`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ serial: units[1].serial, sku: 'CH-65W', reason: 'Duplicate label' }),
+  });
+  await part('correction-reason').fill('Registered twice');
+  await part('apply-correction').click();
+  await page.locator('[part~="correction-outcome"]:has-text("Refused")').waitFor();
+  assert.match(
+    await part('correction-outcome').textContent(),
+    /\(not_found\)/,
+    'voided and freed meanwhile',
+  );
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the Units list filters by lot and status and exports the same units as CSV', async () => {
   const { page, part, close } = await open({ screen: 'units' });
   await page.locator('serialkit-unit-list #lot').fill('K3M9');
@@ -255,6 +318,59 @@ test('build a recall by lot, see the count, create it and download its contacts'
   const contacts = await admin(`/v1/recalls/${created.id}/contacts?limit=1000`);
   assert.equal(csv.length - 1, contacts.items.length);
   assert.ok(contacts.items.length > 0, 'the lot has units with customers');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('an open recall shows its progress from the service, and closes after confirming', async () => {
+  const open_ = (await admin('/v1/recalls?limit=100')).items.filter((r) => r.status !== 'closed');
+  assert.ok(open_.length > 0, 'the demo has an open recall');
+  const recall = open_.at(-1);
+  const progress = await admin(`/v1/recalls/${recall.id}/progress`);
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  const row = page.locator(`serialkit-recalls tr[data-recall="${recall.id}"]`);
+  await row.locator('[part~="progress"]').waitFor();
+  const done = Math.min(progress.returned + progress.replaced, progress.affected);
+  assert.match(await row.textContent(), new RegExp(`${done} of ${progress.affected} units`));
+  assert.match(
+    await row.textContent(),
+    new RegExp(
+      `Returned ${progress.returned} · replaced ${progress.replaced} · unreachable ${progress.unreachable}`,
+    ),
+  );
+  await row.locator('[part~="close-recall"]').click();
+  await row.locator('[part~="confirm-close"]').waitFor();
+  await page.keyboard.press('Escape');
+  await row.locator('[part~="close-recall"]').waitFor();
+  assert.notEqual((await admin(`/v1/recalls/${recall.id}`)).status, 'closed');
+  await row.locator('[part~="close-recall"]').click();
+  await row.locator('[part~="confirm-close"]').click();
+  await page
+    .locator(`serialkit-recalls tr[data-recall="${recall.id}"][data-status="closed"]`)
+    .waitFor();
+  assert.match(await part('outcome').textContent(), new RegExp(`Recall ${recall.id} closed`));
+  assert.equal((await admin(`/v1/recalls/${recall.id}`)).status, 'closed');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('build a recall of two SKUs by shipment window and see the count', async () => {
+  const { page, part, errors, close } = await open({ screen: 'recalls' });
+  await part('sku-select').locator('option[value="HP-200"]').waitFor({ state: 'attached' });
+  await part('sku-select').selectOption(['HP-200', 'CH-65W']);
+  await part('shipped-from').fill('2000-01-01');
+  await part('shipped-to').fill('2999-12-31');
+  await page.locator('[part~="count"][data-affected]').waitFor();
+  const preview = await fetch(`${url}/v1/recalls/preview`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      skus: ['HP-200', 'CH-65W'],
+      shippedBetween: { from: '2000-01-01T00:00:00.000Z', to: '2999-12-31T23:59:59.999Z' },
+    }),
+  }).then((r) => r.json());
+  assert.ok(preview.affected > 0);
+  assert.equal(await part('count').getAttribute('data-affected'), String(preview.affected));
   assert.deepEqual(errors, []);
   await close();
 });
@@ -368,6 +484,80 @@ test('pack an order from the shop: scans checked against its lines, a wrong unit
   await close();
 });
 
+test('subscribe a receiver to shipments, read its delivery log, disable and delete it', async () => {
+  // A receiver on a free loopback port that accepts every message.
+  const received = [];
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: JSON.parse(body) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hook = `http://127.0.0.1:${receiver.address().port}/hooks`;
+  const { page, part, errors, close } = await open({ screen: 'webhooks' });
+  try {
+    await part('url-input').fill(hook);
+    await page.getByLabel('A unit shipped').check();
+    await part('description-input').fill('Warehouse feed');
+    await part('create').click();
+    await part('secret').waitFor();
+    assert.match(await part('secret').textContent(), /^whsec_/);
+    const subscription = (await admin('/v1/webhooks')).items.find((s) => s.url === hook);
+    assert.deepEqual(subscription.eventTypes, ['unit.shipped']);
+    assert.equal(subscription.secret, undefined, 'the list never shows the secret');
+
+    // Ship a unit: the service delivers `unit.shipped` to the receiver.
+    const unit = (await admin('/v1/serials?sku=CH-65W&status=in_stock&limit=1')).items[0];
+    const shipped = await fetch(`${url}/v1/shipments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orderId: 'ORD-HOOK-1',
+        channel: 'b2c',
+        customer: { email: 'grace@example.com', name: 'Grace Hopper' },
+        lines: [{ sku: 'CH-65W', serials: [unit.serial] }],
+      }),
+    });
+    assert.equal(shipped.status, 201);
+    for (let i = 0; i < 100 && received.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(received[0]?.body.type, 'unit.shipped');
+
+    const row = page.locator(`serialkit-webhooks tr[data-subscription="${subscription.id}"]`);
+    await row.locator('[part~="show-log"]').click();
+    const attempt = part('deliveries').locator('tbody tr[data-ok="true"]').first();
+    await attempt.waitFor();
+    assert.match(await attempt.textContent(), /unit\.shipped/);
+    assert.match(await attempt.textContent(), /204/);
+    assert.match(await part('log').textContent(), /No dead letters/);
+
+    await row.locator('[part~="toggle"]').click();
+    await page
+      .locator(
+        `serialkit-webhooks tr[data-subscription="${subscription.id}"][data-enabled="false"]`,
+      )
+      .waitFor();
+    assert.equal(
+      (await admin('/v1/webhooks')).items.find((s) => s.id === subscription.id).enabled,
+      false,
+    );
+
+    await row.locator('[part~="remove"]').click();
+    await part('confirm-remove').click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal(
+      (await admin('/v1/webhooks')).items.some((s) => s.id === subscription.id),
+      false,
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    receiver.close();
+    await close();
+  }
+});
+
 test('every screen has no axe violations', async () => {
   const { page, part, close } = await open({ screen: 'skus', bypassCSP: true });
   for (const screen of [
@@ -379,6 +569,7 @@ test('every screen has no axe violations', async () => {
     'returns',
     'recalls',
     'import',
+    'webhooks',
   ]) {
     await page.locator(`[part~="nav-item"][data-screen="${screen}"]`).click();
     await page.waitForTimeout(400);

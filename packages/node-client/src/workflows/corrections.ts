@@ -1,17 +1,19 @@
 /**
  * Corrections: the mistakes a warehouse undoes. Release a quarantined unit (to stock or scrap),
  * lift a recall for a unit found unaffected, void a unit registered by mistake, edit a unit's lot
- * and dates. Which unit states allow each is written once, in `CORRECTION_RULES`; each correction
+ * and dates. Which unit states allow each is written once, in core's `CORRECTION_RULES`; each correction
  * is one compare-and-set in the store with its event, so a unit that changed meanwhile is never
  * corrected on stale facts.
  */
 import {
+  CORRECTION_RULES,
+  type Correction,
+  correctionAllowed,
   type RecallLiftInput,
   type ReleaseInput,
   recallLiftInputSchema,
   releaseInputSchema,
   type SerialRecord,
-  type SerialStatus,
   type Sku,
   type UnitEditInput,
   unitEditInputSchema,
@@ -24,38 +26,6 @@ import type { AmendmentResult, SerialDetails } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireString, toDateOrTimestamp } from './input.js';
 import { requireUnit } from './resolve.js';
-
-export type Correction = 'release' | 'liftRecall' | 'void' | 'edit';
-
-/** Every status but `voided`: a voided unit is history, not stock to correct. */
-const LIVE: readonly SerialStatus[] = [
-  'in_stock',
-  'allocated',
-  'shipped',
-  'returned',
-  'quarantined',
-  'scrapped',
-];
-
-/**
- * The unit states each correction accepts. `recalled: true`: the unit must be under a recall.
- * A unit registered by mistake has never left: only units in stock or quarantine can be voided
- * (a shipped unit is returned, not voided).
- */
-export const CORRECTION_RULES: Readonly<
-  Record<Correction, { from: readonly SerialStatus[]; recalled?: true; refusal: string }>
-> = {
-  release: { from: ['quarantined'], refusal: 'not_quarantined' },
-  liftRecall: { from: LIVE, recalled: true, refusal: 'not_recalled' },
-  void: { from: ['in_stock', 'quarantined'], refusal: 'not_voidable' },
-  edit: { from: LIVE, refusal: 'voided' },
-};
-
-/** True when the unit's state allows the correction. */
-export function correctionAllowed(correction: Correction, unit: SerialRecord): boolean {
-  const rule = CORRECTION_RULES[correction];
-  return rule.from.includes(unit.status) && (rule.recalled !== true || unit.recallId !== undefined);
-}
 
 /**
  * Whether voiding a unit of this SKU frees its serial for a new registration. A SKU whose

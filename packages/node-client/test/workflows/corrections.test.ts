@@ -1,6 +1,6 @@
+import { CORRECTION_RULES } from '@serialkit/core';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.js';
-import { CORRECTION_RULES } from '../../src/workflows/corrections.js';
 import {
   b2c,
   override,

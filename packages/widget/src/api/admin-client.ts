@@ -83,7 +83,7 @@ export class AdminClient {
   }
 
   /** A write with a JSON body (or a CSV body when `body` is a `Blob` or string with `csv`). */
-  send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.#json<T>(method, path, body);
   }
 

@@ -1,11 +1,17 @@
-import type { Recall, RecallPreview, Sku } from '@serialkit/core';
+import type { Recall, RecallPreview, RecallProgress, Sku } from '@serialkit/core';
 import { html, nothing } from 'lit';
 import { AdminApiError, type Page } from '../api/admin-client.js';
 import { ConsoleElement } from '../console/console-element.js';
 import { saveFile } from '../console/save-file.js';
+import { RecallClosedEvent } from '../events/recall-closed.js';
 import { RecallCreatedEvent } from '../events/recall-created.js';
 import { fill } from '../localize/translation.js';
-import { emptyDraft, type RecallDraft, selectionOf } from './recall-selection.js';
+import {
+  emptyDraft,
+  type RecallDraft,
+  type RecallDraftField,
+  selectionOf,
+} from './recall-selection.js';
 import styles from './recalls.styles.js';
 import { recallTable } from './templates/recall-table.js';
 
@@ -13,9 +19,11 @@ import { recallTable } from './templates/recall-table.js';
 const PREVIEW_DELAY = 250;
 
 /**
- * Recalls: build one by SKU, lot, serial range or manufacture window with a live count of the
- * units it would mark, by status (asked of the service as the merchant types), create it, and
- * download its contact list; the recalls so far with their counts.
+ * Recalls: build one by one or several SKUs and a lot, serial range, manufacture window or
+ * shipment window with a live count of the units it would mark, by status (asked of the service
+ * as the merchant types), create it, and download its contact list; the recalls so far with
+ * their counts, each open one's progress (units returned, replaced, unreachable) and a Close
+ * action, confirmed first.
  *
  * @summary Recalls in the merchant console.
  * @tagname serialkit-recalls
@@ -23,10 +31,11 @@ const PREVIEW_DELAY = 250;
  * @attr {string} endpoint - Base URL of the serialkit service; empty for this origin.
  *
  * @event {RecallCreatedEvent} serialkit-recall-created - A recall was created.
+ * @event {RecallClosedEvent} serialkit-recall-closed - A recall was closed.
  *
  * @csspart base - The wrapper.
  * @csspart builder - The recall form.
- * @csspart sku-select - The SKU select.
+ * @csspart sku-select - The SKU select (one or several).
  * @csspart lot-input - The lot field.
  * @csspart count - The live count.
  * @csspart notice-input - The notice field.
@@ -34,6 +43,12 @@ const PREVIEW_DELAY = 250;
  * @csspart outcome - What the service said.
  * @csspart recalls - The table of recalls.
  * @csspart download-contacts - Each recall's contacts download.
+ * @csspart recall-status - Each recall's status (open or closed).
+ * @csspart progress - An open recall's progress bar and figures.
+ * @csspart close-recall - An open recall's Close button.
+ * @csspart close-confirm - The confirmation shown in its row before closing.
+ * @csspart confirm-close - The button that closes the recall.
+ * @csspart cancel-close - The button that keeps it open.
  *
  * @example
  * <serialkit-recalls></serialkit-recalls>
@@ -49,6 +64,8 @@ export class Recalls extends ConsoleElement {
     preview: { state: true },
     outcome: { state: true },
     busy: { state: true },
+    progress: { state: true },
+    closing: { state: true },
   };
 
   declare private draft: RecallDraft;
@@ -57,6 +74,10 @@ export class Recalls extends ConsoleElement {
   declare private preview: RecallPreview | { error: string } | undefined;
   declare private outcome: { ok: boolean; text: string; recall?: Recall } | undefined;
   declare private busy: boolean;
+  /** Each open recall's progress, by recall id. */
+  declare private progress: ReadonlyMap<string, RecallProgress>;
+  /** The recall whose Close waits for confirmation. */
+  declare private closing: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #asked = 0;
 
@@ -65,6 +86,7 @@ export class Recalls extends ConsoleElement {
     this.draft = { ...emptyDraft };
     this.skus = [];
     this.busy = false;
+    this.progress = new Map();
   }
 
   override connectedCallback(): void {
@@ -90,14 +112,79 @@ export class Recalls extends ConsoleElement {
       this.recalls = (await this.api.get<Page<Recall>>('/v1/recalls', { limit: 100 })).items;
     } catch (error) {
       this.outcome = { ok: false, text: fill(this.t.failed, (error as Error).message) };
+      return;
     }
+    await this.#loadProgress(this.recalls.filter((recall) => recall.status !== 'closed'));
   }
 
-  #set(name: keyof RecallDraft) {
+  async #loadProgress(recalls: Recall[]): Promise<void> {
+    const answers = await Promise.all(
+      recalls.map((recall) =>
+        this.api
+          .get<RecallProgress>(`/v1/recalls/${encodeURIComponent(recall.id)}/progress`)
+          .catch(() => undefined),
+      ),
+    );
+    const progress = new Map(this.progress);
+    for (const answer of answers) if (answer) progress.set(answer.recallId, answer);
+    this.progress = progress;
+  }
+
+  #set(name: RecallDraftField) {
     return (event: Event) => {
       this.draft = { ...this.draft, [name]: (event.target as HTMLInputElement).value };
       if (name !== 'notice' && name !== 'url') this.#schedulePreview();
     };
+  }
+
+  #setSkus(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    this.draft = { ...this.draft, skus: [...select.selectedOptions].map((o) => o.value) };
+    this.#schedulePreview();
+  }
+
+  async #askClose(recall: Recall): Promise<void> {
+    this.closing = recall.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="confirm-close"]')?.focus();
+  }
+
+  async #cancelClose(): Promise<void> {
+    const id = this.closing;
+    this.closing = undefined;
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(
+        `tr[data-recall="${CSS.escape(id ?? '')}"] [part~="close-recall"]`,
+      )
+      ?.focus();
+  }
+
+  async #close(recall: Recall): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const closed = await this.api.send<Recall>(
+        'POST',
+        `/v1/recalls/${encodeURIComponent(recall.id)}/close`,
+      );
+      this.recalls = this.recalls?.map((r) => (r.id === closed.id ? closed : r));
+      this.outcome = { ok: true, text: fill(this.t.recallClosed, closed.id) };
+      this.dispatchEvent(new RecallClosedEvent(closed));
+    } catch (error) {
+      this.outcome = { ok: false, text: this.#errorText(error) };
+    } finally {
+      this.busy = false;
+      this.closing = undefined;
+    }
+    this.announce(this.outcome.text);
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.closing) {
+      event.preventDefault();
+      void this.#cancelClose();
+    }
   }
 
   #schedulePreview(): void {
@@ -174,7 +261,7 @@ export class Recalls extends ConsoleElement {
     return fill(this.t.failed, String(error));
   }
 
-  #field(name: keyof RecallDraft, label: string, type = 'text', part?: string) {
+  #field(name: RecallDraftField, label: string, type = 'text', part?: string) {
     return html`<div class="field">
       <label for=${name}>${label}</label>
       <input
@@ -223,22 +310,33 @@ export class Recalls extends ConsoleElement {
         <div class="row">
           <div class="field">
             <label for="sku">${t.skuColumn}</label>
-            <select id="sku" part="sku-select" @change=${this.#set('sku')}>
-              <option value="" ?selected=${!this.draft.sku}>—</option>
+            <select
+              id="sku"
+              part="sku-select"
+              multiple
+              size="4"
+              aria-describedby="sku-help"
+              @change=${this.#setSkus}
+            >
               ${this.skus.map(
                 (sku) =>
-                  html`<option value=${sku.sku} ?selected=${this.draft.sku === sku.sku}>
+                  html`<option value=${sku.sku} ?selected=${this.draft.skus.includes(sku.sku)}>
                     ${sku.sku} · ${sku.name}
                   </option>`,
               )}
             </select>
+            <p class="help" id="sku-help">${t.skusHelp}</p>
           </div>
+        </div>
+        <div class="row spaced">
           ${this.#field('lot', t.lotLabel, 'text', 'lot-input')}
           ${this.#field('rangeFrom', t.rangeFromLabel)} ${this.#field('rangeTo', t.rangeToLabel)}
         </div>
         <div class="row spaced">
           ${this.#field('manufacturedFrom', t.manufacturedFromLabel, 'date')}
           ${this.#field('manufacturedTo', t.manufacturedToLabel, 'date')}
+          ${this.#field('shippedFrom', t.shippedFromLabel, 'date', 'shipped-from')}
+          ${this.#field('shippedTo', t.shippedToLabel, 'date', 'shipped-to')}
         </div>
         <div class="spaced" aria-live="polite">${this.#count()}</div>
         <div class="field">
@@ -277,12 +375,16 @@ export class Recalls extends ConsoleElement {
       ${
         this.recalls === undefined
           ? html`<p>${t.loading}</p>`
-          : recallTable(
-              t,
-              this.recalls,
-              (recall) => this.#download(recall),
-              (iso) => this.formatDate(iso),
-            )
+          : html`<div @keydown=${this.#keydown}>
+              ${recallTable(t, this.recalls, this.progress, this.closing, {
+                download: (recall) => void this.#download(recall),
+                askClose: (recall) => void this.#askClose(recall),
+                confirmClose: (recall) => void this.#close(recall),
+                cancelClose: () => void this.#cancelClose(),
+                date: (iso) => this.formatDate(iso),
+                number: (value) => value.toLocaleString(this.lang_),
+              })}
+            </div>`
       }
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;

@@ -1,17 +1,38 @@
-import type { Lookup, Trace } from '@serialkit/core';
+import type { Correction, Lookup, SerialRecord, Trace, VoidResult } from '@serialkit/core';
 import { html, nothing } from 'lit';
 import { AdminApiError } from '../api/admin-client.js';
 import { ConsoleElement } from '../console/console-element.js';
 import { fill } from '../localize/translation.js';
 import styles from './serial-search.styles.js';
 import { unitCard } from './templates/unit-card.js';
+import {
+  type CorrectionDraft,
+  type CorrectionState,
+  draftOf,
+  unitCorrections,
+} from './templates/unit-corrections.js';
+
+/** The route of each correction. */
+const CORRECTION_PATHS: Record<Correction, string> = {
+  release: '/v1/corrections/release',
+  liftRecall: '/v1/corrections/lift-recall',
+  void: '/v1/corrections/void',
+  edit: '/v1/corrections/edit',
+};
+
+/** A day as the service's timestamp (midnight UTC), or null when the field was emptied. */
+function dayOf(value: string): string | null {
+  return value ? `${value}T00:00:00.000Z` : null;
+}
 
 /**
  * Finds a unit by what the merchant types or scans: a serial (any case, separators or none), a
  * GS1 element string or a GS1 Digital Link; the service resolves it across the catalog. A
  * keyboard-wedge scanner types fast and presses Enter: the field keeps the focus and selects its
  * text after each answer, so the next scan replaces it. Shows the unit card: SKU, status, the
- * orders it shipped in and to whom, its history as a timeline, and its sightings.
+ * corrections its state allows (release from quarantine, lift its recall, void, edit lot and
+ * dates; each confirmed with a reason, a refusal shown with the service's reason), every shipment
+ * it left in (to whom, when it came back), its history as a timeline, and its sightings.
  *
  * @summary Serial search and the unit card of the merchant console.
  * @tagname serialkit-serial-search
@@ -29,6 +50,17 @@ import { unitCard } from './templates/unit-card.js';
  * @csspart order-id - Each order's id.
  * @csspart timeline - The history.
  * @csspart sightings - The sightings.
+ * @csspart corrections - The corrections the unit's state allows.
+ * @csspart correction - Each correction's button.
+ * @csspart correction-form - The confirmation of a correction, with its fields.
+ * @csspart release-to - Where a released unit goes (stock or scrap).
+ * @csspart edit-lot - The new lot.
+ * @csspart edit-manufactured - The new manufacture date.
+ * @csspart edit-received - The new receipt date.
+ * @csspart correction-reason - The reason of the correction.
+ * @csspart apply-correction - The button that applies it.
+ * @csspart cancel-correction - The button that leaves the unit as it is.
+ * @csspart correction-outcome - What the service said.
  *
  * @cssproperty --serialkit-accent - Buttons, the timeline and the focus ring. Default `#0b57d0`.
  *
@@ -46,6 +78,8 @@ export class SerialSearch extends ConsoleElement {
     trace: { state: true },
     missing: { state: true },
     error: { state: true },
+    done: { state: true },
+    correction: { state: true },
   };
 
   declare private input: string;
@@ -54,11 +88,20 @@ export class SerialSearch extends ConsoleElement {
   declare private trace: Trace | undefined;
   declare private missing: string | undefined;
   declare private error: string | undefined;
+  /** What a correction that removed the unit did (the card is gone). */
+  declare private done: string | undefined;
+  declare private correction: CorrectionState;
 
   constructor() {
     super();
     this.input = '';
     this.busy = false;
+    this.correction = {
+      open: undefined,
+      draft: draftOf(),
+      busy: false,
+      outcome: undefined,
+    };
   }
 
   /** Looks `input` up, as if the merchant had typed it and pressed Enter. */
@@ -77,6 +120,7 @@ export class SerialSearch extends ConsoleElement {
     this.busy = true;
     this.error = undefined;
     this.missing = undefined;
+    this.done = undefined;
     try {
       const path = `/v1/serials/${encodeURIComponent(input)}`;
       const lookup = await this.api.get<Lookup>(path);
@@ -85,6 +129,12 @@ export class SerialSearch extends ConsoleElement {
         .catch(() => undefined);
       this.lookup = lookup;
       this.trace = trace;
+      this.correction = {
+        open: undefined,
+        draft: draftOf(lookup.record),
+        busy: false,
+        outcome: undefined,
+      };
       this.announce(fill(this.t.unitFound, lookup.record.serial, lookup.record.sku));
     } catch (error) {
       this.lookup = undefined;
@@ -107,6 +157,115 @@ export class SerialSearch extends ConsoleElement {
     }
   }
 
+  /** Reads the unit again after a correction, leaving the focus where it is. */
+  async #reload(record: SerialRecord): Promise<void> {
+    const path = `/v1/serials/${encodeURIComponent(record.serial)}`;
+    const lookup = await this.api.get<Lookup>(path, { sku: record.sku });
+    const trace = await this.api
+      .get<Trace>(`${path}/trace`, { sku: record.sku })
+      .catch(() => undefined);
+    this.lookup = lookup;
+    this.trace = trace;
+  }
+
+  async #openCorrection(open: Correction): Promise<void> {
+    if (!this.lookup) return;
+    this.correction = {
+      ...this.correction,
+      open,
+      draft: draftOf(this.lookup.record),
+      outcome: undefined,
+    };
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>('[part~="correction-form"] :is(input, select)')
+      ?.focus();
+  }
+
+  async #cancelCorrection(): Promise<void> {
+    const open = this.correction.open;
+    this.correction = { ...this.correction, open: undefined };
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(`[part~="correction"][data-correction="${open}"]`)
+      ?.focus();
+  }
+
+  /** The body of a correction: the unit, the reason, and what the correction changes. */
+  #bodyOf(correction: Correction, record: SerialRecord, draft: CorrectionDraft) {
+    const reason = draft.reason.trim();
+    const body: Record<string, unknown> = {
+      serial: record.serial,
+      sku: record.sku,
+      ...(reason ? { reason } : {}),
+    };
+    if (correction === 'release') body.to = draft.to;
+    if (correction === 'edit') {
+      const before = draftOf(record);
+      const lot = draft.lot.trim();
+      if (lot !== before.lot) body.lot = lot || null;
+      if (draft.manufactured !== before.manufactured)
+        body.manufacturedAt = dayOf(draft.manufactured);
+      if (draft.received !== before.received) body.receivedAt = dayOf(draft.received);
+    }
+    return body;
+  }
+
+  async #applyCorrection(correction: Correction): Promise<void> {
+    const record = this.lookup?.record;
+    if (!record || this.correction.busy) return;
+    const c = this.t.corrections;
+    this.correction = { ...this.correction, busy: true };
+    let outcome: { ok: boolean; text: string };
+    try {
+      const answer = await this.api.send<SerialRecord | VoidResult>(
+        'POST',
+        CORRECTION_PATHS[correction],
+        this.#bodyOf(correction, record, this.correction.draft),
+      );
+      const text = fill(c.done[correction], record.serial);
+      if (correction === 'void' && (answer as VoidResult).freed) {
+        // The unit is gone: its serial may be registered again.
+        this.lookup = undefined;
+        this.trace = undefined;
+        this.done = `${text} ${c.serialFreed}`;
+        this.correction = { ...this.correction, open: undefined, busy: false };
+        this.announce(this.done);
+        return;
+      }
+      outcome = { ok: true, text };
+      await this.#reload(record);
+    } catch (error) {
+      outcome = {
+        ok: false,
+        text:
+          error instanceof AdminApiError
+            ? fill(
+                c.refused,
+                error.issues.map((i) => i.message).join('; ') || error.message,
+                String(error.details?.reason ?? error.code ?? error.status),
+              )
+            : fill(this.t.failed, String(error)),
+      };
+    }
+    this.correction = {
+      ...this.correction,
+      open: outcome.ok ? undefined : correction,
+      busy: false,
+      outcome,
+    };
+    this.announce(outcome.text);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="correction-outcome"]')?.focus();
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.correction.open) {
+      event.preventDefault();
+      void this.#cancelCorrection();
+    }
+  }
+
   #submit(event: Event): void {
     event.preventDefault();
     void this.#search();
@@ -114,7 +273,7 @@ export class SerialSearch extends ConsoleElement {
 
   override render() {
     const t = this.t;
-    return html`<section part="base" aria-labelledby="title">
+    return html`<section part="base" aria-labelledby="title" @keydown=${this.#keydown}>
       <h2 id="title">${t.searchTitle}</h2>
       <form role="search" @submit=${this.#submit}>
         <label for="serial">${t.serialInputLabel}</label>
@@ -140,7 +299,27 @@ export class SerialSearch extends ConsoleElement {
       </form>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       ${this.missing ? html`<p class="notice warn" part="not-found">${this.missing}</p>` : nothing}
-      ${this.lookup ? unitCard(t, this.lookup, this.trace, (iso) => this.formatDate(iso)) : nothing}
+      ${this.done ? html`<p class="notice ok" part="correction-outcome">${this.done}</p>` : nothing}
+      ${
+        this.lookup
+          ? unitCard(
+              t,
+              this.lookup,
+              this.trace,
+              (iso) => this.formatDate(iso),
+              unitCorrections(t, this.lookup.record, this.correction, {
+                open: (correction) => void this.#openCorrection(correction),
+                change: (draft) =>
+                  (this.correction = {
+                    ...this.correction,
+                    draft: { ...this.correction.draft, ...draft },
+                  }),
+                apply: (correction) => void this.#applyCorrection(correction),
+                cancel: () => void this.#cancelCorrection(),
+              }),
+            )
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }

@@ -54,6 +54,16 @@ export default [
       color: var(--_muted);
       margin-right: 0.5rem;
     }
+    .confirm {
+      border-left: 4px solid var(--_warn);
+      background: var(--_surface);
+      padding: 0.75rem;
+      border-radius: 6px;
+      margin-top: 0.75rem;
+    }
+    .confirm input[type='text'] {
+      width: min(28rem, 100%);
+    }
     .warn-text {
       color: var(--_warn);
     }

@@ -10,6 +10,7 @@ export const SCREENS = [
   'returns',
   'recalls',
   'import',
+  'webhooks',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

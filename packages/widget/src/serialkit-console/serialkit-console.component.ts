@@ -15,6 +15,7 @@ import '../serial-search/serial-search.js';
 import '../sku-editor/sku-editor.js';
 import '../sku-list/sku-list.js';
 import '../unit-list/unit-list.js';
+import '../webhooks/webhooks.js';
 import type { SerialSearch } from '../serial-search/serial-search.component.js';
 import { SCREENS, type Screen, screenName, screenOfHash } from './screens.js';
 import styles from './serialkit-console.styles.js';
@@ -30,7 +31,7 @@ import styles from './serialkit-console.styles.js';
  *
  * @attr {string} endpoint - Base URL of the serialkit service; empty (default) for this origin.
  * @attr {string} screen - The screen shown: `overview`, `skus`, `search`, `units`, `pack`,
- *   `returns`, `recalls` or `import`.
+ *   `returns`, `recalls`, `import` or `webhooks`.
  *
  * @event {ConsoleSignInEvent} serialkit-sign-in - The console signed in or out.
  *
@@ -181,6 +182,8 @@ export class SerialkitConsole extends ConsoleElement {
         return html`<serialkit-recalls .endpoint=${this.endpoint} .apiKey=${key}></serialkit-recalls>`;
       case 'import':
         return html`<serialkit-import .endpoint=${this.endpoint} .apiKey=${key}></serialkit-import>`;
+      case 'webhooks':
+        return html`<serialkit-webhooks .endpoint=${this.endpoint} .apiKey=${key}></serialkit-webhooks>`;
       default:
         return nothing;
     }

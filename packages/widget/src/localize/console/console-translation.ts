@@ -1,4 +1,4 @@
-import type { SerialStatus } from '@serialkit/core';
+import type { Correction, SerialStatus, WebhookEventType } from '@serialkit/core';
 
 /**
  * Every text of the merchant console's elements, in one language. Each locale file implements
@@ -25,6 +25,7 @@ export interface ConsoleTranslation {
     returns: string;
     recalls: string;
     import: string;
+    webhooks: string;
   };
 
   loading: string;
@@ -160,6 +161,20 @@ export interface ConsoleTranslation {
   outstandingColumn: string;
   createdColumn: string;
   noticeColumn: string;
+  skusHelp: string;
+  progressColumn: string;
+  recallStatuses: Record<'open' | 'closed', string>;
+  /** `{0}` units returned or replaced, `{1}` units affected. */
+  recallProgressBar: string;
+  /** `{0}` returned, `{1}` replaced, `{2}` unreachable. */
+  recallFigures: string;
+  /** `{0}` the date. */
+  closedOn: string;
+  closeRecall: string;
+  /** `{0}` the recall id. */
+  confirmCloseRecall: string;
+  /** `{0}` the recall id. */
+  recallClosed: string;
 
   importTitle: string;
   importKindLabel: string;
@@ -229,6 +244,94 @@ export interface ConsoleTranslation {
   shortcuts: string;
   /** `{0}` picked, `{1}` ordered. */
   lineProgress: string;
+
+  /** The webhook settings screen. */
+  webhooks: {
+    title: string;
+    newTitle: string;
+    urlLabel: string;
+    eventsLabel: string;
+    descriptionLabel: string;
+    create: string;
+    /** `{0}` the URL. */
+    created: string;
+    secretTitle: string;
+    secretHelp: string;
+    copy: string;
+    copied: string;
+    dismiss: string;
+    listTitle: string;
+    urlColumn: string;
+    eventsColumn: string;
+    stateColumn: string;
+    enabled: string;
+    disabled: string;
+    enable: string;
+    disable: string;
+    /** `{0}` the URL. */
+    nowEnabled: string;
+    /** `{0}` the URL. */
+    nowDisabled: string;
+    showLog: string;
+    remove: string;
+    /** `{0}` the URL. */
+    confirmRemove: string;
+    /** `{0}` the URL. */
+    removed: string;
+    needsWrite: string;
+    none: string;
+    /** `{0}` the URL. */
+    logTitle: string;
+    deliveriesTitle: string;
+    atColumn: string;
+    typeColumn: string;
+    attemptColumn: string;
+    statusCodeColumn: string;
+    latencyColumn: string;
+    resultColumn: string;
+    delivered: string;
+    notDelivered: string;
+    noAnswer: string;
+    /** `{0}` milliseconds. */
+    latency: string;
+    deadLettersTitle: string;
+    attemptsColumn: string;
+    lastErrorColumn: string;
+    replay: string;
+    /** `{0}` the message id. */
+    replayed: string;
+    /** `{0}` the message id, `{1}` the status or error. */
+    replayFailed: string;
+    noDeliveries: string;
+    noDeadLetters: string;
+    closeLog: string;
+    /** What each event type means. */
+    eventTypes: Record<WebhookEventType, string>;
+  };
+
+  /** The unit card's corrections. */
+  corrections: {
+    title: string;
+    /** When no correction applies to the unit's state. */
+    none: string;
+    /** The button that opens each correction. */
+    actions: Record<Correction, string>;
+    /** The question asked before each; `{0}` the serial. */
+    confirm: Record<Correction, string>;
+    /** What each did; `{0}` the serial. */
+    done: Record<Correction, string>;
+    releaseTo: string;
+    releaseTargets: Record<'in_stock' | 'scrapped', string>;
+    reason: string;
+    reasonOptional: string;
+    lot: string;
+    manufactured: string;
+    received: string;
+    serialFreed: string;
+    /** `{0}` the service's message, `{1}` its reason code. */
+    refused: string;
+  };
+  returnedAtColumn: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Lookup, SerialEvent, Trace } from '@serialkit/core';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsoleTranslation } from '../../localize/console/console-translation.js';
 
 /** Dates and times in the element's language. */
@@ -13,25 +13,23 @@ export function recipient(ref: Trace['soldTo'] | Lookup['record']['shipment']): 
   return c ? [c.name, c.email, c.postcode].filter(Boolean).join(' · ') : ref.channel;
 }
 
-/** The orders a unit shipped in, newest first, from its history (and who the last one went to). */
+/**
+ * Every shipment the unit left in, oldest first (the lookup's `shipments`), with who it went to
+ * when known (the current shipment, or the trace's last sale) and when it came back.
+ */
 function ordersOf(lookup: Lookup, trace: Trace | undefined) {
-  const shipped = lookup.events.filter((e) => e.type === 'shipped' && e.data?.orderId);
   const current = lookup.record.shipment;
-  return shipped
-    .map((event) => {
-      const orderId = String(event.data!.orderId);
-      const isCurrent = current?.orderId === orderId;
-      return {
-        orderId,
-        at: event.at,
-        to: isCurrent
-          ? recipient(current)
-          : trace?.soldTo?.orderId === orderId
-            ? recipient(trace.soldTo)
-            : '',
-      };
-    })
-    .reverse();
+  return lookup.shipments.map((shipment) => ({
+    orderId: shipment.orderId,
+    at: shipment.shippedAt,
+    returnedAt: shipment.returnedAt,
+    to:
+      current?.orderId === shipment.orderId && current.shippedAt === shipment.shippedAt
+        ? recipient(current)
+        : trace?.soldTo?.orderId === shipment.orderId
+          ? recipient(trace.soldTo)
+          : (shipment.accountId ?? shipment.channel),
+  }));
 }
 
 function eventText(t: ConsoleTranslation, event: SerialEvent): string {
@@ -42,12 +40,16 @@ function eventText(t: ConsoleTranslation, event: SerialEvent): string {
   return [t.eventTypes[event.type] ?? event.type, ...details].join(' · ');
 }
 
-/** The unit card: SKU, status, orders and recipients, history as a timeline, sightings. */
+/**
+ * The unit card: SKU, status, `corrections` (the actions its state allows), every shipment it
+ * left in with recipients and returns, history as a timeline, sightings.
+ */
 export function unitCard(
   t: ConsoleTranslation,
   lookup: Lookup,
   trace: Trace | undefined,
   date: DateText,
+  corrections: TemplateResult | typeof nothing = nothing,
 ) {
   const { record } = lookup;
   const orders = ordersOf(lookup, trace);
@@ -69,6 +71,7 @@ export function unitCard(
           : nothing
       }
     </dl>
+    ${corrections}
     <h4>${t.ordersTitle}</h4>
     ${
       orders.length === 0
@@ -79,6 +82,7 @@ export function unitCard(
               <th scope="col">${t.orderColumn}</th>
               <th scope="col">${t.shippedToColumn}</th>
               <th scope="col">${t.shippedAtColumn}</th>
+              <th scope="col">${t.returnedAtColumn}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,6 +91,7 @@ export function unitCard(
                 <td class="mono" part="order-id">${order.orderId}</td>
                 <td>${order.to}</td>
                 <td>${date(order.at)}</td>
+                <td>${date(order.returnedAt)}</td>
               </tr>`,
             )}
           </tbody>

@@ -1,0 +1,1 @@
+export { CORRECTION_RULES, type Correction, correctionAllowed } from './rules.js';
