@@ -6,7 +6,9 @@
  * `NPM_TOKEN`; `--dry-run` shows what would be published without publishing.
  *
  * The flow: `npx changeset` with each user-visible change → `npx changeset version` (bumps
- * versions, writes CHANGELOG.md, removes the changesets; commit that) → `npm run release`.
+ * versions, writes CHANGELOG.md, removes the changesets; commit that) → `npm run release`. The
+ * first release, 0.1.0, is described in each package's CHANGELOG.md and has no changeset: it
+ * publishes as it stands.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

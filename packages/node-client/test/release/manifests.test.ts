@@ -1,6 +1,6 @@
 /**
  * Every published package is ready to publish: it builds before it is packed, publishes with
- * provenance, says where its source lives, ships its README and licence, and lists its types
+ * provenance, says where its source lives, ships its README, changelog and licence, and lists its types
  * first in each export (so TypeScript finds them under every resolution).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,10 +37,20 @@ describe.each(PUBLISHED)('packages/%s', (name) => {
     expect(manifest.license).toBe('MIT');
     expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
     expect(manifest.repository?.directory).toBe(`packages/${name}`);
-    expect(manifest.files).toEqual(expect.arrayContaining(['README.md', 'LICENSE']));
+    expect(manifest.files).toEqual(
+      expect.arrayContaining(['README.md', 'CHANGELOG.md', 'LICENSE']),
+    );
     expect(existsSync(`${ROOT}packages/${name}/README.md`)).toBe(true);
     expect(existsSync(`${ROOT}packages/${name}/LICENSE`)).toBe(true);
     if (manifest.scripts?.build) expect(manifest.scripts.prepack).toBe('npm run build');
+  });
+  test('has a changelog entry for the version it would publish', () => {
+    // A version without its entry would reach users undescribed; pending changesets add theirs
+    // when `changeset version` bumps the version.
+    const version = (manifest as Manifest & { version: string }).version;
+    const changelog = readFileSync(`${ROOT}packages/${name}/CHANGELOG.md`, 'utf8');
+    expect(changelog.startsWith(`# ${manifest.name}\n`)).toBe(true);
+    expect(changelog).toContain(`\n## ${version}\n`);
   });
   test('lists types first in every export condition', () => {
     for (const entry of Object.values(manifest.exports ?? {})) {
