@@ -58,19 +58,35 @@ export function readScanned(
 }
 
 async function readCode(ctx: ClientContext, input: string, sku: Sku | undefined): Promise<Scanned> {
+  const scanned = await readUnitCode(ctx, input, sku);
+  if (scanned.ok || !allDigits(input)) return scanned;
+  // Numeric serials can look like element strings: digits a format reads as they stand are a
+  // plain serial after all.
+  if (sku) {
+    return !isFreeForm(sku) && ctx.formats.of(sku).validate(input).success
+      ? { ok: true, skus: [sku], serial: input }
+      : scanned;
+  }
+  const typed = (await ctx.catalog.snapshot()).match(input).candidates;
+  return typed.length > 0 ? { ok: true, skus: typed.map((c) => c.sku), serial: input } : scanned;
+}
+
+async function readUnitCode(
+  ctx: ClientContext,
+  input: string,
+  sku: Sku | undefined,
+): Promise<Scanned> {
   const code = readGs1(input, ctx.locale);
   if ('issues' in code) return { ok: false, reason: 'invalid_gs1', issues: code.issues };
   const { gtin, serial } = code;
-  const asTyped: Scanned = { ok: true, skus: sku ? [sku] : [], serial: input };
   if (sku) {
-    if (sku.gtin !== undefined && gtin14(sku.gtin) === gtin)
-      return { ok: true, skus: [sku], serial, gtin };
-    const owners = (await ctx.catalog.snapshot()).byGtin(gtin).filter((s) => s.sku !== sku.sku);
-    if (sku.gtin === undefined && owners.length === 0) {
+    if (sku.gtin !== undefined && gtin14(sku.gtin) === gtin) {
       return { ok: true, skus: [sku], serial, gtin };
     }
-    if (allDigits(input) && !isFreeForm(sku) && ctx.formats.of(sku).validate(input).success) {
-      return asTyped;
+    const owners = (await ctx.catalog.snapshot()).byGtin(gtin).filter((s) => s.sku !== sku.sku);
+    // A SKU without a GTIN takes a code whose GTIN no other SKU claims.
+    if (sku.gtin === undefined && owners.length === 0) {
+      return { ok: true, skus: [sku], serial, gtin };
     }
     return {
       ok: false,
@@ -78,13 +94,8 @@ async function readCode(ctx: ClientContext, input: string, sku: Sku | undefined)
       issues: [gtinMismatch(input, gtin, sku, owners, ctx.locale)],
     };
   }
-  const snapshot = await ctx.catalog.snapshot();
-  const skus = snapshot.byGtin(gtin);
+  const skus = (await ctx.catalog.snapshot()).byGtin(gtin);
   if (skus.length > 0) return { ok: true, skus, serial, gtin };
-  if (allDigits(input)) {
-    const typed = snapshot.match(input).candidates;
-    if (typed.length > 0) return { ok: true, skus: typed.map((c) => c.sku), serial: input };
-  }
   return {
     ok: false,
     reason: 'unknown_gtin',
