@@ -1,5 +1,11 @@
 /** CSV imports: units (register) and shipments, streamed, with per-line errors. */
-import { type ShipmentCreate, type Sku, shipmentLineSchema } from '@serialkit/core';
+import {
+  type Issue,
+  isGs1Input,
+  type ShipmentCreate,
+  type Sku,
+  shipmentLineSchema,
+} from '@serialkit/core';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, SerialkitError, ValidationError } from '../errors.js';
 import type { ClientContext } from '../workflows/context.js';
@@ -12,6 +18,7 @@ import {
   trackingProblem,
 } from '../workflows/register-rows.js';
 import { Registrar } from '../workflows/registrar.js';
+import { readScanned } from '../workflows/scanned.js';
 import type { ShipmentProblem, ShipmentsResource } from '../workflows/shipments.js';
 import { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from './columns.js';
 import type { ImportError, ImportReport, ShipmentImportReport } from './import-report.js';
@@ -62,6 +69,10 @@ export interface ImportsResource {
    * reported with their line number and valid lines are kept. A batch the store fails to insert
    * is not kept, is reported, and the import goes on. Each record is one line.
    *
+   * A serial cell may hold a scanned code (GS1 element string, bracketed string or Digital
+   * Link): its AI 21 is the serial and its GTIN names the SKU when the `sku` cell is empty; a
+   * GTIN of another SKU than the row's, or of no SKU, is reported on its line.
+   *
    * @example
    * const report = await client.imports.serials(createReadStream('units.csv'));
    * console.log(report.registered, report.errors.slice(0, 5));
@@ -74,6 +85,7 @@ export interface ImportsResource {
    * and shipment id form one atomic shipment (`shipments.create`): if any of its units cannot
    * ship, none does and each problem is reported on its line. The order-level columns are read
    * from the group's first row; `channel` defaults to b2b when an account is given, else b2c.
+   * Serial cells may hold scanned codes, read as `shipments.create` reads them.
    *
    * @example
    * const report = await client.imports.shipments(createReadStream('shipments.csv'));
@@ -227,8 +239,9 @@ async function importSerials(
       continue;
     }
     const serialInput = cells[columns.serial] ?? '';
-    const skuId = (columns.sku < 0 ? '' : cells[columns.sku]) || defaultSku || '';
-    if (skuId === '' || serialInput === '') {
+    let skuId = (columns.sku < 0 ? '' : cells[columns.sku]) || defaultSku || '';
+    // A scanned code names its SKU by its GTIN: the sku cell may then be empty.
+    if (serialInput === '' || (skuId === '' && !isGs1Input(serialInput))) {
       reject(line, {
         line,
         ...(serialInput === '' ? {} : { serial: serialInput }),
@@ -237,11 +250,31 @@ async function importSerials(
       });
       continue;
     }
-    const state = await skuState(skuId, line);
-    if ('error' in state) {
+    let state = skuId === '' ? undefined : await skuState(skuId, line);
+    if (state && 'error' in state) {
       reject(line, { ...state.error, line, serial: serialInput });
       continue;
     }
+    let typed = serialInput;
+    const scanning = readScanned(ctx, serialInput, state?.sku);
+    if (scanning) {
+      const scanned = await scanning;
+      if (!scanned.ok || scanned.skus.length !== 1) {
+        const issues = scanned.ok ? [ambiguousGtin(serialInput, scanned.skus)] : scanned.issues;
+        reject(line, { line, serial: serialInput, ...rowError(issues), issues });
+        continue;
+      }
+      typed = scanned.serial;
+      if (!state) {
+        skuId = scanned.skus[0]!.sku;
+        state = await skuState(skuId, line);
+        if ('error' in state) {
+          reject(line, { ...state.error, line, serial: serialInput });
+          continue;
+        }
+      }
+    }
+    if (!state) continue; // unreachable: a row without a SKU is a scanned code or rejected
     const details = readDetails(
       columns.lot < 0 ? undefined : cells[columns.lot],
       columns.manufactured < 0 ? undefined : cells[columns.manufactured],
@@ -252,14 +285,12 @@ async function importSerials(
       reject(line, { line, serial: serialInput, code: details.code, message: details.message });
       continue;
     }
-    const result = ctx.formats.of(state.sku).validate(serialInput);
+    const result = ctx.formats.of(state.sku).validate(typed);
     if (!result.success) {
-      const first = result.issues[0];
       reject(line, {
         line,
         serial: serialInput,
-        code: first?.code ?? 'invalid_serial',
-        message: first?.message ?? 'Invalid serial',
+        ...rowError(result.issues),
         issues: wireIssues(result.issues),
       });
       continue;
@@ -281,6 +312,27 @@ async function importSerials(
   report.errors = log.sorted();
   report.errorCount = log.count;
   return report;
+}
+
+/** A rejected line's code and message: its first issue's. */
+function rowError(issues: readonly { code: string; message: string }[]): {
+  code: string;
+  message: string;
+} {
+  const first = issues[0];
+  return { code: first?.code ?? 'invalid_serial', message: first?.message ?? 'Invalid serial' };
+}
+
+/** A scanned code without a SKU whose GTIN several SKUs share. */
+function ambiguousGtin(input: string, skus: readonly Sku[]): Issue {
+  const ids = skus.map((sku) => sku.sku);
+  return {
+    code: 'ambiguous_serial',
+    message: `This code's GTIN belongs to SKUs ${ids.join(', ')}: give the SKU`,
+    input,
+    path: ['sku'],
+    skus: ids,
+  };
 }
 
 /** Reports malformed lines (they are data lines too). */
@@ -409,11 +461,13 @@ async function shipGroup(
     ...optional('name', cell(first, 'customer_name')),
     ...optional('postcode', cell(first, 'customer_postcode')),
   };
-  const lines = new Map<string, { sku: string; serials: string[] }>();
+  const lines = new Map<string, { sku: string; serials: string[]; rows: ShipmentGroup['rows'] }>();
   for (const row of group.rows) {
     const line = lines.get(row.sku);
-    if (line) line.serials.push(row.serial);
-    else lines.set(row.sku, { sku: row.sku, serials: [row.serial] });
+    if (line) {
+      line.serials.push(row.serial);
+      line.rows.push(row);
+    } else lines.set(row.sku, { sku: row.sku, serials: [row.serial], rows: [row] });
   }
   const input = {
     orderId: cell(first, 'order_id')!,
@@ -424,7 +478,7 @@ async function shipGroup(
       ? {}
       : { account: { id: accountId, ...optional('name', cell(first, 'account_name')) } }),
     ...optional('shippedAt', cell(first, 'shipped_at')),
-    lines: [...lines.values()],
+    lines: [...lines.values()].map(({ sku, serials }) => ({ sku, serials })),
   } as ShipmentCreate;
 
   try {
@@ -450,6 +504,15 @@ async function shipGroup(
         code: 'shipment_failed',
         message: `Order ${input.orderId} was not shipped: ${error.message}`,
       });
+    } else if (
+      ValidationError.isInstance(error) &&
+      onRows(error.issues, [...lines.values()], log)
+    ) {
+      log.add({
+        line: group.rows[0]!.line,
+        code: 'shipment_failed',
+        message: `Order ${input.orderId} was not shipped: ${error.message}`,
+      });
     } else if (!error.retryable) {
       log.add({
         line: group.rows[0]!.line,
@@ -470,6 +533,35 @@ async function shipGroup(
     }
     return false;
   }
+}
+
+/**
+ * Puts issues of a shipment's units (path `lines.i.serials.j`, such as a scanned GTIN of another
+ * SKU) on their CSV lines. False when no issue names a unit.
+ */
+function onRows(
+  issues: readonly Issue[] | undefined,
+  lines: { rows: ShipmentGroup['rows'] }[],
+  log: ErrorLog,
+): boolean {
+  let placed = false;
+  for (const issue of issues ?? []) {
+    const path = issue.path as unknown[] | undefined;
+    const row =
+      path?.[0] === 'lines' && path[2] === 'serials'
+        ? lines[path[1] as number]?.rows[path[3] as number]
+        : undefined;
+    if (!row) continue;
+    placed = true;
+    log.add({
+      line: row.line,
+      serial: row.serial,
+      code: issue.code,
+      message: issue.message,
+      issues: [issue],
+    });
+  }
+  return placed;
 }
 
 /**
@@ -505,7 +597,13 @@ async function reportProblems(
       sku = await ctx.store.getSku(row.sku);
       formats.set(row.sku, sku);
     }
-    const result = sku ? ctx.formats.of(sku).validate(row.serial) : undefined;
+    let typed = row.serial;
+    const scanning = sku ? readScanned(ctx, row.serial, sku) : undefined;
+    if (scanning) {
+      const scanned = await scanning;
+      if (scanned.ok) typed = scanned.serial;
+    }
+    const result = sku ? ctx.formats.of(sku).validate(typed) : undefined;
     const serial = result?.success ? result.data.serial : row.serial;
     const unit = compositeKey(row.sku, serial);
     const repeated = seen.has(unit);

@@ -25,6 +25,7 @@ import {
   recallProgress,
 } from './recall-contacts.js';
 import { formatRange } from './serial-ranges.js';
+import { readScanned } from './scanned.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
 const MARK_CHUNK = 5000;
@@ -129,6 +130,7 @@ async function selectionsOf(
   const skus: Sku[] = [];
   for (const id of new Set(skuIds)) skus.push(await ctx.requireSku(id));
   const issues: Issue[] = [];
+  const scanned = await scannedSerials(ctx, request.serials, skus, issues);
   const selections = skus.map((sku): SkuSelection => {
     const format = ctx.formats.of(sku);
     const read = (value: string) => format.validate(value);
@@ -140,8 +142,11 @@ async function selectionsOf(
       if (!to.success) issues.push(...wireIssues(to.issues, ['range', 'to']));
       if (from.success && to.success) range = { from: from.data.serial, to: to.data.serial };
     }
-    const serials = request.serials?.flatMap((serial) => {
-      const result = read(serial);
+    const serials = request.serials?.flatMap((serial, i) => {
+      const code = scanned.get(i);
+      // A scanned code selects a unit of its GTIN's SKU only.
+      if (code && !code.skus.has(sku.sku)) return [];
+      const result = read(code ? code.serial : serial);
       return result.success ? [result.data.serial] : [];
     });
     const filter: SerialFilter = {
@@ -155,9 +160,13 @@ async function selectionsOf(
     };
     return { sku, range, serials, filter };
   });
-  request.serials?.forEach((serial, i) => {
-    if (skus.every((sku) => !ctx.formats.of(sku).validate(serial).success)) {
-      const result = ctx.formats.of(skus[0]!).validate(serial);
+  request.serials?.forEach((entered, i) => {
+    const code = scanned.get(i);
+    if (code === null) return; // refused above
+    const serial = code ? code.serial : entered;
+    const own = code ? skus.filter((sku) => code.skus.has(sku.sku)) : skus;
+    if (own.every((sku) => !ctx.formats.of(sku).validate(serial).success)) {
+      const result = ctx.formats.of(own[0]!).validate(serial);
       if (!result.success) issues.push(...wireIssues(result.issues, ['serials', i]));
     }
   });
@@ -168,6 +177,61 @@ async function selectionsOf(
     });
   }
   return selections;
+}
+
+/**
+ * The scanned codes of a recall's serial list, by position: the serial (AI 21) and the SKUs of
+ * the selection it can belong to, or null for a code refused with an issue (not a unit's code, a
+ * GTIN of no selected SKU). Plain serials are absent: they cost one `isGs1Input` test each.
+ */
+async function scannedSerials(
+  ctx: ClientContext,
+  serials: readonly string[] | undefined,
+  skus: readonly Sku[],
+  issues: Issue[],
+): Promise<Map<number, { serial: string; skus: Set<string> } | null>> {
+  const codes = new Map<number, { serial: string; skus: Set<string> } | null>();
+  const only = skus.length === 1 ? skus[0] : undefined;
+  for (const [i, entered] of (serials ?? []).entries()) {
+    const scanning = readScanned(ctx, entered, only);
+    if (!scanning) continue;
+    const scanned = await scanning;
+    // Digits that a selected SKU's format reads as they stand: a plain serial after all.
+    if (scanned.ok && scanned.gtin === undefined) continue;
+    const selected = scanned.ok
+      ? scanned.skus.filter((sku) => skus.some((s) => s.sku === sku.sku))
+      : [];
+    if (scanned.ok && selected.length > 0) {
+      codes.set(i, { serial: scanned.serial, skus: new Set(selected.map((sku) => sku.sku)) });
+      continue;
+    }
+    codes.set(i, null);
+    const refusal = scanned.ok
+      ? [notSelected(entered, scanned.gtin ?? '', skus, scanned.skus)]
+      : scanned.issues;
+    issues.push(...refusal.map((issue) => ({ ...issue, path: ['serials', i] })));
+  }
+  return codes;
+}
+
+/** A scanned code of several selected SKUs' recall whose GTIN is none of theirs: names them all. */
+function notSelected(
+  input: string,
+  gtin: string,
+  selected: readonly Sku[],
+  owners: readonly Sku[],
+): Issue {
+  const ids = selected.map((sku) => sku.sku);
+  const theirs = owners.map((sku) => sku.sku);
+  return {
+    code: 'invalid_gs1',
+    reason: 'gtin_mismatch',
+    ai: '01',
+    message: `The scanned GTIN ${gtin} is SKU ${theirs.join(', ')}'s, not one of the recall's SKUs ${ids.join(', ')}`,
+    input,
+    gtin,
+    skus: [...ids, ...theirs],
+  };
 }
 
 const STATUSES = [

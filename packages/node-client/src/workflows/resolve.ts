@@ -2,19 +2,12 @@
  * Reading a serial as a person typed or scanned it: with a SKU, through every tracked SKU's
  * format, or from a GS1 Digital Link / element string (GTIN → SKU, AI 21 → serial).
  */
-import {
-  createIssue,
-  type Issue,
-  isGs1Input,
-  type Locale,
-  parseGs1,
-  type SerialRecord,
-  type Sku,
-} from '@serialkit/core';
+import { createIssue, type Issue, type SerialRecord, type Sku } from '@serialkit/core';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { type Candidate, type CatalogSnapshot, type ClientContext, gtin14 } from './context.js';
+import type { Candidate, CatalogSnapshot, ClientContext } from './context.js';
 import { wireIssues } from './input.js';
 import { compositeKey } from './keys.js';
+import { readScanned } from './scanned.js';
 
 export type Resolution =
   /** The input cannot be a serial of the given SKU or of any tracked SKU. */
@@ -79,32 +72,41 @@ async function read(
       issues: wireIssues([createIssue({ code: 'empty', input }, ctx.locale)]),
     };
   }
-  // A scanned code is read first, whether or not a SKU is given: its AI 21 is the serial.
-  const gs1 = isGs1Input(trimmed) ? readGs1(trimmed, ctx.locale) : undefined;
-  if (gs1 && 'issues' in gs1) return { kind: 'invalid', issues: gs1.issues };
   if (skuId !== undefined) {
     const sku = await ctx.store.getSku(skuId);
     if (!sku) return { kind: 'unknown_sku', sku: skuId };
-    if (gs1 && sku.gtin !== undefined && gtin14(sku.gtin) !== gtin14(gs1.gtin)) {
-      return { kind: 'invalid', issues: [gtinMismatch(input, gs1.gtin, sku, ctx.locale)] };
+    // A scanned code is read first: its AI 21 is the serial, its GTIN must be the SKU's.
+    const scanning = readScanned(ctx, trimmed, sku);
+    let typed = input;
+    if (scanning) {
+      const scanned = await scanning;
+      if (!scanned.ok) return { kind: 'invalid', issues: scanned.issues };
+      typed = scanned.serial;
     }
-    const result = ctx.formats.of(sku).validate(gs1 ? gs1.serial : input);
+    const result = ctx.formats.of(sku).validate(typed);
     if (!result.success) return { kind: 'invalid', issues: wireIssues(result.issues) };
     return { kind: 'candidates', candidates: [{ sku, serial: result.data.serial }], issues: [] };
   }
-  const snapshot = await ctx.catalog.snapshot();
-  if (gs1) {
-    const skus = snapshot.byGtin(gs1.gtin);
-    if (skus.length === 0) return { kind: 'unknown', serial: gs1.serial, skus: [] };
-    const candidates: Candidate[] = [];
-    let issues: Issue[] = [];
-    for (const sku of skus) {
-      const result = ctx.formats.of(sku).validate(gs1.serial);
-      if (result.success) candidates.push({ sku, serial: result.data.serial });
-      else issues = wireIssues(result.issues);
+  const scanning = readScanned(ctx, trimmed);
+  if (scanning) {
+    const scanned = await scanning;
+    if (!scanned.ok) {
+      return scanned.reason === 'unknown_gtin'
+        ? { kind: 'unknown', serial: scanned.serial, skus: [] }
+        : { kind: 'invalid', issues: scanned.issues };
     }
-    return { kind: 'candidates', candidates, issues };
+    if (scanned.gtin !== undefined) {
+      const candidates: Candidate[] = [];
+      let issues: Issue[] = [];
+      for (const sku of scanned.skus) {
+        const result = ctx.formats.of(sku).validate(scanned.serial);
+        if (result.success) candidates.push({ sku, serial: result.data.serial });
+        else issues = wireIssues(result.issues);
+      }
+      return { kind: 'candidates', candidates, issues };
+    }
   }
+  const snapshot = await ctx.catalog.snapshot();
   const { candidates, issues } = snapshot.match(input);
   // Units of SKUs whose tracking was turned off have no format in the catalog: find them when
   // typed exactly.
@@ -134,44 +136,6 @@ async function findUnits(
     }
   }
   return units;
-}
-
-/** A scanned code whose GTIN belongs to another product than the SKU given: names both. */
-function gtinMismatch(input: string, gtin: string, sku: Sku, locale: Locale): Issue {
-  const issue = createIssue(
-    { code: 'invalid_gs1', input, reason: 'gtin_mismatch', ai: '01' },
-    locale,
-  );
-  return {
-    ...wireIssues([issue])[0]!,
-    message: `The scanned GTIN ${gtin} is not SKU ${sku.sku}'s GTIN ${sku.gtin}`,
-  };
-}
-
-/** GTIN and serial (AI 21) of a GS1 input, or why it cannot identify a unit. */
-function readGs1(
-  input: string,
-  locale: Locale,
-): { gtin: string; serial: string } | { issues: Issue[] } {
-  const parsed = parseGs1(input);
-  if (!parsed.success) return { issues: wireIssues(parsed.issues) };
-  const { gtin, serial } = parsed.data;
-  // A GTIN alone names a product, not one unit.
-  if (gtin === undefined) {
-    return {
-      issues: wireIssues([
-        createIssue({ code: 'invalid_gs1', input, reason: 'no_primary_key' }, locale),
-      ]),
-    };
-  }
-  if (serial === undefined) {
-    return {
-      issues: wireIssues([
-        createIssue({ code: 'invalid_gs1', input, reason: 'missing_value', ai: '21' }, locale),
-      ]),
-    };
-  }
-  return { gtin, serial };
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type SerialRecord,
   type SerialStatus,
 } from '@serialkit/core';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { ClientContext } from './context.js';
 import { appendEvent, unitHistory } from './events.js';
 import { parseInput } from './input.js';
@@ -84,7 +84,8 @@ export interface ReturnsResource {
    * Accepts a return whose check is `match`: the unit goes `shipped → returned`, then to
    * `in_stock`, `quarantined` or `scrapped` by disposition, with `returned` and
    * `restocked`/`quarantined`/`scrapped` events. Any other verdict is a `ConflictError` with
-   * the verdict in `details`. Returns the unit as stored afterwards.
+   * the verdict in `details` (a scanned GTIN that is not the given SKU's: a `ValidationError`
+   * naming both). Returns the unit as stored afterwards.
    *
    * @example
    * await client.returns.accept({
@@ -307,7 +308,14 @@ async function recordCheck(ctx: ClientContext, { check, unit }: Verdict, publicC
   ]);
 }
 
-function refused(check: ReturnCheck): ConflictError {
+function refused(check: ReturnCheck): ConflictError | ValidationError {
+  // A scanned GTIN that contradicts the SKU given is a mistake in the request, not a verdict.
+  const mismatches = check.issues?.filter((issue) => issue.reason === 'gtin_mismatch') ?? [];
+  if (mismatches.length > 0) {
+    return new ValidationError('The scanned code is of another product than the SKU given', {
+      issues: mismatches.map((issue) => ({ ...issue, path: ['serial'] })),
+    });
+  }
   return new ConflictError(`Return refused: the return check says ${check.verdict}`, {
     details: { ...check },
   });

@@ -2,6 +2,7 @@
 import {
   type GenerateRequest,
   generateRequestSchema,
+  type Issue,
   type Lookup,
   type RegisterRow,
   type RegisterRowResult,
@@ -16,11 +17,19 @@ import { coverageOf } from './coverage.js';
 import { unitHistory } from './events.js';
 import { MAX_SERIAL_INPUT_LENGTH, parseInput, requireString, wireIssues } from './input.js';
 import { createList, type List } from './list.js';
-import { insertsOf, readDate, readRow, requireTrackedSku, rowIssue } from './register-rows.js';
+import {
+  insertsOf,
+  type RowDetails,
+  readDate,
+  readRow,
+  requireTrackedSku,
+  rowIssue,
+} from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
 import { SequenceCounters, type SequenceRun, sequencePeriod } from './sequences.js';
 import { orderedFilter } from './serial-ranges.js';
+import { readScanned } from './scanned.js';
 import { isFreeForm } from './sku-formats.js';
 import { shipmentsOf } from './unit-shipments.js';
 
@@ -61,6 +70,10 @@ export interface SerialsResource {
    *
    * If the store fails a batch, that batch is not kept, earlier batches are, and the error says
    * how many units were registered.
+   *
+   * A row may be a scanned code (GS1 element string, bracketed string or Digital Link): its AI 21
+   * is the serial, and a GTIN that is not this SKU's makes the row invalid, with an issue naming
+   * both SKUs.
    *
    * @example
    * const summary = await client.serials.register('KB-100', [
@@ -201,34 +214,37 @@ async function register(
 
   let index = 0;
   let registeredAt = ctx.nowIso();
-  // One validate call and one object per row: this loop runs millions of times.
-  const handle = (row: RegisterRow): Promise<void> | undefined => {
+  const invalid = (at: number, input: string, issues: Issue[]): undefined => {
+    summary.invalid++;
+    registrar.reject(at, { index: at, status: 'invalid', input, issues });
+    return undefined;
+  };
+  /** Validates the serial of a row and adds it; a promise when its batch is being stored. */
+  const accept = (at: number, input: string, typed: string, details: RowDetails | undefined) => {
+    const result = format.validate(typed);
+    if (!result.success) return invalid(at, input, wireIssues(result.issues));
+    return registrar.add(insertOf(result.data.serial, registeredAt, details), at);
+  };
+  // One validate call and one object per row: this loop runs millions of times. Only a row that
+  // looks like a scanned code (`isGs1Input`, a quick test) takes the asynchronous path.
+  const handle = (row: RegisterRow): Promise<unknown> | undefined => {
     const at = index++;
     const input = readRow(row);
     if (typeof input !== 'string' && 'problem' in input) {
-      summary.invalid++;
-      registrar.reject(at, {
-        index: at,
-        status: 'invalid',
-        input: input.input,
-        issues: [rowIssue(input.input, input.problem)],
-      });
-      return undefined;
+      return invalid(at, input.input, [rowIssue(input.input, input.problem)]);
     }
     const typed = typeof input === 'string' ? input : input.serial;
-    const result = format.validate(typed);
-    if (!result.success) {
-      summary.invalid++;
-      registrar.reject(at, {
-        index: at,
-        status: 'invalid',
-        input: typed,
-        issues: wireIssues(result.issues),
-      });
-      return undefined;
-    }
     const details = typeof input === 'string' ? undefined : input.details;
-    return registrar.add(insertOf(result.data.serial, registeredAt, details), at);
+    const scanning = readScanned(ctx, typed, sku);
+    if (!scanning) return accept(at, typed, typed, details);
+    // Resolves to whether a batch was stored.
+    return scanning.then(async (scanned) => {
+      if (!scanned.ok) return invalid(at, typed, scanned.issues) ?? false;
+      const flushing = accept(at, typed, scanned.serial, details);
+      if (!flushing) return false;
+      await flushing;
+      return true;
+    });
   };
   const flushed = () => {
     registeredAt = ctx.nowIso();
@@ -238,18 +254,12 @@ async function register(
   if (Symbol.iterator in rows) {
     for (const row of rows as Iterable<RegisterRow>) {
       const flushing = handle(row);
-      if (flushing) {
-        await flushing;
-        flushed();
-      }
+      if (flushing && (await flushing) !== false) flushed();
     }
   } else {
     for await (const row of rows) {
       const flushing = handle(row);
-      if (flushing) {
-        await flushing;
-        flushed();
-      }
+      if (flushing && (await flushing) !== false) flushed();
     }
   }
   await registrar.flush();

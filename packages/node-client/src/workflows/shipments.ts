@@ -9,11 +9,12 @@ import {
   type Sku,
   shipmentCreateSchema,
 } from '@serialkit/core';
-import { ConflictError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import type { Transition } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireTimestamp, wireIssues } from './input.js';
 import { compositeKey } from './keys.js';
+import { readScanned } from './scanned.js';
 
 /** Why a unit cannot ship. */
 export type ShipmentProblemReason =
@@ -54,6 +55,10 @@ export interface ShipmentsResource {
    * with a `ConflictError` whose `details.problems` names each one; nothing is applied then.
    * Concurrent shipments of the same unit: exactly one succeeds.
    *
+   * A serial may be a scanned code (GS1 element string, bracketed string or Digital Link): its
+   * AI 21 is the serial. A code whose GTIN is not its line's SKU's is a `ValidationError` whose
+   * issue names both SKUs (path `lines.i.serials.j`); nothing ships then.
+   *
    * @example
    * await client.shipments.create({
    *   orderId: 'ORD-1001',
@@ -85,15 +90,42 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
     if (!skus.has(line.sku)) skus.set(line.sku, await ctx.requireSku(line.sku));
   }
 
-  for (const line of request.lines) {
-    const format = ctx.formats.of(skus.get(line.sku)!);
+  // GTINs of scanned codes that contradict their line's SKU: refused before anything is read.
+  const mismatches: Issue[] = [];
+  for (const [lineIndex, line] of request.lines.entries()) {
+    const sku = skus.get(line.sku)!;
+    const format = ctx.formats.of(sku);
     const serials: string[] = [];
-    for (const typed of line.serials) {
+    for (const [serialIndex, entered] of line.serials.entries()) {
+      let typed = entered;
+      const scanning = readScanned(ctx, entered, sku);
+      if (scanning) {
+        const scanned = await scanning;
+        if (!scanned.ok) {
+          if (scanned.reason === 'gtin_mismatch') {
+            mismatches.push(
+              ...scanned.issues.map((issue) => ({
+                ...issue,
+                path: ['lines', lineIndex, 'serials', serialIndex],
+              })),
+            );
+          } else {
+            problems.push({
+              sku: line.sku,
+              serial: entered,
+              reason: 'invalid_format',
+              issues: scanned.issues,
+            });
+          }
+          continue;
+        }
+        typed = scanned.serial;
+      }
       const result = format.validate(typed);
       if (!result.success) {
         problems.push({
           sku: line.sku,
-          serial: typed,
+          serial: entered,
           reason: 'invalid_format',
           issues: wireIssues(result.issues),
         });
@@ -109,7 +141,12 @@ async function createShipment(ctx: ClientContext, input: ShipmentCreate): Promis
       serials.push(serial);
       units.push({ sku: line.sku, serial });
     }
-    problems.push(...(await stockProblems(ctx, line.sku, serials)));
+    if (mismatches.length === 0) problems.push(...(await stockProblems(ctx, line.sku, serials)));
+  }
+  if (mismatches.length > 0) {
+    throw new ValidationError("Scanned codes of another product than their line's SKU", {
+      issues: mismatches,
+    });
   }
   if (problems.length > 0) throw shipmentConflict(request.orderId, problems);
 

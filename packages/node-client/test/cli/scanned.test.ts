@@ -1,0 +1,84 @@
+/** Scanned codes as CLI arguments: `ship` reads them through the same workflow as the API. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/run.js';
+
+const HP_GTIN = '04012345000016';
+const EB_GTIN = '04012345000023';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-scanned-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function capture() {
+  return {
+    text: '',
+    isTTY: false,
+    columns: 100,
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
+}
+
+async function cli(argv: string[]) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await run([...argv, '--db', join(dir, 'scanned.db')], {
+    stdout,
+    stderr,
+    env: {},
+    cwd: dir,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('serialkit with scanned codes', () => {
+  test('ship takes element strings, bracketed strings and Digital Links; refuses another SKU’s GTIN', async () => {
+    for (const [sku, gtin] of [
+      ['HP-200', HP_GTIN],
+      ['EB-300', EB_GTIN],
+    ] as const) {
+      const set = await cli([
+        'sku',
+        'set',
+        sku,
+        '--name',
+        sku,
+        '--format',
+        'SN-{D:6}',
+        '--gtin',
+        gtin,
+      ]);
+      expect(set.code).toBe(0);
+    }
+    expect((await cli(['generate', 'HP-200', '4'])).code).toBe(0);
+
+    const ship = (order: string, ...serials: string[]) =>
+      cli(['ship', '--order', order, '--email', 'ada@example.com', '--sku', 'HP-200', ...serials]);
+    const wrong = await ship('ORD-0', `(01)${EB_GTIN}(21)SN-000004`);
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toMatch(/HP-200.*EB-300/);
+
+    const shipped = await ship(
+      'ORD-1',
+      `01${HP_GTIN}21SN-000001`,
+      `(01)${HP_GTIN}(21)SN-000002`,
+      `https://id.example.com/01/${HP_GTIN}/21/SN-000003`,
+    );
+    expect(shipped.code).toBe(0);
+    for (const n of [1, 2, 3]) {
+      const lookup = await cli(['lookup', `SN-00000${n}`, '--sku', 'HP-200']);
+      expect(lookup.stdout).toMatch(/status:\s+shipped/);
+    }
+    const unit4 = await cli(['lookup', `https://id.example.com/01/${HP_GTIN}/21/SN-000004`]);
+    expect(unit4.stdout).toMatch(/status:\s+in_stock/);
+  });
+});
