@@ -13,6 +13,7 @@ import {
   RateLimitError,
   type SerialkitError,
 } from '../errors.js';
+import { withWriteBack } from '../platforms/write-back.js';
 import type { SerialStore } from '../store.js';
 import { type Access, type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
@@ -37,6 +38,7 @@ import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { metaRoutes } from './routes/meta.js';
 import { orderRoutes } from './routes/orders.js';
+import { type PlatformOptions, platformRoutes } from './routes/platforms.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -137,6 +139,12 @@ export interface HandlerOptions {
   metrics?: Metrics;
   /** False while the service drains before shutting down: `/v1/ready` then answers 503. */
   accepting?: () => boolean;
+  /**
+   * Shop platforms whose order webhooks come in at `/v1/platforms/<name>/webhooks`, signed with
+   * the platform's secret instead of an API key; a platform without a secret answers 404. With
+   * an `admin` client, a platform order's serials are written back once it ships.
+   */
+  platforms?: PlatformOptions;
 }
 
 /** What the answer found out for the log and metrics. */
@@ -215,7 +223,19 @@ export function createHandler(
     }),
     ...adminRoutes(client),
     ...webhookRoutes(client),
-    ...orderRoutes(client),
+    ...orderRoutes(
+      withWriteBack(
+        client,
+        {
+          shopify: options.platforms?.shopify?.admin,
+          woocommerce: options.platforms?.woocommerce?.admin,
+        },
+        options.platforms?.onWriteBackError ??
+          ((error, order) =>
+            console.error(`serialkit: writing the serials of ${order.id} back failed`, error)),
+      ),
+    ),
+    ...platformRoutes(client, options.platforms ?? {}, { idempotency }),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

@@ -21,7 +21,8 @@ export type Tag =
   | 'exports'
   | 'store'
   | 'meta'
-  | 'webhooks';
+  | 'webhooks'
+  | 'platforms';
 
 /**
  * `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope; `store`: a
