@@ -288,7 +288,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/orders/{id}/write-back": {
+    "/v1/platforms/orders/{id}/write-back": {
         parameters: {
             query?: never;
             header?: never;

@@ -230,7 +230,7 @@ describe('Shopify write-back', () => {
     expect(failures[0]!.orderId).toBe(orderId);
     expect(String(failures[0]!.error)).toMatch(/Owner does not exist/);
 
-    const again = await h.admin('POST', `/v1/orders/${orderId}/write-back`);
+    const again = await h.admin('POST', `/v1/platforms/orders/${orderId}/write-back`);
     expect(again.status).toBe(503);
     expect((await again.json()).error.code).toBe('unavailable');
   });
@@ -272,7 +272,7 @@ describe('WooCommerce write-back', () => {
     });
     expect(shop.meta.get('serialkit_serials')).toEqual([{ sku: 'Bar3', serial }]);
 
-    const again = await h.admin('POST', '/v1/orders/woocommerce-727/write-back');
+    const again = await h.admin('POST', '/v1/platforms/orders/woocommerce-727/write-back');
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({
       platform: 'woocommerce',
@@ -290,7 +290,7 @@ describe('WooCommerce write-back', () => {
       channel: 'b2c',
       lines: [{ sku: 'Bar3', quantity: 1 }],
     });
-    const response = await h.admin('POST', '/v1/orders/ORD-1/write-back');
+    const response = await h.admin('POST', '/v1/platforms/orders/ORD-1/write-back');
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('bad_request');
   });

@@ -56,7 +56,7 @@ export interface PlatformOptions {
   maxBodyBytes?: number;
   /**
    * Called when writing a shipped order's serials back fails (the shipment stands; `POST
-   * /v1/orders/:id/write-back` tries again). Default `console.error`.
+   * /v1/platforms/orders/:id/write-back` tries again). Default `console.error`.
    */
   onWriteBackError?: (error: unknown, order: Order) => void;
 }
@@ -278,7 +278,7 @@ export function platformRoutes(
     }),
     defineRoute({
       method: 'POST',
-      path: '/v1/orders/:id/write-back',
+      path: '/v1/platforms/orders/:id/write-back',
       operationId: 'writeBackOrderSerials',
       summary: "Write the order's shipped serials to the shop platform it came from",
       description:
