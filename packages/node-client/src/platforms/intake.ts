@@ -141,8 +141,8 @@ export async function receiveOrder(
   const input: OrderCreate = {
     id: incoming.id,
     channel: incoming.channel,
-    ...(incoming.channel === 'b2c' && incoming.customer ? { customer: incoming.customer } : {}),
-    ...(incoming.channel === 'b2b' && incoming.account ? { account: incoming.account } : {}),
+    ...(incoming.customer ? { customer: incoming.customer } : {}),
+    ...(incoming.account ? { account: incoming.account } : {}),
     lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
     ...(incoming.placedAt ? { placedAt: incoming.placedAt } : {}),
     source: incoming.source,

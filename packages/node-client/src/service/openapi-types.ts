@@ -108,6 +108,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from CSV (one row per line, grouped into orders by order_id)
+         * @description Columns: `order_id`, `sku`, `quantity` and optionally `channel`, `customer_id`, `customer_email`, `customer_name`, `customer_postcode`, `account_id`, `account_name`, `placed_at`. Orders that exist with the same content are reported `unchanged`; unknown SKUs are created untracked.
+         */
+        post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/serials": {
         parameters: {
             query?: never;
@@ -841,6 +861,21 @@ export interface components {
             updatedAt: string;
             /** Format: uri */
             url: string;
+        };
+        ImportOrdersResponse200: {
+            createdSkus: string[];
+            orders: {
+                created: string[];
+                failed: string[];
+                unchanged: string[];
+            };
+            problems: {
+                code: string;
+                line: number;
+                message: string;
+                orderId?: string;
+            }[];
+            rows: number;
         };
         ImportSerialsResponse200: {
             duplicates: number;
@@ -1659,6 +1694,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    importOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Import report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOrdersResponse200"];
+                };
+            };
+            /** @description No order_id or sku column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };

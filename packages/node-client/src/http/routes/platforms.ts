@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import {
   errorBodySchema,
   type Order,
+  orderImportReportSchema,
   type PlatformWebhookResult,
   platformWebhookResultSchema,
   platformWriteBackSchema,
 } from '@serialkit/core';
 import type { z } from 'zod';
 import type { IdempotencyRunner } from '../../coordination/coordination.js';
+import { importOrders } from '../../csv/order-import.js';
 import { AuthError, BadRequestError, NotFoundError } from '../../errors.js';
 import { cancelIncoming, type IntakeResult, receiveOrder } from '../../platforms/intake.js';
 import {
@@ -31,7 +33,7 @@ import {
   wooCommerceOrderSchema,
 } from '../../platforms/woocommerce.js';
 import { writeBack } from '../../platforms/write-back.js';
-import { parseWith, readBytes } from '../body.js';
+import { csvBody, parseWith, readBytes } from '../body.js';
 import { headerOf } from '../node/lazy-request.js';
 import { json } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
@@ -275,6 +277,31 @@ export function platformRoutes(
           wooDelivery,
           wooPing,
         ),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/imports/orders',
+      operationId: 'importOrders',
+      summary: 'Import orders from CSV (one row per line, grouped into orders by order_id)',
+      description:
+        'Columns: `order_id`, `sku`, `quantity` and optionally `channel`, `customer_id`, ' +
+        '`customer_email`, `customer_name`, `customer_postcode`, `account_id`, `account_name`, ' +
+        '`placed_at`. Orders that exist with the same content are reported `unchanged`; unknown ' +
+        'SKUs are created untracked.',
+      tag: 'imports',
+      access: 'write',
+      body: 'csv',
+      responses: [
+        { status: 200, description: 'Import report', schema: orderImportReportSchema },
+        err(400, 'No order_id or sku column'),
+        err(401, 'Missing or invalid API key'),
+        err(403, 'Read-only API key'),
+        err(413, 'Body too large'),
+        err(415, 'Body is not CSV'),
+      ],
+      async handle({ request, maxImportBytes }) {
+        return json(await importOrders(client, csvBody(request, maxImportBytes)));
+      },
     }),
     defineRoute({
       method: 'POST',
