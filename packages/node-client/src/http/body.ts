@@ -73,6 +73,33 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
 }
 
 /**
+ * Reads the whole body as bytes, exactly as sent (no decoding, no BOM stripped), failing with 413
+ * as soon as it passes `maxBytes`: what a signature over the raw body is checked against.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  checkDeclaredLength(request, maxBytes);
+  const body = bodyOf(request);
+  if (!body) return new Uint8Array(0);
+  if (body instanceof Uint8Array) {
+    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of limited(body, maxBytes)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
  * Reads a JSON body and validates it with `schema`. 415 for another media type, 400 naming the
  * problem for malformed JSON, 400 `validation_failed` with the issues for a schema failure.
  */

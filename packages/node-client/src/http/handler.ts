@@ -13,6 +13,7 @@ import {
   RateLimitError,
   type SerialkitError,
 } from '../errors.js';
+import { withWriteBack } from '../platforms/write-back.js';
 import type { SerialStore } from '../store.js';
 import { type Access, type ApiKeys, createAuthorizer } from './auth.js';
 import { assertJson, bufferedText, parseJsonText, parseWith, readJson, readText } from './body.js';
@@ -39,6 +40,7 @@ import { consoleRoutes } from './routes/console.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { metaRoutes } from './routes/meta.js';
 import { orderRoutes } from './routes/orders.js';
+import { type PlatformOptions, platformRoutes } from './routes/platforms.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
 import { warrantyOwnerRoutes } from './routes/warranty-owners.js';
@@ -140,6 +142,12 @@ export interface HandlerOptions {
   metrics?: Metrics;
   /** False while the service drains before shutting down: `/v1/ready` then answers 503. */
   accepting?: () => boolean;
+  /**
+   * Shop platforms whose order webhooks come in at `/v1/platforms/<name>/webhooks`, signed with
+   * the platform's secret instead of an API key; a platform without a secret answers 404. With
+   * an `admin` client, a platform order's serials are written back once it ships.
+   */
+  platforms?: PlatformOptions;
 }
 
 /** What the answer found out for the log and metrics. */
@@ -218,7 +226,19 @@ export function createHandler(
     }),
     ...adminRoutes(client),
     ...webhookRoutes(client),
-    ...orderRoutes(client),
+    ...orderRoutes(
+      withWriteBack(
+        client,
+        {
+          shopify: options.platforms?.shopify?.admin,
+          woocommerce: options.platforms?.woocommerce?.admin,
+        },
+        options.platforms?.onWriteBackError ??
+          ((error, order) =>
+            console.error(`serialkit: writing the serials of ${order.id} back failed`, error)),
+      ),
+    ),
+    ...platformRoutes(client, options.platforms ?? {}, { idempotency }),
     ...correctionRoutes(client),
     ...warrantyOwnerRoutes(client),
     ...consoleRoutes(client),

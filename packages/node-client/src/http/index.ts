@@ -1,6 +1,17 @@
 /** The HTTP side of serialkit: the web-standard handler, its Node adapter and building blocks. */
 
 export * from '../coordination/index.js';
+export {
+  type ShopifyAdmin,
+  type ShopifyAdminOptions,
+  shopifyAdmin,
+} from '../platforms/shopify.js';
+export {
+  type WooCommerceAdmin,
+  type WooCommerceAdminOptions,
+  wooCommerceAdmin,
+} from '../platforms/woocommerce.js';
+export type { OrderSerial } from '../platforms/write-back.js';
 export { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
 export type { ApiKeyScope, ApiKeys } from './auth.js';
 export type { ConnectionInfo, PlatformAddressHeader } from './client-address.js';
@@ -11,5 +22,6 @@ export { type NodeListenerOptions, toNodeListener, type WebHandler } from './nod
 export type { HandlerMetrics, RequestLogEntry } from './observe.js';
 export { buildOpenApi } from './openapi.js';
 export type { RateLimitOptions } from './rate-limit.js';
+export type { PlatformOptions, PlatformSettings } from './routes/platforms.js';
 export type { PagedList, ServedClient } from './served-client.js';
 export { type StaticHandler, type StaticOptions, serveStatic } from './static.js';

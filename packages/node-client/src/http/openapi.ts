@@ -88,6 +88,7 @@ const TAGS: Record<Tag, string> = {
   store: 'The store protocol: SerialStore over HTTP (httpStore)',
   meta: 'This document and health',
   webhooks: 'Outbound webhook subscriptions (Standard Webhooks), delivery logs, dead letters',
+  platforms: 'Orders in from shop platforms (Shopify, WooCommerce) and serials written back',
 };
 
 type JsonObject = Record<string, unknown>;

@@ -24,7 +24,8 @@ export type Tag =
   | 'stats'
   | 'store'
   | 'meta'
-  | 'webhooks';
+  | 'webhooks'
+  | 'platforms';
 
 /**
  * `public`: anyone (CORS, rate limit); `read`/`write`: an API key of that scope; `store`: a

@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from CSV (one row per line, grouped into orders by order_id)
+         * @description Columns: `order_id`, `sku`, `quantity` and optionally `channel`, `customer_id`, `customer_email`, `customer_name`, `customer_postcode`, `account_id`, `account_name`, `placed_at`. Orders that exist with the same content are reported `unchanged`; unknown SKUs are created untracked.
+         */
+        post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/serials": {
         parameters: {
             query?: never;
@@ -391,6 +411,66 @@ export interface paths {
          * @description The record stays as `erased`; an `owner_erased` event joins the unit history.
          */
         post: operations["eraseOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platforms/orders/{id}/write-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the order's shipped serials to the shop platform it came from
+         * @description Done by itself after each shipment of a platform order when write-back is configured; this route writes again, e.g. after the platform was unreachable.
+         */
+        post: operations["writeBackOrderSerials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platforms/shopify/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Shopify order webhooks (orders/create, orders/cancelled), signed by Shopify
+         * @description No API key: the raw body must carry a valid `X-Shopify-Hmac-Sha256` (base64 HMAC-SHA256 with the app client secret). `X-Shopify-Topic` names the event; a repeated `X-Shopify-Webhook-Id` gets the first answer again. Other topics answer 202 and change nothing. The body is Shopify's order payload.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platforms/woocommerce/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WooCommerce order webhooks (order.created, order.updated), signed by the shop
+         * @description No API key: the raw body must carry a valid `X-WC-Webhook-Signature` (base64 HMAC-SHA256 with the webhook secret). `X-WC-Webhook-Topic` names the event; `order.updated` cancels the order when its status is `cancelled` and is otherwise ignored (202). A repeated `X-WC-Webhook-Delivery-ID` gets the first answer again. The unsigned test ping WooCommerce sends when a webhook is saved answers 200 `ping`.
+         */
+        post: operations["receiveWooCommerceWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1048,6 +1128,21 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        ImportOrdersResponse200: {
+            createdSkus: string[];
+            orders: {
+                created: string[];
+                failed: string[];
+                unchanged: string[];
+            };
+            problems: {
+                code: string;
+                line: number;
+                message: string;
+                orderId?: string;
+            }[];
+            rows: number;
+        };
         ImportSerialsResponse200: {
             duplicates: number;
             errorCount: number;
@@ -1434,6 +1529,17 @@ export interface components {
             /** Format: uri */
             url?: string;
         };
+        ReceiveShopifyWebhookResponse200: {
+            createdSkus?: string[];
+            lines?: number;
+            orderId?: string;
+            /** @enum {string} */
+            outcome: "created" | "unchanged" | "differs" | "no_lines" | "cancelled" | "already_cancelled" | "not_cancellable" | "unknown_order" | "ignored" | "ping";
+            /** @enum {string} */
+            platform: "shopify" | "woocommerce";
+            skippedLines?: number;
+            topic: string;
+        };
         RecordClaimRequest: {
             /** @enum {string} */
             decision: "accepted" | "refused";
@@ -1797,6 +1903,13 @@ export interface components {
             serial: string;
             sku: string;
             unit?: components["schemas"]["SerialRecord"];
+        };
+        WriteBackOrderSerialsResponse200: {
+            orderId: string;
+            /** @enum {string} */
+            platform: "shopify" | "woocommerce";
+            platformOrderId: string;
+            serials: number;
         };
     };
     responses: never;
@@ -2411,6 +2524,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    importOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Import report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOrdersResponse200"];
+                };
+            };
+            /** @description No order_id or sku column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -3428,6 +3610,204 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    writeBackOrderSerials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id (percent-encoded) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteBackOrderSerialsResponse200"];
+                };
+            };
+            /** @description The order came from no platform with write-back configured */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Order not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The platform refused or could not be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the delivery came to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiveShopifyWebhookResponse200"];
+                };
+            };
+            /** @description A topic or change that concerns no order to pack: ignored */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiveShopifyWebhookResponse200"];
+                };
+            };
+            /** @description Signed, but not JSON or not an order */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This platform is not configured (no secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receiveWooCommerceWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the delivery came to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiveShopifyWebhookResponse200"];
+                };
+            };
+            /** @description A topic or change that concerns no order to pack: ignored */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiveShopifyWebhookResponse200"];
+                };
+            };
+            /** @description Signed, but not JSON or not an order */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This platform is not configured (no secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,8 +24,8 @@ import {
   recallContacts,
   recallProgress,
 } from './recall-contacts.js';
-import { formatRange } from './serial-ranges.js';
 import { readScanned } from './scanned.js';
+import { formatRange } from './serial-ranges.js';
 
 /** Serials per `markRecalled` call: keeps statements under the databases' parameter limits. */
 const MARK_CHUNK = 5000;

@@ -27,9 +27,9 @@ import {
 } from './register-rows.js';
 import { Registrar } from './registrar.js';
 import { requireUnit } from './resolve.js';
+import { readScanned } from './scanned.js';
 import { SequenceCounters, type SequenceRun, sequencePeriod } from './sequences.js';
 import { orderedFilter } from './serial-ranges.js';
-import { readScanned } from './scanned.js';
 import { isFreeForm } from './sku-formats.js';
 import { shipmentsOf } from './unit-shipments.js';
 

@@ -228,9 +228,20 @@ export function hashFingerprint(secret: string | KeyObject, fingerprint: string)
   return createHmac('sha256', secret).update(fingerprint).digest('hex');
 }
 
-/** Format issues as customers see them: only what concerns their input. */
+/**
+ * Format issues as customers see them: only what concerns their input. A scanned GTIN of another
+ * SKU is said without naming SKUs or their GTINs (the catalog is not the public's to probe).
+ */
 function publicIssues(issues: Issue[]): Issue[] {
-  return issues.map(({ path: _path, ...issue }) => issue);
+  return issues.map(({ path: _path, ...issue }) => {
+    if (issue.reason !== 'gtin_mismatch') return issue;
+    const {
+      skus: _skus,
+      gtin: _gtin,
+      ...rest
+    } = issue as Issue & { skus?: unknown; gtin?: unknown };
+    return { ...rest, message: 'The scanned code is of another product' };
+  });
 }
 
 /** The SKU's name from the catalog snapshot (tracked SKUs), else from the store. */

@@ -102,6 +102,34 @@ describe('POST /v1/verify', () => {
     expect(seen[0]).not.toContain('Mozilla');
   });
 
+  test('a code of another product, scanned with a sku, names no SKU and no GTIN', async () => {
+    const h = await harness();
+    await h.client.skus.update('CH-65', {
+      name: 'Charger',
+      gtin: '4012345000023',
+      serialTracking: { enabled: true, format: 'SN-{YYYY}-{D:6}{check:luhn}' },
+    });
+    const link = `https://shop.example/01/04012345000023/21/${h.headphones[0]}`;
+    const answer = await (
+      await h.call('POST', '/v1/verify', { body: { input: link, sku: 'HP-200' } })
+    ).json();
+    expect(answer.status).toBe('invalid');
+    expect(answer.issues).toEqual([
+      expect.objectContaining({
+        reason: 'gtin_mismatch',
+        message: 'The scanned code is of another product',
+      }),
+    ]);
+    // Only the customer's own input comes back: no SKU id, no GTIN of the catalog.
+    expect(
+      JSON.stringify({
+        ...answer,
+        issues: answer.issues.map(({ input: _, ...i }: { input: string }) => i),
+      }),
+    ).not.toMatch(/CH-65|HP-200|4012345000023|4012345000016/);
+    expect(answer.issues[0].input).toBe(link);
+  });
+
   test('bad input: missing field, unknown key, wrong type', async () => {
     const h = await harness();
     for (const body of [{}, { input: 'x', extra: 1 }, { input: 42 }, { input: '' }]) {

@@ -21,7 +21,8 @@ async function* counted(
   }
 }
 
-async function openSource(context: CommandContext) {
+/** The CSV a command reads: the file named by its first argument, or stdin for `-`. */
+export async function openSource(context: CommandContext) {
   const [file] = context.args;
   if (!file) throw new UsageError('Give the CSV file, or - for standard input');
   if (file === '-') {

@@ -5,6 +5,7 @@ import type { Order, OrderCreate, OrderStatus, PickResult } from '@serialkit/cor
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
+import { importOrdersCmd } from './order-import.js';
 
 const STATUSES: readonly OrderStatus[] = ['open', 'partially_shipped', 'shipped', 'cancelled'];
 
@@ -267,6 +268,7 @@ export const orders: Command = {
     'orders ship <id> [--partial] [--untracked SKU=QTY]',
     'orders cancel <id>',
     'orders cancel-shipment <id> <shipment id>',
+    'orders import <file.csv | ->',
   ],
-  subcommands: [create, list, show, pick, unpick, ship, cancel, cancelShipment],
+  subcommands: [create, list, show, pick, unpick, ship, cancel, cancelShipment, importOrdersCmd],
 };

@@ -22,6 +22,12 @@ import { createWebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
 import { openCoordination } from '../coordination.js';
 import { type CliOutput, UsageError } from '../io.js';
+import {
+  PLATFORM_SERVE_HELP,
+  PLATFORM_SERVE_OPTIONS,
+  platformNames,
+  platformServeOptions,
+} from '../platform-options.js';
 import { chooseStore } from '../store-choice.js';
 
 /** A key as it may be shown: its first 4 and last 4 characters. */
@@ -69,6 +75,7 @@ export const serve: Command = {
     'SERIALKIT_STORE_KEY or --store-key-file, and the verification secret (required: it keys the hashes of',
     'client fingerprints) from SERIALKIT_VERIFY_SECRET or --verify-secret-file. SIGTERM or Ctrl-C stops',
     'accepting, finishes requests in flight and closes the store.',
+    PLATFORM_SERVE_HELP,
   ].join(' '),
   examples: [
     'serialkit serve --db shop.db --origin https://shop.example',
@@ -181,6 +188,7 @@ export const serve: Command = {
       description:
         'Where rate limits and idempotency keys live: store shares them between instances (default with --postgres)',
     },
+    ...PLATFORM_SERVE_OPTIONS,
   },
   async run({ options, io, json, print }) {
     const env = io.env;
@@ -210,6 +218,7 @@ export const serve: Command = {
         'serve needs a verification secret, which keys the hashes of client fingerprints: set SERIALKIT_VERIFY_SECRET (e.g. to the output of `openssl rand -base64 32`) or pass --verify-secret-file FILE, and keep it for every instance and restart',
       );
     }
+    const platforms = platformServeOptions(env, secret, io.stderr);
     const files: Record<string, string> = {};
     for (const asset of strs(options, 'asset')) {
       const eq = asset.indexOf('=');
@@ -252,6 +261,7 @@ export const serve: Command = {
       ...proxyOptions(options),
       ...(options.metrics === true ? { metrics: createMetrics() } : {}),
       accepting: () => accepting,
+      ...(platforms ? { platforms } : {}),
       onError: (error, _request, requestId) => {
         if (log) log({ level: 'error', msg: 'internal error', requestId, error: describe(error) });
         else
@@ -309,6 +319,7 @@ export const serve: Command = {
         generatedKey: given === undefined,
         ...(storeKey && givenStoreKey === undefined ? { storeKey } : {}),
         store: { kind: choice.kind, where: choice.where },
+        platforms: platformNames(platforms),
       },
       () =>
         [
@@ -321,6 +332,9 @@ export const serve: Command = {
               ]
             : []),
           `  API docs   ${url}/v1/openapi.json`,
+          ...platformNames(platforms).map(
+            (name) => `  ${name.padEnd(10)} ${url}/v1/platforms/${name}/webhooks`,
+          ),
           ...(staticDir ? [`  storefront ${url}/`] : []),
           'Press Ctrl-C to stop.',
           '',
