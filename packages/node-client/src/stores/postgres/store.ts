@@ -716,14 +716,25 @@ export class PostgresStore implements SerialStore {
     return this.#pool;
   }
 
+  /**
+   * Runs one statement (its own transaction). A deadlock or serialization failure rolled it back
+   * whole, so it runs again, as `#transaction` does: one-statement writes that insert events wait
+   * for the event log's lock, which can meet a row lock taken in another order.
+   */
   async #query(text: string, values?: unknown[], prepare = false): Promise<PgQueryResultLike> {
     const pool = await this.#use();
-    try {
-      return prepare && this.#prepare
-        ? await pool.query({ name: statementName(text), text, values: values ?? [] })
-        : await pool.query(text, values);
-    } catch (error) {
-      throw mapError(error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return prepare && this.#prepare
+          ? await pool.query({ name: statementName(text), text, values: values ?? [] })
+          : await pool.query(text, values);
+      } catch (error) {
+        if (SERIALIZATION_CODES.has(errorCode(error) ?? '') && attempt < MAX_ATTEMPTS) {
+          await backoff(attempt);
+          continue;
+        }
+        throw mapError(error);
+      }
     }
   }
 
