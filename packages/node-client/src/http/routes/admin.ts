@@ -4,7 +4,6 @@
  */
 
 import {
-  errorBodySchema,
   generateRequestSchema,
   lookupSchema,
   pageSchema,
@@ -34,7 +33,7 @@ import { generatedSerialsSchema } from '../../workflows/serials.js';
 import { csvBody } from '../body.js';
 import { headerOf } from '../node/lazy-request.js';
 import { json, streamText } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
 import {
   contactsQuery,
@@ -47,14 +46,9 @@ import {
   skuListQuery,
   skuQuery,
 } from './query.js';
+import { err, readErrors } from './responses.js';
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
 const authErrors = [err(401, 'Missing or invalid API key'), err(403, 'Read-only API key')];
-const readErrors = [err(400, 'Invalid query'), err(401, 'Missing or invalid API key')];
 const writeErrors = [
   err(400, 'Malformed or invalid body'),
   ...authErrors,

@@ -4,7 +4,6 @@
  * numbers. Admin routes: an API key with read scope.
  */
 import {
-  errorBodySchema,
   overviewStatsSchema,
   recallPreviewRequestSchema,
   recallPreviewSchema,
@@ -12,14 +11,9 @@ import {
 import { z } from 'zod';
 import { MAX_STATS_DAYS } from '../../workflows/stats.js';
 import { json } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
-
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
+import { err } from './responses.js';
 
 const statsQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(MAX_STATS_DAYS).optional(),

@@ -4,7 +4,6 @@
  * so scanned Digital Links need no path encoding.
  */
 import {
-  errorBodySchema,
   recallLiftRequestSchema,
   releaseRequestSchema,
   serialRecordSchema,
@@ -14,14 +13,10 @@ import {
 } from '@serialkit/core';
 import type { z } from 'zod';
 import { json } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
+import { err } from './responses.js';
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
 const errors = [
   err(400, 'Malformed or invalid body'),
   err(401, 'Missing or invalid API key'),

@@ -4,7 +4,6 @@
  * answers (200), not errors: a pack station shows them as they come.
  */
 import {
-  errorBodySchema,
   orderCreateSchema,
   orderSchema,
   orderShipSchema,
@@ -16,16 +15,11 @@ import {
 } from '@serialkit/core';
 import { z } from 'zod';
 import { json } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
 import { pageOf, pageQuery } from './query.js';
+import { err, readErrors } from './responses.js';
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
-const readErrors = [err(400, 'Invalid query'), err(401, 'Missing or invalid API key')];
 const writeErrors = [
   err(400, 'Malformed or invalid body'),
   err(401, 'Missing or invalid API key'),

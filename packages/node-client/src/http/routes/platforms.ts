@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  errorBodySchema,
   type Order,
   orderImportReportSchema,
   type PlatformWebhookResult,
@@ -38,6 +37,7 @@ import { headerOf } from '../node/lazy-request.js';
 import { json } from '../response.js';
 import { defineRoute, type Route, type RouteResponse } from '../route.js';
 import type { ServedClient } from '../served-client.js';
+import { err } from './responses.js';
 
 /** One platform's settings: the webhook secret, and optionally its write-back client. */
 export interface PlatformSettings<Admin> {
@@ -63,11 +63,6 @@ export interface PlatformOptions {
   onWriteBackError?: (error: unknown, order: Order) => void;
 }
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
 const webhookResponses: RouteResponse[] = [
   { status: 200, description: 'What the delivery came to', schema: platformWebhookResultSchema },
   {

@@ -5,7 +5,6 @@
  */
 import {
   coverageSchema,
-  errorBodySchema,
   ownerRegistrationRequestSchema,
   ownerRegistrationResultSchema,
   ownerSchema,
@@ -18,16 +17,11 @@ import {
 } from '@serialkit/core';
 import { z } from 'zod';
 import { json, streamText } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
 import { pageOf, pageQuery } from './query.js';
+import { err, readErrors } from './responses.js';
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
-const readErrors = [err(400, 'Invalid query'), err(401, 'Missing or invalid API key')];
 const writeErrors = [
   err(400, 'Malformed or invalid body'),
   err(401, 'Missing or invalid API key'),

@@ -3,7 +3,6 @@
  * `write` key: subscriptions name the merchant's internal endpoints and hold signing secrets.
  */
 import {
-  errorBodySchema,
   pageSchema,
   webhookDeadLetterSchema,
   webhookDeliverySchema,
@@ -13,15 +12,11 @@ import {
 } from '@serialkit/core';
 import { z } from 'zod';
 import { empty, json } from '../response.js';
-import { defineRoute, type Route, type RouteResponse } from '../route.js';
+import { defineRoute, type Route } from '../route.js';
 import type { ServedClient } from '../served-client.js';
 import { pageOf, pageQuery } from './query.js';
+import { err } from './responses.js';
 
-const err = (status: number, description: string): RouteResponse => ({
-  status,
-  description,
-  schema: errorBodySchema,
-});
 const authErrors = [err(401, 'Missing or invalid API key'), err(403, 'Read-only API key')];
 const writeErrors = [
   err(400, 'Malformed or invalid body'),
