@@ -91,6 +91,42 @@ export function indexIn(s: string, code: number, from: number, end: number): num
   return end;
 }
 
+/** The path of a URI whose host starts at `hostStart`, as {@link uriPath} reads it. */
+export interface UriPath {
+  /** The slashes of the path: segment k is `input[slashes[k] + 1, segmentEnd(…))`. */
+  slashes: number[];
+  /** Where the path ends (`?`, `#` or the end), less a trailing slash, which adds no segment. */
+  pathEnd: number;
+  /** Where the query ends (`#` or the end). */
+  queryEnd: number;
+  /** Where the host ends: the first slash, or the end of the path. */
+  hostEnd: number;
+}
+
+/** Reads `input[hostStart, end)` in one pass; undefined when the host is empty. */
+export function uriPath(input: string, hostStart: number, end: number): UriPath | undefined {
+  const slashes: number[] = [];
+  let pathEnd = -1;
+  let queryEnd = end;
+  for (let i = hostStart; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 47 /* / */) {
+      if (pathEnd < 0) slashes.push(i);
+    } else if (c === 63 /* ? */) {
+      if (pathEnd < 0) pathEnd = i;
+    } else if (c === 35 /* # */) {
+      if (pathEnd < 0) pathEnd = i;
+      queryEnd = i;
+      break;
+    }
+  }
+  if (pathEnd < 0) pathEnd = end;
+  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
+  if (hostEnd === hostStart) return undefined;
+  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  return { slashes, pathEnd, queryEnd, hostEnd };
+}
+
 /** End of path segment `k`: the next slash, or the end of the path. */
 export function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
   return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;
@@ -160,31 +196,12 @@ export function readDigitalLink(
     issues.push(gs1Issue(input, 'syntax', undefined, start));
     return -1;
   }
-  // One pass: the slashes of the path, where the path ends (`?` or `#`), where the query ends.
-  // Segment k is input[slashes[k] + 1, segment end); the first slash ends the host.
-  const slashes: number[] = [];
-  let pathEnd = -1;
-  let queryEnd = end;
-  for (let i = hostStart; i < end; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 47 /* / */) {
-      if (pathEnd < 0) slashes.push(i);
-    } else if (c === 63 /* ? */) {
-      if (pathEnd < 0) pathEnd = i;
-    } else if (c === 35 /* # */) {
-      if (pathEnd < 0) pathEnd = i;
-      queryEnd = i;
-      break;
-    }
-  }
-  if (pathEnd < 0) pathEnd = end;
-  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
-  if (hostEnd === hostStart) {
+  const path = uriPath(input, hostStart, end);
+  if (!path) {
     issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
     return -1;
   }
-  // A trailing slash adds no segment.
-  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  const { slashes, pathEnd, queryEnd, hostEnd } = path;
   const count = slashes.length;
 
   // From the right: (AI, value) pairs of key qualifiers, until the primary key.

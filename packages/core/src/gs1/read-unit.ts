@@ -20,6 +20,7 @@ import {
   percentDecode,
   schemeEnd,
   segmentEnd,
+  uriPath,
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
@@ -139,28 +140,12 @@ function push(r: Reading, ai: string, value: string, valueStart: number, verbati
 function readDigitalLink(r: Reading, start: number, end: number): boolean {
   const { input } = r;
   const hostStart = schemeEnd(input, start);
-  const slashes: number[] = [];
-  let pathEnd = -1;
-  let queryEnd = end;
-  for (let i = hostStart; i < end; i++) {
-    const c = input[i];
-    if (c === '/') {
-      if (pathEnd < 0) slashes.push(i);
-    } else if (c === '?') {
-      if (pathEnd < 0) pathEnd = i;
-    } else if (c === '#') {
-      if (pathEnd < 0) pathEnd = i;
-      queryEnd = i;
-      break;
-    }
-  }
-  if (pathEnd < 0) pathEnd = end;
-  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
-  if (hostEnd === hostStart) {
+  const path = uriPath(input, hostStart, end);
+  if (!path) {
     r.issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
     return true;
   }
-  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  const { slashes, pathEnd, queryEnd, hostEnd } = path;
   const count = slashes.length;
   const aiOf = (k: number) => aiIn(input, slashes[k]! + 1, segmentEnd(slashes, k, pathEnd));
 
