@@ -127,6 +127,31 @@ export function uriPath(input: string, hostStart: number, end: number): UriPath 
   return { slashes, pathEnd, queryEnd, hostEnd };
 }
 
+/**
+ * Has the URL path from `from` (the host's start) a segment that `isKey` accepts as a primary key
+ * AI, followed by a value (a non-empty segment)? How GS1 input is told from a plain URL.
+ */
+export function hasKeySegment(
+  input: string,
+  from: number,
+  end: number,
+  isKey: (input: string, start: number, end: number) => boolean,
+): boolean {
+  let pathEnd = from;
+  while (pathEnd < end && input.charCodeAt(pathEnd) !== 63 && input.charCodeAt(pathEnd) !== 35) {
+    pathEnd++;
+  }
+  let i = input.indexOf('/', from);
+  while (i >= 0 && i < pathEnd) {
+    let next = input.indexOf('/', i + 1);
+    if (next < 0 || next > pathEnd) next = pathEnd;
+    const valued = next + 1 < pathEnd && input.charCodeAt(next + 1) !== 47;
+    if (valued && isKey(input, i + 1, next)) return true;
+    i = next;
+  }
+  return false;
+}
+
 /** End of path segment `k`: the next slash, or the end of the path. */
 export function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
   return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;

@@ -14,6 +14,7 @@ import { GS1_SET_82 } from './character-sets.js';
 import { gs1DateToIso, isYymmdd } from './dates.js';
 import {
   firstBadQualifier,
+  hasKeySegment,
   indexIn,
   isDigits,
   noteUriAi,
@@ -273,20 +274,9 @@ function readRaw(r: Reading, start: number, end: number): void {
   }
 }
 
-/** Has the URL path from `from` a segment that is a primary key AI followed by a value? */
-function hasPrimaryKeySegment(input: string, from: number, end: number): boolean {
-  let pathEnd = from;
-  while (pathEnd < end && input[pathEnd] !== '?' && input[pathEnd] !== '#') pathEnd++;
-  let i = input.indexOf('/', from);
-  while (i >= 0 && i < pathEnd) {
-    let next = input.indexOf('/', i + 1);
-    if (next < 0 || next > pathEnd) next = pathEnd;
-    if (next + 1 < pathEnd && input[next + 1] !== '/' && isPrimaryKey(aiIn(input, i + 1, next))) {
-      return true;
-    }
-    i = next;
-  }
-  return false;
+/** Is `input[start, end)` an AI that is a primary key? */
+function isKeyAi(input: string, start: number, end: number): boolean {
+  return isPrimaryKey(aiIn(input, start, end));
 }
 
 /**
@@ -316,7 +306,7 @@ export function readGs1Unit(
     if (isSymbologyId(input, i)) i += 3;
     const host = schemeEnd(input, i);
     if (host >= 0) {
-      if (!hasPrimaryKeySegment(input, host, end)) return undefined;
+      if (!hasKeySegment(input, host, end, isKeyAi)) return undefined;
       if (!readDigitalLink(r, i, end)) return { success: true, data: {} };
     } else {
       const c = input[i]!;
