@@ -1,8 +1,8 @@
 import type { Result, SerialIssue } from '../issues.js';
 import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
 import { ElementList, type ElementSink, pushElement } from './element-sink.js';
-import { normalizeGtin } from './gtin.js';
-import { gs1Issue } from './issues.js';
+import { normalizeGtin, padGtin } from './gtin.js';
+import { type Gs1IssueReason, gs1Issue } from './issues.js';
 
 /** A GS1 Digital Link URI split into its AIs. */
 export interface ParsedDigitalLink {
@@ -152,6 +152,53 @@ export function hasKeySegment(
   return false;
 }
 
+/** What {@link readUriQuery} does with the AIs it finds, whatever a reader's AI type `A` is. */
+export interface UriQueryReader<A> {
+  /** The AI `input[start, end)` names (digits only), or undefined when GS1 defines none. */
+  aiAt(input: string, start: number, end: number): A | undefined;
+  /** Its code, e.g. `'10'`. */
+  code(ai: A): string;
+  /** Takes a value, percent-decoded; `verbatim` when it stands in the input as it is. */
+  value(ai: A, value: string, valueStart: number, verbatim: boolean): void;
+  /** An issue of the input at `position`, described as the reader describes its AIs. */
+  issue(reason: Gs1IssueReason, ai: string | undefined, position: number): SerialIssue;
+}
+
+/**
+ * Reads the query `input[from, end)` of a Digital Link URI: numeric keys are AIs (an unknown one,
+ * or one the URI already has, is an issue); every other parameter is not GS1's business.
+ */
+export function readUriQuery<A>(
+  input: string,
+  from: number,
+  end: number,
+  seen: string[],
+  issues: SerialIssue[],
+  reader: UriQueryReader<A>,
+): void {
+  for (let i = from; i < end; ) {
+    const paramEnd = indexIn(input, 38 /* & */, i, end);
+    const eq = indexIn(input, 61 /* = */, i, paramEnd);
+    if (isDigits(input, i, eq)) {
+      const ai = reader.aiAt(input, i, eq);
+      if (ai === undefined) {
+        issues.push(reader.issue('unknown_ai', input.slice(i, eq), i));
+      } else if (!noteUriAi(seen, reader.code(ai))) {
+        issues.push(reader.issue('repeated_ai', reader.code(ai), i));
+      } else {
+        const valueStart = Math.min(eq + 1, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd, true);
+        if (value === undefined) {
+          issues.push(reader.issue('invalid_percent_encoding', reader.code(ai), valueStart));
+        } else {
+          reader.value(ai, value, valueStart, value.length === paramEnd - valueStart);
+        }
+      }
+    }
+    i = paramEnd + 1;
+  }
+}
+
 /** End of path segment `k`: the next slash, or the end of the path. */
 export function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
   return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;
@@ -264,43 +311,23 @@ export function readDigitalLink(
       p === key ? primary : aiIn(input, slashes[p]! + 1, segmentEnd(slashes, p, pathEnd))!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd, false);
+    const value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
       continue;
     }
-    let verbatim = value.length === valueEnd - valueStart;
-    if (def.ai === '01' && value.length < 14 && (value.length === 8 || value.length >= 12)) {
-      // The standard lets the path carry GTIN-8, -12 and -13 as they are printed.
-      value = '000000'.slice(0, 14 - value.length) + value;
-      verbatim = false;
-    }
-    pushElement(input, def, value, valueStart, verbatim, sink);
+    const gtin = def.ai === '01' ? padGtin(value) : value;
+    const verbatim = gtin === value && value.length === valueEnd - valueStart;
+    pushElement(input, def, gtin, valueStart, verbatim, sink);
   }
 
-  // Query: numeric keys are AIs; every other parameter is not GS1's business.
-  for (let i = pathEnd + 1; i < queryEnd; ) {
-    const paramEnd = indexIn(input, 38 /* & */, i, queryEnd);
-    const eq = indexIn(input, 61 /* = */, i, paramEnd);
-    if (isDigits(input, i, eq)) {
-      const def = aiIn(input, i, eq);
-      if (def === undefined) {
-        issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
-      } else if (!noteUriAi(seen, def.ai)) {
-        issues.push(gs1Issue(input, 'repeated_ai', def.ai, i));
-      } else {
-        const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd, true);
-        if (value === undefined) {
-          issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
-        } else {
-          const verbatim = value.length === paramEnd - valueStart;
-          pushElement(input, def, value, valueStart, verbatim, sink);
-        }
-      }
-    }
-    i = paramEnd + 1;
-  }
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, issues, {
+    aiAt: aiIn,
+    code: (def) => def.ai,
+    value: (def, value, valueStart, verbatim) =>
+      pushElement(input, def, value, valueStart, verbatim, sink),
+    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
+  });
 
   return slashes[key]!;
 }

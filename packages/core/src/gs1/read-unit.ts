@@ -17,13 +17,14 @@ import {
   hasKeySegment,
   indexIn,
   isDigits,
-  noteUriAi,
   percentDecode,
+  readUriQuery,
   schemeEnd,
   segmentEnd,
   uriPath,
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
+import { padGtin } from './gtin.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { type AiDescription, describedGs1Issue, gtinIssue } from './issue-text.js';
 import type { Gs1IssueReason } from './issues.js';
@@ -181,37 +182,20 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
     const ai = aiOf(p)!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd, false);
+    const value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
       continue;
     }
-    let verbatim = value.length === valueEnd - valueStart;
-    if (ai === '01' && value.length < 14 && (value.length === 8 || value.length >= 12)) {
-      value = '000000'.slice(0, 14 - value.length) + value;
-      verbatim = false;
-    }
-    push(r, ai, value, valueStart, verbatim);
+    const gtin = ai === '01' ? padGtin(value) : value;
+    push(r, ai, gtin, valueStart, gtin === value && value.length === valueEnd - valueStart);
   }
-  for (let i = pathEnd + 1; i < queryEnd; ) {
-    const paramEnd = indexIn(input, 38 /* & */, i, queryEnd);
-    const eq = indexIn(input, 61 /* = */, i, paramEnd);
-    if (isDigits(input, i, eq)) {
-      const ai = aiIn(input, i, eq);
-      if (ai === undefined) {
-        r.issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
-      } else if (!noteUriAi(seen, ai)) {
-        r.issues.push(gs1Issue(input, 'repeated_ai', ai, i));
-      } else {
-        const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd, true);
-        if (value === undefined) {
-          r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
-        } else push(r, ai, value, valueStart, value.length === paramEnd - valueStart);
-      }
-    }
-    i = paramEnd + 1;
-  }
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, r.issues, {
+    aiAt: aiIn,
+    code: (ai) => ai,
+    value: (ai, value, valueStart, verbatim) => push(r, ai, value, valueStart, verbatim),
+    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
+  });
   return true;
 }
 
