@@ -198,7 +198,9 @@ test('a serial typed wrong offers the real units it could be; taking one opens i
   // One wrong digit of a serial with a check digit: the real unit is offered.
   await search(demo.samples.wrongDigit);
   assert.ok(
-    (await part('not-found').textContent()).trim().startsWith(`No unit ${demo.samples.wrongDigit}.`),
+    (await part('not-found').textContent())
+      .trim()
+      .startsWith(`No unit ${demo.samples.wrongDigit}.`),
   );
   await part('suggestion').filter({ hasText: demo.samples.genuine }).click();
   await part('unit-card').waitFor();
