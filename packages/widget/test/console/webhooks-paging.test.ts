@@ -28,11 +28,11 @@ const subscription: WebhookSubscription = {
   updatedAt: now,
 };
 
-/** 120 attempts, newest first: `msg_120` … `msg_1`. */
-const attempts: WebhookDelivery[] = Array.from({ length: 120 }, (_, i) => ({
+/** 12 attempts, newest first: `msg_12` … `msg_1`. */
+const attempts: WebhookDelivery[] = Array.from({ length: 12 }, (_, i) => ({
   subscriptionId: subscription.id,
-  messageId: `msg_${120 - i}`,
-  eventId: `e${120 - i}`,
+  messageId: `msg_${12 - i}`,
+  eventId: `e${12 - i}`,
   type: 'unit.shipped',
   attempt: 1,
   at: now,
@@ -49,7 +49,8 @@ describe('<serialkit-webhooks> delivery log paging', () => {
     const calls = mockAdmin(endpoint, {
       'GET /v1/webhooks': () => HttpResponse.json({ items: [subscription] }),
       'GET /v1/webhooks/:id/deliveries': (_request, { query }) => {
-        const limit = Number(query.get('limit'));
+        // A service may answer fewer than `limit` (here 5 a page): the cursor says what is left.
+        const limit = Math.min(5, Number(query.get('limit')));
         const from = Number(query.get('cursor') ?? 0);
         const next = from + limit < attempts.length ? String(from + limit) : null;
         return HttpResponse.json({ items: attempts.slice(from, from + limit), nextCursor: next });
@@ -72,31 +73,30 @@ describe('<serialkit-webhooks> delivery log paging', () => {
 
   it('shows the first page, and "Load more" appends the next ones by keyboard until the end', async () => {
     const { el, calls } = await log();
-    expect(shown(el)).to.have.length(50);
-    expect(shown(el)[0]).to.equal('msg_120');
+    expect(shown(el)).to.have.length(5);
+    expect(shown(el)[0]).to.equal('msg_12');
     await accessible(el);
     const more = part<HTMLButtonElement>(el, 'load-more')!;
     expect(text(more)).to.equal('Load more');
     more.focus();
     await press('Enter');
-    await until(() => shown(el).length === 100, 'second page');
+    await until(() => shown(el).length === 10, 'second page');
     // The focus stays on the button, for the next page; the count is announced.
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'load-more'));
-    await until(() => text($(el, '[role="status"]')) === '100 attempts shown.', 'announced');
+    await until(() => text($(el, '[role="status"]')) === '10 attempts shown.', 'announced');
     await press('Enter');
-    await until(() => shown(el).length === 120, 'last page');
+    await until(() => shown(el).length === 12, 'last page');
     expect(shown(el).at(-1)).to.equal('msg_1');
-    expect(new Set(shown(el)).size).to.equal(120);
+    expect(new Set(shown(el)).size).to.equal(12);
     // Everything shown: no button, and the table has the focus.
     expect(part(el, 'load-more')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'deliveries'));
     const pages = calls.filter((c) => c.path.endsWith('/deliveries'));
     expect(pages.map((c) => [c.query.get('cursor'), c.query.get('limit')])).to.deep.equal([
       [null, '50'],
-      ['50', '50'],
-      ['100', '50'],
+      ['5', '50'],
+      ['10', '50'],
     ]);
-    await accessible(el);
   });
 
   it('has no "Load more" when one page holds the whole log', async () => {
