@@ -33,6 +33,7 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   putRecall: { args: ['recall'], write: true },
   getRecall: { args: ['id'], write: false },
   listRecalls: { args: ['filter', 'page'], write: false },
+  closeRecall: { args: ['recall', 'event'], write: true },
   insertOrder: { args: ['order'], write: true },
   getOrder: { args: ['id'], write: false },
   listOrders: { args: ['filter', 'page'], write: false },

@@ -442,6 +442,20 @@ export interface SerialStore {
   getRecall(id: string): Promise<Recall | null>;
   /** Recalls ordered by creation time, newest first. */
   listRecalls(filter?: { sku?: string }, page?: PageOptions): Promise<StorePage<Recall>>;
+  /**
+   * Close a recall, atomically: store `recall` (its `status` `closed`) in place of the stored one
+   * if that one exists and is still open, and append a `recall_closed` event (`event.data`
+   * copied) for each unit under it (`recallId` = its id), in (sku, serial) order. Returns how
+   * many units were logged, or null (nothing changed) when the recall is missing or closed
+   * already. Concurrent closes of one recall: at most one succeeds.
+   *
+   * @example
+   * await store.closeRecall({ ...recall, status: 'closed', closedAt: now }, { at: now, data: { recallId: recall.id } });
+   */
+  closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null>;
 
   // ── Orders ──
   /**

@@ -143,6 +143,9 @@ class HttpStore implements SerialStore {
   putRecall(...a: Parameters<SerialStore['putRecall']>) {
     return this.call('putRecall', a) as ReturnType<SerialStore['putRecall']>;
   }
+  closeRecall(...a: Parameters<SerialStore['closeRecall']>) {
+    return this.call('closeRecall', a) as ReturnType<SerialStore['closeRecall']>;
+  }
   getRecall(...a: Parameters<SerialStore['getRecall']>) {
     return this.call('getRecall', a) as ReturnType<SerialStore['getRecall']>;
   }

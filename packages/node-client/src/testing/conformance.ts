@@ -12,6 +12,7 @@ import { lifecycleTests } from './conformance/lifecycle.js';
 import { orderTests } from './conformance/orders.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
+import { recallCloseTests } from './conformance/recall-close.js';
 import { recallTests } from './conformance/recalls.js';
 import { sequenceTests } from './conformance/sequences.js';
 import { serialTests } from './conformance/serials.js';
@@ -67,6 +68,7 @@ function register(options: StoreConformanceOptions): void {
   pagingTests(suite);
   transitionTests(suite);
   recallTests(suite);
+  recallCloseTests(suite);
   ownerTests(suite);
   eventTests(suite);
   verificationTests(suite);

@@ -232,6 +232,14 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       args: z.strictObject({ recall: recallSchema }),
       summary: 'Insert or replace a recall',
     },
+    closeRecall: {
+      args: z.strictObject({
+        recall: recallSchema,
+        event: z.strictObject({ at: isoDateTime, data: data.optional() }),
+      }),
+      result: z.number().int().nullable(),
+      summary: 'Close an open recall and log recall_closed for each of its units',
+    },
     getRecall: {
       args: z.strictObject({ id: text }),
       result: recallSchema.nullable(),

@@ -465,6 +465,29 @@ export class SqliteStore implements SerialStore {
     });
   }
 
+  async closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null> {
+    timestampToMillis(event.at, 'event.at');
+    const data = eventDataJson(event.data);
+    return this.#run((db, s) => {
+      const log = this.#cached().prepare(
+        `INSERT INTO events (sku, serial, type, at, data)
+         SELECT sku, serial, 'recall_closed', ?, ? FROM serials WHERE recall_id = ? ORDER BY sku, serial`,
+      );
+      return db
+        .transaction(() => {
+          const row = s.getRecall.get(recall.id) as RecallRow | undefined;
+          if (!row || rowToRecall(row).status === 'closed') return null;
+          const logged = log.run(event.at, data, recall.id).changes;
+          s.putRecall.run(recall.id, recall.sku, recall.createdAt, JSON.stringify(recall));
+          return Number(logged);
+        })
+        .immediate();
+    });
+  }
+
   async getRecall(id: string): Promise<Recall | null> {
     return this.#run((_, s) => {
       const row = s.getRecall.get(id) as RecallRow | undefined;
