@@ -52,6 +52,8 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   leaseWebhookCursor: { args: ['request'], write: true },
   advanceWebhookCursor: { args: ['move'], write: true },
   readEventLog: { args: ['after', 'limit'], write: false },
+  leaseLogCursor: { args: ['request'], write: true },
+  advanceLogCursor: { args: ['move'], write: true },
   appendWebhookDeliveries: { args: ['deliveries'], write: true },
   listWebhookDeliveries: { args: ['subscriptionId', 'page'], write: false },
   putWebhookDeadLetter: { args: ['letter'], write: true },

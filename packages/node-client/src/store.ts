@@ -359,6 +359,31 @@ export interface WebhookCursorMove {
   to: string;
 }
 
+/**
+ * A lease on an internal consumer's cursor into the event log (`leaseLogCursor`): the same
+ * cursor-and-lease a webhook subscription has, for consumers that are not subscriptions (the
+ * platform write-back).
+ */
+export interface LogCursorLeaseRequest {
+  /** The consumer's name, e.g. `platform-write-back`. */
+  consumer: string;
+  /** Who claims it: an id unique to one process. */
+  owner: string;
+  at: string;
+  /** The lease ends at this time unless renewed; another owner may take it afterwards. */
+  until: string;
+}
+
+/** A compare-and-set move of a consumer's cursor (`advanceLogCursor`). */
+export interface LogCursorMove {
+  consumer: string;
+  owner: string;
+  /** The position the caller read (null: before the first event). */
+  from: string | null;
+  /** The id of the last event handled. */
+  to: string;
+}
+
 /** Options of `SerialStore.nextSequence`. */
 export interface SequenceOptions {
   /** Start the run after this number if the counter is not past it yet. */
@@ -570,6 +595,22 @@ export interface SerialStore {
    * position before one that a reader has already seen.
    */
   readEventLog(after: string | null, limit: number): Promise<SerialEvent[]>;
+  /**
+   * Take (or renew) the lease of an internal consumer's cursor into the event log, atomically,
+   * as `leaseWebhookCursor` does for a subscription: granted when no lease is held, the held
+   * one ended before `at`, or `owner` holds it. A consumer's first lease creates its cursor at
+   * the end of the log. Returns the position (null: before the first event), or null when not
+   * granted.
+   *
+   * @example
+   * const lease = await store.leaseLogCursor({ consumer: 'platform-write-back', owner, at, until });
+   */
+  leaseLogCursor(request: LogCursorLeaseRequest): Promise<{ position: string | null } | null>;
+  /**
+   * Move a consumer's cursor if its position is still `from` and `owner` holds its lease
+   * (compare-and-set); true when moved.
+   */
+  advanceLogCursor(move: LogCursorMove): Promise<boolean>;
   appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
   /** A subscription's delivery attempts, newest first. */
   listWebhookDeliveries(

@@ -30,7 +30,7 @@ export function serialsOf(order: Order): OrderSerial[] {
 }
 
 /** The platform an order came from and its id there, when it came from one with a writer. */
-function targetOf(
+export function targetOf(
   order: Order,
   targets: WriteBackTargets,
 ): {
@@ -60,12 +60,14 @@ function targetOf(
 }
 
 /**
- * Writes the order's serials to its platform. `BadRequestError` when the order did not come
- * from a platform with a writer configured; the writer's `ConnectionError` when it refuses.
+ * Writes the order's serials (by default those of its shipments that were not cancelled) to its
+ * platform. `BadRequestError` when the order did not come from a platform with a writer
+ * configured; the writer's `ConnectionError` when it refuses.
  */
 export async function writeBack(
   order: Order,
   targets: WriteBackTargets,
+  serials: OrderSerial[] = serialsOf(order),
 ): Promise<PlatformWriteBack> {
   const target = targetOf(order, targets);
   if (!target) {
@@ -74,7 +76,6 @@ export async function writeBack(
       { details: { orderId: order.id, source: order.source ?? null } },
     );
   }
-  const serials = serialsOf(order);
   await target.admin.setOrderSerials(target.id, serials);
   return {
     platform: target.platform,

@@ -208,6 +208,12 @@ class HttpStore implements SerialStore {
   leaseWebhookCursor(...a: Parameters<SerialStore['leaseWebhookCursor']>) {
     return this.call('leaseWebhookCursor', a) as ReturnType<SerialStore['leaseWebhookCursor']>;
   }
+  leaseLogCursor(...a: Parameters<SerialStore['leaseLogCursor']>) {
+    return this.call('leaseLogCursor', a) as ReturnType<SerialStore['leaseLogCursor']>;
+  }
+  advanceLogCursor(...a: Parameters<SerialStore['advanceLogCursor']>) {
+    return this.call('advanceLogCursor', a) as ReturnType<SerialStore['advanceLogCursor']>;
+  }
   advanceWebhookCursor(...a: Parameters<SerialStore['advanceWebhookCursor']>) {
     return this.call('advanceWebhookCursor', a) as ReturnType<SerialStore['advanceWebhookCursor']>;
   }

@@ -25,6 +25,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -680,6 +682,17 @@ class MemoryStore implements SerialStore {
     // Event ids are positions in #events, counted from 1.
     const start = eventPosition(after);
     return structuredClone(this.#events.slice(start, start + pageSize(limit)));
+  }
+
+  async leaseLogCursor(request: LogCursorLeaseRequest) {
+    this.#open();
+    return this.#webhooks.leaseLog(request);
+  }
+
+  async advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    this.#open();
+    eventPosition(move.to);
+    return this.#webhooks.advanceLog(move);
   }
 
   async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

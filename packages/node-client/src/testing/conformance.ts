@@ -9,6 +9,7 @@ import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
+import { logCursorTests } from './conformance/log-cursors.js';
 import { orderTests } from './conformance/orders.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
@@ -69,6 +70,7 @@ function register(options: StoreConformanceOptions): void {
   transitionTests(suite);
   recallTests(suite);
   recallCloseTests(suite);
+  logCursorTests(suite);
   ownerTests(suite);
   eventTests(suite);
   verificationTests(suite);

@@ -61,6 +61,12 @@ export interface PlatformOptions {
    * /v1/platforms/orders/:id/write-back` tries again). Default `console.error`.
    */
   onWriteBackError?: (error: unknown, order: Order) => void;
+  /**
+   * Write a platform order's serials back as the HTTP API ships it (default true). Turn it off
+   * when a `createPlatformWriteBack` consumer runs on the same store, as `serialkit serve`
+   * does: that one also writes back what the SDK and the CLI ship, and loses nothing on a crash.
+   */
+  writeBackOnShip?: boolean;
 }
 
 const webhookResponses: RouteResponse[] = [

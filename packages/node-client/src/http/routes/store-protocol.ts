@@ -409,6 +409,25 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       result: z.array(serialEventSchema),
       summary: 'Events appended after a position, in commit order',
     },
+    leaseLogCursor: {
+      args: z.strictObject({
+        request: z.strictObject({
+          consumer: text,
+          owner: text,
+          at: isoDateTime,
+          until: isoDateTime,
+        }),
+      }),
+      result: z.object({ position: z.string().nullable() }).nullable(),
+      summary: "Take or renew the lease of an internal consumer's event log cursor",
+    },
+    advanceLogCursor: {
+      args: z.strictObject({
+        move: z.strictObject({ consumer: text, owner: text, from: text.nullable(), to: text }),
+      }),
+      result: z.boolean(),
+      summary: "Compare-and-set of an internal consumer's event log cursor",
+    },
     appendWebhookDeliveries: {
       args: z.strictObject({ deliveries: z.array(webhookDeliverySchema).max(10_000) }),
       summary: 'Append webhook delivery attempts',

@@ -38,6 +38,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -106,6 +108,7 @@ import {
   statementName,
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
+import * as logCursors from './log-cursors.js';
 import { migrateSchema } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
@@ -670,6 +673,20 @@ export class PostgresStore implements SerialStore {
 
   readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
     return this.#webhooks.readEventLog(after, limit);
+  }
+
+  leaseLogCursor(request: LogCursorLeaseRequest): Promise<{ position: string | null } | null> {
+    return logCursors.leaseLogCursor(this.#logQuery, this.#logTables, request);
+  }
+
+  advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    return logCursors.advanceLogCursor(this.#logQuery, this.#logTables, move);
+  }
+
+  readonly #logQuery = (text: string, values?: unknown[]) => this.#query(text, values);
+
+  get #logTables(): logCursors.LogCursorTables {
+    return { cursors: `${quoteIdentifier(this.#schema)}.log_cursors`, events: this.#t.events };
   }
 
   appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

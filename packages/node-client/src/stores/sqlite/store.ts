@@ -25,6 +25,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -73,6 +75,7 @@ import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
+import * as logCursors from './log-cursors.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
@@ -725,6 +728,16 @@ export class SqliteStore implements SerialStore {
 
   async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
     return this.#run((db) => webhooks.readEventLog(db, after, limit));
+  }
+
+  async leaseLogCursor(
+    request: LogCursorLeaseRequest,
+  ): Promise<{ position: string | null } | null> {
+    return this.#run((db) => logCursors.leaseLogCursor(db, request));
+  }
+
+  async advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    return this.#run((db) => logCursors.advanceLogCursor(db, move));
   }
 
   async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
