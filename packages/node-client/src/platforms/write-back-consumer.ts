@@ -16,7 +16,7 @@ import type { SerialStore } from '../store.js';
 import { retryDelay } from '../webhooks/dispatcher.js';
 import {
   type OrderSerial,
-  serialsOf,
+  orderSerials,
   targetOf,
   type WriteBackTargets,
   writeBack,
@@ -74,32 +74,14 @@ export function createPlatformWriteBack(options: PlatformWriteBackOptions): Plat
   return new WriteBackConsumer(options);
 }
 
-/**
- * The serials to write for an order: those of its shipments that were not cancelled, and units
- * shipped in its name directly (`client.shipments.create` with its id).
- */
-export async function platformOrderSerials(
-  store: SerialStore,
-  order: Order,
-): Promise<OrderSerial[]> {
-  const serials = serialsOf(order);
-  const seen = new Set(serials.map((s) => `${s.sku}\u0000${s.serial}`));
+/** The units shipped in an order's name, read from the store a page at a time. */
+async function* shippedInItsName(store: SerialStore, orderId: string): AsyncIterable<OrderSerial> {
   let cursor: string | null = null;
   do {
-    const page = await store.listSerials(
-      { orderId: order.id, status: 'shipped' },
-      { cursor, limit: 1000 },
-    );
-    for (const unit of page.items) {
-      const key = `${unit.sku}\u0000${unit.serial}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        serials.push({ sku: unit.sku, serial: unit.serial });
-      }
-    }
+    const page = await store.listSerials({ orderId, status: 'shipped' }, { cursor, limit: 1000 });
+    for (const unit of page.items) yield { sku: unit.sku, serial: unit.serial };
     cursor = page.nextCursor;
   } while (cursor !== null);
-  return serials;
 }
 
 class WriteBackConsumer implements PlatformWriteBack {
@@ -200,7 +182,7 @@ class WriteBackConsumer implements PlatformWriteBack {
   async #write(orderId: string): Promise<boolean> {
     const stored = await this.#store.getOrder(orderId);
     if (!stored || !targetOf(stored.order, this.#targets)) return true;
-    const serials = await platformOrderSerials(this.#store, stored.order);
+    const serials = await orderSerials(stored.order, shippedInItsName(this.#store, orderId));
     for (let attempt = 1; ; attempt++) {
       try {
         await writeBack(stored.order, this.#targets, serials);

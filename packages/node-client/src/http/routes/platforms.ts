@@ -31,7 +31,7 @@ import {
   type WooCommerceAdmin,
   wooCommerceOrderSchema,
 } from '../../platforms/woocommerce.js';
-import { writeBack } from '../../platforms/write-back.js';
+import { writeBackWith } from '../../platforms/write-back.js';
 import { csvBody, parseWith, readBytes } from '../body.js';
 import { headerOf } from '../node/lazy-request.js';
 import { json } from '../response.js';
@@ -325,7 +325,7 @@ export function platformRoutes(
       ],
       async handle({ params }) {
         const order = await client.orders.get(params.id!);
-        return json(await writeBack(order, targets));
+        return json(await writeBackWith(client, order, targets));
       },
     }),
   ];
