@@ -1032,7 +1032,7 @@ export interface components {
         CreateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             secret?: string;
             /** Format: uri */
             url: string;
@@ -1041,7 +1041,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             id: string;
             secret: string;
             updatedAt: string;
@@ -1139,7 +1139,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             id: string;
             updatedAt: string;
             /** Format: uri */
@@ -1283,7 +1283,7 @@ export interface components {
                     };
                     timestamp: string;
                     /** @enum {string} */
-                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
+                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
                 };
                 messageId: string;
                 subscriptionId: string;
@@ -1647,7 +1647,7 @@ export interface components {
             status?: number;
             subscriptionId: string;
             /** @enum {string} */
-            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
+            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
         };
         ReturnAccept: {
             /**
@@ -1696,7 +1696,7 @@ export interface components {
             serial: string;
             sku: string;
             /** @enum {string} */
-            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected" | "warranty_claimed" | "owner_registered" | "owner_erased";
+            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected" | "warranty_claimed" | "owner_registered" | "owner_erased" | "recall_closed";
         };
         SerialRecord: {
             lot?: string;
@@ -1882,7 +1882,7 @@ export interface components {
         UpdateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             secret?: string;
             /** Format: uri */
             url?: string;
