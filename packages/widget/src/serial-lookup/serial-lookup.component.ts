@@ -206,7 +206,7 @@ export class SerialLookup extends LitElement {
    * the customer registers the unit they own, with their name, email and consent (sent to
    * `{endpoint}/v1/owners`; the answer never says whether someone registered it before).
    */
-  declare mode: Mode;
+  declare mode: 'verify' | 'return' | 'register';
 
   /**
    * The product's SKU: limits the format help and the check to this product's serial format.
