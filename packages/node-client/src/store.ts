@@ -467,11 +467,18 @@ export interface SerialStore {
    * `{ inserted: false }`, atomically (two concurrent first registrations: one wins). An owner
    * whose id exists is rejected (`ConflictError`).
    *
+   * With `event` (which must carry no personal data), the owner and the event are written in one
+   * transaction: both, or neither. The event's unit must exist (`NotFoundError` otherwise, and
+   * no owner is kept); an owner not inserted appends nothing.
+   *
    * @example
-   * const { inserted } = await store.insertOwner({ id: 'own_1', sku: 'KB-100', serial: 'SN1',
-   *   status: 'active', name: 'Ada', email: 'ada@example.com', registeredAt: now });
+   * const { inserted } = await store.insertOwner(
+   *   { id: 'own_1', sku: 'KB-100', serial: 'SN1', status: 'active', name: 'Ada',
+   *     email: 'ada@example.com', registeredAt: now },
+   *   { sku: 'KB-100', serial: 'SN1', type: 'owner_registered', at: now, data: { ownerId: 'own_1' } },
+   * );
    */
-  insertOwner(owner: Owner): Promise<InsertOwnerResult>;
+  insertOwner(owner: Owner, event?: EventInsert): Promise<InsertOwnerResult>;
   /** An owner by id, or null. */
   getOwner(id: string): Promise<Owner | null>;
   /**

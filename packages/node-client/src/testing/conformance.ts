@@ -10,6 +10,7 @@ import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { orderTests } from './conformance/orders.js';
+import { ownerEventTests } from './conformance/owner-events.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
@@ -68,6 +69,7 @@ function register(options: StoreConformanceOptions): void {
   transitionTests(suite);
   recallTests(suite);
   ownerTests(suite);
+  ownerEventTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
