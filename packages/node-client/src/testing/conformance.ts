@@ -14,6 +14,7 @@ import { ownerEventTests } from './conformance/owner-events.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallTests } from './conformance/recalls.js';
+import { reregistrationTests } from './conformance/reregistration.js';
 import { sequenceTests } from './conformance/sequences.js';
 import { serialTests } from './conformance/serials.js';
 import { skuTests } from './conformance/skus.js';
@@ -70,6 +71,7 @@ function register(options: StoreConformanceOptions): void {
   recallTests(suite);
   ownerTests(suite);
   ownerEventTests(suite);
+  reregistrationTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
