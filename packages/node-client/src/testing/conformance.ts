@@ -5,6 +5,7 @@
  * the same shapes), so this module has no test-framework dependency.
  */
 import type { SerialStore } from '../store.js';
+import { accountContactTests } from './conformance/account-contacts.js';
 import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
@@ -72,6 +73,7 @@ function register(options: StoreConformanceOptions): void {
   ownerTests(suite);
   ownerEventTests(suite);
   reregistrationTests(suite);
+  accountContactTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
