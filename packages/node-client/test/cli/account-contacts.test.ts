@@ -1,41 +1,8 @@
 /** A B2B account's contact from the command line: shipped with the units, joined by recalls. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { describe, expect, test } from 'vitest';
+import { cliOnTemporaryStore } from './harness.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-accounts-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (chunk: string) => void) => ({
-    isTTY: false,
-    columns: 100,
-    write(chunk: string) {
-      append(chunk);
-      return true;
-    },
-  });
-  const code = await run([...argv, '--db', join(dir, 'test.db')], {
-    stdout: sink((chunk) => {
-      stdout += chunk;
-    }),
-    stderr: sink((chunk) => {
-      stderr += chunk;
-    }),
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
+const { cli } = cliOnTemporaryStore('accounts');
 
 describe('account contacts from the CLI', () => {
   test('ship --account-contact/--account-email/--account-phone reach the recall contacts', async () => {
