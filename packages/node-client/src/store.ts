@@ -92,10 +92,12 @@ export interface InsertSerialsResult {
 
 /**
  * An inclusive range of serials. Serials compare as strings (binary collation), unless
- * `numericAt` is given: then they compare as strings up to that character, then shorter first,
- * then as strings. That is numeric order for a variable-length run of digits starting there (as
- * in a format with `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10`; the client sets it from the
- * SKU's format. Positions count characters (code points) from 0.
+ * `numericAt` is given: then they compare as strings up to that character, then by the rest
+ * without its leading zeros, shorter first, then as strings (two writings of one number are
+ * equal, and a range that names it holds both). That is
+ * numeric order for a variable-length run of digits starting there (as in a format with
+ * `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10` and `SN-011`; the client sets it from the SKU's
+ * format. Positions count characters (code points) from 0.
  *
  * @example
  * { from: 'SN-9', to: 'SN-12', numericAt: 3 } // SN-9, SN-10, SN-11, SN-12

@@ -10,6 +10,7 @@ import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
+import { numericRangeTests } from './conformance/numeric-ranges.js';
 import { orderTests } from './conformance/orders.js';
 import { ownerEventTests } from './conformance/owner-events.js';
 import { ownerTests } from './conformance/owners.js';
@@ -74,6 +75,7 @@ function register(options: StoreConformanceOptions): void {
   ownerEventTests(suite);
   reregistrationTests(suite);
   accountContactTests(suite);
+  numericRangeTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
