@@ -340,5 +340,18 @@ ALTER TABLE ${s}.serials ADD COLUMN account_email text;
 ALTER TABLE ${s}.serials ADD COLUMN account_phone text;
 `,
     },
+    {
+      version: 11,
+      name: 'event log consumer cursors',
+      sql: `
+-- The cursor and lease of each internal event log consumer (leaseLogCursor), by its name.
+CREATE TABLE ${s}.log_cursors (
+  consumer text COLLATE "C" NOT NULL PRIMARY KEY,
+  position bigint,
+  lease_owner text COLLATE "C",
+  lease_until text COLLATE "C"
+);
+`,
+    },
   ];
 }

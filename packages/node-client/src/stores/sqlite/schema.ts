@@ -269,4 +269,17 @@ ALTER TABLE serials ADD COLUMN account_email TEXT;
 ALTER TABLE serials ADD COLUMN account_phone TEXT;
 `,
   },
+  {
+    version: 9,
+    name: 'event log consumer cursors',
+    sql: `
+-- The cursor and lease of each internal event log consumer (leaseLogCursor), by its name.
+CREATE TABLE log_cursors (
+  consumer TEXT NOT NULL PRIMARY KEY,
+  position INTEGER,
+  lease_owner TEXT,
+  lease_until TEXT
+) WITHOUT ROWID;
+`,
+  },
 ];
