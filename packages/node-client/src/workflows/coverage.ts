@@ -4,11 +4,12 @@
  */
 import type { Coverage, PublicCoverage, SerialRecord, Sku } from '@serialkit/core';
 import type { ClientContext } from './context.js';
+import { ownerOfUnit } from './unit-owners.js';
 
 /**
  * The unit's coverage at `now`: from its shipment (`shippedAt`) or its first owner registration
- * (an active or erased owner; registrations pending review do not count), for the SKU's
- * warranty months. Null when the SKU has no warranty or coverage has not started.
+ * (an active or erased owner of the unit's own registration, see `ownerOfUnit`; registrations
+ * pending review do not count), for the SKU's warranty months. Null when the SKU has no warranty or coverage has not started.
  *
  * @example
  * const coverage = await coverageOf(ctx, sku, unit); // { start, end, active: true, startsAt: 'shipment' }
@@ -24,11 +25,16 @@ export async function coverageOf(
   if (warranty.startsAt === 'shipment') {
     start = unit.shipment?.shippedAt;
   } else {
-    const { items } = await ctx.store.listOwners(
-      { sku: unit.sku, serial: unit.serial, status: ['active', 'erased'] },
-      { limit: 1 },
-    );
-    start = items[0]?.registeredAt;
+    const ownsUnit = await ownerOfUnit(ctx, unit.sku, unit.serial);
+    let cursor: string | null = null;
+    do {
+      const page = await ctx.store.listOwners(
+        { sku: unit.sku, serial: unit.serial, status: ['active', 'erased'] },
+        { cursor, limit: 100 },
+      );
+      start = page.items.find(ownsUnit)?.registeredAt;
+      cursor = start === undefined ? page.nextCursor : null;
+    } while (cursor !== null);
   }
   if (start === undefined) return null;
   const startDate = new Date(start);

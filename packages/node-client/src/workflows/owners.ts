@@ -13,11 +13,12 @@ import {
 } from '@serialkit/core';
 import { neutralizeCell, stringifyRow } from '../csv/cells.js';
 import { NotFoundError } from '../errors.js';
-import type { EventInsert, PageOptions } from '../store.js';
+import type { EventInsert, OwnerFilter, PageOptions } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireString } from './input.js';
 import { createList, type List } from './list.js';
 import { requireUnit, resolveSerial } from './resolve.js';
+import { type OwnerOfUnit, ownerOfUnit } from './unit-owners.js';
 
 /** Header of `owners.exportCsv`. */
 export const OWNER_COLUMNS_CSV = [
@@ -48,6 +49,9 @@ export interface OwnersResource {
   /**
    * Owners (merchant only), oldest registration first: of one unit (`serial`, with `sku` when
    * SKUs share serials), with one status (e.g. `pending_review` to review), or with one email.
+   * A unit registered again under a voided serial lists only its own owners; the voided unit's
+   * stay listed by email and status, and in `exportCsv`. A page of one unit's owners may hold
+   * fewer items than `limit` while `nextCursor` is set.
    *
    * @example
    * for await (const owner of client.owners.list({ serial: 'KB-2024-0000016' })) console.log(owner.email);
@@ -57,7 +61,8 @@ export interface OwnersResource {
     page?: PageOptions,
   ): List<Owner>;
   /**
-   * The owners of one unit as CSV lines (header first), for a data-subject access request.
+   * The owners of one unit as CSV lines (header first), for a data-subject access request:
+   * every owner kept under its serial, those of a voided unit it was registered again after too.
    *
    * @example
    * for await (const line of client.owners.exportCsv('KB-2024-0000016')) process.stdout.write(line);
@@ -75,21 +80,26 @@ export interface OwnersResource {
 
 export function ownersResource(ctx: ClientContext): OwnersResource {
   const list: OwnersResource['list'] = (filter = {}, page) => {
-    let storeFilter: Promise<Parameters<typeof ctx.store.listOwners>[0]> | undefined;
+    let query: Promise<{ filter: OwnerFilter; ownsUnit: OwnerOfUnit }> | undefined;
     return createList(async ({ cursor, limit }) => {
-      storeFilter ??= (async () => {
+      query ??= (async () => {
         const unit =
           filter.serial === undefined
             ? undefined
             : await requireUnit(ctx, filter.serial, filter.sku);
         return {
-          ...(unit ? { sku: unit.sku, serial: unit.serial } : {}),
-          ...(unit === undefined && filter.sku !== undefined ? { sku: filter.sku } : {}),
-          ...(filter.status === undefined ? {} : { status: filter.status }),
-          ...(filter.email === undefined ? {} : { email: normalizeEmail(filter.email) }),
+          filter: {
+            ...(unit ? { sku: unit.sku, serial: unit.serial } : {}),
+            ...(unit === undefined && filter.sku !== undefined ? { sku: filter.sku } : {}),
+            ...(filter.status === undefined ? {} : { status: filter.status }),
+            ...(filter.email === undefined ? {} : { email: normalizeEmail(filter.email) }),
+          },
+          ownsUnit: unit ? await ownerOfUnit(ctx, unit.sku, unit.serial) : () => true,
         };
       })();
-      return ctx.store.listOwners(await storeFilter, { cursor, limit });
+      const { filter: storeFilter, ownsUnit } = await query;
+      const found = await ctx.store.listOwners(storeFilter, { cursor, limit });
+      return { items: found.items.filter(ownsUnit), nextCursor: found.nextCursor };
     }, page);
   };
 
@@ -137,8 +147,10 @@ export function ownersResource(ctx: ClientContext): OwnersResource {
           status: ['active', 'pending_review'],
           email,
         });
-        // The same person registering again: nothing new to review.
-        if (items.length === 0) {
+        // The same person registering again: nothing new to review. Only the unit's own owners
+        // count: those of a unit voided before it was registered again are not its.
+        const ownsUnit = await ownerOfUnit(ctx, unit.sku, unit.serial);
+        if (!items.some(ownsUnit)) {
           owner.status = 'pending_review';
           await ctx.store.insertOwner(owner, registered());
         }
@@ -152,7 +164,11 @@ export function ownersResource(ctx: ClientContext): OwnersResource {
       requireString(serial, 'serial');
       const unit = await requireUnit(ctx, serial, options.sku);
       yield stringifyRow([...OWNER_COLUMNS_CSV]);
-      for await (const owner of list({ serial: unit.serial, sku: unit.sku }, { limit: 1000 })) {
+      const every = createList(
+        (page) => ctx.store.listOwners({ sku: unit.sku, serial: unit.serial }, page),
+        { limit: 1000 },
+      );
+      for await (const owner of every) {
         yield stringifyRow(
           [
             owner.id,

@@ -5,6 +5,7 @@
 import type { Recall, RecallContact, RecallProgress, SerialRecord } from '@serialkit/core';
 import type { ClientContext } from './context.js';
 import { compositeKey } from './keys.js';
+import { type OwnerOfUnit, ownerOfUnit } from './unit-owners.js';
 
 /** Page size when reading a recall's units, owners and events. */
 const READ_PAGE = 5000;
@@ -79,6 +80,7 @@ async function contactsOf(
     if (unit.status === 'shipped' && unit.shipment) addShipmentContact(groups, unit);
   }
   const byUnit = new Map(units.map((unit) => [compositeKey(unit.sku, unit.serial), unit]));
+  const ownsUnit = await ownerTests(ctx, units);
   for (const sku of recallSkus(recall, units)) {
     let cursor: string | null = null;
     do {
@@ -87,7 +89,8 @@ async function contactsOf(
         { cursor, limit: READ_PAGE },
       );
       for (const owner of page.items) {
-        if (!byUnit.has(compositeKey(owner.sku, owner.serial))) continue;
+        const unitKey = compositeKey(owner.sku, owner.serial);
+        if (!byUnit.has(unitKey) || ownsUnit.get(unitKey)?.(owner) === false) continue;
         const key = `owner\u0000${owner.email ?? owner.id}`;
         const unitRef = { sku: owner.sku, serial: owner.serial };
         const existing = groups.get(key);
@@ -110,6 +113,35 @@ async function contactsOf(
     } while (cursor !== null);
   }
   return [...groups.values()];
+}
+
+/**
+ * The owner test (`ownerOfUnit`) of each recalled unit whose serial a void freed before; the
+ * others keep every owner. Reads the recalled SKUs' freeing voids once, then only those units.
+ */
+async function ownerTests(
+  ctx: ClientContext,
+  units: SerialRecord[],
+): Promise<Map<string, OwnerOfUnit>> {
+  const recalled = new Set(units.map((unit) => compositeKey(unit.sku, unit.serial)));
+  const voided = new Map<string, { sku: string; serial: string }>();
+  for (const sku of new Set(units.map((unit) => unit.sku))) {
+    let cursor: string | null = null;
+    do {
+      const page = await ctx.store.listEvents(
+        { sku, type: 'voided' },
+        { cursor, limit: READ_PAGE },
+      );
+      for (const event of page.items) {
+        const key = compositeKey(event.sku, event.serial);
+        if (event.data?.freed === true && recalled.has(key)) voided.set(key, event);
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+  }
+  const tests = new Map<string, OwnerOfUnit>();
+  for (const [key, unit] of voided) tests.set(key, await ownerOfUnit(ctx, unit.sku, unit.serial));
+  return tests;
 }
 
 function recallSkus(recall: Recall | null, units: SerialRecord[]): string[] {

@@ -72,3 +72,86 @@ describe.each(['memory', 'sqlite'] as const)(
     });
   },
 );
+
+describe.each(['memory', 'sqlite'] as const)(
+  'the owners of a serial voided and registered again on %s',
+  (kind) => {
+    const ada = { name: 'Ada Lovelace', email: 'ada@example.com', consent: true as const };
+
+    /** Ada owned the voided unit; the unit registered again under its serial has no owner. */
+    async function reRegistered() {
+      const s = setup({ kind });
+      await s.client.skus.update('SKU-1', {
+        name: 'Keyboard',
+        serialTracking: { enabled: true, format: SN, uniqueness: 'sku' },
+        warranty: { months: 24, startsAt: 'registration' },
+      });
+      await registerRange(s.client, 'SKU-1', 2);
+      await s.client.owners.register({ input: sn(1), ...ada });
+      s.clock.advance(10);
+      expect((await s.client.corrections.void(sn(1), { reason: 'Never ours' })).freed).toBe(true);
+      s.clock.advance(10);
+      await s.client.serials.register('SKU-1', [{ serial: sn(1), lot: 'NEW' }]);
+      return s;
+    }
+
+    it('warranty coverage does not start at the voided unit’s owner registration', async () => {
+      const { client, clock } = await reRegistered();
+      expect(await client.warranty.coverage(sn(1))).toBe(null);
+      expect((await client.serials.lookup(sn(1))).coverage).toBe(null);
+      clock.advance(10);
+      await client.owners.register({
+        input: sn(1),
+        name: 'Grace',
+        email: 'grace@example.com',
+        consent: true,
+      });
+      // The store keeps one active owner per serial: the new owner waits for review.
+      expect(await client.warranty.coverage(sn(1))).toBe(null);
+    });
+
+    it('lists only the new unit’s owners, and keeps the old ones exportable and erasable', async () => {
+      const { client } = await reRegistered();
+      expect(await client.owners.list({ serial: sn(1) }).toArray()).toEqual([]);
+      const [old] = await client.owners.list({ email: ada.email }).toArray();
+      expect(old).toMatchObject({ serial: sn(1), status: 'active', name: ada.name });
+      const lines: string[] = [];
+      for await (const line of client.owners.exportCsv(sn(1))) lines.push(line);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(ada.email);
+      expect(await client.owners.erase(old!.id)).toMatchObject({ id: old!.id, status: 'erased' });
+      expect(await client.owners.list({ email: ada.email }).toArray()).toEqual([]);
+    });
+
+    it('the voided unit’s owner registering the new unit is kept for review', async () => {
+      const { client } = await reRegistered();
+      expect(await client.owners.register({ input: sn(1), ...ada })).toEqual({
+        status: 'received',
+        serial: sn(1),
+      });
+      const owners = await client.owners.list({ serial: sn(1) }).toArray();
+      expect(owners.map((owner) => [owner.email, owner.status])).toEqual([
+        [ada.email, 'pending_review'],
+      ]);
+    });
+
+    it('a recall of the new unit does not contact the voided unit’s owner', async () => {
+      const { client } = await reRegistered();
+      await client.owners.register({
+        input: sn(2),
+        name: 'Grace',
+        email: 'grace@example.com',
+        consent: true,
+      });
+      const recall = await client.recalls.create({
+        sku: 'SKU-1',
+        serials: [sn(1), sn(2)],
+        notice: 'Battery',
+      });
+      const contacts = await client.recalls.affected(recall.id).toArray();
+      expect(contacts.map((contact) => [contact.email, contact.serials])).toEqual([
+        ['grace@example.com', [sn(2)]],
+      ]);
+    });
+  },
+);
