@@ -57,4 +57,50 @@ export function reregistrationTests({ test, expect, withStore }: Suite): void {
       expect(await read({ sku: 'A', serial: 'S-1', type: ['flagged', 'voided'] })).toEqual(all);
     }),
   );
+
+  test(
+    'an owner of the unit registered again logs its event after the void, the old owner before',
+    withStore(async (store) => {
+      await store.insertSerials([unit('A', 'S-1')]);
+      const owner = (id: string, minutes: number) => ({
+        id,
+        sku: 'A',
+        serial: 'S-1',
+        status: 'pending_review' as const,
+        name: id,
+        email: `${id}@example.com`,
+        registeredAt: at(minutes),
+      });
+      const registered = (id: string, minutes: number) => ({
+        sku: 'A',
+        serial: 'S-1',
+        type: 'owner_registered' as const,
+        at: at(minutes),
+        data: { ownerId: id },
+      });
+      await store.insertOwner(owner('own_old', 1), registered('own_old', 1));
+      await store.amendSerial({
+        sku: 'A',
+        serial: 'S-1',
+        from: ['in_stock'],
+        remove: true,
+        event: { type: 'voided', at: at(2), data: { freed: true } },
+      });
+      await store.insertSerials([unit('A', 'S-1', { registeredAt: at(2) })]);
+      // The same time as the void: the log's order puts the new owner after it.
+      await store.insertOwner(owner('own_new', 2), registered('own_new', 2));
+      const { items } = await store.listEvents({
+        sku: 'A',
+        serial: 'S-1',
+        type: ['voided', 'owner_registered'],
+      });
+      expect(items.map((e) => [e.type, e.data?.ownerId ?? null])).toEqual([
+        ['owner_registered', 'own_old'],
+        ['voided', null],
+        ['owner_registered', 'own_new'],
+      ]);
+      // The old owner stays, readable for the merchant's personal data requests.
+      expect((await store.getOwner('own_old'))?.email).toBe('own_old@example.com');
+    }),
+  );
 }
