@@ -5,6 +5,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import {
   type Issue,
+  type SerialEvent,
   type SerialRecord,
   type VerifyResult,
   verifyRequestSchema,
@@ -12,6 +13,7 @@ import {
 import type { EventInsert } from '../store.js';
 import type { ClientContext } from './context.js';
 import { coverageOf, publicCoverage } from './coverage.js';
+import { currentRegistration } from './events.js';
 import { parseInput, requireString } from './input.js';
 import { type Resolution, resolveSerial } from './resolve.js';
 
@@ -132,7 +134,7 @@ export function verifyFunction(
         serial: unit.serial,
         fingerprint: client,
         at: checkedAt,
-        windowStart,
+        windowStart: countedSince(unit, windowStart),
       }),
       productName(ctx, unit.sku),
       unit.recallId === undefined ? null : ctx.recallCache.get(unit.recallId),
@@ -264,6 +266,16 @@ async function sightedAfterShipping(ctx: ClientContext, unit: SerialRecord): Pro
   return page.items.length > 0;
 }
 
+/**
+ * Where the unit's distinct clients are counted from: the window's start, or the unit's
+ * registration when later. The counters of a serial freed by a void and registered again hold
+ * the voided unit's clients, who verified it before the new unit was registered: they are not
+ * the new unit's (the same rule as its history, see `currentRegistration`).
+ */
+function countedSince(unit: Pick<SerialRecord, 'registeredAt'>, windowStart: string): string {
+  return Date.parse(unit.registeredAt) > Date.parse(windowStart) ? unit.registeredAt : windowStart;
+}
+
 /** How often a compare-and-set of the outcome is retried when concurrent checks change it. */
 const OUTCOME_ATTEMPTS = 3;
 
@@ -325,18 +337,19 @@ async function lastLoggedOutcome(
   ctx: ClientContext,
   unit: SerialRecord,
 ): Promise<string | undefined> {
-  let last: string | undefined;
+  const events: SerialEvent[] = [];
   let cursor: string | null = null;
   do {
     const page = await ctx.store.listEvents(
-      { sku: unit.sku, serial: unit.serial, type: 'verified' },
+      { sku: unit.sku, serial: unit.serial, type: ['verified', 'voided'] },
       { cursor, limit: 1000 },
     );
-    const data = page.items.at(-1)?.data;
-    if (data) last = typeof data.outcome === 'string' ? data.outcome : undefined;
+    events.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
-  return last;
+  // Only the unit's own registration: a voided unit's outcome is not the new unit's.
+  const data = currentRegistration(events).findLast((event) => event.type === 'verified')?.data;
+  return typeof data?.outcome === 'string' ? data.outcome : undefined;
 }
 
 /** A voided unit was never a product: the public answer is that of an unregistered serial. */

@@ -172,7 +172,7 @@ describe('verify', () => {
       const reads: unknown[] = [];
       const store = override(inner, {
         listEvents: (filter, page) => {
-          if (filter.type === 'verified') reads.push(filter);
+          if ([filter.type].flat().includes('verified')) reads.push(filter);
           return inner.listEvents(filter, page);
         },
       });

@@ -4,7 +4,17 @@
  * warranty claims read only its events.
  */
 import { describe, expect, it } from 'vitest';
-import { b2c, registerRange, SN, setup, sn, trackedSku } from './fixtures.js';
+import type { VerificationInput } from '../../src/store.js';
+import {
+  b2c,
+  createStore,
+  override,
+  registerRange,
+  SN,
+  setup,
+  sn,
+  trackedSku,
+} from './fixtures.js';
 
 describe.each(['memory', 'sqlite'] as const)(
   'a serial voided and registered again on %s',
@@ -151,6 +161,54 @@ describe.each(['memory', 'sqlite'] as const)(
       const contacts = await client.recalls.affected(recall.id).toArray();
       expect(contacts.map((contact) => [contact.email, contact.serials])).toEqual([
         ['grace@example.com', [sn(2)]],
+      ]);
+    });
+  },
+);
+
+describe.each(['memory', 'sqlite'] as const)(
+  'verification of a serial voided and registered again on %s',
+  (kind) => {
+    async function voidAndRegisterAgain(s: ReturnType<typeof setup>) {
+      s.clock.advance(10);
+      expect((await s.client.corrections.void(sn(1), { reason: 'Never ours' })).freed).toBe(true);
+      s.clock.advance(10);
+      await s.client.serials.register('SKU-1', [{ serial: sn(1), lot: 'NEW' }]);
+    }
+
+    it('does not count the voided unit’s clients against the new unit', async () => {
+      const s = setup({ kind, verify: { maxFingerprints: 2, windowMinutes: 60 } });
+      await trackedSku(s.client, 'SKU-1', SN);
+      await registerRange(s.client, 'SKU-1', 2);
+      for (const fp of ['a', 'b']) await s.client.verify(sn(1), { fingerprint: fp });
+      await voidAndRegisterAgain(s);
+      expect((await s.client.verify(sn(1), { fingerprint: 'c' })).status).toBe('genuine');
+      expect((await s.client.verify(sn(1), { fingerprint: 'd' })).status).toBe('genuine');
+      expect(await s.client.verify(sn(1), { fingerprint: 'e' })).toMatchObject({
+        status: 'suspicious',
+        reasons: ['many_clients'],
+      });
+    });
+
+    it('with a store that keeps no outcomes, logs the new unit’s first outcome', async () => {
+      const inner = createStore(kind);
+      const store = override(inner, {
+        setVerificationOutcome: undefined,
+        recordVerification: async (input: VerificationInput) => {
+          const { outcome: _outcome, ...counts } = await inner.recordVerification(input);
+          return counts;
+        },
+      });
+      const s = setup({ store });
+      await trackedSku(s.client, 'SKU-1', SN);
+      await registerRange(s.client, 'SKU-1', 2);
+      await s.client.verify(sn(1), { fingerprint: 'a' });
+      await voidAndRegisterAgain(s);
+      await s.client.verify(sn(1), { fingerprint: 'b' });
+      const { events } = await s.client.serials.lookup(sn(1));
+      expect(events.map((e) => [e.type, e.data?.outcome])).toEqual([
+        ['commissioned', undefined],
+        ['verified', 'genuine'],
       ]);
     });
   },
