@@ -1,22 +1,41 @@
 /**
- * Turns a package's StrykerJS JSON report (reports/mutation.json, large and not kept in git) into
- * reports/mutation.md: the score per file and overall, every surviving mutant with its place
- * and replacement, and every mutant marked equivalent in the source with its reason. Prints the
- * overall score and exits non-zero below the 90 % target. Run from the package's folder (as
- * `npm run mutate -w <package>` does).
+ * Turns a package's StrykerJS JSON reports (reports/mutation.<module>.json, one per module of
+ * mutation-modules.mjs, large and not kept in git) into reports/mutation.md: the score per module,
+ * per file and overall, every surviving mutant with its place and replacement, and every mutant
+ * marked equivalent in the source with its reason. Whatever follows the `NOTES` line of the
+ * existing summary (written by hand: scores before new tests, which test killed what) is kept.
+ * Prints the overall score and exits non-zero below the 90 % target. Run from the package's
+ * folder (as `npm run mutate -w <package>` does).
  *
- *   node ../../scripts/mutation-summary.mjs [report.json] [summary.md]
+ *   node ../../scripts/mutation-summary.mjs
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = `${process.cwd()}/`;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name;
-const input = process.argv[2] ?? `${root}reports/mutation.json`;
-const output = process.argv[3] ?? `${root}reports/mutation.md`;
+const { MUTATION_MODULES } = await import(pathToFileURL(`${root}mutation-modules.mjs`).href);
+const output = `${root}reports/mutation.md`;
 const TARGET = 90;
+const NOTES = '<!-- Written by hand below this line; the summary keeps it. -->';
 
-const report = JSON.parse(readFileSync(input, 'utf8'));
+/** The last report of each module, merged; modules never run are listed as such. */
+const report = { files: {} };
+const moduleOfFile = new Map();
+const notRun = [];
+for (const name of Object.keys(MUTATION_MODULES)) {
+  const file = `${root}reports/mutation.${name}.json`;
+  if (!existsSync(file)) {
+    notRun.push(name);
+    continue;
+  }
+  const { files } = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [path, result] of Object.entries(files)) {
+    report.files[path] = result;
+    moduleOfFile.set(path, name);
+  }
+}
 
 /** Mutants that count: Stryker's "valid" ones (ignored and broken mutants do not). */
 const DETECTED = new Set(['Killed', 'Timeout']);
@@ -29,6 +48,7 @@ const score = (counts) => {
 const percent = (value) => `${value.toFixed(1)} %`;
 
 const rows = [];
+const moduleCounts = new Map();
 const survivors = [];
 const equivalent = [];
 const total = { detected: 0, undetected: 0, ignored: 0, mutants: 0 };
@@ -53,6 +73,10 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort()) {
     }
   }
   for (const key of Object.keys(total)) total[key] += counts[key];
+  const name = moduleOfFile.get(file);
+  const inModule = moduleCounts.get(name) ?? { detected: 0, undetected: 0, ignored: 0, mutants: 0 };
+  for (const key of Object.keys(total)) inModule[key] += counts[key];
+  moduleCounts.set(name, inModule);
   rows.push(
     `| ${file} | ${counts.mutants} | ${counts.detected} | ${counts.undetected} | ${counts.ignored} | ${percent(score(counts))} |`,
   );
@@ -66,6 +90,14 @@ for (const { where } of equivalent.filter((e) => !marked.includes(e))) {
 }
 const code = (text) => `\`${text.replace(/\s+/g, ' ').replaceAll('`', "'").slice(0, 90)}\``;
 const overall = score(total);
+const moduleRows = Object.keys(MUTATION_MODULES).map((name) => {
+  const counts = moduleCounts.get(name);
+  return counts === undefined
+    ? `| ${name} | not run | | | | |`
+    : `| ${name} | ${counts.mutants} | ${counts.detected} | ${counts.undetected} | ${counts.ignored} | ${percent(score(counts))} |`;
+});
+const previous = existsSync(output) ? readFileSync(output, 'utf8') : '';
+const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : `${NOTES}\n`;
 const markdown = [
   `# Mutation testing of ${pkg}`,
   '',
@@ -76,6 +108,13 @@ const markdown = [
   'out unless `STRYKER_STATIC=1`.',
   '',
   `**Score: ${percent(overall)}** (target ≥ ${TARGET} %): ${total.detected} killed, ${total.undetected} survived, ${total.ignored} ignored, of ${total.mutants} mutants.`,
+  ...(notRun.length === 0
+    ? []
+    : ['', `Modules without a report here (not run yet): ${notRun.join(', ')}.`]),
+  '',
+  '| module | mutants | killed | survived | ignored | score |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...moduleRows,
   '',
   '| file | mutants | killed | survived | ignored | score |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -105,6 +144,7 @@ const markdown = [
   '',
   ...[...staticByFile].map(([file, count]) => `- ${file}: ${count}`),
   '',
+  notes,
 ].join('\n');
 
 writeFileSync(output, markdown);
