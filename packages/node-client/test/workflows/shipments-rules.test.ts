@@ -141,3 +141,34 @@ describe('shipments: a race lost in the compare-and-set', () => {
     });
   }
 });
+
+describe('shipments: scanned codes', () => {
+  const GTIN_1 = '04012345000016';
+  const GTIN_2 = '04012345000023';
+
+  it("refuses codes of another product by name, and tells a code without a serial as a unit's problem", async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN, { gtin: GTIN_1 });
+    await trackedSku(client, 'SKU-2', SN, { gtin: GTIN_2 });
+    await registerRange(client, 'SKU-1', 2);
+    const mismatch = await errorOf(
+      client.shipments.create(b2c('ORD-1', 'SKU-1', [sn(1), `(01)${GTIN_2}(21)${sn(2)}`])),
+    );
+    expect(ValidationError.isInstance(mismatch)).toBe(true);
+    expect(mismatch.message).toBe("Scanned codes of another product than their line's SKU");
+    expect(mismatch.issues.map((issue) => issue.path)).toEqual([['lines', 0, 'serials', 1]]);
+
+    const noSerial = await errorOf(
+      client.shipments.create(b2c('ORD-1', 'SKU-1', [sn(1), `(01)${GTIN_1}`])),
+    );
+    expect(ConflictError.isInstance(noSerial)).toBe(true);
+    expect(noSerial.details.problems).toEqual([
+      {
+        sku: 'SKU-1',
+        serial: `(01)${GTIN_1}`,
+        reason: 'invalid_format',
+        issues: [expect.objectContaining({ code: 'invalid_gs1' })],
+      },
+    ]);
+  });
+});

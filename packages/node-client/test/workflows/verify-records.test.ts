@@ -264,3 +264,23 @@ describe('verify: the outcome log', () => {
     });
   });
 });
+
+describe('verify: units of SKUs no longer tracked', () => {
+  it('names the product and its warranty from the store', async () => {
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN, { name: 'Keyboard' });
+    await trackedSku(client, 'SKU-2', SN, { name: 'Mouse' });
+    await client.serials.register('SKU-2', [sn(9)]);
+    await client.skus.update('SKU-2', {
+      name: 'Mouse',
+      warranty: { months: 12, startsAt: 'shipment' },
+      serialTracking: { enabled: false },
+    });
+    // SKU-1's format still reads the serial; the unit found is SKU-2's.
+    expect(await client.verify(sn(9), { fingerprint: 'x' })).toMatchObject({
+      status: 'genuine',
+      product: { sku: 'SKU-2', name: 'Mouse' },
+      coverage: { covered: false, until: null },
+    });
+  });
+});
