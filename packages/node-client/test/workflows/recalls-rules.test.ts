@@ -226,3 +226,57 @@ describe('recalls.affected', () => {
     }
   });
 });
+
+describe('recalls: scanned codes of several SKUs', () => {
+  const GTIN_A = '04012345000016';
+  const GTIN_B = '04012345000023';
+  const GTIN_C = '04012345000030';
+
+  async function threeSkus() {
+    const s = setup();
+    await trackedSku(s.client, 'SKU-A', 'A-{D:4}', { gtin: GTIN_A });
+    await trackedSku(s.client, 'SKU-B', SN, { gtin: GTIN_B });
+    await trackedSku(s.client, 'SKU-C', SN, { gtin: GTIN_C });
+    await registerRange(s.client, 'SKU-B', 1);
+    await registerRange(s.client, 'SKU-C', 1);
+    return s;
+  }
+
+  it('refuses a code of a SKU outside the recall, naming every SKU', async () => {
+    const { client } = await threeSkus();
+    const error = await errorOf(
+      client.recalls.create({
+        skus: ['SKU-A', 'SKU-B'],
+        serials: [`(01)${GTIN_C}(21)${sn(1)}`],
+        notice: 'x',
+      }),
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error.issues).toEqual([
+      {
+        code: 'invalid_gs1',
+        reason: 'gtin_mismatch',
+        ai: '01',
+        message: `The scanned GTIN ${GTIN_C} is SKU SKU-C's, not one of the recall's SKUs SKU-A, SKU-B`,
+        input: `(01)${GTIN_C}(21)${sn(1)}`,
+        gtin: GTIN_C,
+        skus: ['SKU-A', 'SKU-B', 'SKU-C'],
+        path: ['serials', 0],
+      },
+    ]);
+  });
+
+  it("reads a code's serial in its own SKU's format only", async () => {
+    const { client } = await threeSkus();
+    // SN-000001 is SKU-B's format, not SKU-A's whose GTIN the code carries.
+    const error = await errorOf(
+      client.recalls.create({
+        skus: ['SKU-A', 'SKU-B'],
+        serials: [`(01)${GTIN_A}(21)${sn(1)}`],
+        notice: 'x',
+      }),
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error.issues.map((issue) => issue.path)).toEqual([['serials', 0]]);
+  });
+});
