@@ -127,6 +127,11 @@ const storeKey = kept(
 const verifySecret = kept('verify-secret', 'SERIALKIT_VERIFY_SECRET', () =>
   randomBytes(32).toString('base64url'),
 );
+// The demo shop's Shopify app secret: orders/create webhooks signed with it come in at
+// /v1/platforms/shopify/webhooks (the merchant-backend example sends one).
+const shopifySecret = kept('shopify-secret', 'SERIALKIT_SHOPIFY_SECRET', () =>
+  randomBytes(24).toString('base64url'),
+);
 
 // ── Serve ──
 const storefront = at('examples/storefront');
@@ -142,6 +147,8 @@ const args = [
   '--static',
   storefront,
   '--store-protocol',
+  // The demo runs on 127.0.0.1, and so do the webhook receivers tried with it.
+  '--webhooks-allow-private',
   '--json',
 ];
 if (existsSync(bundle)) args.push('--asset', `/assets/serial-lookup.js=${bundle}`);
@@ -160,6 +167,7 @@ const server = spawn(process.execPath, args, {
     SERIALKIT_API_KEY: apiKey,
     SERIALKIT_STORE_KEY: storeKey,
     SERIALKIT_VERIFY_SECRET: verifySecret,
+    SERIALKIT_SHOPIFY_SECRET: shopifySecret,
   },
 });
 

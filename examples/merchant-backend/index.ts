@@ -1,5 +1,8 @@
 /**
- * A merchant backend using serialkit: every workflow, end to end, through one `SerialClient`.
+ * A merchant backend using serialkit: every workflow, end to end, through one `SerialClient`,
+ * and the shop's story around it: a Shopify order comes in by webhook, the pack station ships
+ * it, and the merchant's own webhook receiver gets the signed `unit.shipped`, `recall.created`
+ * and `recall.closed` messages.
  *
  *   npm start                                   # against the service of `npm start` at the root
  *   SERIALKIT_STORE_KEY=sk_store_… npm start -- --remote http://127.0.0.1:8787
@@ -20,6 +23,8 @@ import {
   type SerialStore,
   sqliteStore,
 } from '@serialkit/node-client';
+import { clientPackStation, httpPackStation, type PackStation } from './pack-station.js';
+import { shopifyOrderCreated } from './shopify-order.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 
 const { values } = parseArgs({
@@ -34,38 +39,67 @@ if (values.help) {
   process.exit(0);
 }
 
-/** The store protocol key (scope `store`; admin keys cannot use the store protocol). */
-function storeKey(): string {
-  if (process.env.SERIALKIT_STORE_KEY) return process.env.SERIALKIT_STORE_KEY;
-  // The key `npm start` keeps for the demo service.
-  const file = fileURLToPath(new URL('../../.data/store-key', import.meta.url));
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  console.error('No store key: set SERIALKIT_STORE_KEY, or start the demo with npm start.');
+/** A secret from its variable, or from the file `npm start` keeps it in for the demo service. */
+function kept(variable: string, name: string): string | undefined {
+  if (process.env[variable]) return process.env[variable];
+  const file = fileURLToPath(new URL(`../../.data/${name}`, import.meta.url));
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** A secret the run against the service cannot do without. */
+function required(variable: string, name: string): string {
+  const value = kept(variable, name);
+  if (value !== undefined) return value;
+  console.error(`No ${variable}: set it, or start the demo with npm start.`);
   process.exit(2);
 }
 
 let store: SerialStore;
 let where: string;
+/** The service's URL and admin key, when running against it. */
+let service: { baseUrl: string; adminKey: string; shopifySecret: string | undefined } | null = null;
 if (values.sqlite) {
   store = sqliteStore({ filename: values.sqlite });
   where = `SQLite ${values.sqlite}`;
 } else {
   const baseUrl = values.remote ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-  store = httpStore({ baseUrl, apiKey: storeKey(), timeout: 5_000, retries: 3 });
+  // The store protocol takes a key of scope `store` (admin keys cannot use it).
+  const apiKey = required('SERIALKIT_STORE_KEY', 'store-key');
+  store = httpStore({ baseUrl, apiKey, timeout: 5_000, retries: 3 });
   where = `the service at ${baseUrl} (httpStore)`;
+  service = {
+    baseUrl,
+    // The orders API (the pack station's) and the Shopify endpoint are the service's own.
+    adminKey: required('SERIALKIT_API_KEY', 'admin-key'),
+    shopifySecret: kept('SERIALKIT_SHOPIFY_SECRET', 'shopify-secret'),
+  };
 }
 
 const client = createSerialClient({ store });
-// Webhooks to a receiver in this process (on 127.0.0.1, so private targets are allowed here).
-// Against the service, its own `serialkit serve` delivers them; this example shows them on SQLite.
+const station: PackStation = service
+  ? httpPackStation(service.baseUrl, service.adminKey)
+  : clientPackStation(client);
+// Webhooks to a receiver in this process, on 127.0.0.1. Against the service, its own `serialkit
+// serve` delivers them (started with --webhooks-allow-private, as `npm start` does); on SQLite
+// this example runs a dispatcher beside the client.
 let webhooks: Awaited<ReturnType<typeof subscribeReceiver>> | null = null;
 let dispatcher: ReturnType<typeof createWebhookDispatcher> | null = null;
 
-/** Subscribes a local receiver to shipments, returns and recalls. */
+/** The messages the receiver subscribes to. */
+const EVENT_TYPES = [
+  'unit.shipped',
+  'unit.returned',
+  'recall.created',
+  'recall.closed',
+  'warranty.claimed',
+  'owner.registered',
+] as const;
+
+/** Subscribes a local receiver to shipments, returns, recalls, claims and owners. */
 async function subscribeReceiver() {
   const hook = await client.webhooks.create({
     url: 'http://127.0.0.1:9/pending',
-    eventTypes: ['unit.shipped', 'unit.returned', 'recall.created'],
+    eventTypes: [...EVENT_TYPES],
     description: 'merchant-backend example',
   });
   // The secret comes with the new subscription only: the receiver verifies with it.
@@ -80,8 +114,8 @@ const show = (value: unknown) =>
 try {
   console.log(`Running every workflow against ${where}`);
   await store.migrate();
-  if (values.sqlite) {
-    webhooks = await subscribeReceiver();
+  webhooks = await subscribeReceiver();
+  if (!service) {
     dispatcher = createWebhookDispatcher({ store, allowPrivate: true, pollMs: 100 });
     dispatcher.start();
   }
@@ -94,6 +128,7 @@ try {
       name: 'Mechanical keyboard',
       gtin: '4012345000023',
       serialTracking: { enabled: true, format: 'KB-{YYYY}-{D:6}{check:luhn}', uniqueness: 'sku' },
+      warranty: { months: 24, startsAt: 'shipment' },
     }),
   );
   const tracked = await client.skus.list({ tracking: true }, { limit: 5 });
@@ -213,18 +248,130 @@ try {
   for await (const chunk of client.exports.serials({ sku })) lines += chunk.split('\n').length - 1;
   console.log(`serials.csv: ${lines} lines`);
 
+  step('10. A Shopify order arrives: the orders/create webhook, signed like Shopify signs it');
+  let orderId: string;
+  if (service?.shopifySecret) {
+    const delivery = shopifyOrderCreated(service.shopifySecret, sku, 2);
+    const url = `${service.baseUrl}/v1/platforms/shopify/webhooks`;
+    for (const attempt of ['delivered', 'delivered again (same X-Shopify-Webhook-Id)']) {
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      });
+      const { outcome } = (await answer.json()) as { outcome?: string };
+      // A repeated delivery gets the first answer again, and changes nothing.
+      const replayed = answer.headers.get('idempotent-replayed') === 'true' ? ' (replayed)' : '';
+      console.log(`${attempt}: ${answer.status} ${outcome}${replayed}`);
+    }
+    const forged = await fetch(url, {
+      method: 'POST',
+      headers: { ...delivery.headers, 'x-shopify-hmac-sha256': 'bm90IHRoZSBzaWduYXR1cmU=' },
+      body: delivery.body,
+    });
+    console.log(`a forged signature: ${forged.status}`);
+    orderId = delivery.orderId;
+  } else {
+    // No Shopify endpoint here (SQLite, or a service without SERIALKIT_SHOPIFY_SECRET): the
+    // order the webhook would make, made directly.
+    orderId = `shopify-${Date.now()}`;
+    await client.orders.create({
+      id: orderId,
+      channel: 'b2c',
+      customer: { email: 'grace@example.com', name: 'Grace Hopper', postcode: '10115' },
+      lines: [{ sku, quantity: 2 }],
+      source: 'shopify',
+    });
+    console.log('no Shopify endpoint: the order is created directly');
+  }
+  const incoming = await client.orders.get(orderId);
+  console.log(
+    `order ${incoming.id}: ${incoming.status}, ${incoming.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}, for ${incoming.customer?.name}`,
+  );
+
+  step('11. Pack station: scan the units against the order, then ship it');
+  for (const input of [serials[2]!, serials[6]!, serials[7]!.toLowerCase()]) {
+    const pick = await station.pick(orderId, input);
+    console.log(`scan ${input.padEnd(18)} → ${pick.outcome}`);
+  }
+  const shipment = await station.ship(orderId);
+  const shopifyUnits = shipment.units.map((u) => u.serial);
+  console.log(`shipped ${shipment.shipmentId}: ${shopifyUnits.join(', ')}`);
+
+  step('12. Corrections: a shipment made by mistake is cancelled, its unit back in stock');
+  const mistaken = await client.orders.create({
+    id: `${sku}-ORD-3`,
+    channel: 'b2c',
+    customer: { email: 'bob@example.com' },
+    lines: [{ sku, quantity: 1 }],
+  });
+  await client.orders.pick(mistaken.id, serials[0]!);
+  const { order: shippedByMistake } = await client.orders.ship(mistaken.id);
+  const wrong = shippedByMistake.shipments.at(-1)!;
+  const corrected = await client.orders.cancelShipment(mistaken.id, wrong.shipmentId);
+  const unit = await client.serials.lookup(serials[0]!, { sku });
+  console.log(
+    `shipment ${wrong.shipmentId} cancelled: order ${corrected.status}, ${serials[0]} ${unit.record.status}`,
+  );
+
+  step('13. Warranty and owners: the customer registers the unit, then claims');
+  const registered = await client.owners.register({
+    input: serials[6]!,
+    sku,
+    name: 'Grace Hopper',
+    email: 'grace@example.com',
+    consent: true,
+  });
+  console.log(`owner registration: ${registered.status}`);
+  const coverage = await client.warranty.coverage(serials[6]!, { sku });
+  console.log(`covered: ${coverage?.active} until ${coverage?.end.slice(0, 10)}`);
+  const claim = await client.warranty.claim(
+    serials[6]!,
+    { decision: 'accepted', reason: 'Key chatter', resolution: 'repaired' },
+    { sku },
+  );
+  console.log(`claim ${claim.decision} (${claim.resolution}), covered: ${claim.covered}`);
+
+  step('14. The recall campaign ends: close it');
+  const closed = await client.recalls.close(recall.id);
+  console.log(`recall ${closed.id}: ${closed.status} at ${closed.closedAt}`);
+
   if (webhooks) {
     const { receiver } = webhooks;
-    step('10. Webhooks: the receiver got the shipments, returns and the recall, signed');
-    const deadline = Date.now() + 10_000;
-    while (!receiver.messages.some((m) => m.type === 'recall.created') && Date.now() < deadline) {
+    step('15. Webhooks: what the receiver got, each verified with the Standard Webhooks library');
+    const mine = () => receiver.messages.filter((m) => m.data.sku === sku);
+    const expected = () => {
+      const got = mine();
+      const shipped = new Set(
+        got.filter((m) => m.type === 'unit.shipped').map((m) => m.data.serial),
+      );
+      return (
+        shopifyUnits.every((serial) => shipped.has(serial)) &&
+        EVENT_TYPES.every((type) => got.some((m) => m.type === type))
+      );
+    };
+    const deadline = Date.now() + 20_000;
+    while (!expected() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    for (const m of receiver.messages.filter((m) => m.data.sku === sku)) {
-      const extra = m.data.verdict ?? m.data.details?.orderId ?? m.data.details?.recallId ?? '';
-      console.log(`${m.type.padEnd(15)} ${m.data.serial} ${extra}`);
+    for (const m of mine()) {
+      const extra =
+        m.data.verdict ??
+        m.data.details?.orderId ??
+        m.data.details?.recallId ??
+        m.data.details?.decision ??
+        m.data.details?.ownerId ??
+        '';
+      console.log(`${m.type.padEnd(17)} ${m.data.serial} ${extra}`);
     }
     await client.webhooks.delete(webhooks.id);
+    if (!expected()) {
+      throw new Error(
+        service
+          ? 'The receiver did not get every message in 20 s. Does the service deliver to 127.0.0.1 (serialkit serve --webhooks-allow-private)?'
+          : 'The receiver did not get every message in 20 s.',
+      );
+    }
   }
   console.log('\nDone.');
 } catch (error) {

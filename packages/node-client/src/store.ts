@@ -359,6 +359,31 @@ export interface WebhookCursorMove {
   to: string;
 }
 
+/**
+ * A lease on an internal consumer's cursor into the event log (`leaseLogCursor`): the same
+ * cursor-and-lease a webhook subscription has, for consumers that are not subscriptions (the
+ * platform write-back).
+ */
+export interface LogCursorLeaseRequest {
+  /** The consumer's name, e.g. `platform-write-back`. */
+  consumer: string;
+  /** Who claims it: an id unique to one process. */
+  owner: string;
+  at: string;
+  /** The lease ends at this time unless renewed; another owner may take it afterwards. */
+  until: string;
+}
+
+/** A compare-and-set move of a consumer's cursor (`advanceLogCursor`). */
+export interface LogCursorMove {
+  consumer: string;
+  owner: string;
+  /** The position the caller read (null: before the first event). */
+  from: string | null;
+  /** The id of the last event handled. */
+  to: string;
+}
+
 /** Options of `SerialStore.nextSequence`. */
 export interface SequenceOptions {
   /** Start the run after this number if the counter is not past it yet. */
@@ -442,6 +467,20 @@ export interface SerialStore {
   getRecall(id: string): Promise<Recall | null>;
   /** Recalls ordered by creation time, newest first. */
   listRecalls(filter?: { sku?: string }, page?: PageOptions): Promise<StorePage<Recall>>;
+  /**
+   * Close a recall, atomically: store `recall` (its `status` `closed`) in place of the stored one
+   * if that one exists and is still open, and append a `recall_closed` event (`event.data`
+   * copied) for each unit under it (`recallId` = its id), in (sku, serial) order. Returns how
+   * many units were logged, or null (nothing changed) when the recall is missing or closed
+   * already. Concurrent closes of one recall: at most one succeeds.
+   *
+   * @example
+   * await store.closeRecall({ ...recall, status: 'closed', closedAt: now }, { at: now, data: { recallId: recall.id } });
+   */
+  closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null>;
 
   // ── Orders ──
   /**
@@ -556,6 +595,22 @@ export interface SerialStore {
    * position before one that a reader has already seen.
    */
   readEventLog(after: string | null, limit: number): Promise<SerialEvent[]>;
+  /**
+   * Take (or renew) the lease of an internal consumer's cursor into the event log, atomically,
+   * as `leaseWebhookCursor` does for a subscription: granted when no lease is held, the held
+   * one ended before `at`, or `owner` holds it. A consumer's first lease creates its cursor at
+   * the end of the log. Returns the position (null: before the first event), or null when not
+   * granted.
+   *
+   * @example
+   * const lease = await store.leaseLogCursor({ consumer: 'platform-write-back', owner, at, until });
+   */
+  leaseLogCursor(request: LogCursorLeaseRequest): Promise<{ position: string | null } | null>;
+  /**
+   * Move a consumer's cursor if its position is still `from` and `owner` holds its lease
+   * (compare-and-set); true when moved.
+   */
+  advanceLogCursor(move: LogCursorMove): Promise<boolean>;
   appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
   /** A subscription's delivery attempts, newest first. */
   listWebhookDeliveries(

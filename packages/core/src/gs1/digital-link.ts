@@ -1,8 +1,8 @@
 import type { Result, SerialIssue } from '../issues.js';
 import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
 import { ElementList, type ElementSink, pushElement } from './element-sink.js';
-import { normalizeGtin } from './gtin.js';
-import { gs1Issue } from './issues.js';
+import { normalizeGtin, padGtin } from './gtin.js';
+import { type Gs1IssueReason, gs1Issue } from './issues.js';
 
 /** A GS1 Digital Link URI split into its AIs. */
 export interface ParsedDigitalLink {
@@ -91,6 +91,114 @@ export function indexIn(s: string, code: number, from: number, end: number): num
   return end;
 }
 
+/** The path of a URI whose host starts at `hostStart`, as {@link uriPath} reads it. */
+export interface UriPath {
+  /** The slashes of the path: segment k is `input[slashes[k] + 1, segmentEnd(…))`. */
+  slashes: number[];
+  /** Where the path ends (`?`, `#` or the end), less a trailing slash, which adds no segment. */
+  pathEnd: number;
+  /** Where the query ends (`#` or the end). */
+  queryEnd: number;
+  /** Where the host ends: the first slash, or the end of the path. */
+  hostEnd: number;
+}
+
+/** Reads `input[hostStart, end)` in one pass; undefined when the host is empty. */
+export function uriPath(input: string, hostStart: number, end: number): UriPath | undefined {
+  const slashes: number[] = [];
+  let pathEnd = -1;
+  let queryEnd = end;
+  for (let i = hostStart; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 47 /* / */) {
+      if (pathEnd < 0) slashes.push(i);
+    } else if (c === 63 /* ? */) {
+      if (pathEnd < 0) pathEnd = i;
+    } else if (c === 35 /* # */) {
+      if (pathEnd < 0) pathEnd = i;
+      queryEnd = i;
+      break;
+    }
+  }
+  if (pathEnd < 0) pathEnd = end;
+  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
+  if (hostEnd === hostStart) return undefined;
+  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  return { slashes, pathEnd, queryEnd, hostEnd };
+}
+
+/**
+ * Has the URL path from `from` (the host's start) a segment that `isKey` accepts as a primary key
+ * AI, followed by a value (a non-empty segment)? How GS1 input is told from a plain URL.
+ */
+export function hasKeySegment(
+  input: string,
+  from: number,
+  end: number,
+  isKey: (input: string, start: number, end: number) => boolean,
+): boolean {
+  let pathEnd = from;
+  while (pathEnd < end && input.charCodeAt(pathEnd) !== 63 && input.charCodeAt(pathEnd) !== 35) {
+    pathEnd++;
+  }
+  let i = input.indexOf('/', from);
+  while (i >= 0 && i < pathEnd) {
+    let next = input.indexOf('/', i + 1);
+    if (next < 0 || next > pathEnd) next = pathEnd;
+    const valued = next + 1 < pathEnd && input.charCodeAt(next + 1) !== 47;
+    if (valued && isKey(input, i + 1, next)) return true;
+    i = next;
+  }
+  return false;
+}
+
+/** What {@link readUriQuery} does with the AIs it finds, whatever a reader's AI type `A` is. */
+export interface UriQueryReader<A> {
+  /** The AI `input[start, end)` names (digits only), or undefined when GS1 defines none. */
+  aiAt(input: string, start: number, end: number): A | undefined;
+  /** Its code, e.g. `'10'`. */
+  code(ai: A): string;
+  /** Takes a value, percent-decoded; `verbatim` when it stands in the input as it is. */
+  value(ai: A, value: string, valueStart: number, verbatim: boolean): void;
+  /** An issue of the input at `position`, described as the reader describes its AIs. */
+  issue(reason: Gs1IssueReason, ai: string | undefined, position: number): SerialIssue;
+}
+
+/**
+ * Reads the query `input[from, end)` of a Digital Link URI: numeric keys are AIs (an unknown one,
+ * or one the URI already has, is an issue); every other parameter is not GS1's business.
+ */
+export function readUriQuery<A>(
+  input: string,
+  from: number,
+  end: number,
+  seen: string[],
+  issues: SerialIssue[],
+  reader: UriQueryReader<A>,
+): void {
+  for (let i = from; i < end; ) {
+    const paramEnd = indexIn(input, 38 /* & */, i, end);
+    const eq = indexIn(input, 61 /* = */, i, paramEnd);
+    if (isDigits(input, i, eq)) {
+      const ai = reader.aiAt(input, i, eq);
+      if (ai === undefined) {
+        issues.push(reader.issue('unknown_ai', input.slice(i, eq), i));
+      } else if (!noteUriAi(seen, reader.code(ai))) {
+        issues.push(reader.issue('repeated_ai', reader.code(ai), i));
+      } else {
+        const valueStart = Math.min(eq + 1, paramEnd);
+        const value = percentDecode(input, valueStart, paramEnd, true);
+        if (value === undefined) {
+          issues.push(reader.issue('invalid_percent_encoding', reader.code(ai), valueStart));
+        } else {
+          reader.value(ai, value, valueStart, value.length === paramEnd - valueStart);
+        }
+      }
+    }
+    i = paramEnd + 1;
+  }
+}
+
 /** End of path segment `k`: the next slash, or the end of the path. */
 export function segmentEnd(slashes: readonly number[], k: number, pathEnd: number): number {
   return k + 1 < slashes.length ? slashes[k + 1]! : pathEnd;
@@ -160,31 +268,12 @@ export function readDigitalLink(
     issues.push(gs1Issue(input, 'syntax', undefined, start));
     return -1;
   }
-  // One pass: the slashes of the path, where the path ends (`?` or `#`), where the query ends.
-  // Segment k is input[slashes[k] + 1, segment end); the first slash ends the host.
-  const slashes: number[] = [];
-  let pathEnd = -1;
-  let queryEnd = end;
-  for (let i = hostStart; i < end; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 47 /* / */) {
-      if (pathEnd < 0) slashes.push(i);
-    } else if (c === 63 /* ? */) {
-      if (pathEnd < 0) pathEnd = i;
-    } else if (c === 35 /* # */) {
-      if (pathEnd < 0) pathEnd = i;
-      queryEnd = i;
-      break;
-    }
-  }
-  if (pathEnd < 0) pathEnd = end;
-  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
-  if (hostEnd === hostStart) {
+  const path = uriPath(input, hostStart, end);
+  if (!path) {
     issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
     return -1;
   }
-  // A trailing slash adds no segment.
-  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  const { slashes, pathEnd, queryEnd, hostEnd } = path;
   const count = slashes.length;
 
   // From the right: (AI, value) pairs of key qualifiers, until the primary key.
@@ -222,43 +311,23 @@ export function readDigitalLink(
       p === key ? primary : aiIn(input, slashes[p]! + 1, segmentEnd(slashes, p, pathEnd))!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd, false);
+    const value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
       continue;
     }
-    let verbatim = value.length === valueEnd - valueStart;
-    if (def.ai === '01' && value.length < 14 && (value.length === 8 || value.length >= 12)) {
-      // The standard lets the path carry GTIN-8, -12 and -13 as they are printed.
-      value = '000000'.slice(0, 14 - value.length) + value;
-      verbatim = false;
-    }
-    pushElement(input, def, value, valueStart, verbatim, sink);
+    const gtin = def.ai === '01' ? padGtin(value) : value;
+    const verbatim = gtin === value && value.length === valueEnd - valueStart;
+    pushElement(input, def, gtin, valueStart, verbatim, sink);
   }
 
-  // Query: numeric keys are AIs; every other parameter is not GS1's business.
-  for (let i = pathEnd + 1; i < queryEnd; ) {
-    const paramEnd = indexIn(input, 38 /* & */, i, queryEnd);
-    const eq = indexIn(input, 61 /* = */, i, paramEnd);
-    if (isDigits(input, i, eq)) {
-      const def = aiIn(input, i, eq);
-      if (def === undefined) {
-        issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
-      } else if (!noteUriAi(seen, def.ai)) {
-        issues.push(gs1Issue(input, 'repeated_ai', def.ai, i));
-      } else {
-        const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd, true);
-        if (value === undefined) {
-          issues.push(gs1Issue(input, 'invalid_percent_encoding', def.ai, valueStart));
-        } else {
-          const verbatim = value.length === paramEnd - valueStart;
-          pushElement(input, def, value, valueStart, verbatim, sink);
-        }
-      }
-    }
-    i = paramEnd + 1;
-  }
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, issues, {
+    aiAt: aiIn,
+    code: (def) => def.ai,
+    value: (def, value, valueStart, verbatim) =>
+      pushElement(input, def, value, valueStart, verbatim, sink),
+    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
+  });
 
   return slashes[key]!;
 }

@@ -43,6 +43,14 @@ export function isValidGtin(gtin: string): boolean {
  * normalizeGtin('4006381333931'); // '04006381333931'
  */
 export function normalizeGtin(gtin: string): string | undefined {
-  if (!isValidGtin(gtin)) return undefined;
-  return gtin.length === 14 ? gtin : '000000'.slice(0, 14 - gtin.length) + gtin;
+  return isValidGtin(gtin) ? padGtin(gtin) : undefined;
+}
+
+/**
+ * A GTIN-8, -12 or -13 as the 14 digits GS1 data carries (zeros on the left, which leave the check
+ * digit as it is); any other length as it is. A Digital Link path may carry these as printed.
+ */
+export function padGtin(value: string): string {
+  const n = value.length;
+  return n === 8 || n === 12 || n === 13 ? '000000'.slice(0, 14 - n) + value : value;
 }

@@ -2,7 +2,7 @@ import type { Result, SerialIssue } from '../issues.js';
 import { type AiDefinition, aiAt, aiIn } from './ai.js';
 import { currentUtcYear } from './current-year.js';
 import { gs1DateToIso } from './dates.js';
-import { readDigitalLink, schemeEnd } from './digital-link.js';
+import { hasKeySegment, readDigitalLink, schemeEnd } from './digital-link.js';
 import type { ElementSink } from './element-sink.js';
 import { GROUP_SEPARATOR, gs1SymbologyIdAt, readElementString } from './element-string.js';
 import { isValidGtin } from './gtin.js';
@@ -176,7 +176,7 @@ export function isGs1Input(input: string): boolean {
     i += 3;
   }
   const host = schemeEnd(input, i);
-  if (host >= 0) return hasPrimaryKeySegment(input, host, end);
+  if (host >= 0) return hasKeySegment(input, host, end, isKeyAi);
   if (input.indexOf(GROUP_SEPARATOR, i) >= 0) return true;
   const c = input.charCodeAt(i);
   if (c === 40 /* ( */) {
@@ -190,20 +190,7 @@ export function isGs1Input(input: string): boolean {
   return false;
 }
 
-/** Has the URL path from `from` a segment that is a primary key AI followed by a value? */
-function hasPrimaryKeySegment(input: string, from: number, end: number): boolean {
-  let pathEnd = from;
-  while (pathEnd < end && input.charCodeAt(pathEnd) !== 63 && input.charCodeAt(pathEnd) !== 35) {
-    pathEnd++;
-  }
-  let i = input.indexOf('/', from);
-  while (i >= 0 && i < pathEnd) {
-    let next = input.indexOf('/', i + 1);
-    if (next < 0 || next > pathEnd) next = pathEnd;
-    // A key counts when a value follows: a non-empty segment after it.
-    const valued = next + 1 < pathEnd && input.charCodeAt(next + 1) !== 47;
-    if (valued && aiIn(input, i + 1, next)?.keyQualifiers !== undefined) return true;
-    i = next;
-  }
-  return false;
+/** Is `input[start, end)` an AI that is a primary key? */
+function isKeyAi(input: string, start: number, end: number): boolean {
+  return aiIn(input, start, end)?.keyQualifiers !== undefined;
 }

@@ -14,14 +14,17 @@ import { GS1_SET_82 } from './character-sets.js';
 import { gs1DateToIso, isYymmdd } from './dates.js';
 import {
   firstBadQualifier,
+  hasKeySegment,
   indexIn,
   isDigits,
-  noteUriAi,
   percentDecode,
+  readUriQuery,
   schemeEnd,
   segmentEnd,
+  uriPath,
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
+import { padGtin } from './gtin.js';
 import { isSymbologyId, trimEnd, trimStart } from './input-text.js';
 import { type AiDescription, describedGs1Issue, gtinIssue } from './issue-text.js';
 import type { Gs1IssueReason } from './issues.js';
@@ -139,28 +142,12 @@ function push(r: Reading, ai: string, value: string, valueStart: number, verbati
 function readDigitalLink(r: Reading, start: number, end: number): boolean {
   const { input } = r;
   const hostStart = schemeEnd(input, start);
-  const slashes: number[] = [];
-  let pathEnd = -1;
-  let queryEnd = end;
-  for (let i = hostStart; i < end; i++) {
-    const c = input[i];
-    if (c === '/') {
-      if (pathEnd < 0) slashes.push(i);
-    } else if (c === '?') {
-      if (pathEnd < 0) pathEnd = i;
-    } else if (c === '#') {
-      if (pathEnd < 0) pathEnd = i;
-      queryEnd = i;
-      break;
-    }
-  }
-  if (pathEnd < 0) pathEnd = end;
-  const hostEnd = slashes.length > 0 ? slashes[0]! : pathEnd;
-  if (hostEnd === hostStart) {
+  const path = uriPath(input, hostStart, end);
+  if (!path) {
     r.issues.push(gs1Issue(input, 'syntax', undefined, hostStart));
     return true;
   }
-  if (slashes.length > 0 && slashes[slashes.length - 1] === pathEnd - 1) pathEnd = slashes.pop()!;
+  const { slashes, pathEnd, queryEnd, hostEnd } = path;
   const count = slashes.length;
   const aiOf = (k: number) => aiIn(input, slashes[k]! + 1, segmentEnd(slashes, k, pathEnd));
 
@@ -195,37 +182,20 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
     const ai = aiOf(p)!;
     const valueStart = slashes[p + 1]! + 1;
     const valueEnd = segmentEnd(slashes, p + 1, pathEnd);
-    let value = percentDecode(input, valueStart, valueEnd, false);
+    const value = percentDecode(input, valueStart, valueEnd, false);
     if (value === undefined) {
       r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
       continue;
     }
-    let verbatim = value.length === valueEnd - valueStart;
-    if (ai === '01' && value.length < 14 && (value.length === 8 || value.length >= 12)) {
-      value = '000000'.slice(0, 14 - value.length) + value;
-      verbatim = false;
-    }
-    push(r, ai, value, valueStart, verbatim);
+    const gtin = ai === '01' ? padGtin(value) : value;
+    push(r, ai, gtin, valueStart, gtin === value && value.length === valueEnd - valueStart);
   }
-  for (let i = pathEnd + 1; i < queryEnd; ) {
-    const paramEnd = indexIn(input, 38 /* & */, i, queryEnd);
-    const eq = indexIn(input, 61 /* = */, i, paramEnd);
-    if (isDigits(input, i, eq)) {
-      const ai = aiIn(input, i, eq);
-      if (ai === undefined) {
-        r.issues.push(gs1Issue(input, 'unknown_ai', input.slice(i, eq), i));
-      } else if (!noteUriAi(seen, ai)) {
-        r.issues.push(gs1Issue(input, 'repeated_ai', ai, i));
-      } else {
-        const valueStart = Math.min(eq + 1, paramEnd);
-        const value = percentDecode(input, valueStart, paramEnd, true);
-        if (value === undefined) {
-          r.issues.push(gs1Issue(input, 'invalid_percent_encoding', ai, valueStart));
-        } else push(r, ai, value, valueStart, value.length === paramEnd - valueStart);
-      }
-    }
-    i = paramEnd + 1;
-  }
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, r.issues, {
+    aiAt: aiIn,
+    code: (ai) => ai,
+    value: (ai, value, valueStart, verbatim) => push(r, ai, value, valueStart, verbatim),
+    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
+  });
   return true;
 }
 
@@ -288,20 +258,9 @@ function readRaw(r: Reading, start: number, end: number): void {
   }
 }
 
-/** Has the URL path from `from` a segment that is a primary key AI followed by a value? */
-function hasPrimaryKeySegment(input: string, from: number, end: number): boolean {
-  let pathEnd = from;
-  while (pathEnd < end && input[pathEnd] !== '?' && input[pathEnd] !== '#') pathEnd++;
-  let i = input.indexOf('/', from);
-  while (i >= 0 && i < pathEnd) {
-    let next = input.indexOf('/', i + 1);
-    if (next < 0 || next > pathEnd) next = pathEnd;
-    if (next + 1 < pathEnd && input[next + 1] !== '/' && isPrimaryKey(aiIn(input, i + 1, next))) {
-      return true;
-    }
-    i = next;
-  }
-  return false;
+/** Is `input[start, end)` an AI that is a primary key? */
+function isKeyAi(input: string, start: number, end: number): boolean {
+  return isPrimaryKey(aiIn(input, start, end));
 }
 
 /**
@@ -331,7 +290,7 @@ export function readGs1Unit(
     if (isSymbologyId(input, i)) i += 3;
     const host = schemeEnd(input, i);
     if (host >= 0) {
-      if (!hasPrimaryKeySegment(input, host, end)) return undefined;
+      if (!hasKeySegment(input, host, end, isKeyAi)) return undefined;
       if (!readDigitalLink(r, i, end)) return { success: true, data: {} };
     } else {
       const c = input[i]!;

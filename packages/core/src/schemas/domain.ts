@@ -169,6 +169,8 @@ export const eventTypeSchema = z.enum([
   'warranty_claimed',
   'owner_registered',
   'owner_erased',
+  // The recall the unit is under was closed (`data.recallId`); the unit stays flagged.
+  'recall_closed',
 ]);
 
 /** An entry of a serial's history. */

@@ -10,7 +10,8 @@ import { identifierSchema, isoDateTime, serialString } from './domain.js';
  * `unit.shipped` (shipped), `unit.returned` (returned or return_rejected, with the verdict),
  * `unit.flagged_suspicious` (flagged by public verification), `unit.recalled` (a recall marked
  * the unit) and `recall.created` (once per recall that marked units, named after the recall, with
- * `details.recallId`).
+ * `details.recallId`), `recall.closed` (once per closed recall that has units under it, from the
+ * `recall_closed` entries its close writes, named after the recall likewise).
  */
 export const webhookEventTypeSchema = z.enum([
   'unit.shipped',
@@ -20,6 +21,7 @@ export const webhookEventTypeSchema = z.enum([
   'recall.created',
   'warranty.claimed',
   'owner.registered',
+  'recall.closed',
 ]);
 
 /**

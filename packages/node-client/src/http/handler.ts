@@ -229,10 +229,12 @@ export function createHandler(
     ...orderRoutes(
       withWriteBack(
         client,
-        {
-          shopify: options.platforms?.shopify?.admin,
-          woocommerce: options.platforms?.woocommerce?.admin,
-        },
+        options.platforms?.writeBackOnShip === false
+          ? {}
+          : {
+              shopify: options.platforms?.shopify?.admin,
+              woocommerce: options.platforms?.woocommerce?.admin,
+            },
         options.platforms?.onWriteBackError ??
           ((error, order) =>
             console.error(`serialkit: writing the serials of ${order.id} back failed`, error)),

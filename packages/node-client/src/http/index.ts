@@ -11,7 +11,13 @@ export {
   type WooCommerceAdminOptions,
   wooCommerceAdmin,
 } from '../platforms/woocommerce.js';
-export type { OrderSerial } from '../platforms/write-back.js';
+export type { OrderSerial, WriteBackTargets } from '../platforms/write-back.js';
+export {
+  createPlatformWriteBack,
+  type PlatformWriteBack,
+  type PlatformWriteBackOptions,
+  WRITE_BACK_CONSUMER,
+} from '../platforms/write-back-consumer.js';
 export { STORE_METHODS, type StoreMethodName } from '../store-protocol-methods.js';
 export type { ApiKeyScope, ApiKeys } from './auth.js';
 export type { ConnectionInfo, PlatformAddressHeader } from './client-address.js';

@@ -29,8 +29,33 @@ export function serialsOf(order: Order): OrderSerial[] {
     .flatMap((shipment) => shipment.units.map(({ sku, serial }) => ({ sku, serial })));
 }
 
+/**
+ * The serials written back for an order: those of its shipments that were not cancelled, then
+ * units shipped in its name directly (`client.shipments.create` with its id), each once.
+ * `shippedInItsName` lists the units whose shipment names the order and that are `shipped`.
+ */
+export async function orderSerials(
+  order: Order,
+  shippedInItsName: AsyncIterable<OrderSerial>,
+): Promise<OrderSerial[]> {
+  const serials = serialsOf(order);
+  const seen = new Set(serials.map((s) => `${s.sku}\u0000${s.serial}`));
+  for await (const { sku, serial } of shippedInItsName) {
+    const key = `${sku}\u0000${serial}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    serials.push({ sku, serial });
+  }
+  return serials;
+}
+
+/** `orderSerials` through a client (the HTTP API's write-backs). */
+function clientOrderSerials(client: ServedClient, order: Order): Promise<OrderSerial[]> {
+  return orderSerials(order, client.serials.list({ orderId: order.id, status: 'shipped' }));
+}
+
 /** The platform an order came from and its id there, when it came from one with a writer. */
-function targetOf(
+export function targetOf(
   order: Order,
   targets: WriteBackTargets,
 ): {
@@ -60,12 +85,27 @@ function targetOf(
 }
 
 /**
- * Writes the order's serials to its platform. `BadRequestError` when the order did not come
- * from a platform with a writer configured; the writer's `ConnectionError` when it refuses.
+ * Writes `serials` (see `orderSerials`) to the order's platform. `BadRequestError` when the
+ * order did not come from a platform with a writer configured; the writer's `ConnectionError`
+ * when it refuses.
  */
+/**
+ * Writes an order back through a client: `orderSerials` read with it, then `writeBack` (the
+ * admin route's write).
+ */
+export async function writeBackWith(
+  client: ServedClient,
+  order: Order,
+  targets: WriteBackTargets,
+): Promise<PlatformWriteBack> {
+  if (!targetOf(order, targets)) return writeBack(order, targets, []);
+  return writeBack(order, targets, await clientOrderSerials(client, order));
+}
+
 export async function writeBack(
   order: Order,
   targets: WriteBackTargets,
+  serials: OrderSerial[],
 ): Promise<PlatformWriteBack> {
   const target = targetOf(order, targets);
   if (!target) {
@@ -74,7 +114,6 @@ export async function writeBack(
       { details: { orderId: order.id, source: order.source ?? null } },
     );
   }
-  const serials = serialsOf(order);
   await target.admin.setOrderSerials(target.id, serials);
   return {
     platform: target.platform,
@@ -98,7 +137,7 @@ export function withWriteBack(
   const after = async (order: Order) => {
     if (!targetOf(order, targets)) return;
     try {
-      await writeBack(order, targets);
+      await writeBack(order, targets, await clientOrderSerials(client, order));
     } catch (error) {
       onError(error, order);
     }

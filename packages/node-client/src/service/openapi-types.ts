@@ -1015,7 +1015,7 @@ export interface components {
         CreateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             secret?: string;
             /** Format: uri */
             url: string;
@@ -1024,7 +1024,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             id: string;
             secret: string;
             updatedAt: string;
@@ -1122,7 +1122,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             id: string;
             updatedAt: string;
             /** Format: uri */
@@ -1266,7 +1266,7 @@ export interface components {
                     };
                     timestamp: string;
                     /** @enum {string} */
-                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
+                    type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
                 };
                 messageId: string;
                 subscriptionId: string;
@@ -1630,7 +1630,7 @@ export interface components {
             status?: number;
             subscriptionId: string;
             /** @enum {string} */
-            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered";
+            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
         };
         ReturnAccept: {
             /**
@@ -1679,7 +1679,7 @@ export interface components {
             serial: string;
             sku: string;
             /** @enum {string} */
-            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected" | "warranty_claimed" | "owner_registered" | "owner_erased";
+            type: "commissioned" | "allocated" | "shipped" | "return_checked" | "returned" | "return_rejected" | "restocked" | "quarantined" | "scrapped" | "recalled" | "verified" | "flagged" | "sighted" | "deallocated" | "shipment_cancelled" | "released" | "recall_lifted" | "voided" | "corrected" | "warranty_claimed" | "owner_registered" | "owner_erased" | "recall_closed";
         };
         SerialRecord: {
             lot?: string;
@@ -1856,7 +1856,7 @@ export interface components {
         UpdateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered")[];
+            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
             secret?: string;
             /** Format: uri */
             url?: string;

@@ -143,6 +143,9 @@ class HttpStore implements SerialStore {
   putRecall(...a: Parameters<SerialStore['putRecall']>) {
     return this.call('putRecall', a) as ReturnType<SerialStore['putRecall']>;
   }
+  closeRecall(...a: Parameters<SerialStore['closeRecall']>) {
+    return this.call('closeRecall', a) as ReturnType<SerialStore['closeRecall']>;
+  }
   getRecall(...a: Parameters<SerialStore['getRecall']>) {
     return this.call('getRecall', a) as ReturnType<SerialStore['getRecall']>;
   }
@@ -204,6 +207,12 @@ class HttpStore implements SerialStore {
   }
   leaseWebhookCursor(...a: Parameters<SerialStore['leaseWebhookCursor']>) {
     return this.call('leaseWebhookCursor', a) as ReturnType<SerialStore['leaseWebhookCursor']>;
+  }
+  leaseLogCursor(...a: Parameters<SerialStore['leaseLogCursor']>) {
+    return this.call('leaseLogCursor', a) as ReturnType<SerialStore['leaseLogCursor']>;
+  }
+  advanceLogCursor(...a: Parameters<SerialStore['advanceLogCursor']>) {
+    return this.call('advanceLogCursor', a) as ReturnType<SerialStore['advanceLogCursor']>;
   }
   advanceWebhookCursor(...a: Parameters<SerialStore['advanceWebhookCursor']>) {
     return this.call('advanceWebhookCursor', a) as ReturnType<SerialStore['advanceWebhookCursor']>;

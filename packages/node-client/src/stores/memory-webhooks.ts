@@ -7,7 +7,14 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
-import type { PageOptions, StorePage, WebhookCursorMove, WebhookLeaseRequest } from '../store.js';
+import type {
+  LogCursorLeaseRequest,
+  LogCursorMove,
+  PageOptions,
+  StorePage,
+  WebhookCursorMove,
+  WebhookLeaseRequest,
+} from '../store.js';
 import { decodeCursor, encodeCursor, pageSize } from './shared/cursor.js';
 import { compareCodePoints } from './shared/order.js';
 
@@ -20,6 +27,8 @@ interface CursorState {
 export class MemoryWebhooks {
   readonly #subscriptions = new Map<string, WebhookSubscriptionRecord>();
   readonly #cursors = new Map<string, CursorState>();
+  /** Internal consumers' cursors (`leaseLogCursor`), by consumer name. */
+  readonly #logCursors = new Map<string, CursorState>();
   /** Deliveries by subscription, oldest first; the index is the cursor key. */
   readonly #deliveries = new Map<string, WebhookDelivery[]>();
   readonly #deadLetters = new Map<string, Map<string, WebhookDeadLetter>>();
@@ -53,9 +62,32 @@ export class MemoryWebhooks {
     return existed;
   }
 
+  leaseLog(request: LogCursorLeaseRequest): { position: string | null } | null {
+    let cursor = this.#logCursors.get(request.consumer);
+    if (!cursor) {
+      cursor = { position: this.logHead(), owner: null, until: null };
+      this.#logCursors.set(request.consumer, cursor);
+    }
+    return this.#take(cursor, request);
+  }
+
+  advanceLog(move: LogCursorMove): boolean {
+    const cursor = this.#logCursors.get(move.consumer);
+    if (!cursor || cursor.owner !== move.owner || cursor.position !== move.from) return false;
+    cursor.position = move.to;
+    return true;
+  }
+
   lease(request: WebhookLeaseRequest): { position: string | null } | null {
     const cursor = this.#cursors.get(request.subscriptionId);
     if (!cursor) return null;
+    return this.#take(cursor, request);
+  }
+
+  #take(
+    cursor: CursorState,
+    request: { owner: string; at: string; until: string },
+  ): { position: string | null } | null {
     const free =
       cursor.owner === null ||
       cursor.owner === request.owner ||

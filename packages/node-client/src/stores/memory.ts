@@ -25,6 +25,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -480,6 +482,26 @@ class MemoryStore implements SerialStore {
     this.#recalls.set(recall.id, structuredClone(recall));
   }
 
+  async closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null> {
+    this.#open();
+    timestampToMillis(event.at, 'event.at');
+    const data = eventData(event.data);
+    const stored = this.#recalls.get(recall.id);
+    if (!stored || stored.status === 'closed') return null;
+    const units = [...this.#scan({ recallId: recall.id }, null)];
+    this.#recalls.set(recall.id, structuredClone(recall));
+    for (const unit of units) {
+      this.#append(
+        { sku: unit.sku, serial: unit.serial, type: 'recall_closed', at: event.at },
+        data,
+      );
+    }
+    return units.length;
+  }
+
   async getRecall(id: string): Promise<Recall | null> {
     this.#open();
     const found = this.#recalls.get(id);
@@ -660,6 +682,17 @@ class MemoryStore implements SerialStore {
     // Event ids are positions in #events, counted from 1.
     const start = eventPosition(after);
     return structuredClone(this.#events.slice(start, start + pageSize(limit)));
+  }
+
+  async leaseLogCursor(request: LogCursorLeaseRequest) {
+    this.#open();
+    return this.#webhooks.leaseLog(request);
+  }
+
+  async advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    this.#open();
+    eventPosition(move.to);
+    return this.#webhooks.advanceLog(move);
   }
 
   async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

@@ -14,6 +14,7 @@ const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
   warranty_claimed: 'warranty.claimed',
   // The entry names the owner by id only: the message carries no personal data.
   owner_registered: 'owner.registered',
+  recall_closed: 'recall.closed',
 };
 
 /** A message and its `webhook-id`. */
@@ -25,7 +26,8 @@ export interface NamedMessage {
 /**
  * The messages an event log entry makes (none, or one; a unit's `recalled` entry also makes the
  * recall's `recall.created`, named after the recall so that every unit's copy carries the same
- * `webhook-id` and receivers keep one).
+ * `webhook-id` and receivers keep one; a unit's `recall_closed` entry makes the recall's
+ * `recall.closed` only, named after the recall likewise).
  *
  * @example
  * webhookMessagesOf(event).map((m) => m.message.type); // ['unit.recalled', 'recall.created']
@@ -33,6 +35,11 @@ export interface NamedMessage {
 export function webhookMessagesOf(event: SerialEvent): NamedMessage[] {
   const message = webhookMessageOf(event);
   if (!message) return [];
+  if (message.type === 'recall.closed') {
+    // A unit's entry of a recall's close: the recall's message only, named after the recall.
+    const closedId = event.data?.recallId;
+    return typeof closedId === 'string' ? [{ id: `msg_recall_closed_${closedId}`, message }] : [];
+  }
   const named = [{ id: webhookMessageId(event.id), message }];
   const recallId = event.type === 'recalled' ? event.data?.recallId : undefined;
   if (typeof recallId === 'string') {

@@ -65,8 +65,9 @@ export interface RecallsResource {
   list(filter?: { sku?: string }, page?: PageOptions): List<Recall>;
   /**
    * Closes the recall campaign (`status: 'closed'`, `closedAt`). Its units stay flagged (public
-   * verification still answers `recalled`); a closed recall cannot be closed again
-   * (`ConflictError`).
+   * verification still answers `recalled`) and each gets a `recall_closed` event, written with
+   * the close (webhook subscribers get one `recall.closed`); a closed recall cannot be closed
+   * again (`ConflictError`).
    *
    * @example
    * const closed = await client.recalls.close(recall.id);
@@ -320,8 +321,20 @@ export function recallsResource(ctx: ClientContext): RecallsResource {
           details: { id, closedAt: recall.closedAt },
         });
       }
-      const closed: Recall = { ...recall, status: 'closed', closedAt: ctx.nowIso() };
-      await ctx.store.putRecall(closed);
+      const closedAt = ctx.nowIso();
+      const closed: Recall = { ...recall, status: 'closed', closedAt };
+      // One step with the units' `recall_closed` events, which the webhooks read as
+      // `recall.closed`: a close is never stored without them, nor logged twice.
+      const logged = await ctx.store.closeRecall(closed, {
+        at: closedAt,
+        data: { recallId: id },
+      });
+      if (logged === null) {
+        const now = await requireRecall(id);
+        throw new ConflictError(`Recall ${id} is closed already`, {
+          details: { id, closedAt: now.closedAt },
+        });
+      }
       return closed;
     },
 

@@ -1,40 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { expect, test } from 'vitest';
+import { cliOnTemporaryStore } from './harness.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-orders-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function capture() {
-  return {
-    text: '',
-    isTTY: false,
-    columns: 100,
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(argv: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await run([...argv, '--db', join(dir, 'orders.db')], {
-    stdout,
-    stderr,
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const { cli } = cliOnTemporaryStore('orders');
 
 test('serialkit orders: create, list, pick (refusals exit 4), unpick, ship partially, cancel a shipment, cancel', async () => {
   expect((await cli(['sku', 'set', 'KB', '--name', 'Keyboard', '--format', 'KB-{D:4}'])).code).toBe(

@@ -1,44 +1,11 @@
 /** Scanned codes as CLI arguments: `ship` reads them through the same workflow as the API. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { describe, expect, test } from 'vitest';
+import { cliOnTemporaryStore } from './harness.js';
 
 const HP_GTIN = '04012345000016';
 const EB_GTIN = '04012345000023';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-scanned-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function capture() {
-  return {
-    text: '',
-    isTTY: false,
-    columns: 100,
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(argv: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await run([...argv, '--db', join(dir, 'scanned.db')], {
-    stdout,
-    stderr,
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const { cli } = cliOnTemporaryStore('scanned');
 
 describe('serialkit with scanned codes', () => {
   test('ship takes element strings, bracketed strings and Digital Links; refuses another SKU’s GTIN', async () => {

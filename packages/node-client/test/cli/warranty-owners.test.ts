@@ -1,42 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { describe, expect, test } from 'vitest';
 import { createSerialClient } from '../../src/client.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
+import { cliOnTemporaryStore } from './harness.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-warranty-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function capture() {
-  return {
-    text: '',
-    isTTY: false,
-    columns: 100,
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(argv: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await run([...argv, '--db', join(dir, 'test.db')], {
-    stdout,
-    stderr,
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const { cli, database } = cliOnTemporaryStore('warranty');
 
 describe('warranty, owners and recall campaigns from the CLI', () => {
   test('sku warranty, coverage, claims, owners, recall progress and close', async () => {
@@ -103,7 +70,7 @@ describe('warranty, owners and recall campaigns from the CLI', () => {
     expect(claims.map((c: { decision: string }) => c.decision)).toEqual(['accepted', 'refused']);
 
     // An owner registers through the public API; the merchant lists, exports and erases.
-    const client = createSerialClient({ store: sqliteStore({ filename: join(dir, 'test.db') }) });
+    const client = createSerialClient({ store: sqliteStore({ filename: database() }) });
     await client.owners.register({
       input: 'KB-0002',
       name: 'Grace',

@@ -1,38 +1,8 @@
 /** `serialkit webhooks`: subscriptions from the command line. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { expect, test } from 'vitest';
+import { cliOnTemporaryStore } from './harness.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'serialkit-cli-webhooks-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(argv: string[]) {
-  const capture = () => ({
-    text: '',
-    isTTY: false,
-    columns: 100,
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  });
-  const out = capture();
-  const err = capture();
-  const code = await run([...argv, '--db', join(dir, 'hooks.db')], {
-    stdout: out,
-    stderr: err,
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout: out.text, stderr: err.text };
-}
+const { cli } = cliOnTemporaryStore('hooks');
 
 test('create, list, update, show deliveries and dead letters, delete', async () => {
   const created = await cli([

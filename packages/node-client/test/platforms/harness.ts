@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createSerialClient, type SerialClient } from '../../src/client.js';
 import { createHandler, type HandlerOptions } from '../../src/http/handler.js';
 import { toNodeListener } from '../../src/http/node/listener.js';
+import type { SerialStore } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
 
 export const SHOPIFY_SECRET = 'shpss_test_client_secret_0123456789';
@@ -51,6 +52,8 @@ export interface JsonResponse extends Response {
 
 export interface PlatformHarness {
   client: SerialClient;
+  /** The client's store (memory). */
+  store: SerialStore;
   url: string;
   errors: unknown[];
   /** Serials registered for IPOD2008PINK, in order. */
@@ -88,8 +91,9 @@ export async function platformHarness(
   },
 ): Promise<PlatformHarness> {
   let clock = Date.UTC(2024, 5, 1, 12);
+  const store = memoryStore();
   const client = createSerialClient({
-    store: memoryStore(),
+    store,
     now: () => {
       clock += 1000;
       return new Date(clock);
@@ -127,6 +131,7 @@ export async function platformHarness(
     });
   return {
     client,
+    store,
     url: server.url,
     errors,
     ipods,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Service, spawnCli, startService } from '../http/service.js';
+import { eventually } from '../webhooks/receiver.js';
 import { fixture, listen, SHOPIFY_SECRET, sign } from './harness.js';
 
 const API_KEY = 'sk_test_service_admin_0123456789';
@@ -111,6 +112,8 @@ describe('serialkit serve with SERIALKIT_SHOPIFY_SECRET', () => {
       await admin('POST', `/v1/orders/${orderId}/picks`, { input });
     }
     expect((await admin('POST', `/v1/orders/${orderId}/ship`, {})).status).toBe(201);
+    // Written by the service's write-back consumer, which reads the event log.
+    await eventually(() => metafields.length > 0);
     expect(metafields).toEqual([
       [
         expect.objectContaining({
@@ -118,6 +121,54 @@ describe('serialkit serve with SERIALKIT_SHOPIFY_SECRET', () => {
           value: JSON.stringify(serials.map((serial) => ({ sku: 'IPOD2008PINK', serial }))),
         }),
       ],
+    ]);
+  });
+
+  test('a Shopify order shipped with the CLI on the same database is written back too', async () => {
+    const generated = await admin('POST', '/v1/skus/IPOD2008PINK/serials/generate', {
+      count: 1,
+      mode: 'sequential',
+    });
+    const [serial] = ((await generated.json()) as { serials: string[] }).serials;
+    const order = JSON.parse(fixture('shopify-orders-create.json'));
+    order.id = 820982911946154600;
+    order.admin_graphql_api_id = 'gid://shopify/Order/820982911946154600';
+    order.line_items = order.line_items.slice(0, 1);
+    const body = JSON.stringify(order);
+    const delivered = await fetch(`${service.url}/v1/platforms/shopify/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-webhook-id': 'serve-delivery-2',
+        'x-shopify-hmac-sha256': sign(SHOPIFY_SECRET, body),
+      },
+      body,
+    });
+    expect(delivered.status).toBe(200);
+    const before = metafields.length;
+    const shipped = spawnCli(
+      [
+        'ship',
+        '--db',
+        join(dir, 'shop.db'),
+        '--order',
+        'shopify-820982911946154600',
+        '--email',
+        'bob@example.com',
+        '--sku',
+        'IPOD2008PINK',
+        serial!,
+      ],
+      { SERIALKIT_VERIFY_SECRET: 'a-verify-secret-for-tests-0123456789' },
+    );
+    expect(shipped.status, shipped.stderr).toBe(0);
+    await eventually(() => metafields.length > before);
+    expect(metafields.at(-1)).toEqual([
+      expect.objectContaining({
+        ownerId: 'gid://shopify/Order/820982911946154600',
+        value: JSON.stringify([{ sku: 'IPOD2008PINK', serial }]),
+      }),
     ]);
   });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 
 const APPS = [
+  'bun.ts',
   'express.ts',
   'fastify.ts',
   'hono.ts',

@@ -131,6 +131,7 @@ describe('<serialkit-webhooks>', () => {
       'unit.shipped',
       'unit.recalled',
       'recall.created',
+      'recall.closed',
       'warranty.claimed',
       'owner.registered',
     ]);

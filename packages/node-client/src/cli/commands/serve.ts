@@ -18,6 +18,7 @@ import { headerOf } from '../../http/node/lazy-request.js';
 import { toNodeListener } from '../../http/node/listener.js';
 import { requestIdOf } from '../../http/observe.js';
 import { serveStatic } from '../../http/static.js';
+import { createPlatformWriteBack } from '../../platforms/write-back-consumer.js';
 import { createWebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { type Command, type OptionValues, str, strs } from '../command.js';
 import { openCoordination } from '../coordination.js';
@@ -249,6 +250,27 @@ export const serve: Command = {
             retry: { initialMs: milliseconds(options, 'webhooks-retry', 5_000) },
             onError: (error) => io.stderr.write(`serialkit: webhooks: ${describe(error)}\n`),
           });
+    // Serials go back to the shop platforms from the event log, whatever shipped them (the
+    // HTTP API, the SDK, the CLI), so the handler does not write them as it ships.
+    const targets = {
+      shopify: platforms?.shopify?.admin,
+      woocommerce: platforms?.woocommerce?.admin,
+    };
+    const writer =
+      targets.shopify || targets.woocommerce
+        ? createPlatformWriteBack({
+            store,
+            targets,
+            pollMs: milliseconds(options, 'webhooks-poll', 1_000),
+            onError: (error, order) =>
+              io.stderr.write(
+                order
+                  ? `serialkit: writing the serials of ${order.id} back failed: ${describe(error)}\n`
+                  : `serialkit: write-back: ${describe(error)}\n`,
+              ),
+          })
+        : null;
+    if (platforms && writer) platforms.writeBackOnShip = false;
     const log = options.log === true ? jsonLogger(io.stderr) : undefined;
     let accepting = true;
     const coordination = openCoordination(choice, str(options, 'coordination'));
@@ -305,6 +327,7 @@ export const serve: Command = {
       }),
     ]);
     dispatcher?.start();
+    writer?.start();
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${shownHost}:${address.port}`;
@@ -365,6 +388,7 @@ export const serve: Command = {
     clearInterval(sweep);
     clearTimeout(timer);
     await dispatcher?.stop();
+    await writer?.stop();
     await client.close();
     await coordination.close();
     log?.({ level: 'info', msg: 'stopped' });

@@ -31,7 +31,7 @@ import {
   type WooCommerceAdmin,
   wooCommerceOrderSchema,
 } from '../../platforms/woocommerce.js';
-import { writeBack } from '../../platforms/write-back.js';
+import { writeBackWith } from '../../platforms/write-back.js';
 import { csvBody, parseWith, readBytes } from '../body.js';
 import { headerOf } from '../node/lazy-request.js';
 import { json } from '../response.js';
@@ -61,6 +61,12 @@ export interface PlatformOptions {
    * /v1/platforms/orders/:id/write-back` tries again). Default `console.error`.
    */
   onWriteBackError?: (error: unknown, order: Order) => void;
+  /**
+   * Write a platform order's serials back as the HTTP API ships it (default true). Turn it off
+   * when a `createPlatformWriteBack` consumer runs on the same store, as `serialkit serve`
+   * does: that one also writes back what the SDK and the CLI ship, and loses nothing on a crash.
+   */
+  writeBackOnShip?: boolean;
 }
 
 const webhookResponses: RouteResponse[] = [
@@ -319,7 +325,7 @@ export function platformRoutes(
       ],
       async handle({ params }) {
         const order = await client.orders.get(params.id!);
-        return json(await writeBack(order, targets));
+        return json(await writeBackWith(client, order, targets));
       },
     }),
   ];

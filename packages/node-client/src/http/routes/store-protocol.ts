@@ -232,6 +232,14 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       args: z.strictObject({ recall: recallSchema }),
       summary: 'Insert or replace a recall',
     },
+    closeRecall: {
+      args: z.strictObject({
+        recall: recallSchema,
+        event: z.strictObject({ at: isoDateTime, data: data.optional() }),
+      }),
+      result: z.number().int().nullable(),
+      summary: 'Close an open recall and log recall_closed for each of its units',
+    },
     getRecall: {
       args: z.strictObject({ id: text }),
       result: recallSchema.nullable(),
@@ -400,6 +408,25 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       }),
       result: z.array(serialEventSchema),
       summary: 'Events appended after a position, in commit order',
+    },
+    leaseLogCursor: {
+      args: z.strictObject({
+        request: z.strictObject({
+          consumer: text,
+          owner: text,
+          at: isoDateTime,
+          until: isoDateTime,
+        }),
+      }),
+      result: z.object({ position: z.string().nullable() }).nullable(),
+      summary: "Take or renew the lease of an internal consumer's event log cursor",
+    },
+    advanceLogCursor: {
+      args: z.strictObject({
+        move: z.strictObject({ consumer: text, owner: text, from: text.nullable(), to: text }),
+      }),
+      result: z.boolean(),
+      summary: "Compare-and-set of an internal consumer's event log cursor",
     },
     appendWebhookDeliveries: {
       args: z.strictObject({ deliveries: z.array(webhookDeliverySchema).max(10_000) }),

@@ -330,5 +330,18 @@ CREATE TABLE ${s}.sequence_counters (
 );
 `,
     },
+    {
+      version: 11,
+      name: 'event log consumer cursors',
+      sql: `
+-- The cursor and lease of each internal event log consumer (leaseLogCursor), by its name.
+CREATE TABLE ${s}.log_cursors (
+  consumer text COLLATE "C" NOT NULL PRIMARY KEY,
+  position bigint,
+  lease_owner text COLLATE "C",
+  lease_until text COLLATE "C"
+);
+`,
+    },
   ];
 }

@@ -38,6 +38,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -106,6 +108,7 @@ import {
   statementName,
 } from './driver.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
+import * as logCursors from './log-cursors.js';
 import { migrateSchema } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
@@ -500,6 +503,37 @@ export class PostgresStore implements SerialStore {
     );
   }
 
+  async closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null> {
+    timestampToMillis(event.at, 'event.at');
+    const data = eventDataJson(event.data);
+    return this.#transaction(async (client) => {
+      // The row lock makes concurrent closes of one recall take turns: the second sees it closed.
+      const { rows } = await client.query(
+        `SELECT body FROM ${this.#t.recalls} WHERE id = $1 FOR UPDATE`,
+        [recall.id],
+      );
+      const row = rows[0] as RecallRow | undefined;
+      if (!row || rowToRecall(row).status === 'closed') return null;
+      // The recall's units are found through the events that put them under it (events_recall).
+      const logged = await client.query(
+        `INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
+         SELECT s.sku, s.serial, 'recall_closed', $2, $3::jsonb
+         FROM (SELECT DISTINCT e.sku, e.serial FROM ${this.#t.events} AS e WHERE e.recall_id = $1) AS c
+         JOIN ${this.#t.serials} AS s ON s.sku = c.sku AND s.serial = c.serial AND s.recall_id = $1
+         ORDER BY s.sku, s.serial`,
+        [recall.id, event.at, data],
+      );
+      await client.query(`UPDATE ${this.#t.recalls} SET body = $2::jsonb WHERE id = $1`, [
+        recall.id,
+        JSON.stringify(recall),
+      ]);
+      return logged.rowCount ?? 0;
+    });
+  }
+
   async getRecall(id: string): Promise<Recall | null> {
     const { rows } = await this.#query(
       `SELECT body FROM ${this.#t.recalls} WHERE id = $1`,
@@ -639,6 +673,20 @@ export class PostgresStore implements SerialStore {
 
   readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
     return this.#webhooks.readEventLog(after, limit);
+  }
+
+  leaseLogCursor(request: LogCursorLeaseRequest): Promise<{ position: string | null } | null> {
+    return logCursors.leaseLogCursor(this.#logQuery, this.#logTables, request);
+  }
+
+  advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    return logCursors.advanceLogCursor(this.#logQuery, this.#logTables, move);
+  }
+
+  readonly #logQuery = (text: string, values?: unknown[]) => this.#query(text, values);
+
+  get #logTables(): logCursors.LogCursorTables {
+    return { cursors: `${quoteIdentifier(this.#schema)}.log_cursors`, events: this.#t.events };
   }
 
   appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

@@ -259,4 +259,17 @@ CREATE TABLE sequence_counters (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 9,
+    name: 'event log consumer cursors',
+    sql: `
+-- The cursor and lease of each internal event log consumer (leaseLogCursor), by its name.
+CREATE TABLE log_cursors (
+  consumer TEXT NOT NULL PRIMARY KEY,
+  position INTEGER,
+  lease_owner TEXT,
+  lease_until TEXT
+) WITHOUT ROWID;
+`,
+  },
 ];

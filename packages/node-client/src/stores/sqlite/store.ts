@@ -25,6 +25,8 @@ import type {
   EventInsert,
   InsertOwnerResult,
   InsertSerialsResult,
+  LogCursorLeaseRequest,
+  LogCursorMove,
   MigrationReport,
   OrderChange,
   OrderChangeResult,
@@ -73,6 +75,7 @@ import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
 import { insertionOrder } from './insert-order.js';
+import * as logCursors from './log-cursors.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
@@ -465,6 +468,29 @@ export class SqliteStore implements SerialStore {
     });
   }
 
+  async closeRecall(
+    recall: Recall,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<number | null> {
+    timestampToMillis(event.at, 'event.at');
+    const data = eventDataJson(event.data);
+    return this.#run((db, s) => {
+      const log = this.#cached().prepare(
+        `INSERT INTO events (sku, serial, type, at, data)
+         SELECT sku, serial, 'recall_closed', ?, ? FROM serials WHERE recall_id = ? ORDER BY sku, serial`,
+      );
+      return db
+        .transaction(() => {
+          const row = s.getRecall.get(recall.id) as RecallRow | undefined;
+          if (!row || rowToRecall(row).status === 'closed') return null;
+          const logged = log.run(event.at, data, recall.id).changes;
+          s.putRecall.run(recall.id, recall.sku, recall.createdAt, JSON.stringify(recall));
+          return Number(logged);
+        })
+        .immediate();
+    });
+  }
+
   async getRecall(id: string): Promise<Recall | null> {
     return this.#run((_, s) => {
       const row = s.getRecall.get(id) as RecallRow | undefined;
@@ -702,6 +728,16 @@ export class SqliteStore implements SerialStore {
 
   async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
     return this.#run((db) => webhooks.readEventLog(db, after, limit));
+  }
+
+  async leaseLogCursor(
+    request: LogCursorLeaseRequest,
+  ): Promise<{ position: string | null } | null> {
+    return this.#run((db) => logCursors.leaseLogCursor(db, request));
+  }
+
+  async advanceLogCursor(move: LogCursorMove): Promise<boolean> {
+    return this.#run((db) => logCursors.advanceLogCursor(db, move));
   }
 
   async appendWebhookDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

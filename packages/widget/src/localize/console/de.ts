@@ -311,6 +311,7 @@ const de: ConsoleTranslation = {
       'unit.flagged_suspicious': 'Eine Einheit wurde als verdächtig markiert',
       'unit.recalled': 'Eine Einheit wurde zurückgerufen',
       'recall.created': 'Ein Rückruf wurde angelegt',
+      'recall.closed': 'Ein Rückruf wurde abgeschlossen',
       'warranty.claimed': 'Ein Garantieanspruch wurde gestellt',
       'owner.registered': 'Ein Besitzer hat eine Einheit registriert',
     },

@@ -307,6 +307,7 @@ const en: ConsoleTranslation = {
       'unit.flagged_suspicious': 'A unit was flagged suspicious',
       'unit.recalled': 'A unit was recalled',
       'recall.created': 'A recall was created',
+      'recall.closed': 'A recall was closed',
       'warranty.claimed': 'A warranty claim was made',
       'owner.registered': 'An owner registered a unit',
     },

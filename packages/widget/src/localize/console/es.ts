@@ -308,6 +308,7 @@ const es: ConsoleTranslation = {
       'unit.flagged_suspicious': 'Una unidad se marcó como sospechosa',
       'unit.recalled': 'Se retiró una unidad',
       'recall.created': 'Se creó una retirada',
+      'recall.closed': 'Se cerró una retirada',
       'warranty.claimed': 'Se presentó una reclamación de garantía',
       'owner.registered': 'Un propietario registró una unidad',
     },

@@ -309,6 +309,7 @@ const fr: ConsoleTranslation = {
       'unit.flagged_suspicious': 'Une unité a été signalée suspecte',
       'unit.recalled': 'Une unité a été rappelée',
       'recall.created': 'Un rappel a été créé',
+      'recall.closed': 'Un rappel a été clôturé',
       'warranty.claimed': 'Une demande de garantie a été faite',
       'owner.registered': 'Un propriétaire a enregistré une unité',
     },
