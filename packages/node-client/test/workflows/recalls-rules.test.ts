@@ -142,6 +142,24 @@ describe('recalls: reading and closing', () => {
     expect(twice.details).toEqual({ id: recall.id, closedAt: closed.closedAt });
   });
 
+  it('closes once under concurrent closes, logging each unit once', async () => {
+    const { client, store } = await stock();
+    const recall = await client.recalls.create({ sku: 'SKU-1', lot: 'L1', notice: 'x' });
+    const results = await Promise.allSettled([
+      client.recalls.close(recall.id),
+      client.recalls.close(recall.id),
+    ]);
+    const closed = results.find((result) => result.status === 'fulfilled');
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(ConflictError.isInstance(refused?.reason)).toBe(true);
+    expect(refused?.reason.message).toBe(`Recall ${recall.id} is closed already`);
+    expect(refused?.reason.details).toEqual({ id: recall.id, closedAt: closed?.value.closedAt });
+    const logged = await store.listEvents({ type: 'recall_closed' });
+    expect(logged.items.map((event) => [event.serial, event.data])).toEqual(
+      [1, 2, 3].map((n) => [sn(n), { recallId: recall.id }]),
+    );
+  });
+
   it('reads a recall stored without a status as open', async () => {
     const { client, store } = await stock();
     const recall = await client.recalls.create({ sku: 'SKU-1', lot: 'L1', notice: 'x' });
