@@ -284,6 +284,21 @@ describe('recalls: scanned codes of several SKUs', () => {
     ]);
   });
 
+  it('names every SKU of a GTIN that several SKUs outside the recall share', async () => {
+    const { client } = await threeSkus();
+    await trackedSku(client, 'SKU-D', SN, { gtin: GTIN_C });
+    const error = await errorOf(
+      client.recalls.create({
+        skus: ['SKU-A', 'SKU-B'],
+        serials: [`(01)${GTIN_C}(21)${sn(1)}`],
+        notice: 'x',
+      }),
+    );
+    expect(error.issues[0]?.message).toBe(
+      `The scanned GTIN ${GTIN_C} is SKU SKU-C, SKU-D's, not one of the recall's SKUs SKU-A, SKU-B`,
+    );
+  });
+
   it("reads a code's serial in its own SKU's format only", async () => {
     const { client } = await threeSkus();
     // SN-000001 is SKU-B's format, not SKU-A's whose GTIN the code carries.
