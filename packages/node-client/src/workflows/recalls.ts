@@ -205,10 +205,10 @@ async function scannedSerials(
     const scanned = await scanning;
     // Digits that a selected SKU's format reads as they stand: a plain serial after all.
     if (scanned.ok && scanned.gtin === undefined) continue;
-    // Stryker disable next-line ArrayDeclaration: equivalent, a refused code is not selected whatever this holds
     const selected = scanned.ok
       ? scanned.skus.filter((sku) => skus.some((s) => s.sku === sku.sku))
-      : [];
+      : // Stryker disable next-line ArrayDeclaration: equivalent, a refused code is not selected whatever this holds
+        [];
     if (scanned.ok && selected.length > 0) {
       codes.set(i, { serial: scanned.serial, skus: new Set(selected.map((sku) => sku.sku)) });
       continue;
