@@ -51,6 +51,11 @@ export const MUTATION_MODULES = {
       'test/http/admin.test.ts',
     ],
   },
+  // The memory store, against the conformance suite every store runs.
+  'memory-store': {
+    mutate: ['src/stores/memory.ts', 'src/stores/memory-webhooks.ts'],
+    tests: ['test/stores/memory.test.ts'],
+  },
 };
 
 /** The module `STRYKER_MODULE` names, with its name; throws for a name not in the table. */
