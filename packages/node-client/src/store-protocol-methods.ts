@@ -38,7 +38,7 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   getOrder: { args: ['id'], write: false },
   listOrders: { args: ['filter', 'page'], write: false },
   changeOrder: { args: ['change'], write: true },
-  insertOwner: { args: ['owner'], write: true },
+  insertOwner: { args: ['owner', 'event'], write: true },
   getOwner: { args: ['id'], write: false },
   listOwners: { args: ['filter', 'page'], write: false },
   eraseOwner: { args: ['id', 'event'], write: true },

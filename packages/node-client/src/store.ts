@@ -92,10 +92,12 @@ export interface InsertSerialsResult {
 
 /**
  * An inclusive range of serials. Serials compare as strings (binary collation), unless
- * `numericAt` is given: then they compare as strings up to that character, then shorter first,
- * then as strings. That is numeric order for a variable-length run of digits starting there (as
- * in a format with `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10`; the client sets it from the
- * SKU's format. Positions count characters (code points) from 0.
+ * `numericAt` is given: then they compare as strings up to that character, then by the rest
+ * without its leading zeros, shorter first, then as strings (two writings of one number are
+ * equal, and a range that names it holds both). That is
+ * numeric order for a variable-length run of digits starting there (as in a format with
+ * `{D:1-6}`), so `SN-9` to `SN-12` holds `SN-10` and `SN-011`; the client sets it from the SKU's
+ * format. Positions count characters (code points) from 0.
  *
  * @example
  * { from: 'SN-9', to: 'SN-12', numericAt: 3 } // SN-9, SN-10, SN-11, SN-12
@@ -506,11 +508,18 @@ export interface SerialStore {
    * `{ inserted: false }`, atomically (two concurrent first registrations: one wins). An owner
    * whose id exists is rejected (`ConflictError`).
    *
+   * With `event` (which must carry no personal data), the owner and the event are written in one
+   * transaction: both, or neither. The event's unit must exist (`NotFoundError` otherwise, and
+   * no owner is kept); an owner not inserted appends nothing.
+   *
    * @example
-   * const { inserted } = await store.insertOwner({ id: 'own_1', sku: 'KB-100', serial: 'SN1',
-   *   status: 'active', name: 'Ada', email: 'ada@example.com', registeredAt: now });
+   * const { inserted } = await store.insertOwner(
+   *   { id: 'own_1', sku: 'KB-100', serial: 'SN1', status: 'active', name: 'Ada',
+   *     email: 'ada@example.com', registeredAt: now },
+   *   { sku: 'KB-100', serial: 'SN1', type: 'owner_registered', at: now, data: { ownerId: 'own_1' } },
+   * );
    */
-  insertOwner(owner: Owner): Promise<InsertOwnerResult>;
+  insertOwner(owner: Owner, event?: EventInsert): Promise<InsertOwnerResult>;
   /** An owner by id, or null. */
   getOwner(id: string): Promise<Owner | null>;
   /**

@@ -75,6 +75,10 @@ try {
   await shot('sku-editor');
 
   await show('search');
+  await part('serial-input').fill(s.wrongDigit);
+  await part('serial-input').press('Enter');
+  await part('suggestions').waitFor();
+  await shot('search-suggestions');
   await part('serial-input').fill(s.traced);
   await part('serial-input').press('Enter');
   await part('unit-card').waitFor();

@@ -1,13 +1,19 @@
 /**
  * @serialkit/widget: `<serial-lookup>`, the storefront element for serial number authenticity
- * and return checks. Importing this module registers the element.
+ * and return checks, and for owners who register the unit they own. Importing this module registers the element.
  *
  * @example
  * import '@serialkit/widget';
  * // <serial-lookup endpoint="https://shop.example/serialkit" sku="ARIA-700"></serial-lookup>
  */
 
-export type { Known, ReturnAnswer, Unrecognized, VerifyAnswer } from './api/answers.js';
+export type {
+  Known,
+  OwnerAnswer,
+  ReturnAnswer,
+  Unrecognized,
+  VerifyAnswer,
+} from './api/answers.js';
 export { ApiError, type ApiErrorKind } from './api/api-error.js';
 export {
   type ApiClient,
@@ -25,6 +31,7 @@ export {
 } from './events/serial-lookup-result.js';
 export { type Language, registerTranslation } from './localize/languages.js';
 export type {
+  OwnerRegistrationStatus,
   ReturnNextStep,
   ReturnVerdictCode,
   SuspicionReason,

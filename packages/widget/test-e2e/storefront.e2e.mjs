@@ -130,7 +130,14 @@ async function open(path = '/', { bypassCSP = false } = {}) {
     const slotted = (name) => page.locator(`serial-lookup#${id} > [slot="${name}"]`);
     return { host, part, slotted };
   };
-  return { page, errors, requests, verify: element('verify'), returns: element('return') };
+  return {
+    page,
+    errors,
+    requests,
+    verify: element('verify'),
+    returns: element('return'),
+    register: element('register'),
+  };
 }
 
 async function resultOf(part) {
@@ -257,17 +264,78 @@ test('a return with the wrong email finds no order', async () => {
   await page.close();
 });
 
-test('the page’s language switch changes both elements', async () => {
-  const { page, verify, returns } = await open();
+/** Fills in the register form as an owner would, sends it and returns the service's answer. */
+async function registerAs(register, page, name, email) {
+  await register.part('serial-input').fill(samples.genuine);
+  await register.part('name-input').fill(name);
+  await register.part('email-input').fill(email);
+  await register.part('consent').check();
+  const answer = page.waitForResponse((r) => r.url().endsWith('/v1/owners'));
+  await register.part('submit').click();
+  const response = await answer;
+  return { status: response.status(), text: await response.text() };
+}
+
+test('an owner registers their unit; the public answer carries no personal data', async () => {
+  const { page, register, errors } = await open();
+  const first = await registerAs(register, page, 'Ada Lovelace', 'ada.e2e@example.com');
+  assert.equal(first.status, 200);
+  assert.deepEqual(JSON.parse(first.text), { status: 'received', serial: samples.genuine });
+  assert.doesNotMatch(first.text, /ada|lovelace|@/i);
+  const result = await resultOf(register.part);
+  assert.equal(result.status, 'received');
+  assert.equal(result.title, 'Registration received');
+  assert.equal(await register.slotted('registered').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // Someone else registers the same unit: the same answer, word for word.
+  const second = await open();
+  const again = await registerAs(second.register, second.page, 'Mallory', 'mallory@example.com');
+  assert.equal(again.text, first.text);
+  assert.equal((await resultOf(second.register.part)).status, 'received');
+  await second.page.close();
+
+  // The merchant sees both: the owner, and the second registration to review.
+  const owners = await fetch(`${url}/v1/owners?serial=${encodeURIComponent(samples.genuine)}`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  }).then((response) => response.json());
+  assert.deepEqual(
+    owners.items.map((o) => [o.email, o.status]),
+    [
+      ['ada.e2e@example.com', 'active'],
+      ['mallory@example.com', 'pending_review'],
+    ],
+  );
+  // And no public route gives them away.
+  const listed = await fetch(`${url}/v1/owners?serial=${encodeURIComponent(samples.genuine)}`);
+  assert.equal(listed.status, 401);
+});
+
+test('the register form refuses to send without consent', async () => {
+  const { page, register, requests } = await open();
+  await register.part('serial-input').fill(samples.genuine);
+  await register.part('name-input').fill('Ada Lovelace');
+  await register.part('email-input').fill('ada@example.com');
+  await register.part('submit').click();
+  await register.part('issue').waitFor();
+  assert.match(await register.part('issue').textContent(), /Tick the box/);
+  assert.equal(requests.filter((r) => r.url().endsWith('/v1/owners')).length, 0);
+  await page.close();
+});
+
+test('the page’s language switch changes every element', async () => {
+  const { page, verify, returns, register } = await open();
   await page.selectOption('#language', 'de');
   await verify.part('submit').filter({ hasText: 'Seriennummer prüfen' }).waitFor();
   await returns.part('submit').filter({ hasText: 'Rücksendung prüfen' }).waitFor();
+  await register.part('submit').filter({ hasText: 'Produkt registrieren' }).waitFor();
   await page.evaluate(() => localStorage.removeItem('northwind-language'));
   await page.close();
 });
 
 test('the storefront page has no axe violations, before and after checks', async () => {
-  const { page, verify, returns } = await open('/', { bypassCSP: true });
+  const { page, verify, returns, register } = await open('/', { bypassCSP: true });
   // axe-core comes with @open-wc/testing, which the browser tests use.
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = async () =>
@@ -281,6 +349,8 @@ test('the storefront page has no axe violations, before and after checks', async
   await resultOf(verify.part);
   await returns.part('submit').click();
   await returns.part('issue').waitFor();
+  await register.part('submit').click();
+  await register.part('issue').waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(await violations(), []);
   await page.close();
@@ -332,6 +402,7 @@ test('the element loads its chunks from beside its script, each when it is neede
   assert.ok(chunk('format-engine'), 'the format engine loaded for the live format help');
   assert.equal(chunk('de'), undefined, 'German is not loaded on an English page');
   assert.equal(chunk('barcode-scanner'), undefined, 'the scanner waits for a tap on Scan');
+  assert.ok(chunk('register-form'), 'the register form loaded for the page’s register element');
   await page.selectOption('#language', 'de');
   await verify.locator('[part~="submit"]').filter({ hasText: 'Seriennummer prüfen' }).waitFor();
   assert.equal(chunk('de')?.[1], 200);

@@ -20,7 +20,9 @@ describe("the README's reference tables", () => {
     expect(rows(tables.slots)).toHaveLength(element.slots.length);
     expect(rows(tables.parts)).toHaveLength(element.cssParts.length);
     expect(rows(tables['custom-properties'])).toHaveLength(element.cssProperties.length);
-    expect(readme).toContain("| `mode` | `mode` | `'verify' \\| 'return'` | `'verify'` |");
+    expect(readme).toContain(
+      "| `mode` | `mode` | `'verify' \\| 'return' \\| 'register'` | `'verify'` |",
+    );
     expect(readme).toContain('| `--serial-lookup-accent` |');
   });
 

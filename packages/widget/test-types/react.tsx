@@ -29,7 +29,7 @@ export function ReturnCheck({ sku }: { sku: string }) {
 }
 
 export function WrongMode() {
-  // @ts-expect-error: `mode` is 'verify' or 'return'
+  // @ts-expect-error: `mode` is 'verify', 'return' or 'register'
   return <serial-lookup mode="refund" />;
 }
 

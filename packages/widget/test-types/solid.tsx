@@ -14,6 +14,6 @@ export function GenuineCheck() {
 }
 
 export function WrongMode() {
-  // @ts-expect-error: `mode` is 'verify' or 'return'
+  // @ts-expect-error: `mode` is 'verify', 'return' or 'register'
   return <serial-lookup mode="refund" />;
 }

@@ -7,6 +7,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import {
   compileFormat,
   type FormatHints,
+  type OwnerRegistrationResult,
   type PublicReturnCheck,
   type VerifyResult,
 } from '@serialkit/core';
@@ -93,6 +94,12 @@ export function returnCheck(overrides: Partial<PublicReturnCheck> = {}): PublicR
   return { verdict: 'match', next: 'send_back', issues: [], ...overrides };
 }
 
+export function ownerRegistration(
+  overrides: Partial<OwnerRegistrationResult> = {},
+): OwnerRegistrationResult {
+  return { status: 'received', serial: genuineSerial, ...overrides };
+}
+
 /** A fresh endpoint per test, so tests share neither cached hints nor queued checks. */
 export function uniqueEndpoint(): string {
   return `/shop-${crypto.randomUUID().slice(0, 8)}/serialkit`;
@@ -106,7 +113,7 @@ export interface Recorded {
 }
 
 /**
- * Mocks the three routes under `endpoint` and records every request. `verify`/`returns` may be
+ * Mocks the four public routes under `endpoint` and records every request. `verify`/`returns` may be
  * a payload or a function returning a Response.
  */
 export function mockService(
@@ -115,6 +122,7 @@ export function mockService(
     formats?: FormatHints | (() => Response | Promise<Response>);
     verify?: VerifyResult | ((body: unknown) => Response | Promise<Response>);
     returns?: PublicReturnCheck | ((body: unknown) => Response | Promise<Response>);
+    owners?: OwnerRegistrationResult | ((body: unknown) => Response | Promise<Response>);
   } = {},
 ): Recorded[] {
   const requests: Recorded[] = [];
@@ -147,6 +155,11 @@ export function mockService(
       const body = await record(request);
       const returns = options.returns ?? returnCheck();
       return typeof returns === 'function' ? returns(body) : HttpResponse.json(returns);
+    }),
+    http.post(`${endpoint}/v1/owners`, async ({ request }) => {
+      const body = await record(request);
+      const owners = options.owners ?? ownerRegistration();
+      return typeof owners === 'function' ? owners(body) : HttpResponse.json(owners);
     }),
   );
   return requests;

@@ -137,7 +137,14 @@ export function coveredBy(spec: CharSpec, chars: string): boolean {
   return true;
 }
 
-/** The look-alike group of a character (upper-cased), or `undefined`. */
+/**
+ * The look-alike group of a character (upper-cased), or `undefined`: the characters a person
+ * reading a label confuses (O/0, I/L/1, S/5, B/8, Z/2). Used to rank "did you mean" suggestions.
+ *
+ * @example
+ * lookalikeGroup('o'); // 'O0'
+ * lookalikeGroup('7'); // undefined
+ */
 export function lookalikeGroup(ch: string): string | undefined {
   const upper = ch.toUpperCase();
   return LOOKALIKE_GROUPS.find((g) => g.includes(upper));

@@ -1,3 +1,4 @@
+export { lookalikeGroup } from './char-classes.js';
 export { compileFormat } from './compile.js';
 export { createIssue } from './create-issue.js';
 export { DATE_PART_LENGTH, type DatePart, formatDateParts } from './date-parts.js';

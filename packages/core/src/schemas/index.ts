@@ -4,6 +4,7 @@ export * from './domain.js';
 export * from './orders.js';
 export * from './owners.js';
 export * from './platforms.js';
+export * from './suggestions.js';
 export * from './unit-shipments.js';
 export * from './warranty.js';
 export * from './webhooks.js';

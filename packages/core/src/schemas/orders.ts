@@ -12,6 +12,7 @@ import {
   serialStatusSchema,
   serialString,
 } from './domain.js';
+import { unitSuggestionSchema } from './suggestions.js';
 
 /** One line of a new order: a SKU and how many units of it. */
 export const orderLineInputSchema = z.strictObject({
@@ -119,7 +120,7 @@ export const pickResultSchema = z.object({
   input: z.string(),
   sku: z.string().optional(),
   serial: serialString.optional(),
-  suggestions: z.array(z.object({ sku: z.string(), serial: z.string() })).optional(),
+  suggestions: z.array(unitSuggestionSchema).optional(),
   candidates: z.array(z.string()).optional(),
   status: serialStatusSchema.optional(),
   order: orderSchema,

@@ -43,6 +43,7 @@ import { orderRoutes } from './routes/orders.js';
 import { type PlatformOptions, platformRoutes } from './routes/platforms.js';
 import { publicRoutes } from './routes/public.js';
 import { storeProtocolRoutes } from './routes/store-protocol.js';
+import { suggestionRoutes } from './routes/suggestions.js';
 import { warrantyOwnerRoutes } from './routes/warranty-owners.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import type { ServedClient } from './served-client.js';
@@ -244,6 +245,7 @@ export function createHandler(
     ...correctionRoutes(client),
     ...warrantyOwnerRoutes(client),
     ...consoleRoutes(client),
+    ...suggestionRoutes(client),
   ];
   if (options.storeProtocol) {
     if (!store) throw new TypeError('storeProtocol needs a store: pass options.store');

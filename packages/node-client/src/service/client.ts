@@ -74,6 +74,12 @@ export interface ServiceClient {
       query?: Query<'traceSerial'>,
       options?: CallOptions,
     ): Promise<Schemas['Trace']>;
+    /** Registered units a mistyped serial could have meant, best first. */
+    suggest(
+      serial: string,
+      query?: Query<'suggestSerials'>,
+      options?: CallOptions,
+    ): Promise<ResponseOf<'suggestSerials'>>;
   };
   readonly shipments: {
     create(
@@ -227,6 +233,13 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       trace: (serial, query, o) =>
         dataOf(
           api.GET('/v1/serials/{serial}/trace', {
+            params: { path: { serial }, ...(query ? { query } : {}) },
+            ...o,
+          }),
+        ),
+      suggest: (serial, query, o) =>
+        dataOf(
+          api.GET('/v1/serials/{serial}/suggestions', {
             params: { path: { serial }, ...(query ? { query } : {}) },
             ...o,
           }),

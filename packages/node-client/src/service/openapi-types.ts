@@ -760,6 +760,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/serials/{serial}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered units a mistyped serial could have meant (look-alike, swap, one wrong, dropped or added character), best first */
+        get: operations["suggestSerials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/serials/{serial}/trace": {
         parameters: {
             query?: never;
@@ -1807,6 +1824,15 @@ export interface components {
                 /** @enum {string} */
                 startsAt: "shipment" | "registration";
             };
+        };
+        SuggestSerialsResponse200: {
+            input: string;
+            items: {
+                serial: string;
+                sku: string;
+                /** @enum {string} */
+                status: "in_stock" | "allocated" | "shipped" | "returned" | "quarantined" | "scrapped" | "voided";
+            }[];
         };
         Trace: {
             coverage?: {
@@ -4963,6 +4989,58 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    suggestSerials: {
+        parameters: {
+            query?: {
+                sku?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Serial as typed (percent-encoded) */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions (none: an empty list) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestSerialsResponse200"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown SKU */
             404: {
                 headers: {
                     [name: string]: unknown;

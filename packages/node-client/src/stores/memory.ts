@@ -413,8 +413,10 @@ class MemoryStore implements SerialStore {
 
   // ── Owners ──
 
-  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
+  async insertOwner(owner: Owner, event?: EventInsert): Promise<InsertOwnerResult> {
     this.#open();
+    if (event) timestampToMillis(event.at, 'event.at');
+    const data = event ? eventData(event.data) : undefined;
     if (this.#owners.has(owner.id)) {
       throw new ConflictError(`Owner ${owner.id} exists`, { details: { id: owner.id } });
     }
@@ -425,7 +427,11 @@ class MemoryStore implements SerialStore {
         }
       }
     }
+    if (event && !this.#serials.get(event.sku)?.bySerial.has(event.serial)) {
+      throw unknownUnitError(event.sku, event.serial);
+    }
     this.#owners.set(owner.id, structuredClone(owner));
+    if (event) this.#append(event, data);
     return { inserted: true };
   }
 

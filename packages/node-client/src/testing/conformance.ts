@@ -5,16 +5,20 @@
  * the same shapes), so this module has no test-framework dependency.
  */
 import type { SerialStore } from '../store.js';
+import { accountContactTests } from './conformance/account-contacts.js';
 import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { logCursorTests } from './conformance/log-cursors.js';
+import { numericRangeTests } from './conformance/numeric-ranges.js';
 import { orderTests } from './conformance/orders.js';
+import { ownerEventTests } from './conformance/owner-events.js';
 import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallCloseTests } from './conformance/recall-close.js';
 import { recallTests } from './conformance/recalls.js';
+import { reregistrationTests } from './conformance/reregistration.js';
 import { sequenceTests } from './conformance/sequences.js';
 import { serialTests } from './conformance/serials.js';
 import { skuTests } from './conformance/skus.js';
@@ -72,6 +76,10 @@ function register(options: StoreConformanceOptions): void {
   recallCloseTests(suite);
   logCursorTests(suite);
   ownerTests(suite);
+  ownerEventTests(suite);
+  reregistrationTests(suite);
+  accountContactTests(suite);
+  numericRangeTests(suite);
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);

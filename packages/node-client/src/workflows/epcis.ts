@@ -64,12 +64,16 @@ export interface EpcisDocument {
 interface Vocabulary {
   action: 'ADD' | 'OBSERVE';
   bizStep: string;
-  disposition: string;
+  /** Left out where the event does not say what state the unit is in. */
+  disposition?: string;
 }
 
 /**
  * CBV 2.0 terms of each exported event type. Verification, sightings and return checks are
- * not supply-chain steps performed on the unit, so they are not exported.
+ * not supply-chain steps performed on the unit, and neither are corrections of its registration
+ * (the commissioning event carries the corrected lot) nor an owner's registration or erasure
+ * (they concern a person): none of them is exported. A warranty claim's disposition follows its
+ * decision (see `claimDisposition`).
  */
 export const EPCIS_VOCABULARY: Partial<Record<SerialEventType, Vocabulary>> = {
   commissioned: { action: 'ADD', bizStep: 'commissioning', disposition: 'active' },
@@ -83,7 +87,31 @@ export const EPCIS_VOCABULARY: Partial<Record<SerialEventType, Vocabulary>> = {
   recalled: { action: 'OBSERVE', bizStep: 'holding', disposition: 'recalled' },
   released: { action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible' },
   voided: { action: 'OBSERVE', bizStep: 'decommissioning', disposition: 'inactive' },
+  // Picked for an order and put back: in storage again.
+  deallocated: {
+    action: 'OBSERVE',
+    bizStep: 'storing',
+    disposition: 'sellable_not_accessible',
+  },
+  // The shipment did not leave: CBV's voided shipping, the unit back in stock.
+  shipment_cancelled: {
+    action: 'OBSERVE',
+    bizStep: 'void_shipping',
+    disposition: 'sellable_not_accessible',
+  },
+  // Inspected and found unaffected by the recall.
+  recall_lifted: { action: 'OBSERVE', bizStep: 'inspecting', disposition: 'conformant' },
+  warranty_claimed: { action: 'OBSERVE', bizStep: 'inspecting' },
 };
+
+/**
+ * A warranty claim's disposition: an accepted claim found the unit damaged (to be replaced, when
+ * it was resolved so); a refused one says nothing of the unit's state.
+ */
+export function claimDisposition(data: SerialEvent['data']): string | undefined {
+  if (data?.decision !== 'accepted') return undefined;
+  return data.resolution === 'replaced' ? 'needs_replacement' : 'damaged';
+}
 
 /** Builds the EPCIS document of the events (and registrations) matching the filter. */
 export async function buildEpcisDocument(
@@ -124,6 +152,8 @@ export async function buildEpcisDocument(
     if (!vocabulary) return;
     const orderId = event.data?.orderId;
     const lot = event.data?.lot;
+    const disposition =
+      event.type === 'warranty_claimed' ? claimDisposition(event.data) : vocabulary.disposition;
     eventList.push({
       type: 'ObjectEvent',
       eventID: `urn:uuid:${uuidV5(compositeKey(event.sku, event.serial, event.id))}`,
@@ -132,7 +162,7 @@ export async function buildEpcisDocument(
       epcList: [await unitUri(event.sku, event.serial)],
       action: vocabulary.action,
       bizStep: vocabulary.bizStep,
-      disposition: vocabulary.disposition,
+      ...(disposition === undefined ? {} : { disposition }),
       ...(typeof orderId === 'string'
         ? {
             bizTransactionList: [

@@ -77,22 +77,44 @@ export function commissionedEvent(record: SerialRecord): SerialEvent {
   };
 }
 
-/** A unit's commissioning and every stored event, oldest first. */
+/**
+ * The events of a unit's own registration, out of every stored event of its (sku, serial) in log
+ * order: those after the last `voided` event that freed the serial. A void that frees a serial
+ * removes the unit's row and keeps its events in the log (for audit and EPCIS), so a unit
+ * registered again under the serial starts a history of its own there. One rule for every reader
+ * of a unit's events; a reader that filters by type includes `voided` to apply it.
+ *
+ * @example
+ * const own = currentRegistration(events); // [] for a unit voided and not registered again
+ */
+export function currentRegistration<E extends Pick<SerialEvent, 'type' | 'data'>>(
+  events: readonly E[],
+): E[] {
+  const freed = events.findLastIndex(
+    (event) => event.type === 'voided' && event.data?.freed === true,
+  );
+  return events.slice(freed + 1);
+}
+
+/**
+ * A unit's commissioning and every stored event of its own registration (see
+ * {@link currentRegistration}), oldest first.
+ */
 export async function unitHistory(
   ctx: ClientContext,
   record: SerialRecord,
 ): Promise<SerialEvent[]> {
-  const events = [commissionedEvent(record)];
+  const stored: SerialEvent[] = [];
   let cursor: string | null = null;
   do {
     const page = await ctx.store.listEvents(
       { sku: record.sku, serial: record.serial },
       { cursor, limit: 1000 },
     );
-    events.push(...page.items);
+    stored.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
-  return events;
+  return [commissionedEvent(record), ...currentRegistration(stored)];
 }
 
 /**

@@ -4,14 +4,13 @@
  * order's lines and the unit's state, and the unit is allocated to the order (compare-and-set, so
  * two packers never pick one unit). Refusals are results, not errors.
  */
-import {
-  isGs1Input,
-  type Order,
-  type PickOutcome,
-  type PickResult,
-  type SerialRecord,
-  type SerialStatus,
-  type Sku,
+import type {
+  Order,
+  PickOutcome,
+  PickResult,
+  SerialRecord,
+  SerialStatus,
+  Sku,
 } from '@serialkit/core';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Transition } from '../store.js';
@@ -19,11 +18,10 @@ import type { ClientContext } from './context.js';
 import { requireString } from './input.js';
 import { changeOrder, isOpen, type OrderDecision, orderClosed } from './order-state.js';
 import { resolveSerial } from './resolve.js';
+import { suggestUnits } from './serial-suggestions.js';
 
-/** Candidate fixes tried per SKU of the order for a mistyped scan (one store read for all). */
-const CANDIDATES_PER_SKU = 100;
-/** Registered suggestions returned at most. */
-const MAX_SUGGESTIONS = 5;
+/** Units a typo that reads as another valid serial may have meant: those not yet shipped. */
+const UNSHIPPED: readonly SerialStatus[] = ['in_stock', 'allocated'];
 
 /** A refusal (or an acceptance) before the order is attached. */
 type Verdict = Omit<PickResult, 'order' | 'input'>;
@@ -86,7 +84,7 @@ async function judge(
       });
     case 'invalid':
     case 'unknown': {
-      const suggestions = await existingSuggestions(ctx, order, input);
+      const suggestions = await orderSuggestions(ctx, order, input);
       if (suggestions.length > 0) return { outcome: 'mistyped', suggestions };
       if (resolution.kind === 'invalid') return { outcome: 'invalid' };
       const skus = resolution.skus.map((s) => s.sku);
@@ -138,40 +136,22 @@ function unitVerdict(order: Order, unit: SerialRecord): Verdict {
 }
 
 /**
- * "Did you mean": serials one look-alike, typo or swap away from the input in the formats of the
- * order's tracked SKUs, that are registered. Scanned codes are read, not typed: none for them.
+ * "Did you mean" for a scan of this order: registered units of the order's SKUs one slip away
+ * from the input. A unit reached only by an edit (not by a check character) is offered when it
+ * could still be packed.
  */
-async function existingSuggestions(
+async function orderSuggestions(
   ctx: ClientContext,
   order: Order,
   input: string,
 ): Promise<{ sku: string; serial: string }[]> {
-  if (isGs1Input(input.trim())) return [];
-  const found: { sku: string; serial: string }[] = [];
+  const skus: Sku[] = [];
   for (const line of order.lines) {
-    const sku: Sku | null = await ctx.store.getSku(line.sku);
-    if (!sku?.serialTracking.enabled) continue;
-    let candidates: string[];
-    try {
-      candidates = ctx.formats
-        .of(sku)
-        .suggest(input, { limit: CANDIDATES_PER_SKU })
-        .map((suggestion) => suggestion.serial);
-    } catch {
-      continue; // a stored format that no longer compiles suggests nothing
-    }
-    if (candidates.length === 0) continue;
-    const registered = await ctx.store.listSerials(
-      { sku: sku.sku, serials: candidates },
-      { limit: CANDIDATES_PER_SKU },
-    );
-    const known = new Set(registered.items.map((unit) => unit.serial));
-    // Best first, as the format ranked them.
-    for (const serial of candidates) {
-      if (known.has(serial)) found.push({ sku: sku.sku, serial });
-    }
+    const sku = await ctx.store.getSku(line.sku);
+    if (sku) skus.push(sku);
   }
-  return found.slice(0, MAX_SUGGESTIONS);
+  const found = await suggestUnits(ctx, input, { skus }, { editedStatuses: UNSHIPPED });
+  return found.map(({ sku, serial }) => ({ sku, serial }));
 }
 
 /** Releases a picked unit back to stock. */

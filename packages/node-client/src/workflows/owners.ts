@@ -13,7 +13,7 @@ import {
 } from '@serialkit/core';
 import { neutralizeCell, stringifyRow } from '../csv/cells.js';
 import { NotFoundError } from '../errors.js';
-import type { PageOptions } from '../store.js';
+import type { EventInsert, PageOptions } from '../store.js';
 import type { ClientContext } from './context.js';
 import { parseInput, requireString } from './input.js';
 import { createList, type List } from './list.js';
@@ -121,7 +121,15 @@ export function ownersResource(ctx: ClientContext): OwnersResource {
         email,
         registeredAt: at,
       };
-      let { inserted } = await ctx.store.insertOwner(owner);
+      // The owner and its event (no name, no email) go in together, or not at all.
+      const registered = (): EventInsert => ({
+        sku: unit.sku,
+        serial: unit.serial,
+        type: 'owner_registered',
+        at,
+        data: { ownerId: owner.id, status: owner.status },
+      });
+      const { inserted } = await ctx.store.insertOwner(owner, registered());
       if (!inserted) {
         const { items } = await ctx.store.listOwners({
           sku: unit.sku,
@@ -132,19 +140,8 @@ export function ownersResource(ctx: ClientContext): OwnersResource {
         // The same person registering again: nothing new to review.
         if (items.length === 0) {
           owner.status = 'pending_review';
-          inserted = (await ctx.store.insertOwner(owner)).inserted;
+          await ctx.store.insertOwner(owner, registered());
         }
-      }
-      if (inserted) {
-        await ctx.store.appendEvents([
-          {
-            sku: unit.sku,
-            serial: unit.serial,
-            type: 'owner_registered',
-            at,
-            data: { ownerId: owner.id, status: owner.status },
-          },
-        ]);
       }
       return { status: 'received', serial: unit.serial };
     },

@@ -8,6 +8,7 @@ import {
   type RegisterRowResult,
   type RegisterSummary,
   type SerialRecord,
+  type SerialSuggestions,
 } from '@serialkit/core';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -30,6 +31,7 @@ import { requireUnit } from './resolve.js';
 import { readScanned } from './scanned.js';
 import { SequenceCounters, type SequenceRun, sequencePeriod } from './sequences.js';
 import { orderedFilter } from './serial-ranges.js';
+import { suggestUnits } from './serial-suggestions.js';
 import { isFreeForm } from './sku-formats.js';
 import { shipmentsOf } from './unit-shipments.js';
 
@@ -125,6 +127,19 @@ export interface SerialsResource {
    * const page = await client.serials.list({ sku: 'KB-100', status: 'in_stock' }, { limit: 50 });
    */
   list(filter: SerialFilter, page?: PageOptions): List<SerialRecord>;
+  /**
+   * "Did you mean": the registered units a serial typed wrong could have meant, best first (at
+   * most 5): a look-alike character (O/0, I/1, S/5, B/8, Z/2), two characters swapped, one
+   * character wrong, dropped or added; check characters rank them. Searched in the SKU's format,
+   * else in the formats of the tracked SKUs that read the input or a text one edit away. The
+   * pack station's `mistyped` answer follows the same rule. Units the input itself denotes are
+   * not suggestions; scanned GS1 codes get none.
+   *
+   * @example
+   * const { items } = await client.serials.suggest('KB-2024-00O0016');
+   * // [{ sku: 'KB-100', serial: 'KB-2024-0000016', status: 'shipped' }]
+   */
+  suggest(input: string, options?: { sku?: string }): Promise<SerialSuggestions>;
 }
 
 export function serialsResource(ctx: ClientContext): SerialsResource {
@@ -151,6 +166,12 @@ export function serialsResource(ctx: ClientContext): SerialsResource {
         events,
         coverage: await coverageOf(ctx, sku, record),
       };
+    },
+
+    async suggest(input, options = {}) {
+      requireString(input, 'input', MAX_SERIAL_INPUT_LENGTH);
+      const skus = options.sku === undefined ? undefined : [await ctx.requireSku(options.sku)];
+      return { input, items: await suggestUnits(ctx, input, skus ? { skus } : {}) };
     },
 
     list(filter, page) {

@@ -8,7 +8,7 @@ import {
 } from '@serialkit/core';
 import type { ClientContext } from './context.js';
 import { coverageOf } from './coverage.js';
-import { appendEvent } from './events.js';
+import { appendEvent, currentRegistration } from './events.js';
 import { parseInput, requireString } from './input.js';
 import { requireUnit } from './resolve.js';
 
@@ -56,14 +56,15 @@ export function warrantyResource(ctx: ClientContext): WarrantyResource {
     const events: SerialEvent[] = [];
     let cursor: string | null = null;
     do {
+      // With the voids: the claims of an earlier unit under this serial are not this one's.
       const page = await ctx.store.listEvents(
-        { sku, serial, type: 'warranty_claimed' },
+        { sku, serial, type: ['warranty_claimed', 'voided'] },
         { cursor, limit: 1000 },
       );
       events.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    return events;
+    return currentRegistration(events).filter((event) => event.type === 'warranty_claimed');
   };
 
   return {

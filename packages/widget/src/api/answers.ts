@@ -3,7 +3,7 @@
  * newer service may add (a status, a verdict, a next step, a reason) stay the string it sent,
  * so that an older element shows them as a neutral answer instead of failing.
  */
-import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { OwnerRegistrationResult, PublicReturnCheck, VerifyResult } from '@serialkit/core';
 
 /** A code this version of the element does not know: a newer service added it. */
 export type Unrecognized = string & { readonly unrecognized?: never };
@@ -21,4 +21,12 @@ export interface VerifyAnswer extends Omit<VerifyResult, 'status' | 'reasons'> {
 export interface ReturnAnswer extends Omit<PublicReturnCheck, 'verdict' | 'next'> {
   verdict: Known<PublicReturnCheck['verdict']>;
   next: Known<PublicReturnCheck['next']>;
+}
+
+/**
+ * `POST /v1/owners`'s answer: core's `OwnerRegistrationResult`, open to later statuses. `received`
+ * stands for a first owner and for one the merchant reviews alike: it never says which.
+ */
+export interface OwnerAnswer extends Omit<OwnerRegistrationResult, 'status'> {
+  status: Known<OwnerRegistrationResult['status']>;
 }

@@ -1,9 +1,15 @@
-import type { FormatHints, PublicReturnCheckRequest, VerifyRequest } from '@serialkit/core';
-import type { ReturnAnswer, VerifyAnswer } from './answers.js';
+import type {
+  FormatHints,
+  OwnerRegistrationRequest,
+  PublicReturnCheckRequest,
+  VerifyRequest,
+} from '@serialkit/core';
+import type { OwnerAnswer, ReturnAnswer, VerifyAnswer } from './answers.js';
 import { ApiError } from './api-error.js';
 import {
   readErrorBody,
   readFormatHints,
+  readOwnerRegistration,
   readReturnCheck,
   readVerifyResult,
 } from './response-checks.js';
@@ -29,6 +35,8 @@ export interface ApiClient {
   verify(request: VerifyRequest, signal?: AbortSignal): Promise<VerifyAnswer>;
   /** `POST /v1/returns/check`. */
   checkReturn(request: PublicReturnCheckRequest, signal?: AbortSignal): Promise<ReturnAnswer>;
+  /** `POST /v1/owners`: the customer registers the unit they own. */
+  registerOwner(request: OwnerRegistrationRequest, signal?: AbortSignal): Promise<OwnerAnswer>;
   /** `GET /v1/formats`, conditional on the ETag of the copy already held. */
   formats(etag?: string, signal?: AbortSignal): Promise<FormatHintsResponse>;
 }
@@ -126,6 +134,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ...(signal && { signal }),
       });
       return readJson(response, readReturnCheck);
+    },
+    async registerOwner(body, signal) {
+      const response = await request('POST', '/v1/owners', { body, ...(signal && { signal }) });
+      return readJson(response, readOwnerRegistration);
     },
     async formats(etag, signal) {
       const response = await request('GET', '/v1/formats', {

@@ -6,7 +6,7 @@
  * `serial-lookup/answer-texts.ts`), not refused as a broken answer.
  */
 import type { FormatHints, Issue } from '@serialkit/core';
-import type { ReturnAnswer, VerifyAnswer } from './answers.js';
+import type { OwnerAnswer, ReturnAnswer, VerifyAnswer } from './answers.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,6 +72,13 @@ export function readReturnCheck(value: unknown): ReturnAnswer | undefined {
     next: value.next,
     issues: readIssues(value.issues),
   };
+}
+
+/** An owner registration's answer, or undefined when the value is not one. */
+export function readOwnerRegistration(value: unknown): OwnerAnswer | undefined {
+  if (!isObject(value) || !isCode(value.status) || !isNullableString(value.serial))
+    return undefined;
+  return { status: value.status, serial: value.serial };
 }
 
 /** Format hints, or undefined when the value is not a list of them. */

@@ -147,4 +147,34 @@ export default css`
   .mono {
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
   }
+  .scanner {
+    width: min(28rem, calc(100vw - 2rem));
+    padding: 1rem;
+    border: none;
+    border-radius: 8px;
+  }
+  .scanner::backdrop {
+    background: rgb(0 0 0 / 0.6);
+  }
+  .scanner[open] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .scanner p {
+    margin: 0;
+  }
+  .scanner .title {
+    font-weight: 600;
+  }
+  .scanner video {
+    display: block;
+    width: 100%;
+    aspect-ratio: 1;
+    object-fit: cover;
+    border-radius: 4px;
+    background: #000;
+  }
+  .scanner button {
+    justify-self: end;
+  }
 `;

@@ -2,7 +2,7 @@ import type { ApiErrorKind } from '../api/api-error.js';
 
 /** What a `serial-lookup-error` event carries. */
 export interface SerialLookupErrorDetail {
-  mode: 'verify' | 'return';
+  mode: 'verify' | 'return' | 'register';
   /** What went wrong: `offline`, `network`, `timeout`, `rate_limited`, `rejected`, `server`, `invalid_response`. */
   kind: ApiErrorKind;
   /** A message for developers (the customer sees a translated one). */

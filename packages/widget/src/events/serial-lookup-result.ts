@@ -1,6 +1,8 @@
-import type { ReturnAnswer, VerifyAnswer } from '../api/answers.js';
+import type { OwnerAnswer, ReturnAnswer, VerifyAnswer } from '../api/answers.js';
 
-/** What a `serial-lookup-result` event carries. Never the customer's email or postcode. */
+/**
+ * What a `serial-lookup-result` event carries. Never the customer's name, email or postcode.
+ */
 export type SerialLookupResultDetail =
   | {
       mode: 'verify';
@@ -15,6 +17,12 @@ export type SerialLookupResultDetail =
       orderId: string;
       serial: string;
       result: ReturnAnswer;
+    }
+  | {
+      mode: 'register';
+      /** The serial registered, as the service has it. */
+      serial: string;
+      result: OwnerAnswer;
     };
 
 /**

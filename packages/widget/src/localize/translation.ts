@@ -1,4 +1,4 @@
-import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { OwnerRegistrationResult, PublicReturnCheck, VerifyResult } from '@serialkit/core';
 
 /** A reason the service gives for a suspicious unit. */
 export type SuspicionReason = VerifyResult['reasons'][number];
@@ -6,6 +6,8 @@ export type SuspicionReason = VerifyResult['reasons'][number];
 export type ReturnVerdictCode = PublicReturnCheck['verdict'];
 /** What the customer should do after a return check. */
 export type ReturnNextStep = PublicReturnCheck['next'];
+/** The answer to an owner's registration. */
+export type OwnerRegistrationStatus = OwnerRegistrationResult['status'];
 
 /**
  * Every text of the element, in one language. Each locale file implements this interface, so a
@@ -77,6 +79,24 @@ export interface Translation {
   checkReturn: string;
   verdicts: Record<ReturnVerdictCode, string>;
   nextSteps: Record<ReturnNextStep, string>;
+
+  nameLabel: string;
+  emailLabel: string;
+  /** Why the email is asked for. */
+  emailHelp: string;
+  consentLabel: string;
+  nameEmpty: string;
+  emailInvalid: string;
+  consentMissing: string;
+  registerProduct: string;
+  sending: string;
+  /** The title of each registration answer (`received` for a first owner and a second alike). */
+  registrations: Record<OwnerRegistrationStatus, string>;
+  /** `{0}` the serial. */
+  registeredBody: string;
+  /** A registration refused for its details: the reasons are listed under it. */
+  detailsRefusedTitle: string;
+  detailsRefusedBody: string;
 
   /** `{0}` the serial. */
   offlineQueued: string;

@@ -1,6 +1,7 @@
 import type { Order, PickResult, Sku } from '@serialkit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { AdminApiError, type Page } from '../api/admin-client.js';
+import { CameraScan } from '../console/camera-scan.js';
 import { ConsoleElement } from '../console/console-element.js';
 import { OrderShippedEvent, PackScanEvent } from '../events/pack-scan.js';
 import { fill } from '../localize/translation.js';
@@ -17,6 +18,7 @@ import { orderLines } from './templates/order-lines.js';
  * last scan; ship when the lines are complete, or partially on purpose. Built for a tablet at a
  * packing bench and for hands holding a scanner: large targets, the scan field keeps the focus,
  * and every action has a key (Enter scans, Ctrl+Z undoes the last scan, Ctrl+Enter ships).
+ * Where the browser can read codes from a camera, a button next to the scan field opens it.
  *
  * @summary The pack station of the merchant console.
  * @tagname serialkit-pack-station
@@ -32,6 +34,10 @@ import { orderLines } from './templates/order-lines.js';
  * @csspart order-input - The order field.
  * @csspart open-order - The open button.
  * @csspart scan-input - The scan field.
+ * @csspart scan - The camera scan button (only where the browser can read codes).
+ * @csspart scanner - The camera dialog.
+ * @csspart scanner-video - The camera picture.
+ * @csspart scanner-cancel - The dialog's cancel button.
  * @csspart answer - The answer to the last scan.
  * @csspart suggestion - Each suggested serial of a mistyped scan.
  * @csspart lines - The order's lines.
@@ -70,6 +76,7 @@ export class PackStation extends ConsoleElement {
   declare private busy: boolean;
   /** SKUs without serial tracking: their lines ship without scans. */
   #untracked = new Set<string>();
+  readonly #camera = new CameraScan(this);
 
   /** The order to open. */
   declare orderId: string | undefined;
@@ -175,6 +182,22 @@ export class PackStation extends ConsoleElement {
       this.busy = false;
     }
     await this.#focusScan();
+  }
+
+  /** Reads a unit's code from the camera and sends it to the order. */
+  async #scanWithCamera(opener: HTMLElement): Promise<void> {
+    const scanned = await this.#camera.read(opener);
+    if (!scanned) return;
+    if ('failure' in scanned) {
+      this.outcome = {
+        ok: false,
+        text: scanned.failure === 'denied' ? this.t.scanDenied : this.t.scanFailed,
+      };
+      this.announce(this.outcome.text);
+      await this.#focusScan();
+      return;
+    }
+    await this.pick(scanned.code);
   }
 
   /** Puts the last scanned unit back. */
@@ -353,21 +376,24 @@ export class PackStation extends ConsoleElement {
                 >
                   <label for="scan">${t.packScanLabel}</label>
                   <p id="scan-help" class="help">${t.packScanHelp} ${t.shortcuts}</p>
-                  <input
-                    id="scan"
-                    part="scan-input"
-                    class="mono"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    enterkeyhint="send"
-                    aria-describedby="scan-help"
-                    aria-keyshortcuts="Control+Z Control+Enter"
-                    .value=${this.scan}
-                    @input=${(e: Event) => (this.scan = (e.target as HTMLInputElement).value)}
-                    @keydown=${this.#onScanKey}
-                    @focusout=${this.#keepFocus}
-                  />
+                  <div class="scan-row">
+                    <input
+                      id="scan"
+                      part="scan-input"
+                      class="mono"
+                      autocomplete="off"
+                      autocapitalize="characters"
+                      spellcheck="false"
+                      enterkeyhint="send"
+                      aria-describedby="scan-help"
+                      aria-keyshortcuts="Control+Z Control+Enter"
+                      .value=${this.scan}
+                      @input=${(e: Event) => (this.scan = (e.target as HTMLInputElement).value)}
+                      @keydown=${this.#onScanKey}
+                      @focusout=${this.#keepFocus}
+                    />
+                    ${this.#camera.button(t, 'scan', (button) => void this.#scanWithCamera(button))}
+                  </div>
                 </form>`
                 : nothing
             }
@@ -417,6 +443,7 @@ export class PackStation extends ConsoleElement {
           : nothing
       }
       <div class="sr-only" role="status" aria-live="assertive">${this.announcement}</div>
+      ${this.#camera.dialog(t)}
     </section>`;
   }
 }

@@ -13,6 +13,14 @@ export default [
       min-height: 3.5rem;
       width: 100%;
     }
+    .scan-row {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .scan-row input {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
     .row input {
       flex: 1 1 18rem;
       font-size: 1.2rem;

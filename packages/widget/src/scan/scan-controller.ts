@@ -17,10 +17,13 @@ export class ScanController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   /** The symbologies this browser can read from a camera; empty: no scan button. */
   formats: string[] = [];
+  /** The symbologies the host reads, when the browser can; undefined: QR and Data Matrix. */
+  readonly #wanted: readonly string[] | undefined;
   #scanning: AbortController | undefined;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, wanted?: readonly string[]) {
     this.host = host;
+    this.#wanted = wanted;
     host.addController(this);
   }
 
@@ -30,7 +33,7 @@ export class ScanController implements ReactiveController {
   }
 
   hostConnected(): void {
-    void supportedScanFormats().then((formats) => {
+    void supportedScanFormats(this.#wanted).then((formats) => {
       this.formats = formats;
       this.host.requestUpdate();
     });

@@ -28,15 +28,17 @@ export function detectorConstructor(): BarcodeDetectorConstructor | undefined {
 }
 
 /**
- * The symbologies of {@link SCAN_FORMATS} this browser can read from a camera; empty when it
- * has no `BarcodeDetector` or no camera API.
+ * The symbologies of `wanted` ({@link SCAN_FORMATS} by default) this browser can read from a
+ * camera; empty when it has no `BarcodeDetector` or no camera API.
  */
-export async function supportedScanFormats(): Promise<string[]> {
+export async function supportedScanFormats(
+  wanted: readonly string[] = SCAN_FORMATS,
+): Promise<string[]> {
   const Detector = detectorConstructor();
   if (!Detector || !navigator.mediaDevices?.getUserMedia) return [];
   try {
-    const supported = (await Detector.getSupportedFormats?.()) ?? [...SCAN_FORMATS];
-    return SCAN_FORMATS.filter((format) => supported.includes(format));
+    const supported = (await Detector.getSupportedFormats?.()) ?? [...wanted];
+    return wanted.filter((format) => supported.includes(format));
   } catch {
     return [];
   }

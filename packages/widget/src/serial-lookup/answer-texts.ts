@@ -3,8 +3,8 @@
  * and the screen reader announcement both take their words from here, so that what is shown and
  * what is heard cannot disagree.
  */
-import type { PublicReturnCheck, VerifyResult } from '@serialkit/core';
-import type { ReturnAnswer, VerifyAnswer } from '../api/answers.js';
+import type { OwnerRegistrationResult, PublicReturnCheck, VerifyResult } from '@serialkit/core';
+import type { OwnerAnswer, ReturnAnswer, VerifyAnswer } from '../api/answers.js';
 import type { ApiError } from '../api/api-error.js';
 import { fill, type Translation } from '../localize/translation.js';
 
@@ -81,6 +81,39 @@ export function returnTexts(t: Translation, { verdict, next }: ReturnAnswer): An
   };
 }
 
+// Fails to compile when core adds a registration status that has no words here yet.
+const everyRegistrationHandled: [
+  Exclude<OwnerRegistrationResult['status'], 'received' | 'unknown' | 'invalid'>,
+] extends [never]
+  ? true
+  : never = true;
+void everyRegistrationHandled;
+
+/**
+ * The words for an owner registration's answer about `serial`. `received` reads the same for a
+ * unit's first owner and for one the merchant reviews: the card never says which.
+ */
+export function registerTexts(t: Translation, result: OwnerAnswer, serial: string): AnswerTexts {
+  const values = [result.serial ?? serial];
+  const card = (status: string, title: string, body: string, slot = status): AnswerTexts => ({
+    status,
+    title,
+    body,
+    values,
+    slot,
+  });
+  switch (result.status) {
+    case 'received':
+      return card('received', t.registrations.received, t.registeredBody, 'registered');
+    case 'unknown':
+      return card('unknown', t.registrations.unknown, t.unknownBody);
+    case 'invalid':
+      return card('invalid', t.registrations.invalid, t.invalidBody);
+    default:
+      return card('other', t.otherTitle, t.otherBody);
+  }
+}
+
 /** The words announced for an answer: its title and text, as one sentence each. */
 export function announcement({ title, body, values }: AnswerTexts): string {
   return `${title}. ${fill(body, ...values)}`;
@@ -107,12 +140,16 @@ export function failureText(t: Translation, error: ApiError, secondsToWait: numb
   }
 }
 
-/** The card a refused check with issues shows (the issues are listed under it). */
-export function refusedTexts(t: Translation): AnswerTexts {
+/**
+ * The card a refused check with issues shows (the issues are listed under it). A refused
+ * registration is about the customer's details as much as the serial: it says so.
+ */
+export function refusedTexts(t: Translation, mode?: string): AnswerTexts {
+  const details = mode === 'register';
   return {
     status: 'invalid',
-    title: t.invalidTitle,
-    body: t.invalidBody,
+    title: details ? t.detailsRefusedTitle : t.invalidTitle,
+    body: details ? t.detailsRefusedBody : t.invalidBody,
     values: [],
     slot: 'invalid',
   };
@@ -128,8 +165,9 @@ export function failureAnnouncement(
   t: Translation,
   error: ApiError,
   secondsToWait: number,
+  mode?: string,
 ): string {
   return isRefusedInput(error)
-    ? announcement(refusedTexts(t))
+    ? announcement(refusedTexts(t, mode))
     : failureText(t, error, secondsToWait);
 }

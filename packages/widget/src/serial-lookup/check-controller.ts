@@ -1,6 +1,10 @@
-import type { PublicReturnCheckRequest, VerifyRequest } from '@serialkit/core';
+import type {
+  OwnerRegistrationRequest,
+  PublicReturnCheckRequest,
+  VerifyRequest,
+} from '@serialkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ReturnAnswer, VerifyAnswer } from '../api/answers.js';
+import type { OwnerAnswer, ReturnAnswer, VerifyAnswer } from '../api/answers.js';
 import { ApiError } from '../api/api-error.js';
 import { type ApiClient, createApiClient } from '../api/client.js';
 import { endpointKey } from '../cache/endpoint-key.js';
@@ -23,7 +27,17 @@ export interface ReturnOutcome {
   result: ReturnAnswer;
 }
 
-export type Outcome = VerifyOutcome | ReturnOutcome;
+/** An owner registration's answer as shown; `serial` as the service has it, else as sent. */
+export interface RegisterOutcome {
+  mode: 'register';
+  result: OwnerAnswer;
+  serial: string;
+}
+
+export type Outcome = VerifyOutcome | ReturnOutcome | RegisterOutcome;
+
+/** The element's modes. */
+export type Mode = Outcome['mode'];
 
 /** What the host element is told, to announce it and fire its events. */
 export interface CheckCallbacks {
@@ -31,8 +45,10 @@ export interface CheckCallbacks {
   verified(outcome: VerifyOutcome, input: string): void;
   /** A return check's answer is shown. */
   returned(outcome: ReturnOutcome, orderId: string, serial: string): void;
+  /** An owner registration's answer is shown. */
+  registered(outcome: RegisterOutcome): void;
   /** A check failed; the failure is shown. */
-  failed(error: ApiError, mode: 'verify' | 'return'): void;
+  failed(error: ApiError, mode: Mode): void;
   /** The browser is offline: the check waits in the queue. */
   queued(serial: string): void;
   /** The rate limit's wait is over. */
@@ -41,7 +57,7 @@ export interface CheckCallbacks {
 
 /** The host: an element with a mode and a serial field. */
 export interface CheckHost extends ReactiveControllerHost {
-  readonly mode: 'verify' | 'return';
+  readonly mode: Mode;
   value: string;
   readonly isConnected: boolean;
 }
@@ -155,6 +171,22 @@ export class CheckController implements ReactiveController {
   }
 
   /**
+   * Sends an owner's registration (never queued: a name and an email do not wait in the
+   * browser's storage).
+   */
+  async register(request: OwnerRegistrationRequest, serial: string): Promise<void> {
+    if (!navigator.onLine) {
+      return this.#fail(new ApiError('offline', 'the browser is offline'), 'register');
+    }
+    const result = await this.#send((signal) => this.api.registerOwner(request, signal));
+    if (!result) return;
+    if (result instanceof ApiError) return this.#fail(result, 'register');
+    const outcome: RegisterOutcome = { mode: 'register', result, serial: result.serial ?? serial };
+    this.#set('done', outcome);
+    this.callbacks.registered(outcome);
+  }
+
+  /**
    * Sends the checks queued for this service (also those of an earlier visit, whose answers show
    * in an idle element).
    */
@@ -231,7 +263,7 @@ export class CheckController implements ReactiveController {
     this.callbacks.verified(outcome, input);
   }
 
-  #fail(error: ApiError, mode: 'verify' | 'return'): void {
+  #fail(error: ApiError, mode: Mode): void {
     this.#set('error', undefined, error);
     if (error.kind === 'rate_limited') this.#startCountdown(error.retryAfter ?? 30);
     this.callbacks.failed(error, mode);

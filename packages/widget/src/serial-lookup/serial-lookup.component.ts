@@ -14,20 +14,40 @@ import { ScanController } from '../scan/scan-controller.js';
 import {
   announcement,
   failureAnnouncement,
+  registerTexts,
   returnTexts,
   verifyTexts,
   waitText,
 } from './answer-texts.js';
-import { CheckController, type ReturnOutcome, type VerifyOutcome } from './check-controller.js';
+import {
+  CheckController,
+  type Mode,
+  type RegisterOutcome,
+  type ReturnOutcome,
+  type VerifyOutcome,
+} from './check-controller.js';
 import { spinnerIcon } from './icons.js';
 import styles from './serial-lookup.styles.js';
 import { type Field, type FieldError, returnFields, serialField } from './templates/fields.js';
 import { outcome } from './templates/outcome.js';
 import { scannerDialog } from './templates/scanner-dialog.js';
 
+type RegisterForm = typeof import('./register/register-form.js');
+
+let registerForm: Promise<RegisterForm> | undefined;
+
+/** The register mode's fields, loaded on demand (their own chunk); a failed load is retried. */
+function loadRegisterForm(): Promise<RegisterForm> {
+  registerForm ??= import('./register/register-form.js');
+  registerForm.catch(() => {
+    registerForm = undefined;
+  });
+  return registerForm;
+}
+
 /**
- * Lets a customer check that a product is genuine, or that the item they want to return is the
- * one their order contained, by its serial number: typed (with the product's format as live
+ * Lets a customer check that a product is genuine, that the item they want to return is the one
+ * their order contained, or register the unit they own, by its serial number: typed (with the product's format as live
  * help, local validation and one-tap fixes for look-alike or swapped characters), scanned from
  * the label's QR or Data Matrix code, or read from the GS1 Digital Link that opened the page.
  *
@@ -40,7 +60,8 @@ import { scannerDialog } from './templates/scanner-dialog.js';
  *
  * @event {SerialLookupResultEvent} serial-lookup-result - The service answered a check the
  *   customer made. `event.detail`: `{ mode: 'verify', input, result, queued }` or
- *   `{ mode: 'return', orderId, serial, result }`.
+ *   `{ mode: 'return', orderId, serial, result }` or `{ mode: 'register', serial, result }` (never
+ *   the customer's name or email).
  * @event {SerialLookupErrorEvent} serial-lookup-error - A check the customer made failed.
  *   `event.detail`: `{ mode, kind, message, status?, code?, retryAfter?, queued }`.
  *
@@ -56,14 +77,19 @@ import { scannerDialog } from './templates/scanner-dialog.js';
  * @slot contact-support - Return mode: how to reach support, when the return needs a person.
  * @slot check-serial - Return mode: shown when the serial number should be checked again.
  * @slot check-order - Return mode: shown when the order details should be checked again.
+ * @slot registered - Register mode: shown when the registration is received, e.g. the warranty
+ *   terms.
  *
  * @csspart base - The element's wrapper.
  * @csspart form - The form.
  * @csspart field - Each label, input and help group (also `serial-field`, `order-field`,
- *   `contact-field`).
+ *   `contact-field`, `name-field`, `email-field`, `consent-field`).
  * @csspart label - Each field's label.
  * @csspart help - Help text under a label.
- * @csspart input - Each text input (also `serial-input`, `order-input`, `contact-input`).
+ * @csspart input - Each text input (also `serial-input`, `order-input`, `contact-input`,
+ *   `name-input`, `email-input`).
+ * @csspart consent - Register mode: the consent checkbox.
+ * @csspart consent-label - Register mode: the consent checkbox's label.
  * @csspart scan - The camera scan button (present only where the browser can scan).
  * @csspart hint - The format hint under the serial number field.
  * @csspart issue - A validation message under a field.
@@ -71,7 +97,7 @@ import { scannerDialog } from './templates/scanner-dialog.js';
  * @csspart suggestion - Each suggestion button.
  * @csspart submit - The submit button.
  * @csspart result - The result card (also `result-<status>`: `result-genuine`, `result-recalled`,
- *   `result-match`, `result-order_not_found`…, and `result-other` for a status or verdict that a
+ *   `result-match`, `result-order_not_found`, `result-received`…, and `result-other` for a status or verdict that a
  *   newer service added, shown as a neutral answer).
  * @csspart result-icon - The result card's icon.
  * @csspart result-title - The result card's title.
@@ -131,6 +157,9 @@ export class SerialLookup extends LitElement {
     timeout: { type: Number },
     orderId: { state: true },
     contact: { state: true },
+    ownerName: { state: true },
+    email: { state: true },
+    consent: { state: true },
     touched: { state: true },
     fieldError: { state: true },
     announcement: { state: true },
@@ -141,6 +170,7 @@ export class SerialLookup extends LitElement {
   readonly #checks = new CheckController(this, {
     verified: (outcome, input) => this.#verified(outcome, input),
     returned: (outcome, orderId, serial) => this.#returned(outcome, orderId, serial),
+    registered: (outcome) => this.#registered(outcome),
     failed: (error, mode) => this.#failed(error, mode),
     queued: (serial) => this.#queued(serial),
     waitOver: () => this.#announce(this.#t.rateLimitOver, 'polite'),
@@ -149,12 +179,17 @@ export class SerialLookup extends LitElement {
   /** A GS1 code (scanned, or the page's Digital Link) whose serial is in the field. */
   #gs1Source: { serial: string; input: string } | undefined;
   #prefilled = false;
+  /** The register mode's fields, once loaded. */
+  #registerForm: RegisterForm | undefined;
   /** The format hints of the current endpoint, loaded (or given up on). */
   #hintsLoaded: Promise<void> = Promise.resolve();
 
   // Reactive state: properties without attributes, declared in `properties`.
   declare private orderId: string;
   declare private contact: string;
+  declare private ownerName: string;
+  declare private email: string;
+  declare private consent: boolean;
   declare private touched: boolean;
   declare private fieldError: FieldError | undefined;
   declare private announcement: { text: string; assertive: boolean };
@@ -166,8 +201,12 @@ export class SerialLookup extends LitElement {
    */
   declare endpoint: string;
 
-  /** `verify`: is this unit genuine? `return`: is this the unit my order contained? */
-  declare mode: 'verify' | 'return';
+  /**
+   * `verify`: is this unit genuine? `return`: is this the unit my order contained? `register`:
+   * the customer registers the unit they own, with their name, email and consent (sent to
+   * `{endpoint}/v1/owners`; the answer never says whether someone registered it before).
+   */
+  declare mode: 'verify' | 'return' | 'register';
 
   /**
    * The product's SKU: limits the format help and the check to this product's serial format.
@@ -215,6 +254,9 @@ export class SerialLookup extends LitElement {
     this.timeout = 10_000;
     this.orderId = '';
     this.contact = '';
+    this.ownerName = '';
+    this.email = '';
+    this.consent = false;
     this.touched = false;
     this.announcement = { text: '', assertive: false };
   }
@@ -228,6 +270,10 @@ export class SerialLookup extends LitElement {
   /** Renders only once the language is loaded, and the page's Digital Link read. */
   protected override async scheduleUpdate(): Promise<void> {
     await this.#localize.ready();
+    if (this.mode === 'register' && !this.#registerForm) {
+      // Rendered without them if they cannot be loaded: the submit then says why (a failure).
+      this.#registerForm = await loadRegisterForm().catch(() => undefined);
+    }
     if (!this.hasUpdated && this.prefillFromUrl && !this.value) await this.#prefillFromPageUrl();
     super.scheduleUpdate();
   }
@@ -246,7 +292,12 @@ export class SerialLookup extends LitElement {
     if (this.#prefilled) {
       const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
       this.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-      const target = this.mode === 'return' ? this.#orderInput : this.#submitButton;
+      const target =
+        this.mode === 'return'
+          ? this.#orderInput
+          : this.mode === 'register'
+            ? this.#query<HTMLInputElement>('#name')
+            : this.#submitButton;
       target?.focus({ preventScroll: true });
       if (this.autocheck && this.mode === 'verify') void this.#checkWhenShown();
       else this.#announce(fill(this.#t.prefilled, this.value), 'polite');
@@ -374,6 +425,7 @@ export class SerialLookup extends LitElement {
       await checks.verify({ input, ...(this.sku && { sku: this.sku }) }, serial);
       return;
     }
+    if (this.mode === 'register') return this.#submitRegistration(input, serial);
     const orderId = this.orderId.trim();
     const contact = this.contact.trim();
     // One field takes either proof of the order: an email address has an @, a postcode never.
@@ -381,6 +433,26 @@ export class SerialLookup extends LitElement {
       ? { orderId, email: contact, serial: input }
       : { orderId, postcode: contact, serial: input };
     await checks.checkReturn(request, serial);
+  }
+
+  /** Checks the owner's details, then sends the registration of the serial already checked. */
+  async #submitRegistration(input: string, serial: string): Promise<void> {
+    const t = this.#t;
+    this.#registerForm ??= await loadRegisterForm().catch(() => undefined);
+    if (!this.#registerForm) return this.#announce(t.network, 'assertive');
+    const details = { name: this.ownerName, email: this.email, consent: this.consent };
+    const error = this.#registerForm.ownerDetailsError(t, details);
+    if (error) return this.#rejectField(error.field, error.message);
+    await this.#checks.register(
+      {
+        input,
+        ...(this.sku && { sku: this.sku }),
+        name: details.name.trim(),
+        email: details.email.trim(),
+        consent: true,
+      },
+      serial,
+    );
   }
 
   #verified(outcome: VerifyOutcome, input: string): void {
@@ -402,8 +474,21 @@ export class SerialLookup extends LitElement {
     );
   }
 
-  #failed(error: ApiError, mode: 'verify' | 'return'): void {
-    this.#announce(failureAnnouncement(this.#t, error, this.#checks.secondsToWait), 'assertive');
+  #registered(outcome: RegisterOutcome): void {
+    const texts = registerTexts(this.#t, outcome.result, outcome.serial);
+    this.#announce(announcement(texts), 'polite');
+    this.dispatchEvent(
+      new SerialLookupResultEvent({
+        mode: 'register',
+        serial: outcome.serial,
+        result: outcome.result,
+      }),
+    );
+  }
+
+  #failed(error: ApiError, mode: Mode): void {
+    const t = this.#t;
+    this.#announce(failureAnnouncement(t, error, this.#checks.secondsToWait, mode), 'assertive');
     this.dispatchEvent(
       new SerialLookupErrorEvent({
         mode,
@@ -440,9 +525,16 @@ export class SerialLookup extends LitElement {
     const field = input.id as Field;
     if (field === 'serial') this.value = input.value;
     else if (field === 'order') this.orderId = input.value;
+    else if (field === 'name') this.ownerName = input.value;
+    else if (field === 'email') this.email = input.value;
     else this.contact = input.value;
     if (this.fieldError?.field === field) this.fieldError = undefined;
     this.#checks.clear();
+  };
+
+  readonly #handleConsent = (event: Event): void => {
+    this.consent = (event.target as HTMLInputElement).checked;
+    if (this.fieldError?.field === 'consent') this.fieldError = undefined;
   };
 
   readonly #handleSerialBlur = (): void => {
@@ -490,6 +582,16 @@ export class SerialLookup extends LitElement {
     await this.updateComplete;
     if (this.mode === 'return' && !this.orderId.trim()) return this.#orderInput?.focus();
     if (this.mode === 'return' && !this.contact.trim()) return this.#query('#contact')?.focus();
+    if (this.mode === 'register') {
+      // The owner's details come after the serial: the scan fills it in, they finish the form.
+      const form = this.#registerForm;
+      const missing = form?.ownerDetailsError(this.#t, {
+        name: this.ownerName,
+        email: this.email,
+        consent: this.consent,
+      });
+      if (missing) return this.#query(`#${missing.field}`)?.focus();
+    }
     this.#submitButton?.focus();
     await this.#submit();
   };
@@ -512,6 +614,16 @@ export class SerialLookup extends LitElement {
     const check = this.#inputCheck;
     const loading = checks.phase === 'loading';
     const { text, assertive } = this.announcement;
+    const register = this.mode === 'register' ? this.#registerForm : undefined;
+    const submitText = loading
+      ? register
+        ? t.sending
+        : t.checking
+      : this.mode === 'return'
+        ? t.checkReturn
+        : this.mode === 'register'
+          ? t.registerProduct
+          : t.checkSerial;
     return html`
       <div class="base" part="base" lang=${this.#localize.lang}>
         <form part="form" novalidate aria-busy=${loading} @submit=${this.#handleSubmit}>
@@ -540,6 +652,19 @@ export class SerialLookup extends LitElement {
             onScan: this.#handleScan,
             onSuggestion: this.#handleSuggestion,
           })}
+          ${
+            register
+              ? register.registerFields({
+                  t,
+                  name: this.ownerName,
+                  email: this.email,
+                  consent: this.consent,
+                  fieldError: this.fieldError,
+                  onInput: this.#handleInput,
+                  onConsent: this.#handleConsent,
+                })
+              : nothing
+          }
           <button
             class="submit"
             part="submit"
@@ -547,11 +672,12 @@ export class SerialLookup extends LitElement {
             aria-disabled=${checks.secondsToWait > 0 || nothing}
           >
             ${loading ? spinnerIcon() : nothing}
-            <span>${loading ? t.checking : this.mode === 'return' ? t.checkReturn : t.checkSerial}</span>
+            <span>${submitText}</span>
           </button>
         </form>
         ${outcome({
           t,
+          mode: this.mode,
           phase: checks.phase,
           outcome: checks.outcome,
           failure: checks.failure,

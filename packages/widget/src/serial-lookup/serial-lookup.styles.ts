@@ -103,6 +103,22 @@ export default css`
     font-size: max(1rem, 16px);
   }
 
+  .consent {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+
+  .consent input {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    min-height: 0;
+    margin-block-start: 0.1em;
+    accent-color: var(--serial-lookup-accent);
+  }
+
   input.serial {
     font-family: var(--serial-lookup-mono-font);
     letter-spacing: 0.02em;
@@ -219,7 +235,8 @@ export default css`
   }
 
   .result[data-status='genuine'],
-  .result[data-status='match'] {
+  .result[data-status='match'],
+  .result[data-status='received'] {
     --status: var(--serial-lookup-genuine);
   }
 

@@ -1,6 +1,14 @@
-import type { Correction, Lookup, SerialRecord, Trace, VoidResult } from '@serialkit/core';
+import type {
+  Correction,
+  Lookup,
+  SerialRecord,
+  SerialSuggestions,
+  Trace,
+  VoidResult,
+} from '@serialkit/core';
 import { html, nothing } from 'lit';
 import { AdminApiError } from '../api/admin-client.js';
+import { CameraScan } from '../console/camera-scan.js';
 import { ConsoleElement } from '../console/console-element.js';
 import { fill } from '../localize/translation.js';
 import styles from './serial-search.styles.js';
@@ -29,7 +37,10 @@ function dayOf(value: string): string | null {
  * Finds a unit by what the merchant types or scans: a serial (any case, separators or none), a
  * GS1 element string or a GS1 Digital Link; the service resolves it across the catalog. A
  * keyboard-wedge scanner types fast and presses Enter: the field keeps the focus and selects its
- * text after each answer, so the next scan replaces it. Shows the unit card: SKU, status, the
+ * text after each answer, so the next scan replaces it. Where the browser can read codes from a
+ * camera, a scan button opens it. A serial not found comes with the registered units it could
+ * be (a look-alike character, a swap, one wrong, dropped or added character), each opening its
+ * unit card. Shows the unit card: SKU, status, the
  * corrections its state allows (release from quarantine, lift its recall, void, edit lot and
  * dates; each confirmed with a reason, a refusal shown with the service's reason), every shipment
  * it left in (to whom, when it came back), its history as a timeline, and its sightings.
@@ -43,6 +54,12 @@ function dayOf(value: string): string | null {
  * @csspart serial-input - The search field.
  * @csspart find - The Find button.
  * @csspart not-found - The answer when no unit matches.
+ * @csspart suggestions - The units a serial not found could be.
+ * @csspart suggestion - Each of them: opens its unit card.
+ * @csspart scan - The camera scan button (only where the browser can read codes).
+ * @csspart scanner - The camera dialog.
+ * @csspart scanner-video - The camera picture.
+ * @csspart scanner-cancel - The dialog's cancel button.
  * @csspart unit-card - The unit card.
  * @csspart unit-sku - The unit's SKU.
  * @csspart unit-status - The unit's status.
@@ -77,6 +94,7 @@ export class SerialSearch extends ConsoleElement {
     lookup: { state: true },
     trace: { state: true },
     missing: { state: true },
+    suggestions: { state: true },
     error: { state: true },
     done: { state: true },
     correction: { state: true },
@@ -87,15 +105,19 @@ export class SerialSearch extends ConsoleElement {
   declare private lookup: Lookup | undefined;
   declare private trace: Trace | undefined;
   declare private missing: string | undefined;
+  /** The units a serial not found could be. */
+  declare private suggestions: SerialSuggestions['items'];
   declare private error: string | undefined;
   /** What a correction that removed the unit did (the card is gone). */
   declare private done: string | undefined;
   declare private correction: CorrectionState;
+  readonly #camera = new CameraScan(this);
 
   constructor() {
     super();
     this.input = '';
     this.busy = false;
+    this.suggestions = [];
     this.correction = {
       open: undefined,
       draft: draftOf(),
@@ -114,16 +136,18 @@ export class SerialSearch extends ConsoleElement {
     this.renderRoot.querySelector<HTMLInputElement>('#serial')?.focus(options);
   }
 
-  async #search(): Promise<void> {
+  /** Looks the field's text up (in `sku` only, for a suggestion taken). */
+  async #search(sku?: string): Promise<void> {
     const input = this.input.trim();
     if (!input) return;
     this.busy = true;
     this.error = undefined;
     this.missing = undefined;
+    this.suggestions = [];
     this.done = undefined;
     try {
       const path = `/v1/serials/${encodeURIComponent(input)}`;
-      const lookup = await this.api.get<Lookup>(path);
+      const lookup = await this.api.get<Lookup>(path, { sku });
       const trace = await this.api
         .get<Trace>(`${path}/trace`, { sku: lookup.record.sku })
         .catch(() => undefined);
@@ -143,7 +167,11 @@ export class SerialSearch extends ConsoleElement {
         this.missing = error.issues.length
           ? `${fill(this.t.notFound, input)} ${error.issues.map((i) => i.message).join('; ')}`
           : fill(this.t.notFound, input);
-        this.announce(this.missing);
+        this.suggestions = await this.#suggest(input);
+        const could = this.suggestions.map((unit) => unit.serial).join(', ');
+        this.announce(
+          could ? `${this.missing} ${fill(this.t.suggestionsFound, could)}` : this.missing,
+        );
       } else {
         this.error = fill(this.t.failed, (error as Error).message);
         this.announce(this.error);
@@ -153,8 +181,40 @@ export class SerialSearch extends ConsoleElement {
       // Ready for the next scan: the field keeps the focus, its text selected.
       await this.updateComplete;
       const field = this.renderRoot.querySelector<HTMLInputElement>('#serial');
+      // A suggestion taken is gone from the page: its focus comes back to the field.
+      if (this.shadowRoot?.activeElement === null) field?.focus();
       field?.select();
     }
+  }
+
+  /** The registered units a serial not found could be (none when the service cannot tell). */
+  async #suggest(input: string): Promise<SerialSuggestions['items']> {
+    try {
+      const path = `/v1/serials/${encodeURIComponent(input)}/suggestions`;
+      return (await this.api.get<SerialSuggestions>(path)).items;
+    } catch {
+      return [];
+    }
+  }
+
+  /** Opens the card of a suggested unit. */
+  async #take(unit: { sku: string; serial: string }): Promise<void> {
+    this.input = unit.serial;
+    await this.#search(unit.sku);
+  }
+
+  /** Reads a code from the camera and looks it up. */
+  async #scan(opener: HTMLElement): Promise<void> {
+    const scanned = await this.#camera.read(opener);
+    if (!scanned) return;
+    if ('failure' in scanned) {
+      this.error = scanned.failure === 'denied' ? this.t.scanDenied : this.t.scanFailed;
+      this.announce(this.error);
+      await this.updateComplete;
+      this.focus();
+      return;
+    }
+    await this.find(scanned.code);
   }
 
   /** Reads the unit again after a correction, leaving the focus where it is. */
@@ -271,6 +331,25 @@ export class SerialSearch extends ConsoleElement {
     void this.#search();
   }
 
+  #suggestionList() {
+    if (this.suggestions.length === 0) return nothing;
+    const t = this.t;
+    return html`<div class="suggestions" part="suggestions" role="group" aria-labelledby="did-you-mean">
+      <p id="did-you-mean" class="label">${t.didYouMean}</p>
+      ${this.suggestions.map(
+        (unit) => html`<button
+          type="button"
+          part="suggestion"
+          data-serial=${unit.serial}
+          data-sku=${unit.sku}
+          @click=${() => void this.#take(unit)}
+        >
+          <span class="mono">${unit.serial}</span> · ${unit.sku} · ${t.statuses[unit.status]}
+        </button>`,
+      )}
+    </div>`;
+  }
+
   override render() {
     const t = this.t;
     return html`<section part="base" aria-labelledby="title" @keydown=${this.#keydown}>
@@ -295,10 +374,12 @@ export class SerialSearch extends ConsoleElement {
           <button class="primary" type="submit" part="find" ?disabled=${this.busy}>
             ${t.find}
           </button>
+          ${this.#camera.button(t, 'scan', (button) => void this.#scan(button))}
         </div>
       </form>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       ${this.missing ? html`<p class="notice warn" part="not-found">${this.missing}</p>` : nothing}
+      ${this.#suggestionList()}
       ${this.done ? html`<p class="notice ok" part="correction-outcome">${this.done}</p>` : nothing}
       ${
         this.lookup
@@ -321,6 +402,7 @@ export class SerialSearch extends ConsoleElement {
           : nothing
       }
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#camera.dialog(t)}
     </section>`;
   }
 }

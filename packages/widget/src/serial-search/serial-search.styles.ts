@@ -67,6 +67,16 @@ export default [
     .warn-text {
       color: var(--_warn);
     }
+    .suggestions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .suggestions .label {
+      flex-basis: 100%;
+      margin: 0;
+    }
     .status[data-status='shipped'] {
       color: var(--_ok);
       border-color: var(--_ok);

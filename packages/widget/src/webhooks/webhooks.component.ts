@@ -60,6 +60,7 @@ const emptyDraft: Draft = { url: '', eventTypes: [], description: '' };
  * @csspart log - The delivery log of one subscription.
  * @csspart close-log - The button that closes the log.
  * @csspart deliveries - The table of delivery attempts.
+ * @csspart load-more - Loads the next page of attempts (shown while there are more).
  * @csspart dead-letters - The table of dead letters.
  * @csspart replay - Each dead letter's Replay button.
  *
@@ -246,7 +247,7 @@ export class Webhooks extends ConsoleElement {
   }
 
   async #showLog(subscription: WebhookSubscription): Promise<void> {
-    this.log = { subscription, deliveries: undefined, deadLetters: undefined };
+    this.log = { subscription, deliveries: undefined, deadLetters: undefined, more: null };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="log"]')?.focus();
     await this.#loadLog(subscription);
@@ -260,10 +261,43 @@ export class Webhooks extends ConsoleElement {
         this.api.get<Page<WebhookDeadLetter>>(`${base}/dead-letters`, { limit: LOG_LIMIT }),
       ]);
       if (this.log?.subscription.id !== subscription.id) return;
-      this.log = { ...this.log, deliveries: deliveries.items, deadLetters: deadLetters.items };
+      this.log = {
+        ...this.log,
+        deliveries: deliveries.items,
+        deadLetters: deadLetters.items,
+        more: deliveries.nextCursor,
+      };
     } catch (error) {
       this.outcome = { ok: false, text: this.#errorText(error) };
     }
+  }
+
+  /** The next page of the log's attempts, below those shown. */
+  async #loadMore(): Promise<void> {
+    const log = this.log;
+    if (!log?.more || this.busy) return;
+    this.busy = true;
+    try {
+      const page = await this.api.get<Page<WebhookDelivery>>(
+        `/v1/webhooks/${encodeURIComponent(log.subscription.id)}/deliveries`,
+        { limit: LOG_LIMIT, cursor: log.more },
+      );
+      if (this.log?.subscription.id !== log.subscription.id) return;
+      const deliveries = [...(this.log.deliveries ?? []), ...page.items];
+      this.log = { ...this.log, deliveries, more: page.nextCursor };
+      this.announce(fill(this.t.webhooks.moreLoaded, deliveries.length.toLocaleString(this.lang_)));
+    } catch (error) {
+      this.outcome = { ok: false, text: this.#errorText(error) };
+      this.announce(this.outcome.text);
+    } finally {
+      this.busy = false;
+    }
+    // The button stays for the next page; at the end, the table takes the focus.
+    await this.updateComplete;
+    (
+      this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part~="deliveries"]')
+    )?.focus();
   }
 
   async #closeLog(): Promise<void> {
@@ -433,6 +467,7 @@ export class Webhooks extends ConsoleElement {
         this.log
           ? deliveryLog(t, this.log, this.busy, {
               replay: (letter) => void this.#replay(letter),
+              loadMore: () => void this.#loadMore(),
               close: () => void this.#closeLog(),
               date: (iso) => this.formatDate(iso),
               number: (value) => value.toLocaleString(this.lang_),

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Order, OrderCreate, OrderStatus, PickResult } from '@serialkit/core';
+import { ACCOUNT_OPTIONS, accountFrom } from '../account-options.js';
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
@@ -55,7 +56,7 @@ const create: Command = {
   summary: 'Create an order to pack',
   usage: [
     'create <id> --email EMAIL [--name NAME] --line SKU=QTY...',
-    'create <id> --account ID [--account-name NAME] --line SKU=QTY...',
+    'create <id> --account ID [--account-name NAME] [--account-email EMAIL] --line SKU=QTY...',
     'create --file order.json',
   ],
   examples: [
@@ -67,8 +68,7 @@ const create: Command = {
     name: { type: 'string', value: 'NAME', description: 'B2C customer name' },
     customer: { type: 'string', value: 'ID', description: 'B2C customer id' },
     postcode: { type: 'string', value: 'CODE', description: 'B2C customer postcode' },
-    account: { type: 'string', value: 'ID', description: 'B2B business account id' },
-    'account-name': { type: 'string', value: 'NAME', description: 'B2B account name' },
+    ...ACCOUNT_OPTIONS,
     file: { type: 'string', value: 'FILE', description: 'JSON order (POST /v1/orders body)' },
   },
   async run({ args, options, io, client, print }) {
@@ -79,8 +79,7 @@ const create: Command = {
     } else {
       const lines = quantities(strs(options, 'line'), 'line');
       if (!lines.length) throw new UsageError('Give the lines: --line SKU=QTY');
-      const account = str(options, 'account');
-      const accountName = str(options, 'account-name');
+      const account = accountFrom(options);
       const customer = {
         ...(str(options, 'customer') ? { id: str(options, 'customer') } : {}),
         ...(str(options, 'email') ? { email: str(options, 'email') } : {}),
@@ -92,9 +91,7 @@ const create: Command = {
       input = {
         id: orderId(args),
         channel: account ? 'b2b' : 'b2c',
-        ...(account
-          ? { account: { id: account, ...(accountName ? { name: accountName } : {}) } }
-          : {}),
+        ...(account ? { account } : {}),
         ...(Object.keys(customer).length ? { customer } : {}),
         lines,
         source: 'cli',

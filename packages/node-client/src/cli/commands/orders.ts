@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ReturnCheck, SerialRecord, ShipmentCreate } from '@serialkit/core';
+import { ACCOUNT_OPTIONS, accountFrom } from '../account-options.js';
 import { type Command, type OptionValues, skuOf, skuOption, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
@@ -11,14 +12,14 @@ export const ship: Command = {
   summary: 'Ship units on an order, to a customer (B2C) or a business account (B2B)',
   usage: [
     'ship --order ID --email EMAIL [--name NAME] --sku SKU <serial>...',
-    'ship --order ID --account ID [--account-name NAME] --sku SKU <serial>...',
+    'ship --order ID --account ID [--account-name NAME] [--account-email EMAIL] --sku SKU <serial>...',
     'ship --file shipment.json',
   ],
   description:
     'All units ship or none: a unit that is not in stock fails the whole shipment (exit 4). For several SKUs use --line SKU=SERIAL,SERIAL (repeatable) or --file with a JSON shipment.',
   examples: [
     'serialkit ship --order ORD-1001 --email ada@example.com --sku HP-200 SN-2024-0000024',
-    'serialkit ship --order PO-77 --account RESELLER-9 --line CH-65W=ABC0000001,ABC0000002',
+    'serialkit ship --order PO-77 --account RESELLER-9 --account-email recalls@reseller.example --line CH-65W=ABC0000001,ABC0000002',
   ],
   options: {
     order: { type: 'string', value: 'ID', description: 'Order id' },
@@ -27,8 +28,7 @@ export const ship: Command = {
     name: { type: 'string', value: 'NAME', description: 'B2C customer name' },
     customer: { type: 'string', value: 'ID', description: 'B2C customer id' },
     postcode: { type: 'string', value: 'CODE', description: 'B2C customer postcode' },
-    account: { type: 'string', value: 'ID', description: 'B2B business account id' },
-    'account-name': { type: 'string', value: 'NAME', description: 'B2B account name' },
+    ...ACCOUNT_OPTIONS,
     sku: { type: 'string', value: 'SKU', description: 'SKU of the serials given as arguments' },
     line: {
       type: 'string',
@@ -65,7 +65,7 @@ export const ship: Command = {
         });
       }
       if (!lines.length) throw new UsageError('Give the serials to ship (with --sku) or --line');
-      const account = str(options, 'account');
+      const account = accountFrom(options);
       const email = str(options, 'email');
       const customerId = str(options, 'customer');
       if (account && (email || customerId))
@@ -74,7 +74,6 @@ export const ship: Command = {
         throw new UsageError('Give the customer --email (B2C) or the --account (B2B)');
       const shipmentId = str(options, 'shipment');
       const at = str(options, 'at');
-      const accountName = str(options, 'account-name');
       const name = str(options, 'name');
       const postcode = str(options, 'postcode');
       input = {
@@ -83,10 +82,7 @@ export const ship: Command = {
         ...(at ? { shippedAt: at } : {}),
         lines,
         ...(account
-          ? {
-              channel: 'b2b',
-              account: { id: account, ...(accountName ? { name: accountName } : {}) },
-            }
+          ? { channel: 'b2b', account }
           : {
               channel: 'b2c',
               customer: {

@@ -297,9 +297,10 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       summary: 'Compare-and-set of an order (by revision) with unit transitions, all or nothing',
     },
     insertOwner: {
-      args: z.strictObject({ owner: ownerSchema }),
+      args: z.strictObject({ owner: ownerSchema, event: eventInsertSchema.optional() }),
       result: z.object({ inserted: z.boolean() }),
-      summary: 'Insert a registered owner; at most one active owner per unit',
+      summary:
+        'Insert a registered owner (at most one active owner per unit) and its event, both or neither',
     },
     getOwner: {
       args: z.strictObject({ id: text }),

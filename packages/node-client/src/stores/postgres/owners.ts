@@ -19,6 +19,8 @@ import {
   ownerValues,
   rowToOwner,
 } from '../shared/owners.js';
+import { timestampToMillis } from '../shared/timestamps.js';
+import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { PgQueryResultLike } from './driver.js';
 
 /** Runs one statement (on the pool, or on a transaction's client). */
@@ -27,19 +29,37 @@ export type PgQuery = (text: string, values: unknown[]) => Promise<PgQueryResult
 const COLUMNS = OWNER_COLUMNS.join(', ');
 const PLACEHOLDERS = OWNER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 
+/**
+ * With `event`, in a transaction (`query` runs on its client): the event goes in after the
+ * owner's row, and a unit that is not there throws, which rolls the owner back.
+ */
 export async function insertOwner(
   query: PgQuery,
-  table: string,
+  tables: { owners: string; events: string; serials: string },
   owner: Owner,
+  event?: EventInsert,
 ): Promise<InsertOwnerResult> {
+  if (event) timestampToMillis(event.at, 'event.at');
+  const data = event ? eventDataJson(event.data) : null;
   // Any conflict (the id, or the unit's one active owner) keeps nothing; the id is then told
   // apart, since a reused id is the caller's mistake, not a second owner.
   const { rows } = await query(
-    `INSERT INTO ${table} (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT DO NOTHING RETURNING id`,
+    `INSERT INTO ${tables.owners} (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT DO NOTHING RETURNING id`,
     ownerValues(owner),
   );
-  if (rows.length === 1) return { inserted: true };
-  const existing = await query(`SELECT 1 FROM ${table} WHERE id = $1`, [owner.id]);
+  if (rows.length === 1) {
+    if (!event) return { inserted: true };
+    const appended = await query(
+      `INSERT INTO ${tables.events} (sku, serial, type, at, data)
+       SELECT $1, $2, $3, $4, $5::jsonb
+       WHERE EXISTS (SELECT 1 FROM ${tables.serials} WHERE sku = $1 AND serial = $2)
+       RETURNING 1`,
+      [event.sku, event.serial, event.type, event.at, data],
+    );
+    if (appended.rows.length === 0) throw unknownUnitError(event.sku, event.serial);
+    return { inserted: true };
+  }
+  const existing = await query(`SELECT 1 FROM ${tables.owners} WHERE id = $1`, [owner.id]);
   if (existing.rows.length > 0) {
     throw new ConflictError(`Owner ${owner.id} exists`, { details: { id: owner.id } });
   }

@@ -331,6 +331,16 @@ CREATE TABLE ${s}.sequence_counters (
 `,
     },
     {
+      version: 10,
+      name: 'account contacts',
+      sql: `
+-- Whom to reach at a B2B account a unit shipped to: a recall's contact list joins them.
+ALTER TABLE ${s}.serials ADD COLUMN account_contact_name text;
+ALTER TABLE ${s}.serials ADD COLUMN account_email text;
+ALTER TABLE ${s}.serials ADD COLUMN account_phone text;
+`,
+    },
+    {
       version: 11,
       name: 'event log consumer cursors',
       sql: `

@@ -447,8 +447,13 @@ export class PostgresStore implements SerialStore {
 
   // ── Owners ──
 
-  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
-    return owners.insertOwner(this.#ownerQuery, this.#t.owners, owner);
+  async insertOwner(owner: Owner, event?: EventInsert): Promise<InsertOwnerResult> {
+    const tables = { owners: this.#t.owners, events: this.#t.events, serials: this.#t.serials };
+    // Without an event, one statement; with one, the owner and its event in one transaction.
+    if (!event) return owners.insertOwner(this.#ownerQuery, tables, owner);
+    return this.#transaction((client) =>
+      owners.insertOwner((text, values) => client.query(text, values), tables, owner, event),
+    );
   }
 
   async getOwner(id: string): Promise<Owner | null> {

@@ -14,7 +14,7 @@ import {
   rowToSerial,
   SERIAL_COLUMNS,
   type SerialRow,
-  SHIPMENT_COLUMNS,
+  STORED_SHIPMENT_COLUMNS,
   shipmentToColumns,
 } from '../shared/records.js';
 import { timestampToMillis } from '../shared/timestamps.js';
@@ -32,7 +32,7 @@ const WRITTEN: readonly [keyof SerialRow, string][] = [
   ['status', 'text'],
   ['updated_at', 'bigint'],
   ['recall_id', 'text'],
-  ...SHIPMENT_COLUMNS.map((column): [keyof SerialRow, string] => [column, 'text']),
+  ...STORED_SHIPMENT_COLUMNS.map((column): [keyof SerialRow, string] => [column, 'text']),
 ];
 
 export async function applyTransitions(

@@ -4,7 +4,7 @@
  */
 import { BadRequestError } from '../../errors.js';
 import type { EventFilter, SerialFilter, SerialRange } from '../../store.js';
-import { compareCodePoints, headAndLength, prefixEnd, rangeEnvelope } from './order.js';
+import { compareCodePoints, numericKey, prefixEnd, rangeEnvelope } from './order.js';
 import { millisRange } from './timestamps.js';
 
 /** How a SQL engine spells what differs between SQLite and PostgreSQL. */
@@ -53,8 +53,10 @@ function equals(column: string, value: string | undefined, params: SqlParams, ou
 }
 
 /**
- * A range in the order of `SerialRange.numericAt`, as row comparisons of (text before the
- * position, length, text); `rangeEnvelope` adds the plain bounds an index serves.
+ * A range in the order of `SerialRange.numericAt`, as row comparisons of `numericKey`'s (text
+ * before the position, length and text of the rest without leading zeros): two writings of one
+ * number are both in a range that names it. `rangeEnvelope` adds the plain bounds an index
+ * serves.
  */
 function numericRange(range: SerialRange, params: SqlParams, out: string[]): void {
   const at = range.numericAt;
@@ -64,10 +66,11 @@ function numericRange(range: SerialRange, params: SqlParams, out: string[]): voi
     });
   }
   // An integer inlined, as LIMIT is: a bound one would need a cast in PostgreSQL.
-  const key = `(substr(serial, 1, ${at}), length(serial), serial)`;
+  const rest = `ltrim(substr(serial, ${(at as number) + 1}), '0')`;
+  const key = `(substr(serial, 1, ${at}), length(${rest}), ${rest})`;
   const bound = (value: string) => {
-    const { head, length } = headAndLength(value, at as number);
-    return `(${params.add(head)}, ${params.add(length)}, ${params.add(value)})`;
+    const { head, rest, restLength } = numericKey(value, at as number);
+    return `(${params.add(head)}, ${params.add(restLength)}, ${params.add(rest)})`;
   };
   out.push(`${key} >= ${bound(range.from)}`, `${key} <= ${bound(range.to)}`);
 }

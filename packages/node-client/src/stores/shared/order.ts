@@ -53,14 +53,37 @@ export function headAndLength(value: string, count: number): { head: string; len
 }
 
 /**
+ * A serial's sort key in a range with `numericAt` (see `SerialRange`): the text before the
+ * position, and the rest without its leading zeros (`SN-007` is 7, between `SN-6` and `SN-10`)
+ * with that rest's length in code points. The SQL stores compute the same key (`filter.ts`).
+ */
+export function numericKey(
+  value: string,
+  numericAt: number,
+): { head: string; rest: string; restLength: number } {
+  const chars = [...value];
+  const head = chars.slice(0, numericAt).join('');
+  let from = numericAt;
+  while (chars[from] === '0') from++;
+  const rest = chars.slice(from);
+  return { head, rest: rest.join(''), restLength: rest.length };
+}
+
+/**
  * Compares two serials in the order of a range (see `SerialRange`): by code point, or with
- * `numericAt` by the text before it, then shorter first, then by code point.
+ * `numericAt` by the text before it, then by the rest as a number (leading zeros left out:
+ * shorter first, then by code point). Two writings of one number compare equal, so a range
+ * bound holds both (`SN-11` to `SN-11` holds `SN-011`).
  */
 export function compareInRange(a: string, b: string, numericAt: number | undefined): number {
   if (numericAt === undefined) return compareCodePoints(a, b);
-  const x = headAndLength(a, numericAt);
-  const y = headAndLength(b, numericAt);
-  return compareCodePoints(x.head, y.head) || x.length - y.length || compareCodePoints(a, b);
+  const x = numericKey(a, numericAt);
+  const y = numericKey(b, numericAt);
+  return (
+    compareCodePoints(x.head, y.head) ||
+    x.restLength - y.restLength ||
+    compareCodePoints(x.rest, y.rest)
+  );
 }
 
 /**

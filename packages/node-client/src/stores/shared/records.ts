@@ -12,7 +12,7 @@ import type {
   ShipmentRef,
   Sku,
 } from '@serialkit/core';
-import { SHIPMENT_COLUMNS } from '../../csv/columns.js';
+import { ACCOUNT_CONTACT_COLUMNS, SHIPMENT_COLUMNS } from '../../csv/columns.js';
 import { millisToTimestamp } from './timestamps.js';
 
 /** A `serials` row as SQL drivers return it. */
@@ -38,11 +38,18 @@ export interface SerialRow {
   account_id: string | null;
   account_name: string | null;
   shipped_at: string | null;
+  /** Whom to reach at a B2B account (migration 8 in SQLite, 10 in PostgreSQL). */
+  account_contact_name: string | null;
+  account_email: string | null;
+  account_phone: string | null;
 }
 
-export { SHIPMENT_COLUMNS };
+export { ACCOUNT_CONTACT_COLUMNS, SHIPMENT_COLUMNS };
 
-export type ShipmentColumns = Record<(typeof SHIPMENT_COLUMNS)[number], string | null>;
+/** Every column a stored shipment fills: the CSV shipment columns, then the account's contact. */
+export const STORED_SHIPMENT_COLUMNS = [...SHIPMENT_COLUMNS, ...ACCOUNT_CONTACT_COLUMNS] as const;
+
+export type ShipmentColumns = Record<(typeof STORED_SHIPMENT_COLUMNS)[number], string | null>;
 
 /** Every column of `serials` a record reads, in table order. */
 export const SERIAL_COLUMNS = [
@@ -55,7 +62,7 @@ export const SERIAL_COLUMNS = [
   'received_at',
   'registered_at',
   'updated_at',
-  ...SHIPMENT_COLUMNS,
+  ...STORED_SHIPMENT_COLUMNS,
 ] as const;
 
 const NO_SHIPMENT: ShipmentColumns = {
@@ -69,6 +76,9 @@ const NO_SHIPMENT: ShipmentColumns = {
   account_id: null,
   account_name: null,
   shipped_at: null,
+  account_contact_name: null,
+  account_email: null,
+  account_phone: null,
 };
 
 export function shipmentToColumns(shipment: ShipmentRef | null | undefined): ShipmentColumns {
@@ -84,6 +94,9 @@ export function shipmentToColumns(shipment: ShipmentRef | null | undefined): Shi
     account_id: shipment.account?.id ?? null,
     account_name: shipment.account?.name ?? null,
     shipped_at: shipment.shippedAt,
+    account_contact_name: shipment.account?.contactName ?? null,
+    account_email: shipment.account?.email ?? null,
+    account_phone: shipment.account?.phone ?? null,
   };
 }
 
@@ -109,10 +122,13 @@ export function columnsToShipment(row: ShipmentColumns): ShipmentRef | undefined
     shipment.customer = customer;
   }
   if (row.account_id !== null) {
-    shipment.account =
-      row.account_name === null
-        ? { id: row.account_id }
-        : { id: row.account_id, name: row.account_name };
+    const account: NonNullable<ShipmentRef['account']> = { id: row.account_id };
+    if (row.account_name !== null) account.name = row.account_name;
+    // Absent (undefined) in rows read before the migration that added them.
+    if (row.account_contact_name != null) account.contactName = row.account_contact_name;
+    if (row.account_email != null) account.email = row.account_email;
+    if (row.account_phone != null) account.phone = row.account_phone;
+    shipment.account = account;
   }
   return shipment;
 }
@@ -153,6 +169,9 @@ export function serialRowOf(values: readonly unknown[]): SerialRow {
     account_id: v[16] as string | null,
     account_name: v[17] as string | null,
     shipped_at: v[18] as string | null,
+    account_contact_name: v[19] as string | null,
+    account_email: v[20] as string | null,
+    account_phone: v[21] as string | null,
   };
 }
 

@@ -19,13 +19,21 @@ import {
   ownerValues,
   rowToOwner,
 } from '../shared/owners.js';
+import { timestampToMillis } from '../shared/timestamps.js';
+import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { SqliteDatabaseLike } from './driver.js';
 import { sqlite } from './statements.js';
 
 const COLUMNS = OWNER_COLUMNS.join(', ');
 const PLACEHOLDERS = OWNER_COLUMNS.map(() => '?').join(', ');
 
-export function insertOwner(db: SqliteDatabaseLike, owner: Owner): InsertOwnerResult {
+export function insertOwner(
+  db: SqliteDatabaseLike,
+  owner: Owner,
+  event?: EventInsert,
+): InsertOwnerResult {
+  if (event) timestampToMillis(event.at, 'event.at');
+  const data = event ? eventDataJson(event.data) : null;
   return db
     .transaction((): InsertOwnerResult => {
       if (db.prepare('SELECT 1 FROM owners WHERE id = ?').get(owner.id) !== undefined) {
@@ -37,7 +45,22 @@ export function insertOwner(db: SqliteDatabaseLike, owner: Owner): InsertOwnerRe
            ON CONFLICT (sku, serial) WHERE status = 'active' DO NOTHING`,
         )
         .run(...ownerValues(owner));
-      return { inserted: result.changes === 1 };
+      if (result.changes !== 1) return { inserted: false };
+      if (event) {
+        // After the owner's row: a unit that is not there undoes it (the transaction rolls back).
+        const unit = db
+          .prepare('SELECT 1 FROM serials WHERE sku = ? AND serial = ?')
+          .get(event.sku, event.serial);
+        if (unit === undefined) throw unknownUnitError(event.sku, event.serial);
+        db.prepare('INSERT INTO events (sku, serial, type, at, data) VALUES (?, ?, ?, ?, ?)').run(
+          event.sku,
+          event.serial,
+          event.type,
+          event.at,
+          data,
+        );
+      }
+      return { inserted: true };
     })
     .immediate();
 }

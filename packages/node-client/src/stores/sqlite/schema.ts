@@ -260,6 +260,16 @@ CREATE TABLE sequence_counters (
 `,
   },
   {
+    version: 8,
+    name: 'account contacts',
+    sql: `
+-- Whom to reach at a B2B account a unit shipped to: a recall's contact list joins them.
+ALTER TABLE serials ADD COLUMN account_contact_name TEXT;
+ALTER TABLE serials ADD COLUMN account_email TEXT;
+ALTER TABLE serials ADD COLUMN account_phone TEXT;
+`,
+  },
+  {
     version: 9,
     name: 'event log consumer cursors',
     sql: `

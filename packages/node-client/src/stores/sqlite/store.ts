@@ -444,8 +444,8 @@ export class SqliteStore implements SerialStore {
 
   // ── Owners ──
 
-  async insertOwner(owner: Owner): Promise<InsertOwnerResult> {
-    return this.#run((db) => owners.insertOwner(db, owner));
+  async insertOwner(owner: Owner, event?: EventInsert): Promise<InsertOwnerResult> {
+    return this.#run((db) => owners.insertOwner(db, owner, event));
   }
 
   async getOwner(id: string): Promise<Owner | null> {

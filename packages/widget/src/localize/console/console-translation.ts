@@ -94,6 +94,17 @@ export interface ConsoleTranslation {
   notFound: string;
   /** `{0}` the serial, `{1}` the SKU. */
   unitFound: string;
+  /** Heading of the look-alike suggestions of a serial not found. */
+  didYouMean: string;
+  /** `{0}` the suggested serials. */
+  suggestionsFound: string;
+  /** The camera scan button. */
+  scan: string;
+  scanTitle: string;
+  scanInstructions: string;
+  scanCancel: string;
+  scanDenied: string;
+  scanFailed: string;
   unitSku: string;
   unitStatus: string;
   unitLot: string;
@@ -303,6 +314,10 @@ export interface ConsoleTranslation {
     /** `{0}` the message id, `{1}` the status or error. */
     replayFailed: string;
     noDeliveries: string;
+    /** Loads the next page of delivery attempts. */
+    loadMore: string;
+    /** `{0}` the number of attempts shown. */
+    moreLoaded: string;
     noDeadLetters: string;
     closeLog: string;
     /** What each event type means. */

@@ -88,6 +88,16 @@ const de: ConsoleTranslation = {
   find: 'Finden',
   notFound: 'Keine Einheit {0}.',
   unitFound: 'Einheit {0} von {1}.',
+  didYouMean: 'Meinten Sie',
+  suggestionsFound: 'Es könnte sein: {0}.',
+  scan: 'Mit der Kamera scannen',
+  scanTitle: 'Code scannen',
+  scanInstructions: 'Halten Sie den Barcode oder QR-Code des Etiketts vor die Kamera.',
+  scanCancel: 'Abbrechen',
+  scanDenied:
+    'Der Kamerazugriff ist blockiert. Tippen Sie die Nummer oder nutzen Sie einen Scanner.',
+  scanFailed:
+    'Die Kamera konnte keinen Code lesen. Tippen Sie die Nummer oder nutzen Sie einen Scanner.',
   unitSku: 'Artikel',
   unitStatus: 'Status',
   unitLot: 'Charge',
@@ -303,6 +313,8 @@ const de: ConsoleTranslation = {
     replayed: 'Nachricht {0} zugestellt.',
     replayFailed: 'Nachricht {0} erneut fehlgeschlagen: {1}',
     noDeliveries: 'Noch keine Versuche.',
+    loadMore: 'Mehr laden',
+    moreLoaded: '{0} Versuche angezeigt.',
     noDeadLetters: 'Keine unzustellbaren Nachrichten.',
     closeLog: 'Protokoll schließen',
     eventTypes: {

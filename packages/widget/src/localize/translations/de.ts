@@ -74,6 +74,29 @@ const de: Translation = {
       'Prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl der Bestellung und versuchen Sie es erneut.',
   },
 
+  nameLabel: 'Ihr Name',
+  emailLabel: 'E-Mail-Adresse',
+  emailHelp:
+    'Wir schreiben Ihnen nur zu diesem Produkt, zum Beispiel bei einem Sicherheitsrückruf.',
+  consentLabel:
+    'Ich bin einverstanden, dass Sie meinen Namen und meine E-Mail-Adresse speichern, um mich zu diesem Produkt zu kontaktieren.',
+  nameEmpty: 'Geben Sie Ihren Namen ein.',
+  emailInvalid: 'Geben Sie Ihre E-Mail-Adresse ein, zum Beispiel name@example.com.',
+  consentMissing:
+    'Setzen Sie das Häkchen zur Einwilligung, damit wir das Produkt auf Sie registrieren können.',
+  registerProduct: 'Produkt registrieren',
+  sending: 'Wird gesendet…',
+  registrations: {
+    received: 'Registrierung eingegangen',
+    unknown: 'Diese Seriennummer finden wir nicht',
+    invalid: 'Das ist keine gültige Seriennummer',
+  },
+  registeredBody:
+    'Vielen Dank. Ihre Registrierung der Seriennummer {0} liegt uns vor; wir kontaktieren Sie nur zu diesem Produkt.',
+  detailsRefusedTitle: 'Bitte prüfen Sie Ihre Angaben',
+  detailsRefusedBody:
+    'Korrigieren Sie die unten genannten Punkte und senden Sie die Registrierung erneut.',
+
   offlineQueued: 'Sie sind offline. Wir prüfen {0}, sobald Sie wieder online sind.',
   offline: 'Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   network:

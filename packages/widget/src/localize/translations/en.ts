@@ -71,6 +71,25 @@ const en: Translation = {
       'Check the order number and the email address or postcode you used for the order, then try again.',
   },
 
+  nameLabel: 'Your name',
+  emailLabel: 'Email address',
+  emailHelp: 'We write to it only about this product, for example in a safety recall.',
+  consentLabel: 'I agree that you keep my name and email address to contact me about this product.',
+  nameEmpty: 'Enter your name.',
+  emailInvalid: 'Enter your email address, for example name@example.com.',
+  consentMissing: 'Tick the box to agree, so that we can register the product to you.',
+  registerProduct: 'Register product',
+  sending: 'Sending…',
+  registrations: {
+    received: 'Registration received',
+    unknown: 'We can’t find this serial number',
+    invalid: 'This isn’t a valid serial number',
+  },
+  registeredBody:
+    'Thank you. We have your registration of serial number {0} and will contact you about this product only.',
+  detailsRefusedTitle: 'Please check your details',
+  detailsRefusedBody: 'Correct what is listed below and send the registration again.',
+
   offlineQueued: 'You’re offline. We’ll check {0} as soon as you’re back online.',
   offline: 'You’re offline. Check your connection and try again.',
   network: 'We couldn’t reach the service. Check your connection and try again.',

@@ -73,6 +73,26 @@ const es: Translation = {
       'Comprueba el número de pedido y el correo electrónico o código postal del pedido, y vuelve a intentarlo.',
   },
 
+  nameLabel: 'Tu nombre',
+  emailLabel: 'Correo electrónico',
+  emailHelp: 'Solo te escribiremos sobre este producto, por ejemplo en una retirada de seguridad.',
+  consentLabel:
+    'Acepto que conservéis mi nombre y mi correo electrónico para contactarme sobre este producto.',
+  nameEmpty: 'Introduce tu nombre.',
+  emailInvalid: 'Introduce tu correo electrónico, por ejemplo nombre@example.com.',
+  consentMissing: 'Marca la casilla para aceptar, así podremos registrar el producto a tu nombre.',
+  registerProduct: 'Registrar producto',
+  sending: 'Enviando…',
+  registrations: {
+    received: 'Registro recibido',
+    unknown: 'No encontramos este número de serie',
+    invalid: 'No es un número de serie válido',
+  },
+  registeredBody:
+    'Gracias. Hemos recibido el registro del número de serie {0} y solo te contactaremos sobre este producto.',
+  detailsRefusedTitle: 'Revisa tus datos',
+  detailsRefusedBody: 'Corrige lo que se indica abajo y vuelve a enviar el registro.',
+
   offlineQueued: 'Estás sin conexión. Comprobaremos {0} en cuanto vuelvas a estar en línea.',
   offline: 'Estás sin conexión. Revisa tu conexión y vuelve a intentarlo.',
   network: 'No pudimos conectar con el servicio. Revisa tu conexión y vuelve a intentarlo.',

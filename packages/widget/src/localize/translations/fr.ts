@@ -73,6 +73,28 @@ const fr: Translation = {
       'Vérifiez le numéro de commande et l’adresse e-mail ou le code postal de la commande, puis réessayez.',
   },
 
+  nameLabel: 'Votre nom',
+  emailLabel: 'Adresse e-mail',
+  emailHelp:
+    'Nous vous écrivons uniquement au sujet de ce produit, par exemple lors d’un rappel de sécurité.',
+  consentLabel:
+    'J’accepte que vous conserviez mon nom et mon adresse e-mail pour me contacter au sujet de ce produit.',
+  nameEmpty: 'Saisissez votre nom.',
+  emailInvalid: 'Saisissez votre adresse e-mail, par exemple nom@example.com.',
+  consentMissing:
+    'Cochez la case pour donner votre accord, afin que nous enregistrions le produit à votre nom.',
+  registerProduct: 'Enregistrer le produit',
+  sending: 'Envoi…',
+  registrations: {
+    received: 'Enregistrement reçu',
+    unknown: 'Nous ne trouvons pas ce numéro de série',
+    invalid: 'Ce n’est pas un numéro de série valide',
+  },
+  registeredBody:
+    'Merci. Nous avons bien reçu l’enregistrement du numéro de série {0} et vous contacterons uniquement au sujet de ce produit.',
+  detailsRefusedTitle: 'Vérifiez vos informations',
+  detailsRefusedBody: 'Corrigez les points ci-dessous et envoyez de nouveau l’enregistrement.',
+
   offlineQueued: 'Vous êtes hors ligne. Nous vérifierons {0} dès votre retour en ligne.',
   offline: 'Vous êtes hors ligne. Vérifiez votre connexion et réessayez.',
   network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',

@@ -1,4 +1,7 @@
-/** The form's fields: the serial number (with its live help), and the return mode's order fields. */
+/**
+ * The form's fields: the serial number (with its live help), the return mode's order fields, and
+ * the text field the register mode's fields (loaded on demand) are built of.
+ */
 import type { Suggestion } from '@serialkit/core/validate';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { InputCheck } from '../../formats/check-input.js';
@@ -7,7 +10,7 @@ import { cameraIcon, checkIcon } from '../icons.js';
 import { sentence } from './sentence.js';
 
 /** A field of the form. */
-export type Field = 'serial' | 'order' | 'contact';
+export type Field = 'serial' | 'order' | 'contact' | 'name' | 'email' | 'consent';
 
 /** A field's validation message. */
 export interface FieldError {
@@ -24,7 +27,8 @@ function markChange({ serial, change }: Suggestion): TemplateResult {
   return html`<span>${serial.slice(0, start)}<mark>${serial.slice(start, start + length)}</mark>${serial.slice(start + length)}</span>`;
 }
 
-function issue(field: Field, message: string | false | undefined) {
+/** A field's validation message, or nothing. */
+export function issue(field: Field, message: string | false | undefined) {
   return message ? html`<p id="${field}-issue" class="issue" part="issue">${message}</p>` : nothing;
 }
 
@@ -143,38 +147,41 @@ export function serialField(state: SerialFieldState): TemplateResult {
   `;
 }
 
-/** What the return mode's fields show. */
-export interface ReturnFieldsState {
-  t: Translation;
-  orderId: string;
-  contact: string;
+/** What a form's text fields share: the validation message, and the input handler. */
+export interface TextFieldsState {
   fieldError: FieldError | undefined;
   onInput: (event: InputEvent) => void;
 }
 
-function returnField(
-  state: ReturnFieldsState,
-  field: 'order' | 'contact',
-  label: string,
-  value: string,
-  autocomplete: string,
-  maxlength: number,
-  help?: string,
-): TemplateResult {
+/** One text field: its id, label, value and input hints. */
+export interface TextFieldOptions {
+  field: Field;
+  label: string;
+  value: string;
+  autocomplete: string;
+  maxlength: number;
+  help?: string;
+  type?: 'text' | 'email';
+}
+
+/** A labelled text input with its help and validation message. */
+export function textField(state: TextFieldsState, options: TextFieldOptions): TemplateResult {
+  const { field, help } = options;
   const message = state.fieldError?.field === field && state.fieldError.message;
   const describedBy = [help && `${field}-help`, message && `${field}-issue`].filter(Boolean);
   return html`
     <div class="field" part="field ${field}-field">
-      <label part="label" for=${field}>${label}</label>
+      <label part="label" for=${field}>${options.label}</label>
       ${help ? html`<p id="${field}-help" class="help" part="help">${help}</p>` : nothing}
       <input
         id=${field}
         part="input ${field}-input"
         name=${field}
-        autocomplete=${autocomplete}
+        type=${options.type ?? 'text'}
+        autocomplete=${options.autocomplete}
         spellcheck="false"
-        maxlength=${maxlength}
-        .value=${value}
+        maxlength=${options.maxlength}
+        .value=${options.value}
         aria-invalid=${!!message}
         aria-describedby=${describedBy.join(' ') || nothing}
         @input=${state.onInput}
@@ -184,11 +191,31 @@ function returnField(
   `;
 }
 
+/** What the return mode's fields show. */
+export interface ReturnFieldsState extends TextFieldsState {
+  t: Translation;
+  orderId: string;
+  contact: string;
+}
+
 /** The return mode's order number and email-or-postcode fields. */
 export function returnFields(state: ReturnFieldsState): TemplateResult {
   const { t } = state;
   return html`
-    ${returnField(state, 'order', t.orderLabel, state.orderId, 'off', 200)}
-    ${returnField(state, 'contact', t.contactLabel, state.contact, 'email', 320, t.contactHelp)}
+    ${textField(state, {
+      field: 'order',
+      label: t.orderLabel,
+      value: state.orderId,
+      autocomplete: 'off',
+      maxlength: 200,
+    })}
+    ${textField(state, {
+      field: 'contact',
+      label: t.contactLabel,
+      value: state.contact,
+      autocomplete: 'email',
+      maxlength: 320,
+      help: t.contactHelp,
+    })}
   `;
 }

@@ -8,10 +8,11 @@ import {
   isRefusedInput,
   reasonTexts,
   refusedTexts,
+  registerTexts,
   returnTexts,
   verifyTexts,
 } from '../answer-texts.js';
-import type { Outcome, Phase, VerifyOutcome } from '../check-controller.js';
+import type { Mode, Outcome, Phase, VerifyOutcome } from '../check-controller.js';
 import {
   checkIcon,
   clockIcon,
@@ -25,6 +26,8 @@ import { sentence } from './sentence.js';
 /** What the outcome shows. */
 export interface OutcomeState {
   t: Translation;
+  /** The element's mode: a refused registration speaks of the customer's details. */
+  mode: Mode;
   phase: Phase;
   outcome: Outcome | undefined;
   failure: ApiError | undefined;
@@ -39,6 +42,7 @@ export interface OutcomeState {
 
 const ICONS: Record<string, () => TemplateResult> = {
   genuine: checkIcon,
+  received: checkIcon,
   recalled: warningIcon,
   suspicious: warningIcon,
   invalid: crossIcon,
@@ -162,7 +166,9 @@ export function outcome(state: OutcomeState): TemplateResult | typeof nothing {
     );
   }
   if (phase === 'error' && failure) {
-    if (isRefusedInput(failure)) return card(refusedTexts(t), issueList(failure.issues));
+    if (isRefusedInput(failure)) {
+      return card(refusedTexts(t, state.mode), issueList(failure.issues));
+    }
     const icon =
       failure.kind === 'offline' || failure.kind === 'network'
         ? offlineIcon()
@@ -179,5 +185,10 @@ export function outcome(state: OutcomeState): TemplateResult | typeof nothing {
   }
   if (phase !== 'done' || !state.outcome) return nothing;
   if (state.outcome.mode === 'return') return card(returnTexts(t, state.outcome.result));
+  if (state.outcome.mode === 'register') {
+    const { result, serial } = state.outcome;
+    const texts = registerTexts(t, result, serial);
+    return card(texts, texts.status === 'invalid' ? issueList(state.localIssues) : nothing);
+  }
   return verifyCard(state, state.outcome);
 }

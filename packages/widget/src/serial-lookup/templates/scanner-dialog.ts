@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { Translation } from '../../localize/translation.js';
 
-/** The camera dialog: the picture, what to do, and a way out. */
+/** The camera dialog: the picture, what to do, and a way out (the storefront's and the console's). */
 export function scannerDialog(
-  t: Translation,
+  t: Pick<Translation, 'scanTitle' | 'scanInstructions' | 'scanCancel'>,
   onClose: () => void,
   onCancel: () => void,
 ): TemplateResult {

@@ -8,6 +8,8 @@ export interface DeliveryLog {
   subscription: WebhookSubscription;
   deliveries: WebhookDelivery[] | undefined;
   deadLetters: WebhookDeadLetter[] | undefined;
+  /** The cursor of the next page of attempts; null when every attempt is shown. */
+  more: string | null;
 }
 
 /** The delivery log of one subscription: attempts, then dead letters with Replay. */
@@ -17,6 +19,7 @@ export function deliveryLog(
   busy: boolean,
   actions: {
     replay(letter: WebhookDeadLetter): void;
+    loadMore(): void;
     close(): void;
     date(iso: string): string;
     number(value: number): string;
@@ -26,13 +29,13 @@ export function deliveryLog(
   return html`<section class="log" part="log" aria-labelledby="log-title" tabindex="-1">
     <h3 id="log-title">${fill(w.logTitle, log.subscription.url)}</h3>
     <button type="button" part="close-log" @click=${() => actions.close()}>${w.closeLog}</button>
-    <h4>${w.deliveriesTitle}</h4>
+    <h4 id="deliveries-title">${w.deliveriesTitle}</h4>
     ${
       log.deliveries === undefined
         ? html`<p>${t.loading}</p>`
         : log.deliveries.length === 0
           ? html`<p class="help">${w.noDeliveries}</p>`
-          : html`<table part="deliveries">
+          : html`<table part="deliveries" tabindex="-1" aria-labelledby="deliveries-title">
             <thead>
               <tr>
                 <th scope="col">${w.atColumn}</th>
@@ -60,7 +63,19 @@ export function deliveryLog(
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>
+          ${
+            log.more
+              ? html`<button
+                type="button"
+                part="load-more"
+                ?disabled=${busy}
+                @click=${() => actions.loadMore()}
+              >
+                ${w.loadMore}
+              </button>`
+              : ''
+          }`
     }
     <h4>${w.deadLettersTitle}</h4>
     ${
