@@ -2,7 +2,8 @@
  * The README's screenshots: every state of <serial-lookup>, rendered by headless Chromium from
  * the built bundle, against a tiny local server that answers each state. Writes docs/*.png.
  *
- * Run: `npm run screenshots` (builds the bundle first).
+ * Run: `npm run screenshots` (builds the bundle first); `npm run screenshots -- register` takes only
+ * the screenshots whose name contains `register`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -64,6 +65,7 @@ const answers = {
   match: () => [200, { verdict: 'match', next: 'send_back', issues: [] }],
   mismatch: () => [200, { verdict: 'mismatch', next: 'contact_support', issues: [] }],
   loading: () => new Promise(() => {}),
+  received: () => [200, { status: 'received', serial: genuine }],
 };
 
 const server = createServer(async (request, response) => {
@@ -108,6 +110,9 @@ const server = createServer(async (request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+/** Only the screenshots whose name contains this, when given. */
+const only = process.argv[2];
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless=new', '--disable-gpu'],
@@ -122,6 +127,7 @@ const NORTHWIND = `serial-lookup{--serial-lookup-accent:#0f5e5a;--serial-lookup-
  * `scan` gives the page a BarcodeDetector, as Chrome on Android has.
  */
 async function shoot(name, { html, act, lang, style, offline = false, scan = false }) {
+  if (only && !name.includes(only)) return;
   const context = await browser.newContext({ viewport: { width: 480, height: 900 } });
   if (scan) {
     await context.addInitScript(() => {
@@ -195,6 +201,23 @@ try {
     </serial-lookup>`,
     style: NORTHWIND,
     act: check(genuine),
+  });
+  const register = `<serial-lookup endpoint="/received" sku="HP-200" mode="register" style="max-width:440px">
+      <p slot="registered" style="margin:0">Your 2-year warranty starts today.</p>
+    </serial-lookup>`;
+  const ownerDetails = async (element) => {
+    await element.locator('[part~="serial-input"]').fill(genuine);
+    await element.locator('[part~="name-input"]').fill('Ada Lovelace');
+    await element.locator('[part~="email-input"]').fill('ada@example.com');
+    await element.locator('[part~="consent"]').check();
+  };
+  await shoot('register-form', { html: register, act: ownerDetails });
+  await shoot('register-received', {
+    html: register,
+    act: async (element) => {
+      await ownerDetails(element);
+      await element.locator('[part~="submit"]').click();
+    },
   });
 } finally {
   await browser.close();

@@ -26,5 +26,20 @@ export const SHIPMENT_COLUMNS = [
   'shipped_at',
 ] as const;
 
+/**
+ * Whom to reach at a B2B account (a recall's contact list joins them): after the shipment columns
+ * in unit exports and shipment imports, and kept beside them in the SQL tables.
+ */
+export const ACCOUNT_CONTACT_COLUMNS = [
+  'account_contact_name',
+  'account_email',
+  'account_phone',
+] as const;
+
 /** Columns of a shipments CSV (`imports.shipments`); one row per unit. */
-export const SHIPMENT_IMPORT_COLUMNS = [...SHIPMENT_COLUMNS, 'sku', 'serial'] as const;
+export const SHIPMENT_IMPORT_COLUMNS = [
+  ...SHIPMENT_COLUMNS,
+  'sku',
+  'serial',
+  ...ACCOUNT_CONTACT_COLUMNS,
+] as const;

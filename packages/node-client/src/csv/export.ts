@@ -4,7 +4,7 @@ import type { EventFilter, SerialFilter } from '../store.js';
 import type { ClientContext } from '../workflows/context.js';
 import { orderedFilter } from '../workflows/serial-ranges.js';
 import { neutralizeCell, stringifyRow } from './cells.js';
-import { SERIAL_IMPORT_COLUMNS, SHIPMENT_COLUMNS } from './columns.js';
+import { ACCOUNT_CONTACT_COLUMNS, SERIAL_IMPORT_COLUMNS, SHIPMENT_COLUMNS } from './columns.js';
 
 const PAGE = 5000;
 
@@ -16,6 +16,7 @@ export const SERIAL_EXPORT_COLUMNS = [
   'registered_at',
   'updated_at',
   ...SHIPMENT_COLUMNS,
+  ...ACCOUNT_CONTACT_COLUMNS,
 ] as const;
 
 /** Columns of `exports.events`; `data` is the event's details as JSON. */
@@ -86,6 +87,9 @@ function serialCells(unit: SerialRecord): string[] {
     shipment?.account?.id,
     shipment?.account?.name,
     shipment?.shippedAt,
+    shipment?.account?.contactName,
+    shipment?.account?.email,
+    shipment?.account?.phone,
   ].map(neutralizeCell);
 }
 

@@ -81,6 +81,7 @@ export interface ImportsResource {
   /**
    * Ships units from CSV with the columns `order_id,shipment_id,channel,customer_id,
    * customer_email,customer_name,customer_postcode,account_id,account_name,shipped_at,sku,serial`
+   * and optionally the account's contact `account_contact_name,account_email,account_phone`
    * (one row per unit; `order_id`, `sku` and `serial` required). Consecutive rows of one order
    * and shipment id form one atomic shipment (`shipments.create`): if any of its units cannot
    * ship, none does and each problem is reported on its line. The order-level columns are read
@@ -476,7 +477,15 @@ async function shipGroup(
     ...(Object.keys(customer).length > 0 ? { customer } : {}),
     ...(accountId === undefined
       ? {}
-      : { account: { id: accountId, ...optional('name', cell(first, 'account_name')) } }),
+      : {
+          account: {
+            id: accountId,
+            ...optional('name', cell(first, 'account_name')),
+            ...optional('contactName', cell(first, 'account_contact_name')),
+            ...optional('email', cell(first, 'account_email')),
+            ...optional('phone', cell(first, 'account_phone')),
+          },
+        }),
     ...optional('shippedAt', cell(first, 'shipped_at')),
     lines: [...lines.values()].map(({ sku, serials }) => ({ sku, serials })),
   } as ShipmentCreate;

@@ -75,4 +75,58 @@ describe('exports', () => {
     });
     expect(JSON.parse(rows[0]!.data!)).toEqual({ orderId: '=ORD', channel: 'b2c' });
   });
+
+  it('keeps a B2B account’s contact through an export and a shipments import', async () => {
+    const account = {
+      id: 'ACC-7',
+      name: 'Harbour Audio Ltd',
+      contactName: 'Grace Hopper',
+      email: 'recalls@harbour.example',
+      phone: '+44 20 7946 0000',
+    };
+    const { client } = setup();
+    await trackedSku(client, 'SKU-1', SN);
+    await client.serials.register('SKU-1', [sn(1), sn(2)]);
+    await client.shipments.create({
+      orderId: 'PO-7',
+      channel: 'b2b',
+      account,
+      lines: [{ sku: 'SKU-1', serials: [sn(1)] }],
+    });
+    const lines = await collect(client.exports.serials({ sku: 'SKU-1' }));
+    const rows = parse(lines.join(''), { columns: true }) as Record<string, string>[];
+    // A spreadsheet would read the phone's '+' as a formula: neutralized like every cell.
+    expect(rows[0]).toMatchObject({
+      account_id: 'ACC-7',
+      account_contact_name: 'Grace Hopper',
+      account_email: 'recalls@harbour.example',
+      account_phone: "'+44 20 7946 0000",
+    });
+    expect(rows[1]).toMatchObject({
+      account_contact_name: '',
+      account_email: '',
+      account_phone: '',
+    });
+
+    // The shipped rows, as a shipments import elsewhere reads them.
+    const { client: other, store } = setup();
+    await trackedSku(other, 'SKU-1', SN);
+    await other.serials.register('SKU-1', [sn(1)]);
+    const header =
+      'order_id,channel,account_id,account_name,account_contact_name,account_email,account_phone,sku,serial';
+    const row = [
+      'PO-7',
+      'b2b',
+      'ACC-7',
+      'Harbour Audio Ltd',
+      'Grace Hopper',
+      'recalls@harbour.example',
+      '+44 20 7946 0000',
+      'SKU-1',
+      sn(1),
+    ].join(',');
+    const report = await other.imports.shipments(`${header}\n${row}\n`);
+    expect(report).toMatchObject({ errorCount: 0 });
+    expect((await store.getSerial('SKU-1', sn(1)))?.shipment?.account).toEqual(account);
+  });
 });

@@ -45,6 +45,7 @@ describe('IdempotencyCache', () => {
     await cache.run('client-a\u0000key-1', 'hash-1', p.produce, 0);
     const error = await cache.run('client-a\u0000key-1', 'hash-2', p.produce, 1).catch((e) => e);
     expect(ConflictError.isInstance(error)).toBe(true);
+    expect(error.message).toBe('This Idempotency-Key was used for a different request');
     expect(error.details).toEqual({ idempotencyKey: 'key-1' });
     expect(p.runs).toBe(1);
   });

@@ -12,7 +12,7 @@ import type {
   ShipmentRef,
   Sku,
 } from '@serialkit/core';
-import { SHIPMENT_COLUMNS } from '../../csv/columns.js';
+import { ACCOUNT_CONTACT_COLUMNS, SHIPMENT_COLUMNS } from '../../csv/columns.js';
 import { millisToTimestamp } from './timestamps.js';
 
 /** A `serials` row as SQL drivers return it. */
@@ -44,17 +44,7 @@ export interface SerialRow {
   account_phone: string | null;
 }
 
-export { SHIPMENT_COLUMNS };
-
-/**
- * The account's contact, kept beside the shipment's columns (a recall's contact list joins
- * them); not in the CSV shipment columns, whose order is a file format.
- */
-export const ACCOUNT_CONTACT_COLUMNS = [
-  'account_contact_name',
-  'account_email',
-  'account_phone',
-] as const;
+export { ACCOUNT_CONTACT_COLUMNS, SHIPMENT_COLUMNS };
 
 /** Every column a stored shipment fills: the CSV shipment columns, then the account's contact. */
 export const STORED_SHIPMENT_COLUMNS = [...SHIPMENT_COLUMNS, ...ACCOUNT_CONTACT_COLUMNS] as const;
