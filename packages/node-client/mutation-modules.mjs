@@ -22,6 +22,7 @@ export const MUTATION_MODULES = {
       'test/workflows/scanned.test.ts',
       'test/workflows/corrections.test.ts',
       'test/workflows/warranty.test.ts',
+      'test/workflows/void-history.test.ts',
       'test/http/public.test.ts',
     ],
   },
