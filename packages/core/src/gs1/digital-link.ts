@@ -1,5 +1,12 @@
 import type { Result, SerialIssue } from '../issues.js';
-import { aiIn, checkAiValue, type Gs1Element, getAiDefinition, KEY_QUALIFIER_AIS } from './ai.js';
+import {
+  type AiDefinition,
+  aiIn,
+  checkAiValue,
+  type Gs1Element,
+  getAiDefinition,
+  KEY_QUALIFIER_AIS,
+} from './ai.js';
 import { ElementList, type ElementSink, pushElement } from './element-sink.js';
 import { normalizeGtin, padGtin } from './gtin.js';
 import { type Gs1IssueReason, gs1Issue } from './issues.js';
@@ -152,29 +159,38 @@ export function hasKeySegment(
   return false;
 }
 
-/** What {@link readUriQuery} does with the AIs it finds, whatever a reader's AI type `A` is. */
-export interface UriQueryReader<A> {
+/**
+ * What {@link readUriQuery} does with the AIs it finds, whatever a reader's AI type `A` and state
+ * `S` are. One constant object per reader: the query of every URI is read without allocating one.
+ */
+export interface UriQueryReader<A, S> {
   /** The AI `input[start, end)` names (digits only), or undefined when GS1 defines none. */
   aiAt(input: string, start: number, end: number): A | undefined;
   /** Its code, e.g. `'10'`. */
   code(ai: A): string;
   /** Takes a value, percent-decoded; `verbatim` when it stands in the input as it is. */
-  value(ai: A, value: string, valueStart: number, verbatim: boolean): void;
+  value(state: S, ai: A, value: string, valueStart: number, verbatim: boolean): void;
   /** An issue of the input at `position`, described as the reader describes its AIs. */
-  issue(reason: Gs1IssueReason, ai: string | undefined, position: number): SerialIssue;
+  issue(
+    input: string,
+    reason: Gs1IssueReason,
+    ai: string | undefined,
+    position: number,
+  ): SerialIssue;
 }
 
 /**
  * Reads the query `input[from, end)` of a Digital Link URI: numeric keys are AIs (an unknown one,
  * or one the URI already has, is an issue); every other parameter is not GS1's business.
  */
-export function readUriQuery<A>(
+export function readUriQuery<A, S>(
   input: string,
   from: number,
   end: number,
   seen: string[],
   issues: SerialIssue[],
-  reader: UriQueryReader<A>,
+  reader: UriQueryReader<A, S>,
+  state: S,
 ): void {
   for (let i = from; i < end; ) {
     const paramEnd = indexIn(input, 38 /* & */, i, end);
@@ -182,16 +198,16 @@ export function readUriQuery<A>(
     if (isDigits(input, i, eq)) {
       const ai = reader.aiAt(input, i, eq);
       if (ai === undefined) {
-        issues.push(reader.issue('unknown_ai', input.slice(i, eq), i));
+        issues.push(reader.issue(input, 'unknown_ai', input.slice(i, eq), i));
       } else if (!noteUriAi(seen, reader.code(ai))) {
-        issues.push(reader.issue('repeated_ai', reader.code(ai), i));
+        issues.push(reader.issue(input, 'repeated_ai', reader.code(ai), i));
       } else {
         const valueStart = Math.min(eq + 1, paramEnd);
         const value = percentDecode(input, valueStart, paramEnd, true);
         if (value === undefined) {
-          issues.push(reader.issue('invalid_percent_encoding', reader.code(ai), valueStart));
+          issues.push(reader.issue(input, 'invalid_percent_encoding', reader.code(ai), valueStart));
         } else {
-          reader.value(ai, value, valueStart, value.length === paramEnd - valueStart);
+          reader.value(state, ai, value, valueStart, value.length === paramEnd - valueStart);
         }
       }
     }
@@ -251,6 +267,15 @@ export function parseDigitalLinkAt(
   if (list.issues.length > 0) return { success: false, issues: list.issues };
   return { success: true, data: { base: input.slice(start, baseEnd), elements: list.elements } };
 }
+
+/** The full parser's reader of query AIs: described by the AI table, checked and kept in `sink`. */
+const QUERY_READER: UriQueryReader<AiDefinition, { input: string; sink: ElementSink }> = {
+  aiAt: aiIn,
+  code: (def) => def.ai,
+  value: ({ input, sink }, def, value, valueStart, verbatim) =>
+    pushElement(input, def, value, valueStart, verbatim, sink),
+  issue: gs1Issue,
+};
 
 /**
  * Reads the Digital Link URI `input[start, end)` into `sink`. Returns where its base ends (the
@@ -321,13 +346,7 @@ export function readDigitalLink(
     pushElement(input, def, gtin, valueStart, verbatim, sink);
   }
 
-  readUriQuery(input, pathEnd + 1, queryEnd, seen, issues, {
-    aiAt: aiIn,
-    code: (def) => def.ai,
-    value: (def, value, valueStart, verbatim) =>
-      pushElement(input, def, value, valueStart, verbatim, sink),
-    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
-  });
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, issues, QUERY_READER, { input, sink });
 
   return slashes[key]!;
 }

@@ -21,6 +21,7 @@ import {
   readUriQuery,
   schemeEnd,
   segmentEnd,
+  type UriQueryReader,
   uriPath,
 } from './digital-link.js';
 import { bracketedAiEnd, digitsAt, GROUP_SEPARATOR, gs1SymbologyIdAt } from './element-string.js';
@@ -138,6 +139,14 @@ function push(r: Reading, ai: string, value: string, valueStart: number, verbati
   }
 }
 
+/** The reader of query AIs: described and checked as this reader checks its few AIs. */
+const QUERY_READER: UriQueryReader<string, Reading> = {
+  aiAt: aiIn,
+  code: (ai) => ai,
+  value: push,
+  issue: gs1Issue,
+};
+
 /** A Digital Link URI at `input[start, end)`; as `parseDigitalLinkAt`, for GTIN keys only. */
 function readDigitalLink(r: Reading, start: number, end: number): boolean {
   const { input } = r;
@@ -190,12 +199,7 @@ function readDigitalLink(r: Reading, start: number, end: number): boolean {
     const gtin = ai === '01' ? padGtin(value) : value;
     push(r, ai, gtin, valueStart, gtin === value && value.length === valueEnd - valueStart);
   }
-  readUriQuery(input, pathEnd + 1, queryEnd, seen, r.issues, {
-    aiAt: aiIn,
-    code: (ai) => ai,
-    value: (ai, value, valueStart, verbatim) => push(r, ai, value, valueStart, verbatim),
-    issue: (reason, ai, position) => gs1Issue(input, reason, ai, position),
-  });
+  readUriQuery(input, pathEnd + 1, queryEnd, seen, r.issues, QUERY_READER, r);
   return true;
 }
 
