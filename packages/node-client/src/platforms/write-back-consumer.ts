@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Order } from '@serialkit/core';
 import type { SerialStore } from '../store.js';
 import { retryDelay } from '../webhooks/dispatcher.js';
+import { sleepUnlessAborted } from '../webhooks/sleep.js';
 import {
   type OrderSerial,
   orderSerials,
@@ -224,16 +225,6 @@ class WriteBackConsumer implements PlatformWriteBack {
 
   /** Sleeps, waking early when stopped. */
   #sleep(ms: number): Promise<void> {
-    const signal = this.#abort.signal;
-    if (signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
+    return sleepUnlessAborted(ms, this.#abort.signal);
   }
 }

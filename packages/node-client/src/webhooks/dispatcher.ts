@@ -18,6 +18,7 @@ import type { WebhookMessage, WebhookSubscriptionRecord } from '@serialkit/core'
 import type { SerialStore } from '../store.js';
 import { attemptDelivery } from './delivery.js';
 import { webhookMessagesOf } from './messages.js';
+import { sleepUnlessAborted } from './sleep.js';
 
 /** Recall ids remembered per subscription, so a recall's units make one `recall.created`. */
 const REMEMBERED_RECALLS = 1_000;
@@ -308,18 +309,8 @@ class Dispatcher implements WebhookDispatcher {
     }
   }
 
-  /** Sleeps, waking early when the dispatcher stops. */
+  /** Sleeps, waking early when stopped. */
   #sleep(ms: number): Promise<void> {
-    const signal = this.#abort.signal;
-    if (signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
+    return sleepUnlessAborted(ms, this.#abort.signal);
   }
 }
