@@ -8,6 +8,7 @@ import {
   type SerialClient,
   type SerialClientOptions,
 } from '../../src/client.js';
+import { SerialkitError } from '../../src/errors.js';
 import type { SerialStore } from '../../src/store.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
@@ -129,4 +130,18 @@ export function override(store: SerialStore, methods: Partial<SerialStore>): Ser
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * The serialkit error `promise` rejects with. A promise that resolves, or rejects with anything
+ * else, fails the test here.
+ */
+export async function errorOf(promise: PromiseLike<unknown>): Promise<SerialkitError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (SerialkitError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection with a serialkit error');
 }

@@ -1,15 +1,16 @@
-// @ts-nocheck
 /**
  * The rules of returns beyond the common verdicts: what each refusal says, what is recorded, how
  * a customer's proof is matched against every shipment of the order, and what happens when the
  * store moves under an accept. Written from the survivors of the mutation run.
  */
+import type { SerialRecord, SerialStatus } from '@serialkit/core';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.js';
 import type { Transition } from '../../src/store.js';
 import {
   b2c,
   createStore,
+  errorOf,
   override,
   registerRange,
   SN,
@@ -28,12 +29,6 @@ async function shippedSetup(options: Parameters<typeof setup>[0] = {}) {
   return s;
 }
 
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-
 describe('returns: input and refusals', () => {
   it('names what was invalid', async () => {
     const { client } = await shippedSetup();
@@ -44,11 +39,11 @@ describe('returns: input and refusals', () => {
         'Invalid return check',
       ],
       [
-        () => client.returns.accept({ orderId: 'ORD-1', serial: sn(1), disposition: 'x' }),
+        () => client.returns.accept({ orderId: 'ORD-1', serial: sn(1), disposition: 'x' as never }),
         'Invalid return',
       ],
       [
-        () => client.returns.reject({ orderId: 'ORD-1', serial: sn(1) }),
+        () => client.returns.reject({ orderId: 'ORD-1', serial: sn(1) } as never),
         'Invalid return rejection',
       ],
     ] as const;
@@ -63,8 +58,8 @@ describe('returns: input and refusals', () => {
     const { client } = await shippedSetup();
     const invalid = await client.returns.check({ orderId: 'ORD-1', serial: 'SN-1', sku: 'SKU-1' });
     expect(invalid).toMatchObject({ verdict: 'invalid', orderId: 'ORD-1' });
-    expect(invalid.issues.map((issue) => issue.code)).not.toContain('unknown_sku');
-    expect(invalid.issues.length).toBeGreaterThan(0);
+    expect(invalid.issues!.map((issue) => issue.code)).not.toContain('unknown_sku');
+    expect(invalid.issues!.length).toBeGreaterThan(0);
     expect(await client.returns.check({ orderId: 'ORD-1', serial: sn(1), sku: 'SKU-9' })).toEqual({
       orderId: 'ORD-1',
       verdict: 'invalid',
@@ -166,7 +161,7 @@ describe('returns: the public proof, further', () => {
     for (const [orderId, serial] of [
       ['ORD-1', sn(1)],
       ['ORD-2', sn(2)],
-    ]) {
+    ] as const) {
       for (const postcode of ['SW1A 1AA', '', ' ']) {
         expect((await client.returns.checkPublic({ orderId, postcode, serial })).verdict).toBe(
           'order_not_found',
@@ -193,7 +188,7 @@ describe('returns: a scanned code of another product', () => {
     );
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(error.message).toBe('The scanned code is of another product than the SKU given');
-    expect(error.issues.map((issue) => [issue.reason, issue.path])).toEqual([
+    expect(error.issues!.map((issue) => [issue.reason, issue.path])).toEqual([
       ['gtin_mismatch', ['serial']],
     ]);
   });
@@ -201,12 +196,15 @@ describe('returns: a scanned code of another product', () => {
 
 describe('returns: accept while the store moves', () => {
   /** A store whose transitions from `from` fail, the unit found as `current`. */
-  const moving = (from: string, current: object | null) => {
+  const moving = (from: SerialStatus, current: object | null) => {
     const inner = createStore();
     return override(inner, {
       transition: (transitions: Transition[]) =>
         transitions[0]?.from?.includes(from)
-          ? Promise.resolve({ ok: false, failures: [{ index: 0, current }] })
+          ? Promise.resolve({
+              ok: false as const,
+              failures: [{ index: 0, current: current as SerialRecord | null }],
+            })
           : inner.transition(transitions),
     });
   };
