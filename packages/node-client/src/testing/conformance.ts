@@ -8,6 +8,7 @@ import type { SerialStore } from '../store.js';
 import { accountContactTests } from './conformance/account-contacts.js';
 import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
+import { boundaryTests } from './conformance/boundaries.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { logCursorTests } from './conformance/log-cursors.js';
@@ -18,6 +19,7 @@ import { ownerTests } from './conformance/owners.js';
 import { pagingTests } from './conformance/paging.js';
 import { recallCloseTests } from './conformance/recall-close.js';
 import { recallTests } from './conformance/recalls.js';
+import { refusalTests } from './conformance/refusals.js';
 import { reregistrationTests } from './conformance/reregistration.js';
 import { sequenceTests } from './conformance/sequences.js';
 import { serialTests } from './conformance/serials.js';
@@ -87,4 +89,6 @@ function register(options: StoreConformanceOptions): void {
   orderTests(suite);
   amendmentTests(suite);
   sequenceTests(suite);
+  boundaryTests(suite);
+  refusalTests(suite);
 }

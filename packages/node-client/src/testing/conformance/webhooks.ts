@@ -10,7 +10,8 @@ import type { Suite } from './suite.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-function subscription(
+/** A subscription record; `extra` replaces any field. */
+export function subscription(
   id: string,
   extra: Partial<WebhookSubscriptionRecord> = {},
 ): WebhookSubscriptionRecord {
@@ -44,7 +45,12 @@ function delivery(subscriptionId: string, attempt: number): WebhookDelivery {
   };
 }
 
-function deadLetter(subscriptionId: string, messageId: string, minute: number): WebhookDeadLetter {
+/** A dead letter of `messageId` (`msg_<event id>`), given up at `minute`. */
+export function deadLetter(
+  subscriptionId: string,
+  messageId: string,
+  minute: number,
+): WebhookDeadLetter {
   return {
     subscriptionId,
     messageId,
