@@ -53,32 +53,38 @@ export function refusalTests({ test, expect, withStore, createStore }: Suite): v
       await store.insertSerials([unit('A', 'S1')]);
       await store.putRecall(recall('R1', 'A', 1));
       const event = { type: 'flagged' as const, at: LOOSE };
-      const refusals: [string, Promise<unknown>][] = [
-        ['registeredAt', store.insertSerials([unit('A', 'S2', { registeredAt: LOOSE })])],
+      const refusals: [string, () => Promise<unknown>][] = [
+        ['registeredAt', () => store.insertSerials([unit('A', 'S2', { registeredAt: LOOSE })])],
         [
           'event.at',
-          store.transition([
-            { sku: 'A', serial: 'S1', from: ['in_stock'], to: 'allocated', event },
-          ]),
-        ],
-        ['event.at', store.amendSerial({ sku: 'A', serial: 'S1', from: ['in_stock'], event })],
-        ['event.at', store.markRecalled({ sku: 'A' }, 'R1', { at: LOOSE })],
-        [
-          'event.at',
-          store.insertOwner(owner('o1'), {
-            sku: 'A',
-            serial: 'S1',
-            type: 'owner_registered',
-            at: LOOSE,
-          }),
+          () =>
+            store.transition([
+              { sku: 'A', serial: 'S1', from: ['in_stock'], to: 'allocated', event },
+            ]),
         ],
         [
           'event.at',
-          store.closeRecall({ ...recall('R1', 'A', 1), status: 'closed' }, { at: LOOSE }),
+          () => store.amendSerial({ sku: 'A', serial: 'S1', from: ['in_stock'], event }),
+        ],
+        ['event.at', () => store.markRecalled({ sku: 'A' }, 'R1', { at: LOOSE })],
+        [
+          'event.at',
+          () =>
+            store.insertOwner(owner('o1'), {
+              sku: 'A',
+              serial: 'S1',
+              type: 'owner_registered',
+              at: LOOSE,
+            }),
+        ],
+        [
+          'event.at',
+          () => store.closeRecall({ ...recall('R1', 'A', 1), status: 'closed' }, { at: LOOSE }),
         ],
       ];
-      for (const [field, refused] of refusals) {
-        const error = await rejection(refused);
+      // One at a time: each refusal is awaited as it is made.
+      for (const [field, call] of refusals) {
+        const error = await rejection(call());
         expect(namesField(error, field, LOOSE), `${field}: ${String(error)}`).toBe(true);
       }
       // Nothing of it was kept.
