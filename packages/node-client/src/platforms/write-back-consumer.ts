@@ -11,7 +11,7 @@
  * leaves the platform as one write would.
  */
 import { randomUUID } from 'node:crypto';
-import type { Order } from '@serialkit/core';
+import { isLogNotice, type Order } from '@serialkit/core';
 import type { SerialStore } from '../store.js';
 import { retryDelay } from '../webhooks/dispatcher.js';
 import { sleepUnlessAborted } from '../webhooks/sleep.js';
@@ -150,6 +150,7 @@ class WriteBackConsumer implements PlatformWriteBack {
         // every event of the batch.
         const orderIds = new Set<string>();
         for (const event of events) {
+          if (isLogNotice(event)) continue;
           const orderId = event.data?.orderId;
           if (ORDER_EVENTS.has(event.type) && typeof orderId === 'string') orderIds.add(orderId);
         }

@@ -6,17 +6,20 @@
  * call that fails changes nothing.
  */
 
-import type {
-  Order,
-  Owner,
-  Recall,
-  SerialEvent,
-  SerialRecord,
-  SerialStatus,
-  Sku,
-  WebhookDeadLetter,
-  WebhookDelivery,
-  WebhookSubscriptionRecord,
+import {
+  isLogNotice,
+  type LogEntry,
+  type LogNoticeInsert,
+  type Order,
+  type Owner,
+  type Recall,
+  type SerialEvent,
+  type SerialRecord,
+  type SerialStatus,
+  type Sku,
+  type WebhookDeadLetter,
+  type WebhookDelivery,
+  type WebhookSubscriptionRecord,
 } from '@serialkit/core';
 import { BadRequestError, ConflictError } from '../errors.js';
 import type {
@@ -116,7 +119,8 @@ class MemoryStore implements SerialStore {
   #uniqueKeys = new Set<string>();
   /** serial → SKUs that have it, for `findSerial`. */
   #skusBySerial = new Map<string, Set<string>>();
-  #events: SerialEvent[] = [];
+  /** The log: units' events and notices, in append order (an id is its position, from 1). */
+  #events: LogEntry[] = [];
   #eventsByUnit = new Map<string, SerialEvent[]>();
   #nextEventId = 1;
   #recalls = new Map<string, Recall>();
@@ -380,6 +384,13 @@ class MemoryStore implements SerialStore {
     });
   }
 
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    this.#open();
+    timestampToMillis(notice.at, 'notice.at');
+    const data = structuredClone(notice.data);
+    this.#events.push({ id: String(this.#nextEventId++), type: notice.type, at: notice.at, data });
+  }
+
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     this.#open();
     const limit = pageSize(page.limit);
@@ -393,7 +404,8 @@ class MemoryStore implements SerialStore {
         ? null
         : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
     const matching = source.filter(
-      (event) =>
+      (event): event is SerialEvent =>
+        !isLogNotice(event) &&
         (filter.sku === undefined || event.sku === filter.sku) &&
         (filter.serial === undefined || event.serial === filter.serial) &&
         (types === null || types.has(event.type)) &&
@@ -683,7 +695,7 @@ class MemoryStore implements SerialStore {
     return this.#webhooks.advance(move);
   }
 
-  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     this.#open();
     // Event ids are positions in #events, counted from 1.
     const start = eventPosition(after);

@@ -11,6 +11,7 @@ import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { logCursorTests } from './conformance/log-cursors.js';
+import { logNoticeTests } from './conformance/log-notices.js';
 import { numericRangeTests } from './conformance/numeric-ranges.js';
 import { orderTests } from './conformance/orders.js';
 import { ownerEventTests } from './conformance/owner-events.js';
@@ -75,6 +76,7 @@ function register(options: StoreConformanceOptions): void {
   recallTests(suite);
   recallCloseTests(suite);
   logCursorTests(suite);
+  logNoticeTests(suite);
   ownerTests(suite);
   ownerEventTests(suite);
   reregistrationTests(suite);

@@ -67,7 +67,7 @@ describe('recall.closed', () => {
 
     // The close is in each unit's history, written once; the units stay recalled.
     const log = await store.readEventLog(null, 100);
-    expect(log.filter((e) => e.type === 'recall_closed').map((e) => e.serial)).toEqual([
+    expect(log.flatMap((e) => (e.type === 'recall_closed' ? [e.serial] : []))).toEqual([
       sn(1),
       sn(2),
       sn(3),

@@ -111,3 +111,12 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** The unit data of a received message: the test fails on a message about no unit. */
+export function unitOf(
+  received: Received,
+): Extract<WebhookMessage, { data: { sku: string } }>['data'] {
+  const { message } = received;
+  if (message.type === 'import.finished') throw new Error(`${received.id} is about an import`);
+  return message.data;
+}

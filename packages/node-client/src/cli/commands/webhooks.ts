@@ -5,6 +5,7 @@ import type {
   WebhookEventType,
   WebhookSubscription,
 } from '@serialkit/core';
+import { webhookMessageSubject } from '../../webhooks/messages.js';
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
@@ -191,11 +192,11 @@ const deadLetters: Command = {
       all.length === 0
         ? 'No dead letters.\n'
         : table(
-            ['message', 'type', 'serial', 'attempts', 'failed', 'last error'],
+            ['message', 'type', 'about', 'attempts', 'failed', 'last error'],
             all.map((l) => [
               l.messageId,
               l.message.type,
-              l.message.data.serial,
+              webhookMessageSubject(l.message),
               l.attempts,
               l.failedAt,
               l.lastError,

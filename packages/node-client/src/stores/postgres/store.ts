@@ -20,6 +20,8 @@
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   Owner,
   Recall,
@@ -77,6 +79,7 @@ import {
 } from '../shared/filter.js';
 import {
   type EventRow,
+  NOTICE_KEY,
   type RecallRow,
   rowToEvent,
   rowToRecall,
@@ -477,6 +480,14 @@ export class PostgresStore implements SerialStore {
 
   readonly #ownerQuery: owners.PgQuery = (text, values) => this.#query(text, values);
 
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    timestampToMillis(notice.at, 'notice.at');
+    await this.#query(
+      `INSERT INTO ${this.#t.events} (sku, serial, type, at, data) VALUES ($1, $1, $2, $3, $4::jsonb)`,
+      [NOTICE_KEY, notice.type, notice.at, eventDataJson(notice.data)],
+    );
+  }
+
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     const limit = pageSize(page.limit);
     const after = decodeCursor('events', page.cursor, 2);
@@ -676,7 +687,7 @@ export class PostgresStore implements SerialStore {
     return this.#webhooks.advanceCursor(move);
   }
 
-  readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     return this.#webhooks.readEventLog(after, limit);
   }
 

@@ -7,6 +7,8 @@
  * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
  */
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   Owner,
   Recall,
@@ -60,6 +62,7 @@ import {
   EVENT_COLUMNS,
   type EventRow,
   eventRowOf,
+  NOTICE_KEY,
   type RecallRow,
   rowToEvent,
   rowToRecall,
@@ -406,6 +409,14 @@ export class SqliteStore implements SerialStore {
     });
   }
 
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    timestampToMillis(notice.at, 'notice.at');
+    const data = eventDataJson(notice.data);
+    this.#run((_db, s) => {
+      s.insertEvent.run(NOTICE_KEY, NOTICE_KEY, notice.type, notice.at, data);
+    });
+  }
+
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     return this.#run(() => {
       const limit = pageSize(page.limit);
@@ -726,7 +737,7 @@ export class SqliteStore implements SerialStore {
     return this.#run((db) => webhooks.advanceCursor(db, move));
   }
 
-  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     return this.#run((db) => webhooks.readEventLog(db, after, limit));
   }
 

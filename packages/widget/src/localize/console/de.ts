@@ -324,6 +324,7 @@ const de: ConsoleTranslation = {
       'unit.recalled': 'Eine Einheit wurde zurückgerufen',
       'recall.created': 'Ein Rückruf wurde angelegt',
       'recall.closed': 'Ein Rückruf wurde abgeschlossen',
+      'import.finished': 'Ein CSV-Import ist abgeschlossen',
       'warranty.claimed': 'Ein Garantieanspruch wurde gestellt',
       'owner.registered': 'Ein Besitzer hat eine Einheit registriert',
     },

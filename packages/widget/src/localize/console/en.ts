@@ -318,6 +318,7 @@ const en: ConsoleTranslation = {
       'unit.recalled': 'A unit was recalled',
       'recall.created': 'A recall was created',
       'recall.closed': 'A recall was closed',
+      'import.finished': 'A CSV import finished',
       'warranty.claimed': 'A warranty claim was made',
       'owner.registered': 'An owner registered a unit',
     },

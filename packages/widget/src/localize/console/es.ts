@@ -319,6 +319,7 @@ const es: ConsoleTranslation = {
       'unit.recalled': 'Se retiró una unidad',
       'recall.created': 'Se creó una retirada',
       'recall.closed': 'Se cerró una retirada',
+      'import.finished': 'Terminó una importación CSV',
       'warranty.claimed': 'Se presentó una reclamación de garantía',
       'owner.registered': 'Un propietario registró una unidad',
     },

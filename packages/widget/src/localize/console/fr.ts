@@ -320,6 +320,7 @@ const fr: ConsoleTranslation = {
       'unit.recalled': 'Une unité a été rappelée',
       'recall.created': 'Un rappel a été créé',
       'recall.closed': 'Un rappel a été clôturé',
+      'import.finished': 'Un import CSV est terminé',
       'warranty.claimed': 'Une demande de garantie a été faite',
       'owner.registered': 'Un propriétaire a enregistré une unité',
     },
