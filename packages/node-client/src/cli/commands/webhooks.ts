@@ -1,9 +1,10 @@
 /** `serialkit webhooks create|list|get|update|delete|deliveries|dead-letters|replay`. */
-import type {
-  WebhookDeadLetter,
-  WebhookDelivery,
-  WebhookEventType,
-  WebhookSubscription,
+import {
+  type WebhookDeadLetter,
+  type WebhookDelivery,
+  type WebhookEventType,
+  type WebhookSubscription,
+  webhookEventTypeSchema,
 } from '@serialkit/core';
 import { webhookMessageSubject } from '../../webhooks/messages.js';
 import { type Command, str, strs } from '../command.js';
@@ -35,8 +36,7 @@ const eventOption = {
     type: 'string',
     multiple: true,
     value: 'TYPE',
-    description:
-      'An event type: unit.shipped, unit.returned, unit.flagged_suspicious, unit.recalled',
+    description: `An event type: ${webhookEventTypeSchema.options.join(', ')}`,
   },
 } as const;
 
