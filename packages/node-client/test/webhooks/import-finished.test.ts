@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importOrders } from '../../src/csv/order-import.js';
 import { createWebhookDispatcher } from '../../src/webhooks/dispatcher.js';
 import { setup, sn, trackedSku } from '../workflows/fixtures.js';
-import { eventually, startReceiver, unitOf } from './receiver.js';
+import { eventually, subscribedReceiver, unitOf } from './receiver.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,22 +18,12 @@ afterEach(async () => {
 async function harness() {
   const { client, store } = setup({ kind: 'sqlite' });
   await trackedSku(client, 'SKU-1');
-  const imports = await client.webhooks.create({
-    url: 'http://127.0.0.1:1/x',
-    eventTypes: ['import.finished'],
-  });
-  const units = await client.webhooks.create({
-    url: 'http://127.0.0.1:1/x',
-    eventTypes: ['unit.shipped'],
-  });
-  const importRx = await startReceiver(imports.secret);
-  const unitRx = await startReceiver(units.secret);
+  const { rx: importRx } = await subscribedReceiver(client, ['import.finished']);
+  const { rx: unitRx } = await subscribedReceiver(client, ['unit.shipped']);
   cleanups.push(
     () => importRx.close(),
     () => unitRx.close(),
   );
-  await client.webhooks.update(imports.id, { url: importRx.url });
-  await client.webhooks.update(units.id, { url: unitRx.url });
   const dispatcher = createWebhookDispatcher({
     store,
     allowPrivate: true,
