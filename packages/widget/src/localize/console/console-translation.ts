@@ -318,6 +318,10 @@ export interface ConsoleTranslation {
     loadMore: string;
     /** `{0}` the number of attempts shown. */
     moreLoaded: string;
+    /** Loads the next page of dead letters. */
+    loadMoreDeadLetters: string;
+    /** `{0}` the number of dead letters shown. */
+    moreDeadLettersLoaded: string;
     noDeadLetters: string;
     closeLog: string;
     /** What each event type means. */

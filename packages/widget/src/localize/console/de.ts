@@ -315,6 +315,8 @@ const de: ConsoleTranslation = {
     noDeliveries: 'Noch keine Versuche.',
     loadMore: 'Mehr laden',
     moreLoaded: '{0} Versuche angezeigt.',
+    loadMoreDeadLetters: 'Weitere unzustellbare Nachrichten laden',
+    moreDeadLettersLoaded: '{0} unzustellbare Nachrichten angezeigt.',
     noDeadLetters: 'Keine unzustellbaren Nachrichten.',
     closeLog: 'Protokoll schließen',
     eventTypes: {

@@ -309,6 +309,8 @@ const en: ConsoleTranslation = {
     noDeliveries: 'No attempts yet.',
     loadMore: 'Load more',
     moreLoaded: '{0} attempts shown.',
+    loadMoreDeadLetters: 'Load more dead letters',
+    moreDeadLettersLoaded: '{0} dead letters shown.',
     noDeadLetters: 'No dead letters.',
     closeLog: 'Close log',
     eventTypes: {

@@ -310,6 +310,8 @@ const es: ConsoleTranslation = {
     noDeliveries: 'Aún no hay intentos.',
     loadMore: 'Cargar más',
     moreLoaded: '{0} intentos mostrados.',
+    loadMoreDeadLetters: 'Cargar más mensajes fallidos',
+    moreDeadLettersLoaded: '{0} mensajes fallidos mostrados.',
     noDeadLetters: 'No hay mensajes fallidos.',
     closeLog: 'Cerrar registro',
     eventTypes: {

@@ -311,6 +311,8 @@ const fr: ConsoleTranslation = {
     noDeliveries: 'Aucune tentative pour l’instant.',
     loadMore: 'Charger plus',
     moreLoaded: '{0} tentatives affichées.',
+    loadMoreDeadLetters: 'Charger plus de lettres mortes',
+    moreDeadLettersLoaded: '{0} lettres mortes affichées.',
     noDeadLetters: 'Aucune lettre morte.',
     closeLog: 'Fermer le journal',
     eventTypes: {
