@@ -100,6 +100,8 @@ export interface ConsoleTranslation {
   suggestionsFound: string;
   /** The camera scan button. */
   scan: string;
+  /** The accessible name of the pack station's order camera button: `scan` and what it reads. */
+  scanOrder: string;
   scanTitle: string;
   scanInstructions: string;
   scanCancel: string;

@@ -91,6 +91,7 @@ const de: ConsoleTranslation = {
   didYouMean: 'Meinten Sie',
   suggestionsFound: 'Es könnte sein: {0}.',
   scan: 'Mit der Kamera scannen',
+  scanOrder: 'Mit der Kamera scannen: Auftragscode',
   scanTitle: 'Code scannen',
   scanInstructions: 'Halten Sie den Barcode oder QR-Code des Etiketts vor die Kamera.',
   scanCancel: 'Abbrechen',

@@ -90,6 +90,7 @@ const en: ConsoleTranslation = {
   didYouMean: 'Did you mean',
   suggestionsFound: 'It could be: {0}.',
   scan: 'Scan with the camera',
+  scanOrder: 'Scan with the camera: order code',
   scanTitle: 'Scan the code',
   scanInstructions: 'Hold the label’s barcode or QR code in front of the camera.',
   scanCancel: 'Cancel',

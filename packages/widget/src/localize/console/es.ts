@@ -90,6 +90,7 @@ const es: ConsoleTranslation = {
   didYouMean: 'Quizá quiso decir',
   suggestionsFound: 'Podría ser: {0}.',
   scan: 'Escanear con la cámara',
+  scanOrder: 'Escanear con la cámara: código del pedido',
   scanTitle: 'Escanear el código',
   scanInstructions: 'Ponga el código de barras o QR de la etiqueta delante de la cámara.',
   scanCancel: 'Cancelar',

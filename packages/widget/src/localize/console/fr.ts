@@ -91,6 +91,7 @@ const fr: ConsoleTranslation = {
   didYouMean: 'Vouliez-vous dire',
   suggestionsFound: 'Ce pourrait être : {0}.',
   scan: 'Scanner avec la caméra',
+  scanOrder: 'Scanner avec la caméra : code de la commande',
   scanTitle: 'Scanner le code',
   scanInstructions: 'Présentez le code-barres ou le QR code de l’étiquette devant la caméra.',
   scanCancel: 'Annuler',
