@@ -6,20 +6,19 @@
  * call that fails changes nothing.
  */
 
-import {
-  isLogNotice,
-  type LogEntry,
-  type LogNoticeInsert,
-  type Order,
-  type Owner,
-  type Recall,
-  type SerialEvent,
-  type SerialRecord,
-  type SerialStatus,
-  type Sku,
-  type WebhookDeadLetter,
-  type WebhookDelivery,
-  type WebhookSubscriptionRecord,
+import type {
+  LogEntry,
+  LogNoticeInsert,
+  Order,
+  Owner,
+  Recall,
+  SerialEvent,
+  SerialRecord,
+  SerialStatus,
+  Sku,
+  WebhookDeadLetter,
+  WebhookDelivery,
+  WebhookSubscriptionRecord,
 } from '@serialkit/core';
 import { BadRequestError, ConflictError } from '../errors.js';
 import type {
@@ -55,6 +54,7 @@ import type {
   WebhookCursorMove,
   WebhookLeaseRequest,
 } from '../store.js';
+import { MemoryEventLog } from './memory-event-log.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
 import { amendedRecord, amendmentApplies } from './shared/amend.js';
 import { storeClosedError } from './shared/closed.js';
@@ -120,9 +120,8 @@ class MemoryStore implements SerialStore {
   /** serial → SKUs that have it, for `findSerial`. */
   #skusBySerial = new Map<string, Set<string>>();
   /** The log: units' events and notices, in append order (an id is its position, from 1). */
-  #events: LogEntry[] = [];
-  #eventsByUnit = new Map<string, SerialEvent[]>();
-  #nextEventId = 1;
+  /** The event log: units' events and notices (see memory-event-log.ts). */
+  readonly #log = new MemoryEventLog();
   #recalls = new Map<string, Recall>();
   #owners = new Map<string, Owner>();
   #verifications = new Map<string, Map<string, StoredVerification>>();
@@ -131,9 +130,7 @@ class MemoryStore implements SerialStore {
   #outcomes = new Map<string, string>();
   /** The last number reserved, by sequence key. */
   #sequences = new Map<string, number>();
-  #webhooks = new MemoryWebhooks(() =>
-    this.#nextEventId > 1 ? String(this.#nextEventId - 1) : null,
-  );
+  #webhooks = new MemoryWebhooks(() => this.#log.last);
 
   async migrate(): Promise<MigrationReport> {
     this.#open();
@@ -387,40 +384,12 @@ class MemoryStore implements SerialStore {
   async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
     this.#open();
     timestampToMillis(notice.at, 'notice.at');
-    const data = structuredClone(notice.data);
-    this.#events.push({ id: String(this.#nextEventId++), type: notice.type, at: notice.at, data });
+    this.#log.appendNotice({ ...notice, data: structuredClone(notice.data) });
   }
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     this.#open();
-    const limit = pageSize(page.limit);
-    const after = decodeCursor('events', page.cursor, 2) as [string, string] | null;
-    const source =
-      filter.sku !== undefined && filter.serial !== undefined
-        ? (this.#eventsByUnit.get(unitKey(filter.sku, filter.serial)) ?? [])
-        : this.#events;
-    const types =
-      filter.type === undefined
-        ? null
-        : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
-    const matching = source.filter(
-      (event): event is SerialEvent =>
-        !isLogNotice(event) &&
-        (filter.sku === undefined || event.sku === filter.sku) &&
-        (filter.serial === undefined || event.serial === filter.serial) &&
-        (types === null || types.has(event.type)) &&
-        (filter.between === undefined ||
-          (event.at >= filter.between.from && event.at <= filter.between.to)) &&
-        (after === null || compareEvents(event, after[0], after[1]) > 0),
-    );
-    matching.sort((a, b) => compareEvents(a, b.at, b.id));
-    const items = matching.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: structuredClone(items),
-      nextCursor:
-        matching.length > limit && last ? encodeCursor('events', [last.at, last.id]) : null,
-    };
+    return this.#log.list(filter, page);
   }
 
   // ── Owners ──
@@ -697,9 +666,7 @@ class MemoryStore implements SerialStore {
 
   async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     this.#open();
-    // Event ids are positions in #events, counted from 1.
-    const start = eventPosition(after);
-    return structuredClone(this.#events.slice(start, start + pageSize(limit)));
+    return this.#log.read(after, limit);
   }
 
   async leaseLogCursor(request: LogCursorLeaseRequest) {
@@ -744,19 +711,7 @@ class MemoryStore implements SerialStore {
 
   /** Appends an event with its data as checked by `eventData` (`event.data` is not read). */
   #append(event: EventInsert, data: Record<string, unknown> | undefined): void {
-    const stored: SerialEvent = {
-      id: String(this.#nextEventId++),
-      sku: event.sku,
-      serial: event.serial,
-      type: event.type,
-      at: event.at,
-    };
-    if (data !== undefined) stored.data = data;
-    this.#events.push(stored);
-    const key = unitKey(event.sku, event.serial);
-    const forUnit = this.#eventsByUnit.get(key);
-    if (forUnit) forUnit.push(stored);
-    else this.#eventsByUnit.set(key, [stored]);
+    this.#log.append(event, data);
   }
 
   #sortedSkus(): string[] {
@@ -816,10 +771,6 @@ function upperBound(sorted: string[], value: string): number {
     else high = mid;
   }
   return low;
-}
-
-function compareEvents(event: SerialEvent, at: string, id: string): number {
-  return compareCodePoints(event.at, at) || Number(event.id) - Number(id);
 }
 
 /** Newest first, then by id descending: negative when (createdAt, id) comes first. */
