@@ -9,6 +9,7 @@ import { accountContactTests } from './conformance/account-contacts.js';
 import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { eventTests } from './conformance/events.js';
+import { inputCheckTests } from './conformance/input-checks.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { logCursorTests } from './conformance/log-cursors.js';
 import { logNoticeTests } from './conformance/log-notices.js';
@@ -85,6 +86,7 @@ function register(options: StoreConformanceOptions): void {
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
+  inputCheckTests(suite);
   webhookTests(suite);
   orderTests(suite);
   amendmentTests(suite);
