@@ -1,8 +1,8 @@
 /**
  * A merchant backend using serialkit: every workflow, end to end, through one `SerialClient`,
  * and the shop's story around it: a Shopify order comes in by webhook, the pack station ships
- * it, and the merchant's own webhook receiver gets the signed `unit.shipped`, `recall.created`
- * and `recall.closed` messages.
+ * it, and the merchant's own webhook receiver gets the signed `unit.shipped`, `recall.created`,
+ * `recall.closed` and `import.finished` messages.
  *
  *   npm start                                   # against the service of `npm start` at the root
  *   SERIALKIT_STORE_KEY=sk_store_… npm start -- --remote http://127.0.0.1:8787
@@ -93,9 +93,10 @@ const EVENT_TYPES = [
   'recall.closed',
   'warranty.claimed',
   'owner.registered',
+  'import.finished',
 ] as const;
 
-/** Subscribes a local receiver to shipments, returns, recalls, claims and owners. */
+/** Subscribes a local receiver to shipments, returns, recalls, claims, owners and imports. */
 async function subscribeReceiver() {
   const hook = await client.webhooks.create({
     url: 'http://127.0.0.1:9/pending',
@@ -339,7 +340,9 @@ try {
   if (webhooks) {
     const { receiver } = webhooks;
     step('15. Webhooks: what the receiver got, each verified with the Standard Webhooks library');
-    const mine = () => receiver.messages.filter((m) => m.data.sku === sku);
+    // This run's: its SKU's units, and the import of its cables.
+    const mine = () =>
+      receiver.messages.filter((m) => m.data.sku === sku || m.data.import?.sku === cables);
     const expected = () => {
       const got = mine();
       const shipped = new Set(
@@ -355,6 +358,13 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     for (const m of mine()) {
+      if (m.data.import) {
+        const { kind, rows, registered, errorCount } = m.data.import;
+        console.log(
+          `${m.type.padEnd(17)} ${kind} ${cables}: ${rows} rows, ${registered} registered, ${errorCount} errors`,
+        );
+        continue;
+      }
       const extra =
         m.data.verdict ??
         m.data.details?.orderId ??

@@ -7,9 +7,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
+/** A message as received: about a unit (`sku`, `serial`…), or a finished import (`import`). */
 export interface ReceivedMessage {
   type: string;
-  data: { sku: string; serial: string; verdict?: string; details?: Record<string, unknown> };
+  data: {
+    sku?: string;
+    serial?: string;
+    verdict?: string;
+    details?: Record<string, unknown>;
+    import?: { kind: string; sku?: string; rows: number; registered?: number; errorCount: number };
+  };
 }
 
 export async function startWebhookReceiver(secret: string) {

@@ -54,8 +54,18 @@ export const MUTATION_MODULES = {
   },
   // The memory store, against the conformance suite every store runs.
   'memory-store': {
-    mutate: ['src/stores/memory.ts', 'src/stores/memory-webhooks.ts'],
+    mutate: [
+      'src/stores/memory.ts',
+      'src/stores/memory-webhooks.ts',
+      'src/stores/memory-event-log.ts',
+    ],
     tests: ['test/stores/memory.test.ts'],
+  },
+  // The SQLite store and the SQL it shares with PostgreSQL (filters, rows, cursors), against the
+  // conformance suite and the SQLite store's own tests.
+  'sqlite-store': {
+    mutate: ['src/stores/sqlite/*.ts', 'src/stores/shared/*.ts', '!src/stores/sqlite/schema.ts'],
+    tests: ['test/stores/sqlite.test.ts', 'test/stores/sqlite-migration.test.ts'],
   },
 };
 

@@ -29,6 +29,7 @@ export const STORE_METHODS: Readonly<Record<StoreMethodName, StoreMethodSpec>> =
   markRecalled: { args: ['filter', 'recallId', 'event'], write: true },
   amendSerial: { args: ['change'], write: true },
   appendEvents: { args: ['events'], write: true },
+  appendLogNotice: { args: ['notice'], write: true },
   listEvents: { args: ['filter', 'page'], write: false },
   putRecall: { args: ['recall'], write: true },
   getRecall: { args: ['id'], write: false },

@@ -32,6 +32,8 @@
  * const client = createSerialClient({ store });
  */
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   OrderStatus,
   Owner,
@@ -461,7 +463,12 @@ export interface SerialStore {
    * its `sku` and `serial`) and keeps none of the batch.
    */
   appendEvents(events: EventInsert[]): Promise<void>;
-  /** Events ordered by time, then insertion. */
+  /**
+   * Append a notice about no single unit (an import's end) to the event log. Log readers
+   * (`readEventLog`) get it in commit order among the unit events; `listEvents` never returns it.
+   */
+  appendLogNotice(notice: LogNoticeInsert): Promise<void>;
+  /** Units' events ordered by time, then insertion (notices are not listed). */
   listEvents(filter: EventFilter, page?: PageOptions): Promise<StorePage<SerialEvent>>;
 
   // ── Recalls ──
@@ -599,11 +606,11 @@ export interface SerialStore {
    */
   advanceWebhookCursor(move: WebhookCursorMove): Promise<boolean>;
   /**
-   * Up to `limit` events appended after the event with id `after` (null: from the first), in
-   * the order they were appended, which is commit order: an event appended later never gets a
-   * position before one that a reader has already seen.
+   * Up to `limit` log entries (units' events and notices) appended after the entry with id
+   * `after` (null: from the first), in the order they were appended, which is commit order: an
+   * entry appended later never gets a position before one that a reader has already seen.
    */
-  readEventLog(after: string | null, limit: number): Promise<SerialEvent[]>;
+  readEventLog(after: string | null, limit: number): Promise<LogEntry[]>;
   /**
    * Take (or renew) the lease of an internal consumer's cursor into the event log, atomically,
    * as `leaseWebhookCursor` does for a subscription: granted when no lease is held, the held

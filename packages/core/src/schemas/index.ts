@@ -1,6 +1,7 @@
 export * from './console.js';
 export * from './corrections.js';
 export * from './domain.js';
+export * from './imports.js';
 export * from './orders.js';
 export * from './owners.js';
 export * from './platforms.js';

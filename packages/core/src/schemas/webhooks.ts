@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { identifierSchema, isoDateTime, serialString } from './domain.js';
+import { importSummarySchema } from './imports.js';
 
 /**
  * What a subscription can receive. Each comes from one kind of entry of the event log:
@@ -11,7 +12,8 @@ import { identifierSchema, isoDateTime, serialString } from './domain.js';
  * `unit.flagged_suspicious` (flagged by public verification), `unit.recalled` (a recall marked
  * the unit) and `recall.created` (once per recall that marked units, named after the recall, with
  * `details.recallId`), `recall.closed` (once per closed recall that has units under it, from the
- * `recall_closed` entries its close writes, named after the recall likewise).
+ * `recall_closed` entries its close writes, named after the recall likewise), and
+ * `import.finished` (a CSV import of units, shipments or orders ended: its counts).
  */
 export const webhookEventTypeSchema = z.enum([
   'unit.shipped',
@@ -22,7 +24,11 @@ export const webhookEventTypeSchema = z.enum([
   'warranty.claimed',
   'owner.registered',
   'recall.closed',
+  'import.finished',
 ]);
+
+/** The message types that tell about one unit (all but `import.finished`). */
+export const webhookUnitEventTypeSchema = webhookEventTypeSchema.exclude(['import.finished']);
 
 /**
  * A Standard Webhooks signing secret: `whsec_` and the base64 of 24 to 64 random bytes.
@@ -76,21 +82,36 @@ export const webhookSubscriptionRecordSchema = z.strictObject({
 /** A subscription as the API answers: the secret left out. */
 export const webhookSubscriptionSchema = webhookSubscriptionRecordSchema.omit({ secret: true });
 
-/** The body of one webhook request (Standard Webhooks: type, timestamp, data). */
-export const webhookMessageSchema = z.strictObject({
-  type: webhookEventTypeSchema,
-  timestamp: isoDateTime,
-  data: z.strictObject({
-    /** The event log entry this message tells about. */
-    eventId: z.string(),
-    sku: identifierSchema,
-    serial: serialString,
-    at: isoDateTime,
-    /** `unit.returned` only: accepted (with its disposition) or rejected (with its reason). */
-    verdict: z.enum(['accepted', 'rejected']).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
+/**
+ * The body of one webhook request (Standard Webhooks: type, timestamp, data). A unit's message
+ * names the unit; `import.finished` carries the import's summary (counts only) instead.
+ */
+export const webhookMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: webhookUnitEventTypeSchema,
+    timestamp: isoDateTime,
+    data: z.strictObject({
+      /** The event log entry this message tells about. */
+      eventId: z.string(),
+      sku: identifierSchema,
+      serial: serialString,
+      at: isoDateTime,
+      /** `unit.returned` only: accepted (with its disposition) or rejected (with its reason). */
+      verdict: z.enum(['accepted', 'rejected']).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
   }),
-});
+  z.strictObject({
+    type: z.literal('import.finished'),
+    timestamp: isoDateTime,
+    data: z.strictObject({
+      /** The event log entry this message tells about. */
+      eventId: z.string(),
+      at: isoDateTime,
+      import: importSummarySchema,
+    }),
+  }),
+]);
 
 /** One attempt to deliver a message. */
 export const webhookDeliverySchema = z.strictObject({
@@ -123,6 +144,7 @@ export const webhookDeadLetterSchema = z.strictObject({
 });
 
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
+export type WebhookUnitEventType = z.infer<typeof webhookUnitEventTypeSchema>;
 export type WebhookSubscriptionCreate = z.input<typeof webhookSubscriptionCreateSchema>;
 export type WebhookSubscriptionUpdate = z.input<typeof webhookSubscriptionUpdateSchema>;
 export type WebhookSubscriptionRecord = z.infer<typeof webhookSubscriptionRecordSchema>;

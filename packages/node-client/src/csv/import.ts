@@ -1,6 +1,11 @@
 /** CSV imports: units (register) and shipments, streamed, with per-line errors. */
+
+import type { ImportError, ImportReport, ShipmentImportReport } from '@serialkit/core';
 import {
+  type ImportSummary,
   type Issue,
+  importSummaryOf,
+  importSummarySchema,
   isGs1Input,
   type ShipmentCreate,
   type Sku,
@@ -9,7 +14,7 @@ import {
 import { z } from 'zod';
 import { ConflictError, NotFoundError, SerialkitError, ValidationError } from '../errors.js';
 import type { ClientContext } from '../workflows/context.js';
-import { wireIssues } from '../workflows/input.js';
+import { parseInput, wireIssues } from '../workflows/input.js';
 import { compositeKey } from '../workflows/keys.js';
 import {
   type DetailNames,
@@ -21,7 +26,6 @@ import { Registrar } from '../workflows/registrar.js';
 import { readScanned } from '../workflows/scanned.js';
 import type { ShipmentProblem, ShipmentsResource } from '../workflows/shipments.js';
 import { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from './columns.js';
-import type { ImportError, ImportReport, ShipmentImportReport } from './import-report.js';
 import {
   type CsvRecord,
   type CsvSource,
@@ -92,6 +96,17 @@ export interface ImportsResource {
    * const report = await client.imports.shipments(createReadStream('shipments.csv'));
    */
   shipments(source: CsvSource, options?: ShipmentImportOptions): Promise<ShipmentImportReport>;
+  /**
+   * Records that an import finished: appends an `import_finished` notice with its summary to the
+   * event log, and subscribers of `import.finished` get it. `serials` and `shipments` (and
+   * `importOrders`) do this themselves when they read a whole file; call it for an import made
+   * another way (a script that creates orders through the API). An import that stops on an error
+   * records nothing.
+   *
+   * @example
+   * await client.imports.recordFinished({ kind: 'orders', rows: 120, created: 40, unchanged: 0, failed: 0, errorCount: 0 });
+   */
+  recordFinished(summary: ImportSummary): Promise<void>;
 }
 
 /** Collects errors up to a cap, counting all. */
@@ -130,7 +145,14 @@ export function csvImportsResource(
   return {
     serials: (source, options) => importSerials(ctx, source, options),
     shipments: (source, options) => importShipments(ctx, deps.shipments, source, options),
+    recordFinished: (summary) => recordImportFinished(ctx, summary),
   };
+}
+
+/** Appends an import's `import_finished` notice to the event log. */
+async function recordImportFinished(ctx: ClientContext, summary: ImportSummary): Promise<void> {
+  const data = parseInput(importSummarySchema, summary, 'import summary');
+  await ctx.store.appendLogNotice({ type: 'import_finished', at: ctx.nowIso(), data });
 }
 
 type SkuState = { sku: Sku; insertOf: ReturnType<typeof insertsOf> } | { error: ImportError };
@@ -312,6 +334,7 @@ async function importSerials(
   report.failed = registrar.failed;
   report.errors = log.sorted();
   report.errorCount = log.count;
+  await recordImportFinished(ctx, importSummaryOf('serials', report, { sku: defaultSku }));
   return report;
 }
 
@@ -441,6 +464,7 @@ async function importShipments(
 
   report.errors = log.sorted();
   report.errorCount = log.count;
+  await recordImportFinished(ctx, importSummaryOf('shipments', report));
   return report;
 }
 

@@ -15,6 +15,7 @@ import {
   type Account,
   type Customer,
   channelSchema,
+  importSummaryOf,
   type OrderImportProblem,
   type OrderImportReport,
 } from '@serialkit/core';
@@ -208,6 +209,7 @@ export async function importOrders(
     }
   }
   problems.sort((a, b) => a.line - b.line);
+  await client.imports.recordFinished(importSummaryOf('orders', report));
   return report;
 }
 

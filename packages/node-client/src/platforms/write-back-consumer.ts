@@ -11,10 +11,10 @@
  * leaves the platform as one write would.
  */
 import { randomUUID } from 'node:crypto';
-import type { Order } from '@serialkit/core';
+import { isLogNotice, type Order } from '@serialkit/core';
 import type { SerialStore } from '../store.js';
 import { retryDelay } from '../webhooks/dispatcher.js';
-import { sleepUnlessAborted } from '../webhooks/sleep.js';
+import { BackgroundLoop, CursorLease } from '../webhooks/log-consumer.js';
 import {
   type OrderSerial,
   orderSerials,
@@ -85,78 +85,71 @@ async function* shippedInItsName(store: SerialStore, orderId: string): AsyncIter
   } while (cursor !== null);
 }
 
-class WriteBackConsumer implements PlatformWriteBack {
+class WriteBackConsumer extends BackgroundLoop implements PlatformWriteBack {
   readonly #store: SerialStore;
   readonly #targets: WriteBackTargets;
   readonly #owner = `wb_${randomUUID()}`;
   readonly #pollMs: number;
   readonly #batchSize: number;
-  readonly #leaseMs: number;
   readonly #retry: { initialMs: number; maxMs: number; attempts: number };
-  readonly #now: () => Date;
   readonly #onError: (error: unknown, order?: Order) => void;
-  #abort = new AbortController();
-  #loop: Promise<void> | null = null;
+  readonly #lease: CursorLease<{ position: string | null } | null>;
 
   constructor(options: PlatformWriteBackOptions) {
+    super();
     this.#store = options.store;
     this.#targets = options.targets;
     this.#pollMs = options.pollMs ?? 1_000;
     this.#batchSize = options.batchSize ?? 100;
-    this.#leaseMs = options.leaseMs ?? 60_000;
     this.#retry = {
       initialMs: options.retry?.initialMs ?? 1_000,
       maxMs: options.retry?.maxMs ?? 30_000,
       attempts: options.retry?.attempts ?? 5,
     };
-    this.#now = options.now ?? (() => new Date());
     this.#onError = options.onError ?? (() => {});
+    this.#lease = new CursorLease(
+      (window) =>
+        this.#store.leaseLogCursor({
+          consumer: WRITE_BACK_CONSUMER,
+          owner: this.#owner,
+          ...window,
+        }),
+      {
+        leaseMs: options.leaseMs ?? 60_000,
+        now: options.now ?? (() => new Date()),
+        onError: (error) => this.#onError(error),
+      },
+    );
   }
 
-  start(): void {
-    if (this.#loop) return;
-    this.#abort = new AbortController();
-    this.#loop = this.#run();
-  }
-
-  async stop(): Promise<void> {
-    if (!this.#loop) return;
-    this.#abort.abort();
-    await this.#loop;
-    this.#loop = null;
-  }
-
-  get #stopped(): boolean {
-    return this.#abort.signal.aborted;
-  }
-
-  async #run(): Promise<void> {
+  protected async run(): Promise<void> {
     let held = false;
-    while (!this.#stopped) {
+    while (!this.stopped) {
       try {
-        const lease = await this.#lease();
+        const lease = await this.#lease.renew();
         held = lease !== null;
         if (!lease) {
-          await this.#sleep(this.#pollMs);
+          await this.sleep(this.#pollMs);
           continue;
         }
         const events = await this.#store.readEventLog(lease.position, this.#batchSize);
         const last = events.at(-1);
         if (!last) {
-          await this.#sleep(this.#pollMs);
+          await this.sleep(this.#pollMs);
           continue;
         }
         // Each order once per batch, in the order its first event came: its state now covers
         // every event of the batch.
         const orderIds = new Set<string>();
         for (const event of events) {
+          if (isLogNotice(event)) continue;
           const orderId = event.data?.orderId;
           if (ORDER_EVENTS.has(event.type) && typeof orderId === 'string') orderIds.add(orderId);
         }
         let done = true;
         for (const id of orderIds) {
           // Renewed before each write, so a long batch keeps the cursor.
-          if (!(await this.#lease()) || !(await this.#write(id))) {
+          if (!(await this.#lease.renew()) || !(await this.#write(id))) {
             done = false;
             break;
           }
@@ -170,10 +163,10 @@ class WriteBackConsumer implements PlatformWriteBack {
         });
       } catch (error) {
         this.#onError(error);
-        await this.#sleep(this.#pollMs);
+        await this.sleep(this.#pollMs);
       }
     }
-    if (held) await this.#release();
+    if (held) await this.#lease.release();
   }
 
   /**
@@ -194,37 +187,8 @@ class WriteBackConsumer implements PlatformWriteBack {
           return true;
         }
       }
-      await this.#sleep(retryDelay(attempt, this.#retry.initialMs, this.#retry.maxMs));
-      if (this.#stopped || !(await this.#lease())) return false;
+      await this.sleep(retryDelay(attempt, this.#retry.initialMs, this.#retry.maxMs));
+      if (this.stopped || !(await this.#lease.renew())) return false;
     }
-  }
-
-  #lease() {
-    const at = this.#now();
-    return this.#store.leaseLogCursor({
-      consumer: WRITE_BACK_CONSUMER,
-      owner: this.#owner,
-      at: at.toISOString(),
-      until: new Date(at.getTime() + this.#leaseMs).toISOString(),
-    });
-  }
-
-  /** Lets another consumer take the cursor at once (a lease that ended long ago). */
-  async #release(): Promise<void> {
-    try {
-      await this.#store.leaseLogCursor({
-        consumer: WRITE_BACK_CONSUMER,
-        owner: this.#owner,
-        at: this.#now().toISOString(),
-        until: new Date(0).toISOString(),
-      });
-    } catch (error) {
-      this.#onError(error);
-    }
-  }
-
-  /** Sleeps, waking early when stopped. */
-  #sleep(ms: number): Promise<void> {
-    return sleepUnlessAborted(ms, this.#abort.signal);
   }
 }

@@ -1032,7 +1032,7 @@ export interface components {
         CreateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed" | "import.finished")[];
             secret?: string;
             /** Format: uri */
             url: string;
@@ -1041,7 +1041,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed" | "import.finished")[];
             id: string;
             secret: string;
             updatedAt: string;
@@ -1139,7 +1139,7 @@ export interface components {
             createdAt: string;
             description?: string;
             enabled: boolean;
-            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
+            eventTypes: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed" | "import.finished")[];
             id: string;
             updatedAt: string;
             /** Format: uri */
@@ -1284,6 +1284,41 @@ export interface components {
                     timestamp: string;
                     /** @enum {string} */
                     type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
+                } | {
+                    data: {
+                        at: string;
+                        eventId: string;
+                        import: {
+                            duplicates: number;
+                            errorCount: number;
+                            failed: number;
+                            invalid: number;
+                            /** @constant */
+                            kind: "serials";
+                            registered: number;
+                            rows: number;
+                            sku?: string;
+                        } | {
+                            errorCount: number;
+                            failedShipments: number;
+                            /** @constant */
+                            kind: "shipments";
+                            rows: number;
+                            shipments: number;
+                            units: number;
+                        } | {
+                            created: number;
+                            errorCount: number;
+                            failed: number;
+                            /** @constant */
+                            kind: "orders";
+                            rows: number;
+                            unchanged: number;
+                        };
+                    };
+                    timestamp: string;
+                    /** @constant */
+                    type: "import.finished";
                 };
                 messageId: string;
                 subscriptionId: string;
@@ -1647,7 +1682,7 @@ export interface components {
             status?: number;
             subscriptionId: string;
             /** @enum {string} */
-            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed";
+            type: "unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed" | "import.finished";
         };
         ReturnAccept: {
             /**
@@ -1882,7 +1917,7 @@ export interface components {
         UpdateWebhookRequest: {
             description?: string;
             enabled?: boolean;
-            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed")[];
+            eventTypes?: ("unit.shipped" | "unit.returned" | "unit.flagged_suspicious" | "unit.recalled" | "recall.created" | "warranty.claimed" | "owner.registered" | "recall.closed" | "import.finished")[];
             secret?: string;
             /** Format: uri */
             url?: string;

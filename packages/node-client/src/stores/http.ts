@@ -137,6 +137,9 @@ class HttpStore implements SerialStore {
   appendEvents(...a: Parameters<SerialStore['appendEvents']>) {
     return this.call('appendEvents', a) as ReturnType<SerialStore['appendEvents']>;
   }
+  appendLogNotice(...a: Parameters<SerialStore['appendLogNotice']>) {
+    return this.call('appendLogNotice', a) as ReturnType<SerialStore['appendLogNotice']>;
+  }
   listEvents(...a: Parameters<SerialStore['listEvents']>) {
     return this.call('listEvents', a) as ReturnType<SerialStore['listEvents']>;
   }

@@ -7,6 +7,8 @@
  */
 
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   Owner,
   Recall,
@@ -52,6 +54,7 @@ import type {
   WebhookCursorMove,
   WebhookLeaseRequest,
 } from '../store.js';
+import { MemoryEventLog } from './memory-event-log.js';
 import { MemoryWebhooks } from './memory-webhooks.js';
 import { amendedRecord, amendmentApplies } from './shared/amend.js';
 import { storeClosedError } from './shared/closed.js';
@@ -116,9 +119,9 @@ class MemoryStore implements SerialStore {
   #uniqueKeys = new Set<string>();
   /** serial → SKUs that have it, for `findSerial`. */
   #skusBySerial = new Map<string, Set<string>>();
-  #events: SerialEvent[] = [];
-  #eventsByUnit = new Map<string, SerialEvent[]>();
-  #nextEventId = 1;
+  /** The log: units' events and notices, in append order (an id is its position, from 1). */
+  /** The event log: units' events and notices (see memory-event-log.ts). */
+  readonly #log = new MemoryEventLog();
   #recalls = new Map<string, Recall>();
   #owners = new Map<string, Owner>();
   #verifications = new Map<string, Map<string, StoredVerification>>();
@@ -127,9 +130,7 @@ class MemoryStore implements SerialStore {
   #outcomes = new Map<string, string>();
   /** The last number reserved, by sequence key. */
   #sequences = new Map<string, number>();
-  #webhooks = new MemoryWebhooks(() =>
-    this.#nextEventId > 1 ? String(this.#nextEventId - 1) : null,
-  );
+  #webhooks = new MemoryWebhooks(() => this.#log.last);
 
   async migrate(): Promise<MigrationReport> {
     this.#open();
@@ -380,35 +381,15 @@ class MemoryStore implements SerialStore {
     });
   }
 
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    this.#open();
+    timestampToMillis(notice.at, 'notice.at');
+    this.#log.appendNotice({ ...notice, data: structuredClone(notice.data) });
+  }
+
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
     this.#open();
-    const limit = pageSize(page.limit);
-    const after = decodeCursor('events', page.cursor, 2) as [string, string] | null;
-    const source =
-      filter.sku !== undefined && filter.serial !== undefined
-        ? (this.#eventsByUnit.get(unitKey(filter.sku, filter.serial)) ?? [])
-        : this.#events;
-    const types =
-      filter.type === undefined
-        ? null
-        : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
-    const matching = source.filter(
-      (event) =>
-        (filter.sku === undefined || event.sku === filter.sku) &&
-        (filter.serial === undefined || event.serial === filter.serial) &&
-        (types === null || types.has(event.type)) &&
-        (filter.between === undefined ||
-          (event.at >= filter.between.from && event.at <= filter.between.to)) &&
-        (after === null || compareEvents(event, after[0], after[1]) > 0),
-    );
-    matching.sort((a, b) => compareEvents(a, b.at, b.id));
-    const items = matching.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: structuredClone(items),
-      nextCursor:
-        matching.length > limit && last ? encodeCursor('events', [last.at, last.id]) : null,
-    };
+    return this.#log.list(filter, page);
   }
 
   // ── Owners ──
@@ -683,11 +664,9 @@ class MemoryStore implements SerialStore {
     return this.#webhooks.advance(move);
   }
 
-  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     this.#open();
-    // Event ids are positions in #events, counted from 1.
-    const start = eventPosition(after);
-    return structuredClone(this.#events.slice(start, start + pageSize(limit)));
+    return this.#log.read(after, limit);
   }
 
   async leaseLogCursor(request: LogCursorLeaseRequest) {
@@ -732,19 +711,7 @@ class MemoryStore implements SerialStore {
 
   /** Appends an event with its data as checked by `eventData` (`event.data` is not read). */
   #append(event: EventInsert, data: Record<string, unknown> | undefined): void {
-    const stored: SerialEvent = {
-      id: String(this.#nextEventId++),
-      sku: event.sku,
-      serial: event.serial,
-      type: event.type,
-      at: event.at,
-    };
-    if (data !== undefined) stored.data = data;
-    this.#events.push(stored);
-    const key = unitKey(event.sku, event.serial);
-    const forUnit = this.#eventsByUnit.get(key);
-    if (forUnit) forUnit.push(stored);
-    else this.#eventsByUnit.set(key, [stored]);
+    this.#log.append(event, data);
   }
 
   #sortedSkus(): string[] {
@@ -804,10 +771,6 @@ function upperBound(sorted: string[], value: string): number {
     else high = mid;
   }
   return low;
-}
-
-function compareEvents(event: SerialEvent, at: string, id: string): number {
-  return compareCodePoints(event.at, at) || Number(event.id) - Number(id);
 }
 
 /** Newest first, then by id descending: negative when (createdAt, id) comes first. */

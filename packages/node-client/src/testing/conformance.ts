@@ -10,8 +10,10 @@ import { amendmentTests } from './conformance/amendments.js';
 import { atomicityTests } from './conformance/atomicity.js';
 import { boundaryTests } from './conformance/boundaries.js';
 import { eventTests } from './conformance/events.js';
+import { inputCheckTests } from './conformance/input-checks.js';
 import { lifecycleTests } from './conformance/lifecycle.js';
 import { logCursorTests } from './conformance/log-cursors.js';
+import { logNoticeTests } from './conformance/log-notices.js';
 import { numericRangeTests } from './conformance/numeric-ranges.js';
 import { orderTests } from './conformance/orders.js';
 import { ownerEventTests } from './conformance/owner-events.js';
@@ -77,6 +79,7 @@ function register(options: StoreConformanceOptions): void {
   recallTests(suite);
   recallCloseTests(suite);
   logCursorTests(suite);
+  logNoticeTests(suite);
   ownerTests(suite);
   ownerEventTests(suite);
   reregistrationTests(suite);
@@ -85,6 +88,7 @@ function register(options: StoreConformanceOptions): void {
   eventTests(suite);
   verificationTests(suite);
   atomicityTests(suite);
+  inputCheckTests(suite);
   webhookTests(suite);
   orderTests(suite);
   amendmentTests(suite);

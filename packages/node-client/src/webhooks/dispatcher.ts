@@ -17,8 +17,8 @@ import { randomUUID } from 'node:crypto';
 import type { WebhookMessage, WebhookSubscriptionRecord } from '@serialkit/core';
 import type { SerialStore } from '../store.js';
 import { attemptDelivery } from './delivery.js';
+import { BackgroundLoop, CursorLease } from './log-consumer.js';
 import { webhookMessagesOf } from './messages.js';
-import { sleepUnlessAborted } from './sleep.js';
 
 /** Recall ids remembered per subscription, so a recall's units make one `recall.created`. */
 const REMEMBERED_RECALLS = 1_000;
@@ -88,7 +88,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   return new Dispatcher(options);
 }
 
-class Dispatcher implements WebhookDispatcher {
+class Dispatcher extends BackgroundLoop implements WebhookDispatcher {
   readonly #store: SerialStore;
   readonly #owner = `dsp_${randomUUID()}`;
   readonly #send: { allowPrivate: boolean; timeoutMs: number };
@@ -101,10 +101,9 @@ class Dispatcher implements WebhookDispatcher {
   readonly #workers = new Map<string, Promise<void>>();
   /** Per subscription, the recall messages sent lately (oldest first). */
   readonly #sentRecalls = new Map<string, Set<string>>();
-  #abort = new AbortController();
-  #manager: Promise<void> | null = null;
 
   constructor(options: WebhookDispatcherOptions) {
+    super();
     this.#store = options.store;
     this.#send = {
       allowPrivate: options.allowPrivate ?? false,
@@ -122,27 +121,9 @@ class Dispatcher implements WebhookDispatcher {
     this.#onError = options.onError ?? (() => {});
   }
 
-  start(): void {
-    if (this.#manager) return;
-    this.#abort = new AbortController();
-    this.#manager = this.#manage();
-  }
-
-  async stop(): Promise<void> {
-    if (!this.#manager) return;
-    this.#abort.abort();
-    await this.#manager;
-    await Promise.all(this.#workers.values());
-    this.#manager = null;
-  }
-
-  get #stopped(): boolean {
-    return this.#abort.signal.aborted;
-  }
-
   /** Starts a worker for every enabled subscription without one, every poll. */
-  async #manage(): Promise<void> {
-    while (!this.#stopped) {
+  protected async run(): Promise<void> {
+    while (!this.stopped) {
       try {
         for (const subscription of await this.#store.listWebhookSubscriptions()) {
           if (!subscription.enabled || this.#workers.has(subscription.id)) continue;
@@ -154,7 +135,7 @@ class Dispatcher implements WebhookDispatcher {
       } catch (error) {
         this.#onError(error);
       }
-      await this.#sleep(this.#pollMs);
+      await this.sleep(this.#pollMs);
     }
   }
 
@@ -162,18 +143,18 @@ class Dispatcher implements WebhookDispatcher {
   async #work(id: string): Promise<void> {
     let held = false;
     try {
-      while (!this.#stopped) {
+      while (!this.stopped) {
         const subscription = await this.#store.getWebhookSubscription(id);
         if (!subscription?.enabled) return;
-        const lease = await this.#lease(id);
+        const lease = await this.#lease(id).renew();
         held = lease !== null;
         if (!lease) {
-          await this.#sleep(this.#pollMs);
+          await this.sleep(this.#pollMs);
           continue;
         }
         const events = await this.#store.readEventLog(lease.position, this.#batchSize);
         if (events.length === 0) {
-          await this.#sleep(this.#pollMs);
+          await this.sleep(this.#pollMs);
           continue;
         }
         let stored = lease.position;
@@ -208,9 +189,9 @@ class Dispatcher implements WebhookDispatcher {
       }
     } catch (error) {
       this.#onError(error);
-      await this.#sleep(this.#pollMs);
+      await this.sleep(this.#pollMs);
     } finally {
-      if (held) await this.#release(id);
+      if (held) await this.#lease(id).release();
     }
   }
 
@@ -221,7 +202,7 @@ class Dispatcher implements WebhookDispatcher {
   async #deliver(current: WebhookSubscriptionRecord, messageId: string, message: WebhookMessage) {
     const first = this.#now();
     let subscription = current;
-    for (let attempt = 1; !this.#stopped; attempt++) {
+    for (let attempt = 1; !this.stopped; attempt++) {
       if (attempt > 1) {
         // A retry goes where the subscription points now (a URL or secret fixed during an
         // outage is used at once); a deleted or disabled one stops here, its cursor unmoved.
@@ -232,10 +213,10 @@ class Dispatcher implements WebhookDispatcher {
       const delivery = await attemptDelivery(
         this.#store,
         { subscription, messageId, message, attempt, at: this.#now() },
-        { ...this.#send, signal: this.#abort.signal },
+        { ...this.#send, signal: this.signal },
       );
       if (delivery.ok) return true;
-      if (this.#stopped) return false;
+      if (this.stopped) return false;
       const wait = retryDelay(attempt, this.#retry.initialMs, this.#retry.maxMs);
       if (this.#now().getTime() + wait - first.getTime() > this.#retry.giveUpAfterMs) {
         await this.#store.putWebhookDeadLetter({
@@ -271,46 +252,31 @@ class Dispatcher implements WebhookDispatcher {
     if (sent.size > REMEMBERED_RECALLS) sent.delete(sent.values().next().value as string);
   }
 
+  /** The workers the loop started: `stop` waits for them too. */
+  protected override async afterStop(): Promise<void> {
+    await Promise.all(this.#workers.values());
+  }
+
   /** Waits, renewing the lease on the way; false when stopped or the lease was lost. */
   async #wait(id: string, ms: number): Promise<boolean> {
     const step = Math.max(1, Math.floor(this.#leaseMs / 3));
     for (let left = ms; left > 0; left -= step) {
-      await this.#sleep(Math.min(step, left));
-      if (this.#stopped || !(await this.#lease(id))) return false;
+      await this.sleep(Math.min(step, left));
+      if (this.stopped || !(await this.#lease(id).renew())) return false;
     }
     return true;
   }
 
+  /** The lease of a subscription's cursor. */
   #lease(id: string) {
-    const at = this.#now();
-    return this.#store.leaseWebhookCursor({
-      subscriptionId: id,
-      owner: this.#owner,
-      at: at.toISOString(),
-      until: new Date(at.getTime() + this.#leaseMs).toISOString(),
-    });
+    return new CursorLease(
+      (window) =>
+        this.#store.leaseWebhookCursor({ subscriptionId: id, owner: this.#owner, ...window }),
+      { leaseMs: this.#leaseMs, now: this.#now, onError: this.#onError },
+    );
   }
 
   #advance(id: string, from: string | null, to: string): Promise<boolean> {
     return this.#store.advanceWebhookCursor({ subscriptionId: id, owner: this.#owner, from, to });
-  }
-
-  /** Lets another dispatcher take the cursor at once (a lease that ended long ago). */
-  async #release(id: string): Promise<void> {
-    try {
-      await this.#store.leaseWebhookCursor({
-        subscriptionId: id,
-        owner: this.#owner,
-        at: this.#now().toISOString(),
-        until: new Date(0).toISOString(),
-      });
-    } catch (error) {
-      this.#onError(error);
-    }
-  }
-
-  /** Sleeps, waking early when stopped. */
-  #sleep(ms: number): Promise<void> {
-    return sleepUnlessAborted(ms, this.#abort.signal);
   }
 }

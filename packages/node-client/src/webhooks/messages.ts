@@ -2,10 +2,16 @@
  * Which event log entries become which webhook messages: the one place that maps the log to
  * `WebhookEventType`s, and that names a message (its `webhook-id`).
  */
-import type { SerialEvent, WebhookEventType, WebhookMessage } from '@serialkit/core';
+import {
+  isLogNotice,
+  type LogEntry,
+  type SerialEvent,
+  type WebhookMessage,
+  type WebhookUnitEventType,
+} from '@serialkit/core';
 
-/** Log entries that make a message, and the message type each makes. */
-const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
+/** Unit events that make a message, and the message type each makes. */
+const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookUnitEventType>> = {
   shipped: 'unit.shipped',
   returned: 'unit.returned',
   return_rejected: 'unit.returned',
@@ -17,6 +23,9 @@ const TYPE_OF: Partial<Record<SerialEvent['type'], WebhookEventType>> = {
   recall_closed: 'recall.closed',
 };
 
+/** A message about one unit. */
+type UnitWebhookMessage = Extract<WebhookMessage, { data: { sku: string } }>;
+
 /** A message and its `webhook-id`. */
 export interface NamedMessage {
   id: string;
@@ -27,12 +36,21 @@ export interface NamedMessage {
  * The messages an event log entry makes (none, or one; a unit's `recalled` entry also makes the
  * recall's `recall.created`, named after the recall so that every unit's copy carries the same
  * `webhook-id` and receivers keep one; a unit's `recall_closed` entry makes the recall's
- * `recall.closed` only, named after the recall likewise).
+ * `recall.closed` only, named after the recall likewise). A notice of a finished import makes
+ * its `import.finished`.
  *
  * @example
  * webhookMessagesOf(event).map((m) => m.message.type); // ['unit.recalled', 'recall.created']
  */
-export function webhookMessagesOf(event: SerialEvent): NamedMessage[] {
+export function webhookMessagesOf(event: LogEntry): NamedMessage[] {
+  if (isLogNotice(event)) {
+    const message: WebhookMessage = {
+      type: 'import.finished',
+      timestamp: event.at,
+      data: { eventId: event.id, at: event.at, import: event.data },
+    };
+    return [{ id: webhookMessageId(event.id), message }];
+  }
   const message = webhookMessageOf(event);
   if (!message) return [];
   if (message.type === 'recall.closed') {
@@ -58,7 +76,7 @@ export function webhookMessagesOf(event: SerialEvent): NamedMessage[] {
  * webhookMessageOf({ id: '42', sku: 'KB-100', serial: 'SN1', type: 'shipped', at, data: { orderId: 'O-1' } });
  * // { type: 'unit.shipped', timestamp: at, data: { eventId: '42', sku: 'KB-100', serial: 'SN1', at, details: { orderId: 'O-1' } } }
  */
-export function webhookMessageOf(event: SerialEvent): WebhookMessage | null {
+export function webhookMessageOf(event: SerialEvent): UnitWebhookMessage | null {
   const type = TYPE_OF[event.type];
   if (!type) return null;
   const verdict =
@@ -83,4 +101,17 @@ export function webhookMessageOf(event: SerialEvent): WebhookMessage | null {
  */
 export function webhookMessageId(eventId: string): string {
   return `msg_${eventId}`;
+}
+
+/**
+ * What a message is about, for people reading a list of them: its unit (`KB-100 SN1`) or its
+ * import (`import of serials`).
+ *
+ * @example
+ * webhookMessageSubject(message); // 'KB-100 SN1'
+ */
+export function webhookMessageSubject(message: WebhookMessage): string {
+  return message.type === 'import.finished'
+    ? `import of ${message.data.import.kind}`
+    : `${message.data.sku} ${message.data.serial}`;
 }

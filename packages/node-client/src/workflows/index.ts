@@ -1,13 +1,12 @@
 /** The public names of the workflows (the client itself is in `client.ts`). */
 
-export type { Correction } from '@serialkit/core';
+export type { Correction, ImportError, ImportReport, ShipmentImportReport } from '@serialkit/core';
 export { CORRECTION_RULES } from '@serialkit/core';
 export { neutralizeCell } from '../csv/cells.js';
 export { SERIAL_IMPORT_COLUMNS, SHIPMENT_IMPORT_COLUMNS } from '../csv/columns.js';
 export type { ExportsResource } from '../csv/export.js';
 export { EVENT_EXPORT_COLUMNS, SERIAL_EXPORT_COLUMNS } from '../csv/export.js';
 export type { ImportOptions, ImportsResource, ShipmentImportOptions } from '../csv/import.js';
-export type { ImportError, ImportReport, ShipmentImportReport } from '../csv/import-report.js';
 export type { CsvSource } from '../csv/records.js';
 export type { CorrectionsResource } from './corrections.js';
 export type {

@@ -148,6 +148,10 @@ describe('examples/merchant-backend against serialkit serve', () => {
     expect(received).toMatch(/^owner\.registered +\S+ own_\w+$/m);
     expect(received).toMatch(/^unit\.returned +\S+ accepted$/m);
     expect(received).toMatch(/^unit\.returned +\S+ rejected$/m);
+    // The CSV import of step 2 (4 rows: 2 registered, an invalid line and a duplicate).
+    expect(received).toMatch(
+      /^import\.finished +serials \S+-CABLE: 4 rows, 2 registered, 2 errors$/m,
+    );
     expect(stdout.trimEnd().endsWith('Done.')).toBe(true);
   });
 
@@ -158,7 +162,13 @@ describe('examples/merchant-backend against serialkit serve', () => {
     expect(stdout).toMatch(/^no Shopify endpoint: the order is created directly$/m);
     expect(stdout.match(/^scan \S+ +→ accepted$/gm)).toHaveLength(2);
     const received = stdout.slice(stdout.indexOf('── 15.'));
-    for (const type of ['unit.shipped', 'recall.created', 'recall.closed', 'warranty.claimed']) {
+    for (const type of [
+      'unit.shipped',
+      'recall.created',
+      'recall.closed',
+      'warranty.claimed',
+      'import.finished',
+    ]) {
       expect(received).toContain(`\n${type} `);
     }
     expect(stdout.trimEnd().endsWith('Done.')).toBe(true);

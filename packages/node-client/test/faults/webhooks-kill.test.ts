@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { createSerialClient, type SerialClient } from '../../src/client.js';
 import { postgresStore } from '../../src/stores/postgres.js';
-import { eventually, type Receiver, startReceiver } from '../webhooks/receiver.js';
+import { eventually, type Receiver, startReceiver, unitOf } from '../webhooks/receiver.js';
 import { createDatabase, type Instance, startServe, stopAll } from './processes.js';
 
 const UNITS = 40;
@@ -86,7 +86,7 @@ test('a killed serve process resumes delivery from its cursor: nothing lost, not
   await Promise.all([startServe(serveArgs()), startServe(serveArgs())]);
   await eventually(() => rx.unique().length === UNITS, 30_000);
 
-  expect(rx.unique().map((r) => r.message.data.serial)).toEqual(
+  expect(rx.unique().map((r) => unitOf(r).serial)).toEqual(
     Array.from({ length: UNITS }, (_, i) => serial(i + 1)),
   );
   // Resumed from the cursor, not from the start: only the message in flight at the kill can

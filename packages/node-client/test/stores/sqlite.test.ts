@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ConnectionError, SerialkitError } from '../../src/errors.js';
 import type { SerialInsert } from '../../src/store.js';
 import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/schema.js';
+import { unitHistorySql } from '../../src/stores/sqlite/statement-cache.js';
 import { sqliteStore } from '../../src/stores/sqlite.js';
 import { runStoreConformance } from '../../src/testing.js';
 import {
@@ -381,6 +382,22 @@ describe('sqliteStore', () => {
       .all('A', 'S1') as { detail: string }[];
     expect(plan.map((row) => row.detail)).toEqual([
       'SEARCH serials USING PRIMARY KEY (sku=? AND serial>?)',
+    ]);
+    db.close();
+  });
+
+  test("a unit's history is read in its order by events_unit: no sort", async () => {
+    const filename = tempFile();
+    const store = sqliteStore({ filename });
+    await store.insertSerials([unit('S1')]);
+    await store.close();
+    // The statement every lookup runs for the history.
+    const db = new Database(filename, { readonly: true });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${unitHistorySql(101)}`).all('A', 'S1') as {
+      detail: string;
+    }[];
+    expect(plan.map((row) => row.detail)).toEqual([
+      'SEARCH events USING INDEX events_unit (sku=? AND serial=?)',
     ]);
     db.close();
   });

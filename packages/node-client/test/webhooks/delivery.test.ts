@@ -2,9 +2,11 @@
  * Webhook delivery against real local receivers (node:http on 127.0.0.1, allowed with
  * `allowPrivate`), each verifying signatures with the Standard Webhooks reference library.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isLogNotice, type SerialEvent } from '@serialkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSerialClient } from '../../src/client.js';
 import type { SerialStore } from '../../src/store.js';
@@ -15,7 +17,7 @@ import {
   type WebhookDispatcherOptions,
 } from '../../src/webhooks/dispatcher.js';
 import { b2c, registerRange, setup, sn, trackedSku } from '../workflows/fixtures.js';
-import { eventually, type Receiver, startReceiver } from './receiver.js';
+import { eventually, type Receiver, startReceiver, unitOf } from './receiver.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -71,11 +73,12 @@ describe('webhook delivery', () => {
     rx.mode = 'up';
     await eventually(() => rx.unique().length === 6);
 
-    const log = (await store.readEventLog(null, 100)).filter((e) =>
-      ['shipped', 'returned', 'return_rejected', 'recalled'].includes(e.type),
+    const log = (await store.readEventLog(null, 100)).filter(
+      (e): e is SerialEvent =>
+        !isLogNotice(e) && ['shipped', 'returned', 'return_rejected', 'recalled'].includes(e.type),
     );
     // Every event once, in log order, each named by its event.
-    expect(rx.unique().map((r) => [r.id, r.message.type, r.message.data.serial])).toEqual(
+    expect(rx.unique().map((r) => [r.id, r.message.type, unitOf(r).serial])).toEqual(
       log.map((e) => [
         `msg_${e.id}`,
         e.type === 'return_rejected' || e.type === 'returned'
@@ -89,15 +92,15 @@ describe('webhook delivery', () => {
     expect(
       rx
         .unique()
-        .filter((r) => r.message.data.serial === sn(1))
-        .map((r) => [r.message.type, r.message.data.verdict]),
+        .filter((r) => unitOf(r).serial === sn(1))
+        .map((r) => [r.message.type, unitOf(r).verdict]),
     ).toEqual([
       ['unit.shipped', undefined],
       ['unit.returned', 'accepted'],
       ['unit.recalled', undefined],
     ]);
     expect(
-      rx.unique().find((r) => r.message.data.serial === sn(3) && r.message.type === 'unit.returned')
+      rx.unique().find((r) => unitOf(r).serial === sn(3) && r.message.type === 'unit.returned')
         ?.message.data,
     ).toMatchObject({
       verdict: 'rejected',
@@ -142,7 +145,7 @@ describe('webhook delivery', () => {
     rx.mode = 'up';
     await client.shipments.create(b2c('ORD-2', 'SKU-1', [sn(2)]));
     await eventually(() => rx.unique().length === 1);
-    expect(rx.unique()[0]?.message.data.serial).toBe(sn(2));
+    expect(rx.unique().map((r) => unitOf(r).serial)).toEqual([sn(2)]);
 
     const replayed = await client.webhooks.replay(hook.id, letter?.messageId as string);
     expect(replayed).toMatchObject({ ok: true, status: 204, messageId: letter?.messageId });
@@ -183,7 +186,7 @@ describe('webhook delivery', () => {
       id: `msg_recall_${recall.id}`,
       message: { type: 'recall.created', data: { sku: 'SKU-1', details: { recallId: recall.id } } },
     });
-    expect(units.unique().map((r) => r.message.data.serial)).toEqual([sn(1), sn(2), sn(3)]);
+    expect(units.unique().map((r) => unitOf(r).serial)).toEqual([sn(1), sn(2), sn(3)]);
     // Every copy of the recall message carries the recall's id: a receiver keeps one.
     expect(new Set(recalls.received.map((r) => r.id))).toEqual(
       new Set([`msg_recall_${recall.id}`]),
@@ -235,7 +238,7 @@ describe('webhook delivery', () => {
     await eventually(async () => (await client.webhooks.deliveries(hook.id)).items.length >= 2);
     await client.webhooks.update(hook.id, { url: rx.url });
     await eventually(() => rx.unique().length === 2);
-    expect(rx.unique().map((r) => r.message.data.serial)).toEqual([sn(1), sn(2)]);
+    expect(rx.unique().map((r) => unitOf(r).serial)).toEqual([sn(1), sn(2)]);
     const failed = (await client.webhooks.deliveries(hook.id, { limit: 100 })).items.filter(
       (d) => !d.ok,
     );
@@ -307,7 +310,7 @@ describe('webhook delivery', () => {
     }
     await eventually(() => rx.unique().length === 20);
     expect(rx.received.length).toBe(20);
-    expect(rx.unique().map((r) => r.message.data.serial)).toEqual(
+    expect(rx.unique().map((r) => unitOf(r).serial)).toEqual(
       Array.from({ length: 20 }, (_, i) => sn(i + 1)),
     );
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWebhookDispatcher } from '../../src/webhooks/dispatcher.js';
 import { webhookMessagesOf } from '../../src/webhooks/messages.js';
 import { registerRange, setup, sn, trackedSku } from '../workflows/fixtures.js';
-import { eventually, startReceiver } from './receiver.js';
+import { eventually, subscribedReceiver } from './receiver.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,22 +18,12 @@ describe('recall.closed', () => {
     const { client, store } = setup({ kind: 'sqlite' });
     await trackedSku(client, 'SKU-1');
     await registerRange(client, 'SKU-1', 4);
-    const recallHook = await client.webhooks.create({
-      url: 'http://127.0.0.1:1/x',
-      eventTypes: ['recall.created', 'recall.closed'],
-    });
-    const unitHook = await client.webhooks.create({
-      url: 'http://127.0.0.1:1/x',
-      eventTypes: ['unit.recalled'],
-    });
-    const recalls = await startReceiver(recallHook.secret);
-    const units = await startReceiver(unitHook.secret);
+    const { rx: recalls } = await subscribedReceiver(client, ['recall.created', 'recall.closed']);
+    const { rx: units } = await subscribedReceiver(client, ['unit.recalled']);
     cleanups.push(
       () => recalls.close(),
       () => units.close(),
     );
-    await client.webhooks.update(recallHook.id, { url: recalls.url });
-    await client.webhooks.update(unitHook.id, { url: units.url });
     const dispatcher = createWebhookDispatcher({
       store,
       allowPrivate: true,
@@ -67,7 +57,7 @@ describe('recall.closed', () => {
 
     // The close is in each unit's history, written once; the units stay recalled.
     const log = await store.readEventLog(null, 100);
-    expect(log.filter((e) => e.type === 'recall_closed').map((e) => e.serial)).toEqual([
+    expect(log.flatMap((e) => (e.type === 'recall_closed' ? [e.serial] : []))).toEqual([
       sn(1),
       sn(2),
       sn(3),

@@ -5,8 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebhookMessage } from '@serialkit/core';
+import type { WebhookEventType, WebhookMessage } from '@serialkit/core';
 import { Webhook } from 'standardwebhooks';
+import type { SerialClient } from '../../src/client.js';
+import type { CreatedWebhookSubscription } from '../../src/webhooks/resource.js';
 
 export interface Received {
   id: string;
@@ -110,4 +112,28 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The unit data of a received message: the test fails on a message about no unit. */
+export function unitOf(
+  received: Received,
+): Extract<WebhookMessage, { data: { sku: string } }>['data'] {
+  const { message } = received;
+  if (message.type === 'import.finished') throw new Error(`${received.id} is about an import`);
+  return message.data;
+}
+
+/**
+ * A subscription to `eventTypes` and a receiver that verifies with its secret (the secret comes
+ * with the new subscription only, so the subscription is made first and pointed at the receiver
+ * after). The caller closes the receiver.
+ */
+export async function subscribedReceiver(
+  client: SerialClient,
+  eventTypes: WebhookEventType[],
+): Promise<{ hook: CreatedWebhookSubscription; rx: Receiver }> {
+  const hook = await client.webhooks.create({ url: 'http://127.0.0.1:1/x', eventTypes });
+  const rx = await startReceiver(hook.secret);
+  await client.webhooks.update(hook.id, { url: rx.url });
+  return { hook, rx };
 }

@@ -52,17 +52,22 @@ export class CameraScan {
     return result;
   }
 
-  /** The scan button of a field: nothing where the browser cannot scan. */
+  /**
+   * The scan button of a field: nothing where the browser cannot scan. `label` names it for
+   * assistive technology when an element has more than one (it reads "Scan with the camera").
+   */
   button(
     t: ConsoleTranslation,
     part: string,
     onScan: (button: HTMLElement) => void,
+    label?: string,
   ): TemplateResult | typeof nothing {
     if (!this.available) return nothing;
     return html`<button
       type="button"
       class="scan"
       part=${part}
+      aria-label=${label ?? nothing}
       @click=${(event: Event) => onScan(event.currentTarget as HTMLElement)}
     >
       ${t.scan}

@@ -1,21 +1,14 @@
+import type { ShipmentImportReport, ImportReport as UnitImportReport } from '@serialkit/core';
+
 /**
- * The report of a CSV import as the console reads it: the fields both import routes answer
- * (`POST /v1/imports/serials` and `/v1/imports/shipments`, documented in the OpenAPI document),
- * declared structurally here since the service's report schemas are not part of core.
+ * The report of a CSV import as the console reads it: what `POST /v1/imports/serials` or
+ * `/v1/imports/shipments` answers (core's report schemas).
  */
-export interface ImportReport {
-  rows: number;
-  /** Units registered (units import). */
-  registered?: number;
-  /** Units shipped (shipments import). */
-  units?: number;
-  errors: { line: number; serial?: string; code: string; message: string }[];
-  errorCount: number;
-}
+export type ImportReport = UnitImportReport | ShipmentImportReport;
 
 /** Units the import stored. */
 export function importedOf(report: ImportReport): number {
-  return report.registered ?? report.units ?? 0;
+  return 'registered' in report ? report.registered : report.units;
 }
 
 const cell = (value: string | number | undefined): string => {

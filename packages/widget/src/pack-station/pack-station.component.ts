@@ -18,7 +18,8 @@ import { orderLines } from './templates/order-lines.js';
  * last scan; ship when the lines are complete, or partially on purpose. Built for a tablet at a
  * packing bench and for hands holding a scanner: large targets, the scan field keeps the focus,
  * and every action has a key (Enter scans, Ctrl+Z undoes the last scan, Ctrl+Enter ships).
- * Where the browser can read codes from a camera, a button next to the scan field opens it.
+ * Where the browser can read codes from a camera, a button next to the order field and one next
+ * to the scan field open it: a packing slip's code opens its order, a unit's label picks it.
  *
  * @summary The pack station of the merchant console.
  * @tagname serialkit-pack-station
@@ -34,7 +35,8 @@ import { orderLines } from './templates/order-lines.js';
  * @csspart order-input - The order field.
  * @csspart open-order - The open button.
  * @csspart scan-input - The scan field.
- * @csspart scan - The camera scan button (only where the browser can read codes).
+ * @csspart scan - The camera scan button of the unit field (only where the browser can read codes).
+ * @csspart scan-order - The camera scan button of the order field (likewise).
  * @csspart scanner - The camera dialog.
  * @csspart scanner-video - The camera picture.
  * @csspart scanner-cancel - The dialog's cancel button.
@@ -184,16 +186,34 @@ export class PackStation extends ConsoleElement {
     await this.#focusScan();
   }
 
+  /** Reads an order's code (a packing slip's) from the camera and opens the order. */
+  async #scanOrderWithCamera(opener: HTMLElement): Promise<void> {
+    const scanned = await this.#camera.read(opener);
+    if (!scanned) return;
+    if ('failure' in scanned) {
+      this.#cameraFailed(scanned.failure);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="order-input"]')?.focus();
+      return;
+    }
+    this.orderDraft = scanned.code.trim();
+    await this.open(scanned.code);
+  }
+
+  #cameraFailed(failure: 'denied' | 'failed'): void {
+    this.outcome = {
+      ok: false,
+      text: failure === 'denied' ? this.t.scanDenied : this.t.scanFailed,
+    };
+    this.announce(this.outcome.text);
+  }
+
   /** Reads a unit's code from the camera and sends it to the order. */
   async #scanWithCamera(opener: HTMLElement): Promise<void> {
     const scanned = await this.#camera.read(opener);
     if (!scanned) return;
     if ('failure' in scanned) {
-      this.outcome = {
-        ok: false,
-        text: scanned.failure === 'denied' ? this.t.scanDenied : this.t.scanFailed,
-      };
-      this.announce(this.outcome.text);
+      this.#cameraFailed(scanned.failure);
       await this.#focusScan();
       return;
     }
@@ -353,6 +373,12 @@ export class PackStation extends ConsoleElement {
             .value=${this.orderDraft}
             @input=${(e: Event) => (this.orderDraft = (e.target as HTMLInputElement).value)}
           />
+          ${this.#camera.button(
+            t,
+            'scan-order',
+            (button) => void this.#scanOrderWithCamera(button),
+            t.scanOrder,
+          )}
           <button type="submit" part="open-order">${t.openOrder}</button>
           <label class="sound"
             ><input

@@ -9,7 +9,7 @@ import { AdminApiError, type Page } from '../api/admin-client.js';
 import { ConsoleElement } from '../console/console-element.js';
 import { WebhookChangedEvent } from '../events/webhook-changed.js';
 import { fill } from '../localize/translation.js';
-import { type DeliveryLog, deliveryLog } from './templates/delivery-log.js';
+import { type DeliveryLog, deliveryLog, type LogList } from './templates/delivery-log.js';
 import { subscriptionTable } from './templates/subscription-table.js';
 import styles from './webhooks.styles.js';
 
@@ -247,7 +247,13 @@ export class Webhooks extends ConsoleElement {
   }
 
   async #showLog(subscription: WebhookSubscription): Promise<void> {
-    this.log = { subscription, deliveries: undefined, deadLetters: undefined, more: null };
+    this.log = {
+      subscription,
+      deliveries: undefined,
+      deadLetters: undefined,
+      more: null,
+      moreDeadLetters: null,
+    };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="log"]')?.focus();
     await this.#loadLog(subscription);
@@ -266,26 +272,36 @@ export class Webhooks extends ConsoleElement {
         deliveries: deliveries.items,
         deadLetters: deadLetters.items,
         more: deliveries.nextCursor,
+        moreDeadLetters: deadLetters.nextCursor,
       };
     } catch (error) {
       this.outcome = { ok: false, text: this.#errorText(error) };
     }
   }
 
-  /** The next page of the log's attempts, below those shown. */
-  async #loadMore(): Promise<void> {
+  /** The next page of the log's attempts or dead letters, below those shown. */
+  async #loadMore(list: LogList): Promise<void> {
     const log = this.log;
-    if (!log?.more || this.busy) return;
+    const cursor = list === 'deliveries' ? log?.more : log?.moreDeadLetters;
+    if (!log || !cursor || this.busy) return;
     this.busy = true;
+    const w = this.t.webhooks;
     try {
-      const page = await this.api.get<Page<WebhookDelivery>>(
-        `/v1/webhooks/${encodeURIComponent(log.subscription.id)}/deliveries`,
-        { limit: LOG_LIMIT, cursor: log.more },
-      );
-      if (this.log?.subscription.id !== log.subscription.id) return;
-      const deliveries = [...(this.log.deliveries ?? []), ...page.items];
-      this.log = { ...this.log, deliveries, more: page.nextCursor };
-      this.announce(fill(this.t.webhooks.moreLoaded, deliveries.length.toLocaleString(this.lang_)));
+      const path = `/v1/webhooks/${encodeURIComponent(log.subscription.id)}/${list}`;
+      const query = { limit: LOG_LIMIT, cursor };
+      if (list === 'deliveries') {
+        const page = await this.api.get<Page<WebhookDelivery>>(path, query);
+        if (this.log?.subscription.id !== log.subscription.id) return;
+        const deliveries = [...(this.log.deliveries ?? []), ...page.items];
+        this.log = { ...this.log, deliveries, more: page.nextCursor };
+        this.announce(fill(w.moreLoaded, deliveries.length.toLocaleString(this.lang_)));
+      } else {
+        const page = await this.api.get<Page<WebhookDeadLetter>>(path, query);
+        if (this.log?.subscription.id !== log.subscription.id) return;
+        const deadLetters = [...(this.log.deadLetters ?? []), ...page.items];
+        this.log = { ...this.log, deadLetters, moreDeadLetters: page.nextCursor };
+        this.announce(fill(w.moreDeadLettersLoaded, deadLetters.length.toLocaleString(this.lang_)));
+      }
     } catch (error) {
       this.outcome = { ok: false, text: this.#errorText(error) };
       this.announce(this.outcome.text);
@@ -294,9 +310,13 @@ export class Webhooks extends ConsoleElement {
     }
     // The button stays for the next page; at the end, the table takes the focus.
     await this.updateComplete;
+    const [button, table] =
+      list === 'deliveries'
+        ? ['load-more', 'deliveries']
+        : ['load-more-dead-letters', 'dead-letters'];
     (
-      this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]') ??
-      this.renderRoot.querySelector<HTMLElement>('[part~="deliveries"]')
+      this.renderRoot.querySelector<HTMLElement>(`[part~="${button}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>(`[part~="${table}"]`)
     )?.focus();
   }
 
@@ -467,7 +487,7 @@ export class Webhooks extends ConsoleElement {
         this.log
           ? deliveryLog(t, this.log, this.busy, {
               replay: (letter) => void this.#replay(letter),
-              loadMore: () => void this.#loadMore(),
+              loadMore: (list) => void this.#loadMore(list),
               close: () => void this.#closeLog(),
               date: (iso) => this.formatDate(iso),
               number: (value) => value.toLocaleString(this.lang_),

@@ -109,6 +109,7 @@ describe('camera scanning in the console', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(part(search, 'scan')).to.equal(null);
     expect(part(station, 'scan')).to.equal(null);
+    expect(part(station, 'scan-order')).to.equal(null);
     // A detector that reads none of the label symbologies: no button either.
     fakeDetector(SERIAL, ['ean_13', 'upc_a']);
     const again = await mount<SerialSearch>(
@@ -200,5 +201,29 @@ describe('camera scanning in the console', () => {
     expect(part<HTMLDialogElement>(el, 'scanner')!.open).to.equal(false);
     // Ready for the next scan.
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'scan-input'));
+  });
+
+  it("pack station: a packing slip's code scanned with the camera opens its order", async () => {
+    fakeDetector('ORD-7');
+    const endpoint = uniqueEndpoint();
+    const calls = packService(endpoint);
+    const el = await mount<PackStation>(
+      html`<serialkit-pack-station endpoint=${endpoint} .apiKey=${KEY} muted></serialkit-pack-station>`,
+    );
+    await until(() => part(el, 'scan-order'), 'order scan button shown');
+    // Two camera buttons once an order is open: each has its own name.
+    expect(part(el, 'scan-order')!.getAttribute('aria-label')).to.equal(
+      'Scan with the camera: order code',
+    );
+    await accessible(el);
+    part(el, 'scan-order')!.click();
+    await until(() => part(el, 'scan-input'), 'order opened');
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.include('GET /v1/orders/ORD-7');
+    expect(part<HTMLInputElement>(el, 'order-input')!.value).to.equal('ORD-7');
+    expect(part<HTMLDialogElement>(el, 'scanner')!.open).to.equal(false);
+    // The unit field has the focus, for the first unit; its button keeps the plain name.
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'scan-input'));
+    expect(part(el, 'scan')!.hasAttribute('aria-label')).to.equal(false);
+    await accessible(el);
   });
 });

@@ -1,10 +1,12 @@
 /** `serialkit webhooks create|list|get|update|delete|deliveries|dead-letters|replay`. */
-import type {
-  WebhookDeadLetter,
-  WebhookDelivery,
-  WebhookEventType,
-  WebhookSubscription,
+import {
+  type WebhookDeadLetter,
+  type WebhookDelivery,
+  type WebhookEventType,
+  type WebhookSubscription,
+  webhookEventTypeSchema,
 } from '@serialkit/core';
+import { webhookMessageSubject } from '../../webhooks/messages.js';
 import { type Command, str, strs } from '../command.js';
 import { UsageError } from '../io.js';
 import { fields, table } from '../table.js';
@@ -34,8 +36,7 @@ const eventOption = {
     type: 'string',
     multiple: true,
     value: 'TYPE',
-    description:
-      'An event type: unit.shipped, unit.returned, unit.flagged_suspicious, unit.recalled',
+    description: `An event type: ${webhookEventTypeSchema.options.join(', ')}`,
   },
 } as const;
 
@@ -191,11 +192,11 @@ const deadLetters: Command = {
       all.length === 0
         ? 'No dead letters.\n'
         : table(
-            ['message', 'type', 'serial', 'attempts', 'failed', 'last error'],
+            ['message', 'type', 'about', 'attempts', 'failed', 'last error'],
             all.map((l) => [
               l.messageId,
               l.message.type,
-              l.message.data.serial,
+              webhookMessageSubject(l.message),
               l.attempts,
               l.failedAt,
               l.lastError,

@@ -5,6 +5,7 @@
 
 import {
   generateRequestSchema,
+  importReportSchema,
   lookupSchema,
   pageSchema,
   recallContactSchema,
@@ -19,6 +20,7 @@ import {
   serialEventSchema,
   serialRecordSchema,
   shipmentCreateSchema,
+  shipmentImportReportSchema,
   shipmentSchema,
   sightingCreateSchema,
   skuSchema,
@@ -26,7 +28,7 @@ import {
   traceSchema,
 } from '@serialkit/core';
 import { z } from 'zod';
-import { importReportSchema, shipmentImportReportSchema } from '../../csv/import-report.js';
+
 import { NotFoundError } from '../../errors.js';
 import type { List } from '../../workflows/list.js';
 import { generatedSerialsSchema } from '../../workflows/serials.js';

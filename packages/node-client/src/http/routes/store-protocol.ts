@@ -7,6 +7,8 @@ import {
   errorBodySchema,
   eventTypeSchema,
   isoDateTime,
+  logEntrySchema,
+  logNoticeSchema,
   orderSchema,
   orderStatusSchema,
   ownerSchema,
@@ -223,6 +225,10 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
       args: z.strictObject({ events: z.array(eventInsertSchema).max(100_000) }),
       summary: 'Append events',
     },
+    appendLogNotice: {
+      args: z.strictObject({ notice: logNoticeSchema.omit({ id: true }) }),
+      summary: 'Append a notice about no single unit (an import finished) to the event log',
+    },
     listEvents: {
       args: z.strictObject({ filter: eventFilterSchema, page: pageOptionsSchema.optional() }),
       result: page(serialEventSchema),
@@ -407,8 +413,8 @@ const SCHEMAS: Record<StoreMethodName, { args: z.ZodObject; result?: z.ZodType; 
         after: text.nullable(),
         limit: z.number().int().min(1).max(10_000),
       }),
-      result: z.array(serialEventSchema),
-      summary: 'Events appended after a position, in commit order',
+      result: z.array(logEntrySchema),
+      summary: 'Log entries appended after a position, in commit order',
     },
     leaseLogCursor: {
       args: z.strictObject({

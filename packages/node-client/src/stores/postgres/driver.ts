@@ -19,6 +19,16 @@ export interface PgQueryResultLike {
 }
 
 /** A checked-out `pg` client. */
+/**
+ * Runs one statement: on the pool (the store's own `#query`, which may prepare it) or on a
+ * transaction's client.
+ */
+export type PgStatement = (
+  text: string,
+  values: unknown[],
+  prepare?: boolean,
+) => Promise<PgQueryResultLike>;
+
 export interface PgClientLike {
   query(text: string, values?: unknown[]): Promise<PgQueryResultLike>;
   /** Release to the pool; `true` (or an error) destroys the connection instead. */

@@ -20,6 +20,8 @@
  * events that put them under it (`events.recall_id`, indexed), each checked against its unit.
  */
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   Owner,
   Recall,
@@ -31,7 +33,7 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
-import { BadRequestError, SerialkitError } from '../../errors.js';
+import { SerialkitError } from '../../errors.js';
 import type {
   AmendmentResult,
   EventFilter,
@@ -67,28 +69,9 @@ import type {
 import type { PostgresConnection, PostgresStoreOptions } from '../postgres.js';
 import { storeClosedError } from '../shared/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
-import { eventDataJson } from '../shared/event-data.js';
-import {
-  eventConditions,
-  type SqlDialect,
-  SqlParams,
-  serialConditions,
-  where,
-} from '../shared/filter.js';
-import {
-  type EventRow,
-  type RecallRow,
-  rowToEvent,
-  rowToRecall,
-  rowToSerial,
-  rowToSku,
-  SERIAL_COLUMNS,
-  type SerialRow,
-  type SkuRow,
-} from '../shared/records.js';
+import { type SqlDialect, SqlParams, serialConditions, where } from '../shared/filter.js';
+import { rowToSerial, SERIAL_COLUMNS, type SerialRow } from '../shared/records.js';
 import { sequenceOverflow, sequenceRequest } from '../shared/sequence.js';
-import { timestampToMillis } from '../shared/timestamps.js';
-import { unknownUnitError } from '../shared/unknown-unit.js';
 import { applyAmendment } from './amend.js';
 import {
   backoff,
@@ -102,16 +85,20 @@ import {
   type PgModule,
   type PgPoolLike,
   type PgQueryResultLike,
+  type PgStatement,
   quoteIdentifier,
   rollback,
   SERIALIZATION_CODES,
   statementName,
 } from './driver.js';
+import * as eventLog from './events.js';
 import { COPY_FROM_ROWS, insertSerialRows } from './insert.js';
 import * as logCursors from './log-cursors.js';
 import { migrateSchema } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
+import * as recalls from './recalls.js';
+import * as skus from './skus.js';
 import { applyTransitions, TransitionRollback } from './transition.js';
 import { recordVerificationQuery, setOutcomeQuery } from './verification.js';
 import { PostgresWebhooks, webhookTables } from './webhooks.js';
@@ -190,54 +177,18 @@ export class PostgresStore implements SerialStore {
     return { applied: opening ? this.#applied : [], ms: performance.now() - started };
   }
 
-  // ── SKUs ──
+  // ── SKUs (see skus.ts) ──
 
   async getSku(sku: string): Promise<Sku | null> {
-    const { rows } = await this.#query(`SELECT * FROM ${this.#t.skus} WHERE sku = $1`, [sku], true);
-    const row = rows[0] as SkuRow | undefined;
-    return row ? rowToSku(row) : null;
+    return skus.getSku(this.#statement, this.#t.skus, sku);
   }
 
   async putSku(sku: Sku): Promise<void> {
-    await this.#query(
-      `INSERT INTO ${this.#t.skus} (sku, name, gtin, tracking_enabled, format, regex, uniqueness, created_at, updated_at, warranty)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
-       ON CONFLICT (sku) DO UPDATE SET
-         name = EXCLUDED.name, gtin = EXCLUDED.gtin, tracking_enabled = EXCLUDED.tracking_enabled,
-         format = EXCLUDED.format, regex = EXCLUDED.regex, uniqueness = EXCLUDED.uniqueness,
-         created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
-         warranty = EXCLUDED.warranty`,
-      [
-        sku.sku,
-        sku.name,
-        sku.gtin ?? null,
-        sku.serialTracking.enabled,
-        sku.serialTracking.format ?? null,
-        sku.serialTracking.regex ?? null,
-        sku.serialTracking.uniqueness,
-        sku.createdAt,
-        sku.updatedAt,
-        sku.warranty === undefined ? null : JSON.stringify(sku.warranty),
-      ],
-    );
+    await skus.putSku(this.#statement, this.#t.skus, sku);
   }
 
   async listSkus(filter: SkuFilter = {}, page: PageOptions = {}): Promise<StorePage<Sku>> {
-    const limit = pageSize(page.limit);
-    const after = decodeCursor('skus', page.cursor, 1);
-    const params = new SqlParams(pg);
-    const conditions: string[] = [];
-    if (filter.tracking !== undefined) {
-      conditions.push(`tracking_enabled = ${params.add(filter.tracking)}`);
-    }
-    if (after) conditions.push(`sku > ${params.add(after[0])}`);
-    const { rows } = await this.#query(
-      `SELECT * FROM ${this.#t.skus} ${where(conditions)} ORDER BY sku LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    return pageOf((rows as unknown as SkuRow[]).map(rowToSku), limit, (last) =>
-      encodeCursor('skus', [last.sku]),
-    );
+    return skus.listSkus(this.#statement, this.#t.skus, pg, filter, page);
   }
 
   // ── Serials ──
@@ -282,7 +233,7 @@ export class PostgresStore implements SerialStore {
     const params = new SqlParams(pg);
     const conditions = serialConditions(filter, params, after);
     const columns = SERIAL_COLUMNS.join(', ');
-    const recalled = this.#recallCandidates(filter, params, after, true);
+    const recalled = recalls.recallCandidates(this.#t.events, filter, params, after, true);
     const { rows } = await this.#query(
       recalled
         ? `SELECT s.* FROM ${recalled} CROSS JOIN LATERAL (
@@ -303,7 +254,7 @@ export class PostgresStore implements SerialStore {
   async countSerials(filter: SerialFilter): Promise<number> {
     const params = new SqlParams(pg);
     const conditions = serialConditions(filter, params);
-    const recalled = this.#recallCandidates(filter, params, null, false);
+    const recalled = recalls.recallCandidates(this.#t.events, filter, params, null, false);
     const { rows } = await this.#query(
       recalled
         ? `SELECT count(*) AS n FROM ${recalled} CROSS JOIN LATERAL (
@@ -315,33 +266,6 @@ export class PostgresStore implements SerialStore {
       params.values,
     );
     return Number(rows[0]?.n ?? 0);
-  }
-
-  /**
-   * For a filter on recalls (`recallId`, `recalled: true`), the units that may match, as a
-   * subquery `c` of distinct (sku, serial): those of the events that put a unit under a recall
-   * (`events_recall`). `serials.recall_id` has no index, so that recalls update units in place;
-   * the caller still applies the filter to each candidate, looked up by primary key (`OFFSET 0`
-   * keeps the planner from turning that into a scan of every unit). Null for other filters.
-   */
-  #recallCandidates(
-    filter: SerialFilter,
-    params: SqlParams,
-    after: readonly string[] | null,
-    ordered: boolean,
-  ): string | null {
-    const conditions: string[] = [];
-    if (filter.recallId !== undefined)
-      conditions.push(`e.recall_id = ${params.add(filter.recallId)}`);
-    else if (filter.recalled === true) conditions.push('e.recall_id IS NOT NULL');
-    else return null;
-    if (filter.sku !== undefined) conditions.push(`e.sku = ${params.add(filter.sku)}`);
-    if (after) {
-      conditions.push(`(e.sku, e.serial) > (${params.add(after[0])}, ${params.add(after[1])})`);
-    }
-    return `(SELECT DISTINCT e.sku, e.serial FROM ${this.#t.events} AS e ${where(conditions)}${
-      ordered ? ' ORDER BY e.sku, e.serial' : ''
-    }) AS c`;
   }
 
   async transition(transitions: Transition[]): Promise<TransitionResult> {
@@ -365,47 +289,7 @@ export class PostgresStore implements SerialStore {
     );
   }
 
-  async markRecalled(
-    filter: SerialFilter,
-    recallId: string,
-    event: { at: string; data?: Record<string, unknown> },
-  ): Promise<Partial<Record<SerialStatus, number>>> {
-    const params = new SqlParams(pg);
-    const conditions = serialConditions(filter, params);
-    const candidates = this.#recallCandidates(filter, params, null, false);
-    if (candidates) conditions.push(`(sku, serial) IN (SELECT c.sku, c.serial FROM ${candidates})`);
-    const id = params.add(recallId);
-    conditions.push(`recall_id IS DISTINCT FROM ${id}`);
-    const at = params.add(event.at);
-    const atMillis = params.add(timestampToMillis(event.at, 'event.at'));
-    const data = params.add(eventDataJson(event.data));
-    // One statement: mark, log and count the same rows. Rows a concurrent transaction changes
-    // are re-checked against the filter before they are marked. No index covers the columns
-    // set, so each unit is updated in place (HOT) when its page has room; the events record the
-    // recall, which is how its units are found again.
-    const rows = await this.#transaction(async (client) => {
-      const result = await client.query(
-        `WITH marked AS (
-           UPDATE ${this.#t.serials} SET recall_id = ${id}, updated_at = ${atMillis}
-           ${where(conditions)}
-           RETURNING sku, serial, status
-         ),
-         logged AS (
-           INSERT INTO ${this.#t.events} (sku, serial, type, at, data, recall_id)
-           SELECT sku, serial, 'recalled', ${at}, ${data}::jsonb, ${id}
-           FROM marked ORDER BY sku, serial
-         )
-         SELECT status, count(*) AS n FROM marked GROUP BY status`,
-        params.values,
-      );
-      return result.rows;
-    });
-    const counts: Partial<Record<SerialStatus, number>> = {};
-    for (const row of rows) counts[row.status as SerialStatus] = Number(row.n);
-    return counts;
-  }
-
-  // ── Events ──
+  // ── Events (see events.ts) ──
 
   async appendEvents(events: EventInsert[]): Promise<void> {
     if (events.length === 0) {
@@ -413,36 +297,15 @@ export class PostgresStore implements SerialStore {
       return;
     }
     // One statement, so atomic: the batch is inserted only when every unit exists.
-    const { rows } = await this.#query(
-      `WITH v AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-           WITH ORDINALITY AS v(sku, serial, type, at, data, n)
-       ),
-       missing AS (
-         SELECT v.sku, v.serial FROM v
-         WHERE NOT EXISTS (
-           SELECT 1 FROM ${this.#t.serials} s WHERE s.sku = v.sku AND s.serial = v.serial
-         )
-         ORDER BY v.n LIMIT 1
-       ),
-       inserted AS (
-         INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-         SELECT sku, serial, type, at, data::jsonb FROM v
-         WHERE NOT EXISTS (SELECT 1 FROM missing)
-         ORDER BY n
-         RETURNING 1
-       )
-       SELECT sku, serial FROM missing`,
-      [
-        events.map((e) => e.sku),
-        events.map((e) => e.serial),
-        events.map((e) => e.type),
-        events.map((e) => e.at),
-        events.map((e) => eventDataJson(e.data)),
-      ],
-    );
-    const unknown = rows[0] as { sku: string; serial: string } | undefined;
-    if (unknown) throw unknownUnitError(unknown.sku, unknown.serial);
+    await eventLog.appendEvents(this.#statement, this.#t, events);
+  }
+
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    await eventLog.appendLogNotice(this.#statement, this.#t.events, notice);
+  }
+
+  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
+    return eventLog.listEvents(this.#statement, this.#t.events, pg, filter, page);
   }
 
   // ── Owners ──
@@ -477,98 +340,43 @@ export class PostgresStore implements SerialStore {
 
   readonly #ownerQuery: owners.PgQuery = (text, values) => this.#query(text, values);
 
-  async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
-    const limit = pageSize(page.limit);
-    const after = decodeCursor('events', page.cursor, 2);
-    const params = new SqlParams(pg);
-    const conditions = eventConditions(filter, params);
-    if (after) {
-      if (!/^\d{1,18}$/.test(after[1] ?? '')) {
-        throw new BadRequestError('Invalid events cursor', { details: { cursor: page.cursor } });
-      }
-      conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(after[1])}::bigint)`);
-    }
-    const { rows } = await this.#query(
-      `SELECT id, sku, serial, type, at, data FROM ${this.#t.events} ${where(conditions)}
-       ORDER BY at, id LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    return pageOf((rows as unknown as EventRow[]).map(rowToEvent), limit, (last) =>
-      encodeCursor('events', [last.at, last.id]),
+  /** A statement on the pool, prepared when asked. */
+  readonly #statement: PgStatement = (text, values, prepare) => this.#query(text, values, prepare);
+
+  // ── Recalls (see recalls.ts) ──
+
+  async markRecalled(
+    filter: SerialFilter,
+    recallId: string,
+    event: { at: string; data?: Record<string, unknown> },
+  ): Promise<Partial<Record<SerialStatus, number>>> {
+    return this.#transaction((client) =>
+      recalls.markRecalled(clientStatement(client), this.#t, pg, filter, recallId, event),
     );
   }
 
-  // ── Recalls ──
-
   async putRecall(recall: Recall): Promise<void> {
-    await this.#query(
-      `INSERT INTO ${this.#t.recalls} (id, sku, created_at, body) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, created_at = EXCLUDED.created_at, body = EXCLUDED.body`,
-      [recall.id, recall.sku, recall.createdAt, JSON.stringify(recall)],
-    );
+    await recalls.putRecall(this.#statement, this.#t.recalls, recall);
   }
 
   async closeRecall(
     recall: Recall,
     event: { at: string; data?: Record<string, unknown> },
   ): Promise<number | null> {
-    timestampToMillis(event.at, 'event.at');
-    const data = eventDataJson(event.data);
-    return this.#transaction(async (client) => {
-      // The row lock makes concurrent closes of one recall take turns: the second sees it closed.
-      const { rows } = await client.query(
-        `SELECT body FROM ${this.#t.recalls} WHERE id = $1 FOR UPDATE`,
-        [recall.id],
-      );
-      const row = rows[0] as RecallRow | undefined;
-      if (!row || rowToRecall(row).status === 'closed') return null;
-      // The recall's units are found through the events that put them under it (events_recall).
-      const logged = await client.query(
-        `INSERT INTO ${this.#t.events} (sku, serial, type, at, data)
-         SELECT s.sku, s.serial, 'recall_closed', $2, $3::jsonb
-         FROM (SELECT DISTINCT e.sku, e.serial FROM ${this.#t.events} AS e WHERE e.recall_id = $1) AS c
-         JOIN ${this.#t.serials} AS s ON s.sku = c.sku AND s.serial = c.serial AND s.recall_id = $1
-         ORDER BY s.sku, s.serial`,
-        [recall.id, event.at, data],
-      );
-      await client.query(`UPDATE ${this.#t.recalls} SET body = $2::jsonb WHERE id = $1`, [
-        recall.id,
-        JSON.stringify(recall),
-      ]);
-      return logged.rowCount ?? 0;
-    });
+    return this.#transaction((client) =>
+      recalls.closeRecall(clientStatement(client), this.#t, recall, event),
+    );
   }
 
   async getRecall(id: string): Promise<Recall | null> {
-    const { rows } = await this.#query(
-      `SELECT body FROM ${this.#t.recalls} WHERE id = $1`,
-      [id],
-      true,
-    );
-    const row = rows[0] as RecallRow | undefined;
-    return row ? rowToRecall(row) : null;
+    return recalls.getRecall(this.#statement, this.#t.recalls, id);
   }
 
   async listRecalls(
     filter: { sku?: string } = {},
     page: PageOptions = {},
   ): Promise<StorePage<Recall>> {
-    const limit = pageSize(page.limit);
-    const after = decodeCursor('recalls', page.cursor, 2);
-    const params = new SqlParams(pg);
-    const conditions: string[] = [];
-    if (filter.sku !== undefined) conditions.push(`sku = ${params.add(filter.sku)}`);
-    if (after) {
-      conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
-    }
-    const { rows } = await this.#query(
-      `SELECT body FROM ${this.#t.recalls} ${where(conditions)}
-       ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    return pageOf((rows as unknown as RecallRow[]).map(rowToRecall), limit, (last) =>
-      encodeCursor('recalls', [last.createdAt, last.id]),
-    );
+    return recalls.listRecalls(this.#statement, this.#t.recalls, pg, filter, page);
   }
 
   // ── Orders (see orders.ts) ──
@@ -676,7 +484,7 @@ export class PostgresStore implements SerialStore {
     return this.#webhooks.advanceCursor(move);
   }
 
-  readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     return this.#webhooks.readEventLog(after, limit);
   }
 
@@ -837,4 +645,9 @@ export class PostgresStore implements SerialStore {
     }
     return this.#copyFrom;
   }
+}
+
+/** A statement on a transaction's client. */
+function clientStatement(client: PgClientLike): PgStatement {
+  return (text, values) => client.query(text, values);
 }

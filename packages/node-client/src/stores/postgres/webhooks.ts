@@ -6,7 +6,7 @@
  * (see the migration's trigger), so `readEventLog` reads by id.
  */
 import type {
-  SerialEvent,
+  LogEntry,
   WebhookDeadLetter,
   WebhookDelivery,
   WebhookSubscriptionRecord,
@@ -19,7 +19,7 @@ import type {
 } from '../../store.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
 import { eventPosition } from '../shared/event-position.js';
-import { EVENT_COLUMNS, type EventRow, rowToEvent } from '../shared/records.js';
+import { EVENT_COLUMNS, type EventRow, rowToLogEntry } from '../shared/records.js';
 import type { PgQueryResultLike } from './driver.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<PgQueryResultLike>;
@@ -104,13 +104,13 @@ export class PostgresWebhooks {
     return rows.length > 0;
   }
 
-  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     const { rows } = await this.query(
       `SELECT ${EVENT_COLUMNS.join(', ')} FROM ${this.t.events} WHERE id > $1
        ORDER BY id LIMIT $2`,
       [eventPosition(after), pageSize(limit)],
     );
-    return (rows as unknown as EventRow[]).map(rowToEvent);
+    return (rows as unknown as EventRow[]).map(rowToLogEntry);
   }
 
   async appendDeliveries(deliveries: WebhookDelivery[]): Promise<void> {

@@ -5,6 +5,7 @@
 import { BadRequestError } from '../../errors.js';
 import type { EventFilter, SerialFilter, SerialRange } from '../../store.js';
 import { compareCodePoints, numericKey, prefixEnd, rangeEnvelope } from './order.js';
+import { NOTICE_KEY } from './records.js';
 import { millisRange } from './timestamps.js';
 
 /** How a SQL engine spells what differs between SQLite and PostgreSQL. */
@@ -142,6 +143,8 @@ export function serialConditions(
 export function eventConditions(filter: EventFilter, params: SqlParams): string[] {
   const out: string[] = [];
   equals('sku', filter.sku, params, out);
+  // Notices (rows of no unit) are in the log, not in unit event lists.
+  if (filter.sku === undefined) out.push(`sku <> '${NOTICE_KEY}'`);
   equals('serial', filter.serial, params, out);
   if (filter.type !== undefined) {
     out.push(params.in('type', Array.isArray(filter.type) ? filter.type : [filter.type]));

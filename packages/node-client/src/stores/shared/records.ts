@@ -5,6 +5,8 @@
  * (never null).
  */
 import type {
+  LogEntry,
+  LogNotice,
   Recall,
   SerialEvent,
   SerialEventType,
@@ -251,6 +253,19 @@ export function eventRowOf(values: readonly unknown[]): EventRow {
     at: values[4] as string,
     data: values[5] as EventRow['data'],
   };
+}
+
+/**
+ * The `sku` (and `serial`) of a notice's row in `events`: a notice concerns no unit, and no unit
+ * has an empty key, so unit queries never meet one.
+ */
+export const NOTICE_KEY = '';
+
+/** An `events` row as a log entry: a notice when it has no unit, else a unit's event. */
+export function rowToLogEntry(row: EventRow): LogEntry {
+  if (row.sku !== NOTICE_KEY) return rowToEvent(row);
+  const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  return { id: String(row.id), type: row.type as LogNotice['type'], at: row.at, data };
 }
 
 export function rowToEvent(row: EventRow): SerialEvent {

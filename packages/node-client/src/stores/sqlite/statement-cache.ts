@@ -23,9 +23,7 @@ export class StatementCache {
   unitHistory(rows: number): SqliteStatementLike | null {
     let statement = this.#histories.get(rows);
     if (!statement) {
-      statement = this.#db.prepare(
-        `SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE sku = ? AND serial = ? ORDER BY at, id LIMIT ${rows}`,
-      );
+      statement = this.#db.prepare(unitHistorySql(rows));
       if (typeof statement.raw !== 'function') return null;
       statement.raw(true);
       this.#histories.set(rows, statement);
@@ -49,4 +47,9 @@ export class StatementCache {
     this.#dynamic.set(sql, statement);
     return statement;
   }
+}
+
+/** The SQL of `unitHistory`: one unit's first `rows` events in (at, id) order. */
+export function unitHistorySql(rows: number): string {
+  return `SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE sku = ? AND serial = ? ORDER BY at, id LIMIT ${rows}`;
 }

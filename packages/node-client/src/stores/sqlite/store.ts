@@ -7,6 +7,8 @@
  * and wait up to `busyTimeout` for it. WAL lets readers run while a writer writes.
  */
 import type {
+  LogEntry,
+  LogNoticeInsert,
   Order,
   Owner,
   Recall,
@@ -18,7 +20,7 @@ import type {
   WebhookDelivery,
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
-import { ConnectionError, SerialkitError } from '../../errors.js';
+import { SerialkitError } from '../../errors.js';
 import type {
   AmendmentResult,
   EventFilter,
@@ -55,13 +57,9 @@ import { amendedRecord, amendmentApplies } from '../shared/amend.js';
 import { storeClosedError } from '../shared/closed.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
 import { eventDataJson } from '../shared/event-data.js';
-import { eventConditions, SqlParams, serialConditions, where } from '../shared/filter.js';
+import { SqlParams, serialConditions, where } from '../shared/filter.js';
 import {
-  EVENT_COLUMNS,
-  type EventRow,
-  eventRowOf,
   type RecallRow,
-  rowToEvent,
   rowToRecall,
   rowToSerial,
   rowToSku,
@@ -71,25 +69,25 @@ import {
 import { sequenceOverflow, sequenceRequest } from '../shared/sequence.js';
 import { timestampToMillis } from '../shared/timestamps.js';
 import { isGlobalKey } from '../shared/unique-key.js';
-import { unknownUnitError } from '../shared/unknown-unit.js';
 import type { SqliteStoreOptions } from '../sqlite.js';
 import { loadDriver, mapError, type SqliteDatabaseLike } from './driver.js';
+import * as eventLog from './events.js';
 import { insertionOrder } from './insert-order.js';
 import * as logCursors from './log-cursors.js';
 import { applyMigrations, pendingMigrations } from './migrate.js';
 import * as orders from './orders.js';
 import * as owners from './owners.js';
+import * as recalls from './recalls.js';
 import { StatementCache } from './statement-cache.js';
 import {
   applyCas,
   failuresOf,
-  findSerial,
   prepareStatements,
-  recordVerification,
   SERIAL_SELECT,
   type Statements,
   sqlite,
 } from './statements.js';
+import { VerificationGroups } from './turn-groups.js';
 import * as webhooks from './webhooks.js';
 
 /** Thrown inside a transaction to roll it back; never escapes the store. */
@@ -100,20 +98,6 @@ class Rollback {
 /** Batches at least this large refresh the planner's statistics afterwards. */
 const OPTIMIZE_AFTER_ROWS = 10_000;
 
-/** A `recordVerification` call waiting for its group's transaction. */
-interface PendingVerification {
-  input: VerificationInput;
-  resolve: (counts: VerificationCounts) => void;
-  reject: (error: unknown) => void;
-}
-
-/** A `findSerial` call waiting for the verifications of its turn (see `findSerial`). */
-interface PendingLookup {
-  serial: string;
-  resolve: (units: SerialRecord[]) => void;
-  reject: (error: unknown) => void;
-}
-
 export class SqliteStore implements SerialStore {
   readonly capabilities: StoreCapabilities;
   readonly #options: SqliteStoreOptions;
@@ -123,8 +107,11 @@ export class SqliteStore implements SerialStore {
   #closed = false;
   #statements: Statements | null = null;
   #cache: StatementCache | null = null;
-  #pendingVerifications: PendingVerification[] = [];
-  #pendingLookups: PendingLookup[] = [];
+  /** Verifications of one turn written together, and the lookups that join them. */
+  readonly #groups = new VerificationGroups(
+    (fn) => this.#run(fn),
+    () => this.#closed,
+  );
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
@@ -243,16 +230,7 @@ export class SqliteStore implements SerialStore {
    * transaction instead of one each; otherwise it reads at once, so lone callers never wait.
    */
   findSerial(serial: string): Promise<SerialRecord[]> {
-    if (this.#pendingVerifications.length === 0) {
-      try {
-        return Promise.resolve(this.#run((_, s) => findSerial(s, serial)));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    return new Promise((resolve, reject) => {
-      this.#pendingLookups.push({ serial, resolve, reject });
-    });
+    return this.#groups.find(serial);
   }
 
   async listSerials(
@@ -355,91 +333,21 @@ export class SqliteStore implements SerialStore {
     recallId: string,
     event: { at: string; data?: Record<string, unknown> },
   ): Promise<Partial<Record<SerialStatus, number>>> {
-    return this.#run((db) => {
-      const params = new SqlParams(sqlite);
-      const conditions = serialConditions(filter, params);
-      conditions.push(`recall_id IS NOT ${params.add(recallId)}`);
-      const selected = `FROM serials ${where(conditions)}`;
-      const count = this.#cached().prepare(
-        `SELECT status, count(*) AS n ${selected} GROUP BY status`,
-      );
-      const log = this.#cached().prepare(
-        `INSERT INTO events (sku, serial, type, at, data) SELECT sku, serial, 'recalled', ?, ? ${selected} ORDER BY sku, serial`,
-      );
-      const mark = this.#cached().prepare(
-        `UPDATE serials SET recall_id = ?, updated_at = ? ${where(conditions)}`,
-      );
-      const at = timestampToMillis(event.at, 'event.at');
-      const data = eventDataJson(event.data);
-      // Count, log, then mark: the three statements see the same rows inside one write
-      // transaction, and marking last keeps `recall_id IS NOT ?` true for the first two.
-      return db
-        .transaction(() => {
-          const counts: Partial<Record<SerialStatus, number>> = {};
-          for (const { status, n } of count.all(...params.values) as {
-            status: SerialStatus;
-            n: number;
-          }[]) {
-            counts[status] = n;
-          }
-          if (Object.keys(counts).length === 0) return counts;
-          log.run(event.at, data, ...params.values);
-          mark.run(recallId, at, ...params.values);
-          return counts;
-        })
-        .immediate();
-    });
+    return this.#run((db) => recalls.markRecalled(db, this.#cached(), filter, recallId, event));
   }
 
-  // ── Events ──
+  // ── Events (see events.ts) ──
 
   async appendEvents(events: EventInsert[]): Promise<void> {
-    this.#run((db, s) => {
-      db.transaction(() => {
-        for (const e of events) {
-          if (s.getSerial.get(e.sku, e.serial) === undefined) {
-            throw unknownUnitError(e.sku, e.serial);
-          }
-          s.insertEvent.run(e.sku, e.serial, e.type, e.at, eventDataJson(e.data));
-        }
-      }).immediate();
-    });
+    this.#run((db, s) => eventLog.appendEvents(db, s, events));
+  }
+
+  async appendLogNotice(notice: LogNoticeInsert): Promise<void> {
+    this.#run((_db, s) => eventLog.appendLogNotice(s, notice));
   }
 
   async listEvents(filter: EventFilter, page: PageOptions = {}): Promise<StorePage<SerialEvent>> {
-    return this.#run(() => {
-      const limit = pageSize(page.limit);
-      const after = decodeCursor('events', page.cursor, 2);
-      const history =
-        !after &&
-        filter.sku !== undefined &&
-        filter.serial !== undefined &&
-        filter.type === undefined &&
-        filter.between === undefined
-          ? this.#cached().unitHistory(limit + 1)
-          : null;
-      if (history) {
-        // One unit's history (every lookup reads it): a fixed statement read as arrays.
-        const rows = history.all(filter.sku, filter.serial) as unknown[][];
-        return pageOf(
-          rows.map((values) => rowToEvent(eventRowOf(values))),
-          limit,
-          (last) => encodeCursor('events', [last.at, last.id]),
-        );
-      }
-      const params = new SqlParams(sqlite);
-      const conditions = eventConditions(filter, params);
-      if (after) {
-        conditions.push(`(at, id) > (${params.add(after[0])}, ${params.add(Number(after[1]))})`);
-      }
-      const sql = `SELECT ${EVENT_COLUMNS.join(', ')} FROM events ${where(conditions)} ORDER BY at, id LIMIT ${limit + 1}`;
-      const rows = this.#cached()
-        .prepare(sql)
-        .all(...params.values) as EventRow[];
-      return pageOf(rows.map(rowToEvent), limit, (last) =>
-        encodeCursor('events', [last.at, last.id]),
-      );
-    });
+    return this.#run(() => eventLog.listEvents(this.#cached(), filter, page));
   }
 
   // ── Owners ──
@@ -460,7 +368,7 @@ export class SqliteStore implements SerialStore {
     return this.#run((db) => owners.eraseOwner(db, id, event));
   }
 
-  // ── Recalls ──
+  // ── Recalls (see recalls.ts) ──
 
   async putRecall(recall: Recall): Promise<void> {
     this.#run((_, s) => {
@@ -472,23 +380,7 @@ export class SqliteStore implements SerialStore {
     recall: Recall,
     event: { at: string; data?: Record<string, unknown> },
   ): Promise<number | null> {
-    timestampToMillis(event.at, 'event.at');
-    const data = eventDataJson(event.data);
-    return this.#run((db, s) => {
-      const log = this.#cached().prepare(
-        `INSERT INTO events (sku, serial, type, at, data)
-         SELECT sku, serial, 'recall_closed', ?, ? FROM serials WHERE recall_id = ? ORDER BY sku, serial`,
-      );
-      return db
-        .transaction(() => {
-          const row = s.getRecall.get(recall.id) as RecallRow | undefined;
-          if (!row || rowToRecall(row).status === 'closed') return null;
-          const logged = log.run(event.at, data, recall.id).changes;
-          s.putRecall.run(recall.id, recall.sku, recall.createdAt, JSON.stringify(recall));
-          return Number(logged);
-        })
-        .immediate();
-    });
+    return this.#run((db, s) => recalls.closeRecall(db, s, this.#cached(), recall, event));
   }
 
   async getRecall(id: string): Promise<Recall | null> {
@@ -502,23 +394,7 @@ export class SqliteStore implements SerialStore {
     filter: { sku?: string } = {},
     page: PageOptions = {},
   ): Promise<StorePage<Recall>> {
-    return this.#run(() => {
-      const limit = pageSize(page.limit);
-      const after = decodeCursor('recalls', page.cursor, 2);
-      const params = new SqlParams(sqlite);
-      const conditions: string[] = [];
-      if (filter.sku !== undefined) conditions.push(`sku = ${params.add(filter.sku)}`);
-      if (after) {
-        conditions.push(`(created_at, id) < (${params.add(after[0])}, ${params.add(after[1])})`);
-      }
-      const sql = `SELECT body FROM recalls ${where(conditions)} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
-      const rows = this.#cached()
-        .prepare(sql)
-        .all(...params.values) as RecallRow[];
-      return pageOf(rows.map(rowToRecall), limit, (last) =>
-        encodeCursor('recalls', [last.createdAt, last.id]),
-      );
-    });
+    return this.#run(() => recalls.listRecalls(this.#cached(), filter, page));
   }
 
   // ── Orders (see orders.ts) ──
@@ -541,76 +417,10 @@ export class SqliteStore implements SerialStore {
 
   // ── Verification counters ──
 
-  /**
-   * Verifications are written in groups: calls made in the same turn of the event loop (a busy
-   * server's concurrent checks) share one write transaction at the end of the turn, so a commit,
-   * its WAL write and its locks are paid once per group instead of once per check. Each call
-   * still gets the counts as of its own write, as if run alone in call order.
-   */
+  /** Written with the other verifications of this turn (see turn-groups.ts). */
   recordVerification(input: VerificationInput): Promise<VerificationCounts> {
     if (this.#closed) return Promise.reject(storeClosedError('sqlite'));
-    return new Promise((resolve, reject) => {
-      this.#pendingVerifications.push({ input, resolve, reject });
-      if (this.#pendingVerifications.length === 1) setImmediate(this.#writeVerifications);
-    });
-  }
-
-  /**
-   * At the end of a turn: reads the lookups that joined the pending verifications in one read
-   * transaction (so, as reads always do in WAL mode, they never wait for another process's write
-   * lock), then writes the verifications in one write transaction (see `recordVerification` and
-   * `findSerial`).
-   */
-  readonly #writeVerifications = (): void => {
-    const group = this.#pendingVerifications;
-    const lookups = this.#pendingLookups;
-    this.#pendingVerifications = [];
-    this.#pendingLookups = [];
-    if (lookups.length > 0) {
-      this.#settleAll<PendingLookup, SerialRecord[]>(
-        lookups,
-        (db, s) => db.transaction(() => lookups.map(({ serial }) => findSerial(s, serial)))(),
-        (_, s, call) => findSerial(s, call.serial),
-      );
-    }
-    if (group.length > 0) {
-      this.#settleAll<PendingVerification, VerificationCounts>(
-        group,
-        (db, s) =>
-          db.transaction(() => group.map(({ input }) => recordVerification(s, input))).immediate(),
-        (db, s, call) => db.transaction(() => recordVerification(s, call.input)).immediate(),
-      );
-    }
-  };
-
-  /**
-   * Settles waiting calls with what `all` returns for them together. When that throws, a lock
-   * that outlasted the wait or a closed store fails every call; anything else may be one call's
-   * bad input, which must not fail the others, so each is run on its own with `one`.
-   */
-  #settleAll<C extends { resolve: (value: R) => void; reject: (error: unknown) => void }, R>(
-    calls: C[],
-    all: (db: SqliteDatabaseLike, s: Statements) => R[],
-    one: (db: SqliteDatabaseLike, s: Statements, call: C) => R,
-  ): void {
-    let results: R[];
-    try {
-      results = this.#run(all);
-    } catch (error) {
-      if (calls.length === 1 || ConnectionError.isInstance(error) || this.#closed) {
-        for (const call of calls) call.reject(error);
-        return;
-      }
-      for (const call of calls) {
-        try {
-          call.resolve(this.#run((db, s) => one(db, s, call)));
-        } catch (callError) {
-          call.reject(callError);
-        }
-      }
-      return;
-    }
-    for (let i = 0; i < calls.length; i++) (calls[i] as C).resolve(results[i] as R);
+    return this.#groups.record(input);
   }
 
   async setVerificationOutcome(
@@ -669,7 +479,7 @@ export class SqliteStore implements SerialStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     // Verifications recorded (and lookups made) before closing are written and read, not dropped.
-    this.#writeVerifications();
+    this.#groups.flush();
     this.#closed = true;
     if (this.#migrated) {
       try {
@@ -726,7 +536,7 @@ export class SqliteStore implements SerialStore {
     return this.#run((db) => webhooks.advanceCursor(db, move));
   }
 
-  async readEventLog(after: string | null, limit: number): Promise<SerialEvent[]> {
+  async readEventLog(after: string | null, limit: number): Promise<LogEntry[]> {
     return this.#run((db) => webhooks.readEventLog(db, after, limit));
   }
 

@@ -3,7 +3,7 @@
  * event ids come from AUTOINCREMENT, so id order is commit order and `readEventLog` reads by id.
  */
 import type {
-  SerialEvent,
+  LogEntry,
   WebhookDeadLetter,
   WebhookDelivery,
   WebhookSubscriptionRecord,
@@ -16,7 +16,7 @@ import type {
 } from '../../store.js';
 import { decodeCursor, encodeCursor, pageOf, pageSize } from '../shared/cursor.js';
 import { eventPosition } from '../shared/event-position.js';
-import { EVENT_COLUMNS, type EventRow, rowToEvent } from '../shared/records.js';
+import { EVENT_COLUMNS, type EventRow, rowToLogEntry } from '../shared/records.js';
 import type { SqliteDatabaseLike } from './driver.js';
 
 export function putSubscription(db: SqliteDatabaseLike, sub: WebhookSubscriptionRecord): void {
@@ -87,13 +87,13 @@ export function readEventLog(
   db: SqliteDatabaseLike,
   after: string | null,
   limit: number,
-): SerialEvent[] {
+): LogEntry[] {
   const rows = db
     .prepare(
       `SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE id > ? ORDER BY id LIMIT ${pageSize(limit)}`,
     )
     .all(eventPosition(after)) as EventRow[];
-  return rows.map(rowToEvent);
+  return rows.map(rowToLogEntry);
 }
 
 export function appendDeliveries(db: SqliteDatabaseLike, deliveries: WebhookDelivery[]): void {

@@ -1,5 +1,12 @@
 /** Fixtures the conformance topics share: timestamps, rows, SKUs, shipments and a seeded store. */
-import type { Recall, SerialRecord, ShipmentRef, Sku } from '@serialkit/core';
+import {
+  isLogNotice,
+  type LogEntry,
+  type Recall,
+  type SerialRecord,
+  type ShipmentRef,
+  type Sku,
+} from '@serialkit/core';
 import type { SerialInsert, SerialStore, Transition } from '../../store.js';
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -121,4 +128,9 @@ export function errorCode(error: unknown): unknown {
 
 export function keys(records: SerialRecord[]): string[] {
   return records.map((record) => `${record.sku}/${record.serial}`);
+}
+
+/** What a log entry is about, to compare logs: its unit's serial, or `notice:<type>`. */
+export function serialOf(entry: LogEntry): string {
+  return isLogNotice(entry) ? `notice:${entry.type}` : entry.serial;
 }

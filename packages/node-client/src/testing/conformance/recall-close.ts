@@ -1,6 +1,6 @@
 /** Closing a recall: the recall and its units' `recall_closed` events, in one step. */
 import { badInput } from './atomicity.js';
-import { at, recall, rejection, seed } from './fixtures.js';
+import { at, recall, rejection, seed, serialOf } from './fixtures.js';
 import type { Suite } from './suite.js';
 
 export function recallCloseTests({ test, expect, withStore }: Suite): void {
@@ -22,7 +22,7 @@ export function recallCloseTests({ test, expect, withStore }: Suite): void {
       ]);
       // The event log holds them last, in (sku, serial) order.
       const log = await store.readEventLog(null, 1000);
-      expect(log.slice(-2).map((e) => [e.type, e.serial])).toEqual([
+      expect(log.slice(-2).map((e) => [e.type, serialOf(e)])).toEqual([
         ['recall_closed', 'A-002'],
         ['recall_closed', 'A-003'],
       ]);

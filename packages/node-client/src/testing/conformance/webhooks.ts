@@ -5,7 +5,7 @@ import type {
   WebhookSubscriptionRecord,
 } from '@serialkit/core';
 import type { EventInsert, SerialStore } from '../../store.js';
-import { at, unit } from './fixtures.js';
+import { at, serialOf, unit } from './fixtures.js';
 import type { Suite } from './suite.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -78,7 +78,7 @@ async function allEvents(store: SerialStore, after: string | null, limit: number
   for (;;) {
     const page = await store.readEventLog(position, limit);
     if (page.length === 0) return seen;
-    seen.push(...page.map((e) => e.serial));
+    seen.push(...page.map(serialOf));
     position = page[page.length - 1]?.id ?? position;
   }
 }
@@ -132,7 +132,7 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
       await store.appendEvents([event('S1', 30), event('S2', 10)]);
       await store.appendEvents([event('S3', 20)]);
       const all = await store.readEventLog(null, 10);
-      expect(all.map((e) => e.serial)).toEqual(['S1', 'S2', 'S3']);
+      expect(all.map(serialOf)).toEqual(['S1', 'S2', 'S3']);
       const { id: _id, ...first } = all[0] ?? { id: '' };
       expect(first).toEqual({
         sku: 'A',
@@ -141,9 +141,7 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
         at: at(30),
         data: { orderId: 'O-S1' },
       });
-      expect((await store.readEventLog(all[0]?.id ?? null, 1)).map((e) => e.serial)).toEqual([
-        'S2',
-      ]);
+      expect((await store.readEventLog(all[0]?.id ?? null, 1)).map(serialOf)).toEqual(['S2']);
       expect(await store.readEventLog(all[2]?.id ?? null, 10)).toEqual([]);
       expect(await allEvents(store, null, 2)).toEqual(['S1', 'S2', 'S3']);
       const refused = await store.readEventLog('not a position', 10).then(
@@ -180,9 +178,9 @@ export function webhookTests({ test, expect, withStore }: Suite): void {
       // A new subscription starts at the end of the log: events before it are not its own.
       expect(await store.readEventLog(granted?.position ?? null, 10)).toEqual([]);
       await store.appendEvents([event('NEW', 1)]);
-      expect(
-        (await store.readEventLog(granted?.position ?? null, 10)).map((e) => e.serial),
-      ).toEqual(['NEW']);
+      expect((await store.readEventLog(granted?.position ?? null, 10)).map(serialOf)).toEqual([
+        'NEW',
+      ]);
       // Held by a: b is refused until the lease ends; a renews it.
       expect(await lease('b', 0.5)).toBe(null);
       expect(await lease('a', 0.5)).toEqual(granted);

@@ -100,6 +100,8 @@ export interface ConsoleTranslation {
   suggestionsFound: string;
   /** The camera scan button. */
   scan: string;
+  /** The accessible name of the pack station's order camera button: `scan` and what it reads. */
+  scanOrder: string;
   scanTitle: string;
   scanInstructions: string;
   scanCancel: string;
@@ -318,6 +320,10 @@ export interface ConsoleTranslation {
     loadMore: string;
     /** `{0}` the number of attempts shown. */
     moreLoaded: string;
+    /** Loads the next page of dead letters. */
+    loadMoreDeadLetters: string;
+    /** `{0}` the number of dead letters shown. */
+    moreDeadLettersLoaded: string;
     noDeadLetters: string;
     closeLog: string;
     /** What each event type means. */

@@ -10,7 +10,12 @@ export interface DeliveryLog {
   deadLetters: WebhookDeadLetter[] | undefined;
   /** The cursor of the next page of attempts; null when every attempt is shown. */
   more: string | null;
+  /** The cursor of the next page of dead letters; null when every one is shown. */
+  moreDeadLetters: string | null;
 }
+
+/** The two lists of a log that load a page at a time. */
+export type LogList = 'deliveries' | 'dead-letters';
 
 /** The delivery log of one subscription: attempts, then dead letters with Replay. */
 export function deliveryLog(
@@ -19,7 +24,7 @@ export function deliveryLog(
   busy: boolean,
   actions: {
     replay(letter: WebhookDeadLetter): void;
-    loadMore(): void;
+    loadMore(list: LogList): void;
     close(): void;
     date(iso: string): string;
     number(value: number): string;
@@ -66,14 +71,7 @@ export function deliveryLog(
           </table>
           ${
             log.more
-              ? html`<button
-                type="button"
-                part="load-more"
-                ?disabled=${busy}
-                @click=${() => actions.loadMore()}
-              >
-                ${w.loadMore}
-              </button>`
+              ? loadMoreButton('load-more', w.loadMore, busy, () => actions.loadMore('deliveries'))
               : ''
           }`
     }
@@ -83,7 +81,7 @@ export function deliveryLog(
         ? html`<p>${t.loading}</p>`
         : log.deadLetters.length === 0
           ? html`<p class="help">${w.noDeadLetters}</p>`
-          : html`<table part="dead-letters">
+          : html`<table part="dead-letters" tabindex="-1">
             <thead>
               <tr>
                 <th scope="col">${w.atColumn}</th>
@@ -114,7 +112,20 @@ export function deliveryLog(
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>
+          ${
+            log.moreDeadLetters
+              ? loadMoreButton('load-more-dead-letters', w.loadMoreDeadLetters, busy, () =>
+                  actions.loadMore('dead-letters'),
+                )
+              : ''
+          }`
     }
   </section>`;
+}
+
+function loadMoreButton(part: string, label: string, busy: boolean, load: () => void) {
+  return html`<button type="button" part=${part} ?disabled=${busy} @click=${load}>
+    ${label}
+  </button>`;
 }
