@@ -4,7 +4,8 @@ import { badInput } from './atomicity.js';
 import { at, rejection, seed, serialOf } from './fixtures.js';
 import type { Suite } from './suite.js';
 
-const finished = (minutes: number, rows: number): LogNoticeInsert => ({
+/** An import's end at `minutes`, of `rows` rows, one of them a duplicate. */
+export const finished = (minutes: number, rows: number): LogNoticeInsert => ({
   type: 'import_finished',
   at: at(minutes),
   data: {

@@ -6,6 +6,7 @@
  */
 import type { Owner } from '@serialkit/core';
 import { at, errorCode, recall, rejection, unit } from './fixtures.js';
+import { finished } from './log-notices.js';
 import type { Suite } from './suite.js';
 
 /** `2024-01-01 00:00`: a time, but not as `Date#toISOString()` writes it. */
@@ -81,6 +82,7 @@ export function refusalTests({ test, expect, withStore, createStore }: Suite): v
           'event.at',
           () => store.closeRecall({ ...recall('R1', 'A', 1), status: 'closed' }, { at: LOOSE }),
         ],
+        ['notice.at', () => store.appendLogNotice({ ...finished(1, 1), at: LOOSE })],
       ];
       // One at a time: each refusal is awaited as it is made.
       for (const [field, call] of refusals) {
@@ -89,6 +91,7 @@ export function refusalTests({ test, expect, withStore, createStore }: Suite): v
       }
       // Nothing of it was kept.
       expect((await store.listEvents({})).items).toEqual([]);
+      expect(await store.readEventLog(null, 10)).toEqual([]);
       expect(await store.getOwner('o1')).toBe(null);
       expect((await store.getSerial('A', 'S1'))?.status).toBe('in_stock');
     }),
