@@ -1,13 +1,14 @@
 /** CSV imports: units (register) and shipments, streamed, with per-line errors. */
-
-import type { ImportError, ImportReport, ShipmentImportReport } from '@serialkit/core';
 import {
+  type ImportError,
+  type ImportReport,
   type ImportSummary,
   type Issue,
   importSummaryOf,
   importSummarySchema,
   isGs1Input,
   type ShipmentCreate,
+  type ShipmentImportReport,
   type Sku,
   shipmentLineSchema,
 } from '@serialkit/core';
