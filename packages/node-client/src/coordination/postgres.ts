@@ -242,5 +242,7 @@ function unreachable(error: unknown): boolean {
 /** Concurrent first starts race on CREATE … IF NOT EXISTS (a unique violation): the winner made it. */
 function ignoreRace(error: unknown): void {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code !== '23505' && code !== '42P06' && code !== '42P07') throw error;
+  // Two processes creating the same table at once: the loser fails on the catalog's unique index
+  // (23505), or, on newer servers, on the table's row type (42710, `type … already exists`).
+  if (code !== '23505' && code !== '42P06' && code !== '42P07' && code !== '42710') throw error;
 }

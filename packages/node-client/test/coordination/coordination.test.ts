@@ -138,6 +138,24 @@ describe.each(Object.entries(kinds))('%s coordination', (_kind, pair) => {
 });
 
 describe.each(['sqlite', 'postgres'])('%s coordination, shared only', (kind) => {
+  test('many instances starting at once on a fresh database all start', async () => {
+    // Each first call creates the tables (CREATE … IF NOT EXISTS); concurrent creations race, and
+    // the losers must take the winner's tables instead of failing their first request.
+    const schema = `c_${randomBytes(6).toString('hex')}`;
+    const filename = join(dir, `${schema}.db`);
+    if (kind === 'postgres') schemas.push(schema);
+    const all = Array.from({ length: 8 }, () =>
+      kind === 'postgres'
+        ? postgresCoordination({ connectionString: url, schema })
+        : sqliteCoordination({ filename }),
+    );
+    opened.push(...all);
+    const answers = await Promise.all(
+      all.map((c, i) => c.idempotency().run(`k\u0000start-${i}`, 'h', async () => answer({ i }))),
+    );
+    expect(answers.map((r) => r.status)).toEqual(all.map(() => 201));
+  });
+
   test('a claim whose process died is taken over once its lease ran out', async () => {
     const [a, b] = kinds[kind]!();
     let finish!: (response: Response) => void;
